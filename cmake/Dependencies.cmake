@@ -1,0 +1,18 @@
+# Every dependency comes from a Debian 12 package (scripts/setup installs them).
+find_package(flatbuffers CONFIG REQUIRED)        # libflatbuffers-dev
+find_program(FLATC flatc REQUIRED)                # flatbuffers-compiler
+find_package(nlohmann_json 3 CONFIG REQUIRED)     # nlohmann-json3-dev
+find_package(CLI11 CONFIG QUIET)                  # libcli11-dev
+if(NOT CLI11_FOUND)
+  find_path(CLI11_INCLUDE_DIR CLI/CLI.hpp REQUIRED)
+  add_library(CLI11::CLI11 INTERFACE IMPORTED)
+  target_include_directories(CLI11::CLI11 INTERFACE ${CLI11_INCLUDE_DIR})
+endif()
+
+find_path(ZSTD_INCLUDE_DIR zstd.h REQUIRED)       # libzstd-dev
+find_library(ZSTD_LIBRARY zstd REQUIRED)
+add_library(sheaf_zstd INTERFACE)
+target_include_directories(sheaf_zstd SYSTEM INTERFACE ${ZSTD_INCLUDE_DIR})
+target_link_libraries(sheaf_zstd INTERFACE ${ZSTD_LIBRARY})
+
+find_package(Threads REQUIRED)

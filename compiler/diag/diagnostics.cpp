@@ -1,0 +1,46 @@
+// compiler: diagnostics sink and its one text format.
+#include "diag/diagnostics.hpp"
+
+#include <utility>
+
+namespace sheaf {
+
+void Diagnostics::warning(std::string file, uint64_t line, std::string code, std::string message) {
+  add({Severity::warning, std::move(file), line, std::move(code), std::move(message)});
+}
+
+void Diagnostics::error(std::string file, uint64_t line, std::string code, std::string message) {
+  add({Severity::error, std::move(file), line, std::move(code), std::move(message)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::error) {
+    ++errors_;
+  }
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::merge(const Diagnostics& other) {
+  for (const Diagnostic& d : other.items()) {
+    add(d);
+  }
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = "sheaf: ";
+  out += d.severity == Severity::error ? "error: " : "warning: ";
+  if (!d.file.empty()) {
+    out += d.file;
+    if (d.line != 0) {
+      out += ':' + std::to_string(d.line);
+    }
+    out += ": ";
+  }
+  out += d.message;
+  if (!d.code.empty()) {
+    out += " [" + d.code + ']';
+  }
+  return out;
+}
+
+}  // namespace sheaf

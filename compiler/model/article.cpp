@@ -1,0 +1,34 @@
+// compiler: body text <-> paragraphs (SPEC: "Body text").
+#include "model/article.hpp"
+
+namespace sheaf {
+
+std::string join_body(const std::vector<std::string>& paragraphs) {
+  std::string body;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    if (i > 0) {
+      body += '\n';
+    }
+    body += paragraphs[i];
+  }
+  return body;
+}
+
+std::vector<std::string> split_body(const std::string& body) {
+  std::vector<std::string> out;
+  if (body.empty()) {
+    return out;
+  }
+  size_t start = 0;
+  for (;;) {
+    const size_t nl = body.find('\n', start);
+    if (nl == std::string::npos) {
+      out.push_back(body.substr(start));
+      return out;
+    }
+    out.push_back(body.substr(start, nl - start));
+    start = nl + 1;
+  }
+}
+
+}  // namespace sheaf

@@ -1,0 +1,47 @@
+// compiler: the article model every stage passes along. Plain data, no behaviour.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sheaf {
+
+/// One article as the compiler knows it after extraction: clean UTF-8 fields, no markup.
+/// Empty strings mean "not known". Paragraphs never contain '\n'.
+struct Article {
+  std::string id;  ///< stable id, unique in a build (see index/ids.hpp)
+  std::string title;
+  std::string subtitle;
+  std::string date;  ///< "YYYY-MM-DD", "--MM-DD" or ""
+  std::string source;
+  std::string author;
+  std::string location;
+  std::string url;
+  std::vector<std::string> categories;
+  std::vector<std::string> paragraphs;
+  std::string origin;  ///< where it came from, for messages: "dir/a.txt" or "dir/b.jsonl:12"
+};
+
+/// Which parser produced a Document, and so which extractor turns it into an Article.
+enum class DocumentFormat {
+  text_dump,  ///< a scraped page saved as text: first non-empty line is the title
+  record,     ///< a JSON / JSONL record with named fields
+};
+
+/// One input unit after ingest (decoded to UTF-8) and before extraction.
+struct Document {
+  std::string origin;  ///< "dir/a.txt" or "dir/b.jsonl:12" (1-based line)
+  std::string id;      ///< from the record, else derived from the path (index/ids.hpp)
+  DocumentFormat format = DocumentFormat::text_dump;
+  std::string text;  ///< text_dump: the whole page; record: its "body" field (may be empty)
+  Article fields;    ///< record: the fields as given, not yet cleaned (paragraphs if the record
+                     ///< has a "paragraphs" list); text_dump: unused
+};
+
+/// Joins paragraphs with '\n': the body text stored in a bundle (SPEC: "Body text").
+std::string join_body(const std::vector<std::string>& paragraphs);
+
+/// Splits a stored body back into paragraphs; the inverse of join_body.
+std::vector<std::string> split_body(const std::string& body);
+
+}  // namespace sheaf
