@@ -111,7 +111,8 @@ struct Article FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
   uint32_t offset() const {
     return GetField<uint32_t>(VT_OFFSET, 0);
   }
-  /// Body size in bytes: UTF-8 paragraphs joined by "\n".
+  /// Body size in bytes: UTF-8 paragraphs joined by "\n". The body continues into the
+  /// following frames when it is longer than what first_frame holds after offset.
   uint32_t size() const {
     return GetField<uint32_t>(VT_SIZE, 0);
   }
@@ -274,7 +275,7 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
     VT_CREATED = 12,
     VT_BLOCK_SIZE = 14,
     VT_MAX_FRAME_SIZE = 16,
-    VT_MAX_BODY_SIZE = 18,
+    VT_MAX_READ_SIZE = 18,
     VT_FRAMES = 20,
     VT_ARTICLES = 22
   };
@@ -303,9 +304,10 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
   uint32_t max_frame_size() const {
     return GetField<uint32_t>(VT_MAX_FRAME_SIZE, 0);
   }
-  /// Largest Article.size in this bundle.
-  uint32_t max_body_size() const {
-    return GetField<uint32_t>(VT_MAX_BODY_SIZE, 0);
+  /// Largest buffer any whole-article read needs: for every article, the sum of the
+  /// raw sizes of the frames that hold its body (SPEC: "Reading an article").
+  uint32_t max_read_size() const {
+    return GetField<uint32_t>(VT_MAX_READ_SIZE, 0);
   }
   const flatbuffers::Vector<const sheaf::fb::Frame *> *frames() const {
     return GetPointer<const flatbuffers::Vector<const sheaf::fb::Frame *> *>(VT_FRAMES);
@@ -327,7 +329,7 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
            VerifyField<uint64_t>(verifier, VT_CREATED, 8) &&
            VerifyField<uint32_t>(verifier, VT_BLOCK_SIZE, 4) &&
            VerifyField<uint32_t>(verifier, VT_MAX_FRAME_SIZE, 4) &&
-           VerifyField<uint32_t>(verifier, VT_MAX_BODY_SIZE, 4) &&
+           VerifyField<uint32_t>(verifier, VT_MAX_READ_SIZE, 4) &&
            VerifyOffset(verifier, VT_FRAMES) &&
            verifier.VerifyVector(frames()) &&
            VerifyOffset(verifier, VT_ARTICLES) &&
@@ -362,8 +364,8 @@ struct BundleBuilder {
   void add_max_frame_size(uint32_t max_frame_size) {
     fbb_.AddElement<uint32_t>(Bundle::VT_MAX_FRAME_SIZE, max_frame_size, 0);
   }
-  void add_max_body_size(uint32_t max_body_size) {
-    fbb_.AddElement<uint32_t>(Bundle::VT_MAX_BODY_SIZE, max_body_size, 0);
+  void add_max_read_size(uint32_t max_read_size) {
+    fbb_.AddElement<uint32_t>(Bundle::VT_MAX_READ_SIZE, max_read_size, 0);
   }
   void add_frames(flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Frame *>> frames) {
     fbb_.AddOffset(Bundle::VT_FRAMES, frames);
@@ -391,14 +393,14 @@ inline flatbuffers::Offset<Bundle> CreateBundle(
     uint64_t created = 0,
     uint32_t block_size = 0,
     uint32_t max_frame_size = 0,
-    uint32_t max_body_size = 0,
+    uint32_t max_read_size = 0,
     flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Frame *>> frames = 0,
     flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>>> articles = 0) {
   BundleBuilder builder_(_fbb);
   builder_.add_created(created);
   builder_.add_articles(articles);
   builder_.add_frames(frames);
-  builder_.add_max_body_size(max_body_size);
+  builder_.add_max_read_size(max_read_size);
   builder_.add_max_frame_size(max_frame_size);
   builder_.add_block_size(block_size);
   builder_.add_generator(generator);
@@ -417,7 +419,7 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
     uint64_t created = 0,
     uint32_t block_size = 0,
     uint32_t max_frame_size = 0,
-    uint32_t max_body_size = 0,
+    uint32_t max_read_size = 0,
     const std::vector<sheaf::fb::Frame> *frames = nullptr,
     const std::vector<flatbuffers::Offset<sheaf::fb::Article>> *articles = nullptr) {
   auto title__ = title ? _fbb.CreateString(title) : 0;
@@ -435,7 +437,7 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
       created,
       block_size,
       max_frame_size,
-      max_body_size,
+      max_read_size,
       frames__,
       articles__);
 }

@@ -1,0 +1,299 @@
+// sheaf runtime: Bundle member definitions (included by bundle.hpp; do not include directly).
+#pragma once
+
+#include <flatbuffers/flatbuffers.h>
+
+#include <sheaf/bundle.hpp>
+
+namespace sheaf {
+namespace detail {
+
+inline constexpr size_t kFrameStructSize = 16;  // SPEC: "Frame table"
+static_assert(sizeof(fb::Frame) == kFrameStructSize, "schema Frame layout changed");
+
+inline std::string_view view_of(const flatbuffers::String* s) noexcept {
+  return s ? std::string_view(s->c_str(), s->size()) : std::string_view();
+}
+
+/// A verifier over the index, with limits that bound the work any bytes can cause.
+inline flatbuffers::Verifier index_verifier(ByteSpan index, uint32_t max_tables) noexcept {
+  flatbuffers::Verifier::Options options;
+  options.max_depth = 8;  // Bundle -> Article -> categories: depth 3 at most
+  options.max_tables = max_tables;
+  options.check_alignment = true;
+  return flatbuffers::Verifier(index.data(), index.size(), options);
+}
+
+/// Verifies the root table's own fields and the headers of its vectors, not their elements
+/// (SPEC: "Validation", rule I3). O(1).
+inline bool verify_root_shallow(const flatbuffers::Table* t, flatbuffers::Verifier& v) noexcept {
+  using B = fb::Bundle;
+  const auto string_ok = [&](flatbuffers::voffset_t field) {
+    return t->VerifyOffset(v, field) &&
+           v.VerifyString(t->GetPointer<const flatbuffers::String*>(field));
+  };
+  return t->VerifyTableStart(v) && string_ok(B::VT_TITLE) && string_ok(B::VT_LANGUAGE) &&
+         string_ok(B::VT_CREATOR) && string_ok(B::VT_GENERATOR) &&
+         t->VerifyField<uint64_t>(v, B::VT_CREATED, 8) &&
+         t->VerifyField<uint32_t>(v, B::VT_BLOCK_SIZE, 4) &&
+         t->VerifyField<uint32_t>(v, B::VT_MAX_FRAME_SIZE, 4) &&
+         t->VerifyField<uint32_t>(v, B::VT_MAX_READ_SIZE, 4) &&
+         t->VerifyOffsetRequired(v, B::VT_FRAMES) &&
+         v.VerifyVector(
+             t->GetPointer<const flatbuffers::Vector<const fb::Frame*>*>(B::VT_FRAMES)) &&
+         t->VerifyOffsetRequired(v, B::VT_ARTICLES) &&
+         v.VerifyVector(t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<fb::Article>>*>(
+             B::VT_ARTICLES)) &&
+         v.EndTable();
+}
+
+}  // namespace detail
+
+inline Result<Bundle> Bundle::open(ByteSpan file) noexcept {
+  const Result<detail::Header> header = detail::parse_header(file);
+  if (!header.ok()) {
+    return header.error();
+  }
+  Bundle b;
+  b.header_ = header.value();
+  b.file_ = ByteSpan(file.data(), static_cast<size_t>(b.header_.file_size));
+  Errc e = b.open_sections();
+  if (e != Errc::ok) {
+    return e;
+  }
+  e = b.open_index();
+  if (e != Errc::ok) {
+    return e;
+  }
+  return b;
+}
+
+inline SectionEntry Bundle::section(uint32_t k) const noexcept {
+  if (k >= header_.section_count) {
+    return {};
+  }
+  return detail::load_section(file_.data() + format::kHeaderSize + k * format::kSectionEntrySize);
+}
+
+// SPEC: "Validation", rules S1-S6.
+inline Errc Bundle::open_sections() noexcept {
+  uint64_t previous_end = format::header_end(header_.section_count);
+  bool seen[4] = {false, false, false, false};
+  for (uint32_t k = 0; k < header_.section_count; ++k) {
+    const SectionEntry s = section(k);
+    const Errc e = detail::check_section(s, header_.file_size, previous_end);
+    if (e != Errc::ok) {
+      return e;
+    }
+    if (!detail::is_known_section(s.kind)) {
+      continue;  // an optional section from a newer minor version
+    }
+    if (seen[s.kind]) {
+      return Errc::corrupt_header;
+    }
+    seen[s.kind] = true;
+    const ByteSpan bytes(file_.data() + s.offset, static_cast<size_t>(s.size));
+    switch (static_cast<format::SectionKind>(s.kind)) {
+      case format::SectionKind::index:
+        index_ = bytes;
+        break;
+      case format::SectionKind::dictionary:
+        dictionary_ = bytes;
+        break;
+      case format::SectionKind::data:
+        data_ = bytes;
+        break;
+    }
+  }
+  if (!seen[static_cast<uint32_t>(format::SectionKind::index)] ||
+      !seen[static_cast<uint32_t>(format::SectionKind::data)]) {
+    return Errc::corrupt_header;
+  }
+  return Errc::ok;
+}
+
+// SPEC: "Validation", rules I1-I4.
+inline Errc Bundle::open_index() noexcept {
+  if (index_.size() < 2 * sizeof(flatbuffers::uoffset_t) ||
+      index_.size() >= FLATBUFFERS_MAX_BUFFER_SIZE ||
+      !flatbuffers::BufferHasIdentifier(index_.data(), format::kIndexIdentifier)) {
+    return Errc::corrupt_index;
+  }
+  flatbuffers::Verifier v = detail::index_verifier(index_, 1);
+  const flatbuffers::uoffset_t root_offset = v.VerifyOffset(0);
+  if (root_offset == 0) {
+    return Errc::corrupt_index;
+  }
+  const auto* table = reinterpret_cast<const flatbuffers::Table*>(index_.data() + root_offset);
+  if (!detail::verify_root_shallow(table, v)) {
+    return Errc::corrupt_index;
+  }
+  const fb::Bundle* r = root();
+  frames_ = r->frames()->Data();
+  frame_count_ = r->frames()->size();
+  articles_ = r->articles()->Data();
+  article_count_ = r->articles()->size();
+  return Errc::ok;
+}
+
+inline Result<ArticleView> Bundle::article(uint32_t i) const noexcept {
+  if (i >= article_count_) {
+    return Errc::out_of_range;
+  }
+  // SPEC: "Validation", rule I5: verify the one Article table before reading it.
+  flatbuffers::Verifier v = detail::index_verifier(index_, 1);
+  const size_t element =
+      static_cast<size_t>(articles_ - index_.data()) + size_t{i} * sizeof(flatbuffers::uoffset_t);
+  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
+  if (o == 0) {
+    return Errc::corrupt_index;
+  }
+  const auto* a = reinterpret_cast<const fb::Article*>(index_.data() + element + o);
+  if (!a->Verify(v)) {
+    return Errc::corrupt_index;
+  }
+  ArticleView view;
+  view.index = i;
+  view.id = detail::view_of(a->id());
+  view.title = detail::view_of(a->title());
+  view.subtitle = detail::view_of(a->subtitle());
+  view.date = detail::view_of(a->date());
+  view.source = detail::view_of(a->source());
+  view.author = detail::view_of(a->author());
+  view.location = detail::view_of(a->location());
+  view.url = detail::view_of(a->url());
+  view.first_frame = a->first_frame();
+  view.body_offset = a->offset();
+  view.body_size = a->size();
+  view.categories_ = a->categories();
+  return view;
+}
+
+inline Result<uint32_t> Bundle::find(std::string_view id) const noexcept {
+  uint32_t lo = 0;
+  uint32_t hi = article_count_;
+  while (lo < hi) {
+    const uint32_t mid = lo + (hi - lo) / 2;
+    const Result<ArticleView> a = article(mid);
+    if (!a.ok()) {
+      return a.error();
+    }
+    const int c = a.value().id.compare(id);
+    if (c == 0) {
+      return mid;
+    }
+    if (c < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return Errc::not_found;
+}
+
+inline BundleInfo Bundle::info() const noexcept {
+  BundleInfo info;
+  info.version_major = header_.version_major;
+  info.version_minor = header_.version_minor;
+  info.file_size = header_.file_size;
+  info.article_count = article_count_;
+  info.frame_count = frame_count_;
+  info.index_size = index_.size();
+  info.dictionary_size = dictionary_.size();
+  info.data_size = data_.size();
+  if (index_.empty()) {
+    return info;
+  }
+  const fb::Bundle* r = root();  // fields verified by open()
+  info.title = detail::view_of(r->title());
+  info.language = detail::view_of(r->language());
+  info.creator = detail::view_of(r->creator());
+  info.generator = detail::view_of(r->generator());
+  info.created = r->created();
+  info.block_size = r->block_size();
+  info.max_frame_size = r->max_frame_size();
+  info.max_read_size = r->max_read_size();
+  return info;
+}
+
+inline Result<FrameView> Bundle::frame(uint32_t j) const noexcept {
+  if (j >= frame_count_) {
+    return Errc::out_of_range;
+  }
+  // The frames vector's byte range was verified by open(); load fields bytewise (any alignment).
+  const uint8_t* p = frames_ + size_t{j} * detail::kFrameStructSize;
+  FrameView f;
+  f.offset = detail::load_le64(p);
+  f.compressed_size = detail::load_le32(p + 8);
+  f.raw_size = detail::load_le32(p + 12);
+  if (f.offset % format::kAlignment != 0 ||
+      !detail::check_range(f.offset, f.compressed_size, data_.size())) {
+    return Errc::corrupt_index;  // SPEC: "Validation", rule F1
+  }
+  f.bytes = ByteSpan(data_.data() + f.offset, f.compressed_size);
+  return f;
+}
+
+inline Result<BodyPiece> Bundle::body_piece(const ArticleView& a, uint32_t part) const noexcept {
+  uint32_t remaining = a.body_size;
+  uint32_t start = a.body_offset;
+  for (uint32_t k = 0;; ++k) {
+    if (remaining == 0) {
+      return Errc::out_of_range;
+    }
+    if (a.first_frame >= frame_count_ || k >= frame_count_ - a.first_frame) {
+      return Errc::corrupt_index;  // body runs past the last frame
+    }
+    const uint32_t j = a.first_frame + k;
+    const Result<FrameView> f = frame(j);
+    if (!f.ok()) {
+      return f.error();
+    }
+    if (start > f.value().raw_size) {
+      return Errc::corrupt_index;
+    }
+    const uint32_t available = f.value().raw_size - start;
+    const uint32_t take = available < remaining ? available : remaining;
+    if (k == part) {
+      return BodyPiece{j, start, take};
+    }
+    remaining -= take;
+    start = 0;
+  }
+}
+
+inline Result<BodyPlan> Bundle::body_plan(const ArticleView& a) const noexcept {
+  BodyPlan plan;
+  plan.first_frame = a.first_frame;
+  plan.offset = a.body_offset;
+  plan.size = a.body_size;
+  uint64_t buffer = 0;
+  uint32_t remaining = a.body_size;
+  uint32_t start = a.body_offset;
+  while (remaining > 0) {
+    if (a.first_frame >= frame_count_ || plan.frame_count >= frame_count_ - a.first_frame) {
+      return Errc::corrupt_index;
+    }
+    const Result<FrameView> f = frame(a.first_frame + plan.frame_count);
+    if (!f.ok()) {
+      return f.error();
+    }
+    if (start > f.value().raw_size) {
+      return Errc::corrupt_index;
+    }
+    const uint32_t available = f.value().raw_size - start;
+    remaining -= available < remaining ? available : remaining;
+    buffer += f.value().raw_size;
+    start = 0;
+    ++plan.frame_count;
+  }
+  if constexpr (sizeof(size_t) < sizeof(uint64_t)) {
+    if (buffer > static_cast<uint64_t>(static_cast<size_t>(-1))) {
+      return Errc::too_large;
+    }
+  }
+  plan.buffer_size = static_cast<size_t>(buffer);
+  return plan;
+}
+
+}  // namespace sheaf

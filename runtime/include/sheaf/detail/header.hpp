@@ -1,0 +1,123 @@
+// sheaf runtime: parsing of the file header and section table (SPEC: "File header",
+// "Section table"). Constant time: touches only the first 40 + 32 * section_count bytes.
+#pragma once
+
+#include <cstdint>
+
+#include <sheaf/bytes.hpp>
+#include <sheaf/endian.hpp>
+#include <sheaf/error.hpp>
+#include <sheaf/format.hpp>
+#include <sheaf/xxhash.hpp>
+
+namespace sheaf {
+
+/// One entry of the section table, as stored.
+struct SectionEntry {
+  uint32_t kind = 0;
+  uint32_t flags = 0;
+  uint64_t offset = 0;  ///< from the start of the bundle; a multiple of 8
+  uint64_t size = 0;
+  uint64_t checksum = 0;  ///< XXH64 (seed 0) of the section's bytes
+};
+
+namespace detail {
+
+/// The header fields a reader keeps after checking them.
+struct Header {
+  uint16_t version_major = 0;
+  uint16_t version_minor = 0;
+  uint64_t file_size = 0;
+  uint32_t section_count = 0;
+};
+
+inline SectionEntry load_section(const uint8_t* p) noexcept {
+  SectionEntry s;
+  s.kind = load_le32(p + format::kOffSectionKind);
+  s.flags = load_le32(p + format::kOffSectionFlags);
+  s.offset = load_le64(p + format::kOffSectionOffset);
+  s.size = load_le64(p + format::kOffSectionSize);
+  s.checksum = load_le64(p + format::kOffSectionChecksum);
+  return s;
+}
+
+inline bool is_known_section(uint32_t kind) noexcept {
+  return kind >= static_cast<uint32_t>(format::SectionKind::index) &&
+         kind <= static_cast<uint32_t>(format::SectionKind::data);
+}
+
+/// Checks one section entry against SPEC "Section table" rules 1-5. `previous_end` is the end of
+/// the previous section (or of the section table) and is advanced.
+inline Errc check_section(const SectionEntry& s, uint64_t file_size,
+                          uint64_t& previous_end) noexcept {
+  if ((s.flags & ~format::kKnownSectionFlags) != 0) {
+    return Errc::corrupt_header;
+  }
+  if (!is_known_section(s.kind) && (s.flags & format::kSectionRequired) != 0) {
+    return Errc::unsupported_feature;
+  }
+  if (s.offset % format::kAlignment != 0 || s.offset < previous_end) {
+    return Errc::corrupt_header;
+  }
+  if (!check_range(s.offset, s.size, file_size)) {
+    return Errc::corrupt_header;
+  }
+  previous_end = s.offset + s.size;
+  return Errc::ok;
+}
+
+/// Parses and checks the header of `file` (SPEC: "Validation", rules H1-H9).
+inline Result<Header> parse_header(ByteSpan file) noexcept {
+  const uint8_t* p = file.data();
+  if (p == nullptr || !is_aligned(p, format::kAlignment)) {
+    return Errc::misaligned;
+  }
+  if (file.size() < format::kHeaderSize) {
+    return Errc::truncated;
+  }
+  for (size_t i = 0; i < sizeof(format::kMagic); ++i) {
+    if (p[format::kOffMagic + i] != format::kMagic[i]) {
+      return Errc::bad_magic;
+    }
+  }
+  Header h;
+  h.version_major = load_le16(p + format::kOffVersionMajor);
+  h.version_minor = load_le16(p + format::kOffVersionMinor);
+  if (h.version_major != format::kVersionMajor) {
+    return Errc::unsupported_version;
+  }
+  h.section_count = load_le32(p + format::kOffSectionCount);
+  if (h.section_count == 0 || h.section_count > format::kMaxSections) {
+    return Errc::corrupt_header;
+  }
+  const size_t end = format::header_end(h.section_count);
+  if (file.size() < end) {
+    return Errc::truncated;
+  }
+  if (xxh64(p + format::kOffVersionMajor, end - format::kOffVersionMajor) !=
+      load_le64(p + format::kOffHeaderChecksum)) {
+    return Errc::corrupt_header;
+  }
+  if ((load_le32(p + format::kOffFlags) & ~format::kKnownFlags) != 0) {
+    return Errc::unsupported_feature;
+  }
+  if (load_le32(p + format::kOffReserved) != 0) {
+    return Errc::corrupt_header;
+  }
+  h.file_size = load_le64(p + format::kOffFileSize);
+  if (h.file_size < end) {
+    return Errc::corrupt_header;
+  }
+  if constexpr (sizeof(size_t) < sizeof(uint64_t)) {
+    if (h.file_size > static_cast<uint64_t>(static_cast<size_t>(-1))) {
+      return Errc::too_large;  // SPEC: rule H9, 32-bit readers
+    }
+  }
+  if (h.file_size > file.size()) {
+    return Errc::truncated;
+  }
+  return h;
+}
+
+}  // namespace detail
+}  // namespace sheaf
