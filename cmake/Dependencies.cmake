@@ -1,5 +1,8 @@
 # Every dependency comes from a Debian 12 package (scripts/setup installs them).
-find_package(flatbuffers CONFIG REQUIRED)        # libflatbuffers-dev
+# FlatBuffers is used header-only (builder, verifier, generated code): no library to link.
+find_path(FLATBUFFERS_INCLUDE_DIR flatbuffers/flatbuffers.h REQUIRED)  # libflatbuffers-dev
+add_library(sheaf_flatbuffers INTERFACE)
+target_include_directories(sheaf_flatbuffers SYSTEM INTERFACE ${FLATBUFFERS_INCLUDE_DIR})
 find_program(FLATC flatc REQUIRED)                # flatbuffers-compiler
 find_package(nlohmann_json 3 CONFIG REQUIRED)     # nlohmann-json3-dev
 find_package(CLI11 CONFIG QUIET)                  # libcli11-dev

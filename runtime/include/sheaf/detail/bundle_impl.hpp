@@ -128,11 +128,15 @@ inline Errc Bundle::open_index() noexcept {
   if (!detail::verify_root_shallow(table, v)) {
     return Errc::corrupt_index;
   }
-  const fb::Bundle* r = root();
-  frames_ = r->frames()->Data();
-  frame_count_ = r->frames()->size();
-  articles_ = r->articles()->Data();
-  article_count_ = r->articles()->size();
+  const auto* frames = root()->frames();
+  const auto* articles = root()->articles();
+  if (frames == nullptr || articles == nullptr) {
+    return Errc::corrupt_index;  // required: verify_root_shallow() already refused their absence
+  }
+  frames_ = frames->Data();
+  frame_count_ = frames->size();
+  articles_ = articles->Data();
+  article_count_ = articles->size();
   return Errc::ok;
 }
 

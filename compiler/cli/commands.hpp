@@ -1,0 +1,36 @@
+// compiler, CLI: one function per subcommand. main.cpp parses arguments and calls these;
+// each returns the process exit code (0 ok, 1 failure).
+#pragma once
+
+#include <string>
+
+#include "pipeline.hpp"
+
+namespace sheaf::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  ///< bad input, damaged bundle, I/O failure
+inline constexpr int kExitUsage = 2;
+
+struct BuildCommand {
+  BuildOptions build;
+  bool json = false;         ///< summary as one JSON object on stdout
+  bool quiet = false;        ///< no progress, no summary
+  size_t max_messages = 20;  ///< per diagnostic code, then a count
+};
+
+struct ReadCommand {
+  std::string bundle;
+  std::string id;          ///< cat: the article id
+  std::string output_dir;  ///< unpack: where to write
+  bool json = false;
+};
+
+int run_build_command(BuildCommand& command);
+int run_info(const ReadCommand& command);
+int run_ls(const ReadCommand& command);
+int run_cat(const ReadCommand& command);
+int run_verify(const ReadCommand& command);
+int run_unpack(const ReadCommand& command);
+
+}  // namespace sheaf::cli

@@ -1,0 +1,44 @@
+// compiler, CLI: open a bundle file for the read commands, with messages that name the file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <sheaf/posix_file.hpp>
+#include <sheaf/sheaf.hpp>
+
+namespace sheaf::cli {
+
+/// A mapped bundle with a decoder and read buffer sized from its header.
+class OpenBundle {
+ public:
+  /// Maps and opens `path`; on failure prints "sheaf: error: PATH: reason" and returns false.
+  bool open(const std::string& path);
+
+  const Bundle& bundle() const { return bundle_; }
+
+  /// Initializes the decoder (fast mode); prints and returns false on failure.
+  bool init_decoder();
+
+  /// Reads the body of `a`; on failure prints a message naming the file and article.
+  Result<std::string_view> read(const ArticleView& a);
+
+  Decoder& decoder() { return decoder_; }
+
+  MutableByteSpan frame_buffer() { return MutableByteSpan(buffer_.data(), buffer_.size()); }
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  MappedFile file_;
+  Bundle bundle_;
+  Decoder decoder_;
+  std::vector<uint64_t> workspace_;  // uint64_t: 8-byte alignment for zstd
+  std::vector<uint8_t> buffer_;
+};
+
+/// Prints "sheaf: error: PATH: what: reason" to stderr.
+void print_error(const std::string& path, const std::string& what, Errc e);
+
+}  // namespace sheaf::cli

@@ -1,0 +1,116 @@
+// compiler, compress stage: parallel zstd frame compression.
+#include "compress/compressor.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include <zstd.h>
+
+namespace sheaf {
+namespace {
+
+struct CCtxDeleter {
+  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+};
+
+struct CDictDeleter {
+  void operator()(ZSTD_CDict* d) const { ZSTD_freeCDict(d); }
+};
+
+void check(size_t code, const char* what) {
+  if (ZSTD_isError(code)) {
+    throw std::runtime_error(std::string("zstd: ") + what + ": " + ZSTD_getErrorName(code));
+  }
+}
+
+std::unique_ptr<ZSTD_CCtx, CCtxDeleter> make_context(int level, const ZSTD_CDict* dict) {
+  std::unique_ptr<ZSTD_CCtx, CCtxDeleter> c(ZSTD_createCCtx());
+  if (!c) {
+    throw std::runtime_error("zstd: out of memory creating a compression context");
+  }
+  check(ZSTD_CCtx_setParameter(c.get(), ZSTD_c_compressionLevel, level), "level");
+  check(ZSTD_CCtx_setParameter(c.get(), ZSTD_c_checksumFlag, 1), "checksum flag");
+  check(ZSTD_CCtx_setParameter(c.get(), ZSTD_c_contentSizeFlag, 1), "content size flag");
+  if (dict != nullptr) {
+    check(ZSTD_CCtx_refCDict(c.get(), dict), "dictionary");
+  }
+  return c;
+}
+
+}  // namespace
+
+std::vector<std::string> compress_frames(const FramePlan& plan,
+                                         const std::vector<std::string>& bodies,
+                                         const std::string& dictionary,
+                                         const CompressOptions& options, ProgressFn progress,
+                                         void* progress_context) {
+  std::unique_ptr<ZSTD_CDict, CDictDeleter> cdict;
+  if (!dictionary.empty()) {
+    cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), options.level));
+    if (!cdict) {
+      throw std::runtime_error("zstd: cannot load the trained dictionary");
+    }
+  }
+  const size_t total = plan.frames.size();
+  std::vector<std::string> out(total);
+  std::atomic<size_t> next{0};
+  std::atomic<size_t> done{0};
+  std::atomic<bool> failed{false};
+  std::mutex error_mutex;
+  std::string error;
+
+  const auto worker = [&] {
+    try {
+      auto ctx = make_context(options.level, cdict.get());
+      for (size_t j = next++; j < total; j = next++) {
+        const std::string raw = frame_bytes(plan, j, bodies);
+        std::string compressed(ZSTD_compressBound(raw.size()), '\0');
+        const size_t n =
+            ZSTD_compress2(ctx.get(), compressed.data(), compressed.size(), raw.data(), raw.size());
+        check(n, "compress");
+        compressed.resize(n);
+        out[j] = std::move(compressed);
+        ++done;
+      }
+    } catch (const std::exception& e) {
+      const std::lock_guard<std::mutex> lock(error_mutex);
+      error = e.what();
+      failed = true;
+      next = total;  // stop the other workers early
+    }
+  };
+
+  unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+  threads =
+      std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, total))));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) {
+    pool.emplace_back(worker);
+  }
+  if (progress == nullptr) {
+    worker();
+  } else {
+    // The calling thread reports progress while the pool works.
+    std::thread last(worker);
+    while (done.load() < total && !failed.load()) {
+      progress(done.load(), total, progress_context);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    last.join();
+    progress(done.load(), total, progress_context);
+  }
+  for (std::thread& t : pool) {
+    t.join();
+  }
+  if (!error.empty()) {
+    throw std::runtime_error(error);
+  }
+  return out;
+}
+
+}  // namespace sheaf

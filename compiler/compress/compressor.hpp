@@ -1,0 +1,31 @@
+// compiler, compress stage: compress planned frames with zstd, in parallel, deterministically.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compress/frame_plan.hpp"
+
+namespace sheaf {
+
+struct CompressOptions {
+  int level = 19;        ///< zstd level, 1..22
+  unsigned threads = 0;  ///< 0: one per hardware thread
+};
+
+/// Called from the calling thread with (frames done, frames total) as work completes.
+using ProgressFn = void (*)(size_t done, size_t total, void* context);
+
+/// Compresses every frame of `plan` (raw bytes from `bodies`) into one zstd frame each, with
+/// the content size and a content checksum in the frame header, using `dictionary` when it is
+/// not empty. Frame j's bytes depend only on its content, the dictionary and the level, never
+/// on the thread count. Throws std::runtime_error on a zstd failure (an environment problem:
+/// memory), never for input content.
+std::vector<std::string> compress_frames(const FramePlan& plan,
+                                         const std::vector<std::string>& bodies,
+                                         const std::string& dictionary,
+                                         const CompressOptions& options,
+                                         ProgressFn progress = nullptr,
+                                         void* progress_context = nullptr);
+
+}  // namespace sheaf

@@ -1,0 +1,61 @@
+// compiler, compress stage: dictionary training with ZDICT.
+#include "compress/dictionary.hpp"
+
+#include <algorithm>
+
+#include <zdict.h>
+
+namespace sheaf {
+namespace {
+
+constexpr size_t kMinDictionary = 4096;  // below this a dictionary does not pay for itself
+constexpr size_t kMinSamples = 16;       // ZDICT needs several samples to find repeats
+constexpr size_t kMaxSample = 128 * 1024;
+
+}  // namespace
+
+TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
+                                   const DictionaryOptions& options) {
+  TrainedDictionary out;
+  if (options.max_size == 0) {
+    out.note = "dictionary disabled";
+    return out;
+  }
+  size_t total = 0;
+  size_t non_empty = 0;
+  for (const std::string& b : bodies) {
+    total += std::min(b.size(), kMaxSample);
+    non_empty += b.empty() ? 0 : 1;
+  }
+  // Take every step-th body so the sample spans the whole corpus, deterministically.
+  const size_t step =
+      std::max<size_t>(1, total / std::max<size_t>(1, options.max_sample_bytes) + 1);
+  std::string samples;
+  std::vector<size_t> sizes;
+  for (size_t i = 0; i < bodies.size(); i += step) {
+    const size_t n = std::min(bodies[i].size(), kMaxSample);
+    if (n == 0) {
+      continue;
+    }
+    samples.append(bodies[i], 0, n);
+    sizes.push_back(n);
+  }
+  const size_t capacity = std::min(options.max_size, samples.size() / 10);
+  if (sizes.size() < kMinSamples || capacity < kMinDictionary) {
+    out.note = "too little text to train a dictionary (" + std::to_string(non_empty) + " bodies, " +
+               std::to_string(total) + " bytes)";
+    return out;
+  }
+  out.bytes.resize(capacity);
+  const size_t n = ZDICT_trainFromBuffer(out.bytes.data(), capacity, samples.data(), sizes.data(),
+                                         static_cast<unsigned>(sizes.size()));
+  if (ZDICT_isError(n)) {
+    out.note = std::string("dictionary training failed: ") + ZDICT_getErrorName(n);
+    out.bytes.clear();
+    return out;
+  }
+  out.bytes.resize(n);
+  return out;
+}
+
+}  // namespace sheaf

@@ -1,0 +1,25 @@
+// compiler, compress stage: train the zstd dictionary shared by every frame of a bundle.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace sheaf {
+
+struct DictionaryOptions {
+  size_t max_size = 112640;            ///< --dict-size; 0 disables the dictionary
+  size_t max_sample_bytes = 16 << 20;  ///< cap on training input, taken evenly from the corpus
+};
+
+struct TrainedDictionary {
+  std::string bytes;  ///< empty: no dictionary (too little text, or training failed)
+  std::string note;   ///< why there is none, for `build --verbose`
+};
+
+/// Trains a dictionary on the bodies (ZDICT, deterministic: same bodies, same bytes). The size is
+/// at most options.max_size and at most a tenth of the sampled text, so tiny corpora get none.
+TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
+                                   const DictionaryOptions& options);
+
+}  // namespace sheaf

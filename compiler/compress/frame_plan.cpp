@@ -1,0 +1,68 @@
+// compiler, compress stage: frame packing (SPEC: "Frame packing").
+#include "compress/frame_plan.hpp"
+
+#include <algorithm>
+
+namespace sheaf {
+namespace {
+
+void add_piece(FramePlan& plan, FramePiece piece) {
+  FrameContent& f = plan.frames.back();
+  f.pieces.push_back(piece);
+  f.raw_size += piece.size;
+  plan.max_frame_size = std::max(plan.max_frame_size, f.raw_size);
+}
+
+}  // namespace
+
+FramePlan plan_frames(const std::vector<std::string>& bodies, uint32_t block_size) {
+  FramePlan plan;
+  plan.locations.resize(bodies.size());
+  bool frame_open = false;  // may the next small body join the last frame?
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    const auto size = static_cast<uint32_t>(bodies[i].size());
+    const auto article = static_cast<uint32_t>(i);
+    BodyLocation& loc = plan.locations[i];
+    loc.size = size;
+    if (size == 0) {
+      continue;
+    }
+    if (size <= block_size) {
+      if (!frame_open || plan.frames.back().raw_size + size > block_size) {
+        plan.frames.emplace_back();
+      }
+      loc.first_frame = static_cast<uint32_t>(plan.frames.size() - 1);
+      loc.offset = plan.frames.back().raw_size;
+      add_piece(plan, {article, 0, size});
+      frame_open = true;
+      continue;
+    }
+    loc.first_frame = static_cast<uint32_t>(plan.frames.size());
+    for (uint32_t start = 0; start < size; start += block_size) {
+      plan.frames.emplace_back();
+      add_piece(plan, {article, start, std::min(block_size, size - start)});
+    }
+    plan.max_read_size = std::max(plan.max_read_size, size);
+    frame_open = false;  // a long body owns its frames, so a whole read needs only `size` bytes
+  }
+  // A small body's read buffer is its whole frame, which may have grown after it joined.
+  for (const BodyLocation& loc : plan.locations) {
+    if (loc.size != 0 && loc.size <= block_size) {
+      plan.max_read_size = std::max(plan.max_read_size, plan.frames[loc.first_frame].raw_size);
+    }
+  }
+  return plan;
+}
+
+std::string frame_bytes(const FramePlan& plan, size_t frame,
+                        const std::vector<std::string>& bodies) {
+  const FrameContent& f = plan.frames[frame];
+  std::string out;
+  out.reserve(f.raw_size);
+  for (const FramePiece& p : f.pieces) {
+    out.append(bodies[p.article], p.start, p.size);
+  }
+  return out;
+}
+
+}  // namespace sheaf

@@ -1,0 +1,35 @@
+// compiler, index stage: build the INDEX FlatBuffer (schema/sheaf.fbs, SPEC: "Index section").
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "compress/frame_plan.hpp"
+#include "model/article.hpp"
+
+namespace sheaf {
+
+/// Bundle-wide metadata (SPEC: "Index section", table Bundle).
+struct BundleMeta {
+  std::string title;
+  std::string language;
+  std::string creator;
+  std::string generator;
+  uint64_t created = 0;  ///< SOURCE_DATE_EPOCH, or 0
+  uint32_t block_size = 0;
+};
+
+/// Where a compressed frame landed in the DATA section.
+struct FrameRecord {
+  uint64_t offset = 0;
+  uint32_t compressed_size = 0;
+  uint32_t raw_size = 0;
+};
+
+/// Serializes the index. `articles` must be in id order and parallel to plan.locations;
+/// `frames` parallel to plan.frames. Deterministic: same arguments, same bytes.
+std::string build_index(const BundleMeta& meta, const std::vector<Article>& articles,
+                        const FramePlan& plan, const std::vector<FrameRecord>& frames);
+
+}  // namespace sheaf

@@ -1,0 +1,202 @@
+// compiler/ingest: argument paths -> sorted input files (see discover.hpp).
+#include "ingest/discover.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace sheaf {
+namespace {
+
+/// A file found by the walk, with what is needed to spot the same file reached twice.
+struct Found {
+  InputFile file;
+  std::string identity;
+};
+
+/// "a/b.TXT" -> ".TXT"; "README" and ".hidden" -> "" (a leading dot is not an extension).
+std::string extension_of(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  const size_t name_start = slash == std::string::npos ? 0 : slash + 1;
+  const size_t dot = path.rfind('.');
+  if (dot == std::string::npos || dot <= name_start) {
+    return "";
+  }
+  return path.substr(dot);
+}
+
+std::string to_lower_ascii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return text;
+}
+
+/// The last component of a file path: "x/y/a.txt" -> "a.txt".
+std::string base_name(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string join_path(const std::string& dir, const std::string& name) {
+  if (dir.empty() || dir == ".") {
+    return name;
+  }
+  return dir.back() == '/' ? dir + name : dir + '/' + name;
+}
+
+/// Walks the arguments, collecting files and reporting what it skips.
+class Walker {
+ public:
+  Walker(FileSystem& fs, Diagnostics& diags) : fs_(fs), diags_(diags) {}
+
+  void add_argument(const std::string& path);
+
+  std::vector<Found>& found() { return found_; }
+
+ private:
+  void add_file(const std::string& path, const std::string& rel_path,
+                const std::string& identity);
+  void enter(const std::string& path, const std::string& rel_path, const std::string& identity);
+  void walk(const std::string& dir, const std::string& rel_dir);
+  void skip_entry(const std::string& path, const StatResult& st);
+
+  FileSystem& fs_;
+  Diagnostics& diags_;
+  std::vector<Found> found_;
+  std::vector<std::string> ancestors_;  // identities of the directories being walked
+};
+
+void Walker::add_argument(const std::string& path) {
+  const StatResult st = fs_.stat(path);
+  switch (st.kind) {
+    case FileKind::regular:
+      add_file(path, base_name(path), st.identity);
+      return;
+    case FileKind::directory:
+      enter(path, "", st.identity);
+      return;
+    case FileKind::missing:
+      diags_.error(path, 0, "missing-input", "no such file or directory");
+      return;
+    default:
+      diags_.error(path, 0, "bad-input",
+                   st.error.empty() ? "not a regular file or directory" : st.error);
+      return;
+  }
+}
+
+void Walker::add_file(const std::string& path, const std::string& rel_path,
+                      const std::string& identity) {
+  const std::string ext = extension_of(rel_path);
+  const std::string lower = to_lower_ascii(ext);
+  InputKind kind = InputKind::text_dump;
+  if (lower == ".txt") {
+    kind = InputKind::text_dump;
+  } else if (lower == ".jsonl") {
+    kind = InputKind::jsonl;
+  } else if (lower == ".json") {
+    kind = InputKind::json;
+  } else {
+    diags_.warning(path, 0, "unknown-file-type",
+                   ext.empty() ? "skipped: no file extension (expected .txt, .jsonl or .json)"
+                               : "skipped: unknown file type '" + ext +
+                                     "' (expected .txt, .jsonl or .json)");
+    return;
+  }
+  found_.push_back({{path, rel_path, kind}, identity});
+}
+
+void Walker::enter(const std::string& path, const std::string& rel_path,
+                   const std::string& identity) {
+  // A link to a directory that is being walked would make the walk endless.
+  if (std::find(ancestors_.begin(), ancestors_.end(), identity) != ancestors_.end()) {
+    diags_.warning(path, 0, "symlink-loop",
+                   "skipped: links back to a directory that contains it (directory cycle)");
+    return;
+  }
+  ancestors_.push_back(identity);
+  walk(path, rel_path);
+  ancestors_.pop_back();
+}
+
+void Walker::walk(const std::string& dir, const std::string& rel_dir) {
+  ListResult list = fs_.list_dir(dir);
+  if (!list.error.empty()) {
+    diags_.error(dir, 0, "unreadable-dir", list.error);
+    return;
+  }
+  // Sorted so that diagnostics come out in the same order whatever the OS listing order.
+  std::sort(list.names.begin(), list.names.end());
+  for (const std::string& name : list.names) {
+    if (name.empty() || name[0] == '.') {
+      continue;  // hidden files and directories are not inputs
+    }
+    const std::string path = join_path(dir, name);
+    const std::string rel_path = rel_dir.empty() ? name : rel_dir + '/' + name;
+    const StatResult st = fs_.stat(path);
+    if (st.kind == FileKind::regular) {
+      add_file(path, rel_path, st.identity);
+    } else if (st.kind == FileKind::directory) {
+      enter(path, rel_path, st.identity);
+    } else {
+      skip_entry(path, st);
+    }
+  }
+}
+
+void Walker::skip_entry(const std::string& path, const StatResult& st) {
+  switch (st.kind) {
+    case FileKind::symlink_dangling:
+      diags_.warning(path, 0, "dangling-symlink", "skipped: " + st.error);
+      return;
+    case FileKind::symlink_loop:
+      diags_.warning(path, 0, "symlink-loop", "skipped: " + st.error);
+      return;
+    case FileKind::missing:
+      diags_.warning(path, 0, "not-a-file", "skipped: disappeared while the directory was read");
+      return;
+    default:
+      if (st.error.empty()) {
+        diags_.warning(path, 0, "not-a-file", "skipped: not a regular file or directory");
+      } else {
+        diags_.error(path, 0, "unreadable-path", st.error);
+      }
+      return;
+  }
+}
+
+}  // namespace
+
+std::vector<InputFile> discover(const std::vector<std::string>& paths, FileSystem& fs,
+                                Diagnostics& diags) {
+  Walker walker(fs, diags);
+  for (const std::string& path : paths) {
+    walker.add_argument(path);
+  }
+  std::vector<Found>& found = walker.found();
+  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
+    return std::tie(a.file.rel_path, a.file.path) < std::tie(b.file.rel_path, b.file.path);
+  });
+
+  std::vector<InputFile> files;
+  std::map<std::string, size_t> kept;  // identity -> index in `files`
+  for (Found& f : found) {
+    const auto [it, inserted] = kept.emplace(f.identity, files.size());
+    if (inserted) {
+      files.push_back(std::move(f.file));
+      continue;
+    }
+    const InputFile& first = files[it->second];
+    if (first.rel_path != f.file.rel_path) {
+      diags.warning(f.file.path, 0, "duplicate-input",
+                    "skipped: same file as '" + first.path + "' (kept under '" +
+                        first.rel_path + "')");
+    }
+  }
+  return files;
+}
+
+}  // namespace sheaf

@@ -1,0 +1,112 @@
+// sheaf: the command line. Parses arguments into option structs and calls the commands; the
+// only place that catches exceptions (environment failures such as out-of-memory).
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+
+namespace {
+
+using sheaf::cli::BuildCommand;
+using sheaf::cli::ReadCommand;
+
+CLI::App* add_build(CLI::App& app, BuildCommand& c) {
+  CLI::App* sub = app.add_subcommand("build", "Compile articles (files and folders) into a bundle");
+  sub->add_option("inputs", c.build.inputs, "Input files and folders (.txt, .jsonl, .json)")
+      ->required();
+  sub->add_option("-o,--output", c.build.output, "Bundle file to write")->required();
+  sub->add_option("--block-size", c.build.block_size,
+                  "Largest uncompressed frame in bytes (a reader needs a buffer this big)")
+      ->capture_default_str()
+      ->check(CLI::Range(1024u, 64u * 1024 * 1024));
+  sub->add_option("--level", c.build.level, "zstd compression level")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 22));
+  sub->add_option("--dict-size", c.build.dictionary_size,
+                  "Largest trained dictionary in bytes; 0 disables it")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{0}, size_t{16} << 20));
+  sub->add_option("-j,--threads", c.build.threads, "Compression threads (0: all cores)")
+      ->capture_default_str();
+  sub->add_option("--title", c.build.meta.title, "Bundle title");
+  sub->add_option("--language", c.build.meta.language, "Bundle language (BCP 47, e.g. zh-CN)");
+  sub->add_option("--creator", c.build.meta.creator, "Who made the bundle");
+  sub->add_flag("--strict", c.build.strict, "Treat warnings as errors");
+  sub->add_flag("-q,--quiet", c.quiet, "No progress and no summary");
+  sub->add_flag("--json", c.json, "Print the summary and diagnostics as one JSON object");
+  return sub;
+}
+
+CLI::App* add_read(CLI::App& app, const char* name, const char* help, ReadCommand& c, bool json) {
+  CLI::App* sub = app.add_subcommand(name, help);
+  sub->add_option("bundle", c.bundle, "Bundle file")->required();
+  if (json) {
+    sub->add_flag("--json", c.json, "Machine-readable output");
+  }
+  return sub;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app("sheaf: compile articles into one compressed bundle, and read bundles", "sheaf");
+  app.set_version_flag("--version", std::string("sheaf ") + SHEAF_VERSION);
+  app.require_subcommand(1);
+
+  BuildCommand build;
+  ReadCommand read;
+  CLI::App* build_cmd = add_build(app, build);
+  CLI::App* info =
+      add_read(app, "info", "Show format version, counts, sizes and metadata", read, true);
+  CLI::App* ls =
+      add_read(app, "ls", "List articles, one per line (--json: JSON Lines)", read, true);
+  CLI::App* cat = add_read(app, "cat", "Show one article by id", read, true);
+  cat->add_option("id", read.id, "Article id (see `sheaf ls`)")->required();
+  CLI::App* verify =
+      add_read(app, "verify", "Check every byte; exit 0 good, 1 damaged", read, false);
+  CLI::App* unpack = add_read(
+      app, "unpack", "Write every article as one JSON file (gold format plus id)", read, false);
+  unpack->add_option("-o,--output", read.output_dir, "Directory to write into")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return sheaf::cli::kExitUsage;
+  }
+
+  try {
+    if (*build_cmd) {
+      build.build.progress = !build.quiet && !build.json && ::isatty(STDERR_FILENO) != 0;
+      return sheaf::cli::run_build_command(build);
+    }
+    if (*info) {
+      return sheaf::cli::run_info(read);
+    }
+    if (*ls) {
+      return sheaf::cli::run_ls(read);
+    }
+    if (*cat) {
+      return sheaf::cli::run_cat(read);
+    }
+    if (*verify) {
+      return sheaf::cli::run_verify(read);
+    }
+    if (*unpack) {
+      return sheaf::cli::run_unpack(read);
+    }
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "sheaf: error: out of memory\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sheaf: error: %s\n", e.what());
+  }
+  return sheaf::cli::kExitFailure;
+}

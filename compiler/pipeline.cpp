@@ -1,0 +1,182 @@
+// compiler: stage order and the read-back check of every bundle written.
+#include "pipeline.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+
+#include <sheaf/posix_file.hpp>
+#include <sheaf/sheaf.hpp>
+
+#include "compress/compressor.hpp"
+#include "compress/dictionary.hpp"
+#include "compress/frame_plan.hpp"
+#include "extract/extract.hpp"
+#include "index/ordering.hpp"
+#include "ingest/discover.hpp"
+#include "ingest/ingest.hpp"
+#include "write/atomic_file.hpp"
+#include "write/layout.hpp"
+
+namespace sheaf {
+namespace {
+
+void print_progress(size_t done, size_t total, void* /*context*/) {
+  std::fprintf(stderr, "\rsheaf: compressing frames %zu/%zu", done, total);
+  if (done == total) {
+    std::fputc('\n', stderr);
+  }
+  std::fflush(stderr);
+}
+
+void say(const BuildOptions& options, const std::string& line) {
+  if (options.progress) {
+    std::fprintf(stderr, "sheaf: %s\n", line.c_str());
+  }
+}
+
+// Bodies must fit the format's 32-bit sizes (SPEC: Article.size).
+bool check_sizes(const std::vector<Article>& articles, const std::vector<std::string>& bodies,
+                 Diagnostics& diagnostics) {
+  bool ok = true;
+  if (articles.size() >= std::numeric_limits<uint32_t>::max()) {
+    diagnostics.error("", 0, "too-many-articles", "more than 4294967294 articles");
+    return false;
+  }
+  for (size_t i = 0; i < bodies.size(); ++i) {
+    if (bodies[i].size() >= std::numeric_limits<uint32_t>::max()) {
+      diagnostics.error(articles[i].origin, 0, "body-too-large",
+                        "article body is 4 GiB or more; split it");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+// Reads the written temp file back through the runtime: full verify, every frame decoded,
+// every body compared with what was meant to be stored.
+std::string read_back(const std::string& path, const std::vector<std::string>& bodies) {
+  MappedFile file;
+  if (file.open(path.c_str()) != Errc::ok) {
+    return path + ": cannot map the written bundle for checking";
+  }
+  const Result<Bundle> bundle = Bundle::open(file.bytes());
+  if (!bundle.ok()) {
+    return path + ": written bundle does not open: " + to_string(bundle.error());
+  }
+  const Bundle& b = bundle.value();
+  if (const Errc e = verify_all(b); e != Errc::ok) {
+    return path + ": written bundle fails verification: " + to_string(e);
+  }
+  std::vector<uint64_t> workspace((Decoder::workspace_size(b) + 7) / 8);
+  const Result<Decoder> decoder = Decoder::init(
+      b, MutableByteSpan(reinterpret_cast<uint8_t*>(workspace.data()), workspace.size() * 8));
+  if (!decoder.ok()) {
+    return path + ": cannot decode the written bundle: " + to_string(decoder.error());
+  }
+  Decoder d = decoder.value();
+  std::vector<uint8_t> buffer(b.info().max_read_size);
+  for (uint32_t i = 0; i < b.size(); ++i) {
+    const Result<ArticleView> a = b.article(i);
+    const Result<std::string_view> body =
+        a.ok() ? d.read(a.value(), MutableByteSpan(buffer.data(), buffer.size()))
+               : Result<std::string_view>(a.error());
+    if (!body.ok() || body.value() != bodies[i]) {
+      return path + ": article " + std::to_string(i) + " does not read back as written";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+uint64_t creation_time_from_environment() {
+  const char* s = std::getenv("SOURCE_DATE_EPOCH");
+  if (s == nullptr || *s == '\0') {
+    return 0;
+  }
+  char* end = nullptr;
+  const unsigned long long v = std::strtoull(s, &end, 10);
+  return (*end == '\0' && s[0] != '-') ? v : 0;
+}
+
+bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnostics,
+               BuildReport& report) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::vector<InputFile> files = discover(options.inputs, fs, diagnostics);
+  report.input_files = files.size();
+  say(options, "reading " + std::to_string(files.size()) + " input files");
+  const std::vector<Document> documents = ingest(files, fs, diagnostics);
+  for (const Document& d : documents) {
+    report.input_bytes += d.text.size();
+  }
+  std::vector<Article> articles = extract(documents, diagnostics);
+  const bool ids_ok = order_by_id(articles, diagnostics);
+  std::vector<std::string> bodies;
+  bodies.reserve(articles.size());
+  for (Article& a : articles) {
+    bodies.push_back(join_body(a.paragraphs));
+    a.paragraphs.clear();  // the body now holds them; halves peak memory
+    a.paragraphs.shrink_to_fit();
+  }
+  const bool sizes_ok = check_sizes(articles, bodies, diagnostics);
+  if (!ids_ok || !sizes_ok || diagnostics.error_count() > 0 ||
+      (options.strict && diagnostics.warning_count() > 0)) {
+    return false;
+  }
+  if (articles.empty()) {
+    diagnostics.error("", 0, "no-articles", "no articles found in the inputs; nothing to build");
+    return false;
+  }
+  report.articles = articles.size();
+
+  const FramePlan plan = plan_frames(bodies, options.block_size);
+  say(options, std::to_string(articles.size()) + " articles in " +
+                   std::to_string(plan.frames.size()) + " frames; training dictionary");
+  DictionaryOptions dict_options;
+  dict_options.max_size = options.dictionary_size;
+  const TrainedDictionary dictionary = train_dictionary(bodies, dict_options);
+  report.dictionary_note = dictionary.note;
+
+  CompressOptions compress_options;
+  compress_options.level = options.level;
+  compress_options.threads = options.threads;
+  const std::vector<std::string> compressed =
+      compress_frames(plan, bodies, dictionary.bytes, compress_options,
+                      options.progress ? print_progress : nullptr);
+  std::vector<uint32_t> raw_sizes;
+  raw_sizes.reserve(plan.frames.size());
+  for (const FrameContent& f : plan.frames) {
+    raw_sizes.push_back(f.raw_size);
+  }
+  const DataSection data = lay_out_data(compressed, raw_sizes);
+
+  BundleMeta meta = options.meta;
+  meta.generator = std::string("sheaf ") + SHEAF_VERSION;
+  meta.created = creation_time_from_environment();
+  meta.block_size = options.block_size;
+  const std::string index = build_index(meta, articles, plan, data.frames);
+  const std::string file = lay_out_bundle(index, dictionary.bytes, data.bytes);
+
+  say(options, "writing " + options.output);
+  const std::string error = write_file_atomically(
+      options.output, file, [&](const std::string& temp) { return read_back(temp, bodies); });
+  if (!error.empty()) {
+    diagnostics.error("", 0, "write-failed", error);
+    return false;
+  }
+  report.frames = plan.frames.size();
+  for (const std::string& b : bodies) {
+    report.body_bytes += b.size();
+  }
+  report.index_bytes = index.size();
+  report.dictionary_bytes = dictionary.bytes.size();
+  report.data_bytes = data.bytes.size();
+  report.file_bytes = file.size();
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return true;
+}
+
+}  // namespace sheaf

@@ -1,0 +1,53 @@
+// compiler: the build pipeline. The only place that knows the stage order:
+// ingest -> extract -> index (order) -> compress (plan, dictionary, frames) -> index (build)
+// -> write (layout, atomic file, read-back check).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.hpp"
+#include "index/index_builder.hpp"
+#include "ingest/filesystem.hpp"
+
+namespace sheaf {
+
+struct BuildOptions {
+  std::vector<std::string> inputs;  ///< files and folders
+  std::string output;
+  uint32_t block_size = 64 * 1024;  ///< --block-size: largest raw frame
+  int level = 19;                   ///< --level: zstd level
+  unsigned threads = 0;             ///< --threads: 0 = all cores
+  size_t dictionary_size = 112640;  ///< --dict-size: 0 = no dictionary
+  BundleMeta meta;                  ///< title, language, creator; generator and created are set
+  bool strict = false;              ///< warnings are fatal
+  bool progress = false;            ///< progress lines on stderr
+};
+
+/// What a build did, for `build`'s summary and --json.
+struct BuildReport {
+  size_t input_files = 0;
+  size_t articles = 0;
+  size_t frames = 0;
+  uint64_t input_bytes = 0;  ///< bytes of the input files read
+  uint64_t body_bytes = 0;   ///< bytes of body text stored
+  uint64_t index_bytes = 0;
+  uint64_t dictionary_bytes = 0;
+  uint64_t data_bytes = 0;
+  uint64_t file_bytes = 0;
+  std::string dictionary_note;
+  double seconds = 0;
+};
+
+/// Runs a whole build. Problems with inputs go to `diagnostics`; a problem writing the output
+/// is returned as an error diagnostic too. Writes the output only when there are no errors
+/// (and, with options.strict, no warnings).
+/// @return true when the bundle was written.
+bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnostics,
+               BuildReport& report);
+
+/// The creation time recorded in a bundle: SOURCE_DATE_EPOCH when set to a valid number, else 0.
+uint64_t creation_time_from_environment();
+
+}  // namespace sheaf

@@ -1,0 +1,202 @@
+// Tests for ingest/discover.hpp: walking, kinds, skips, deterministic order, repeats.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "ingest/discover.hpp"
+
+namespace fs = std::filesystem;
+using sheaf::Diagnostics;
+using sheaf::InputFile;
+using sheaf::InputKind;
+using sheaf::Severity;
+
+namespace {
+
+/// "rel_path <- path" for each file, to compare whole results at a glance.
+std::vector<std::string> describe(const std::vector<InputFile>& files) {
+  std::vector<std::string> out;
+  for (const InputFile& f : files) {
+    out.push_back(f.rel_path + " <- " + f.path);
+  }
+  return out;
+}
+
+std::vector<std::string> codes(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.items()) {
+    out.push_back(d.code);
+  }
+  return out;
+}
+
+sheaf::MemoryFileSystem sample_tree() {
+  sheaf::MemoryFileSystem mem;
+  mem.add_file("corpus/news/2024/quake.txt", "q");
+  mem.add_file("corpus/news/flood.TXT", "f");
+  mem.add_file("corpus/feeds/day.jsonl", "{}");
+  mem.add_file("corpus/feeds/list.Json", "[]");
+  mem.add_file("corpus/README.md", "# readme");
+  mem.add_file("corpus/.git/config.txt", "hidden dir");
+  mem.add_file("corpus/news/.draft.txt", "hidden file");
+  mem.add_file("extra/one.txt", "1");
+  return mem;
+}
+
+}  // namespace
+
+TEST_CASE("discover: walks directories, picks kinds by extension", "[compiler][ingest]") {
+  auto mem = sample_tree();
+  Diagnostics diags;
+  const auto files = sheaf::discover({"corpus"}, mem, diags);
+
+  REQUIRE(describe(files) == std::vector<std::string>{
+                                 "feeds/day.jsonl <- corpus/feeds/day.jsonl",
+                                 "feeds/list.Json <- corpus/feeds/list.Json",
+                                 "news/2024/quake.txt <- corpus/news/2024/quake.txt",
+                                 "news/flood.TXT <- corpus/news/flood.TXT",
+                             });
+  CHECK(files[0].kind == InputKind::jsonl);
+  CHECK(files[1].kind == InputKind::json);
+  CHECK(files[2].kind == InputKind::text_dump);
+  CHECK(files[3].kind == InputKind::text_dump);
+
+  // Hidden entries are skipped silently; the .md file is reported.
+  REQUIRE(diags.items().size() == 1);
+  const auto& d = diags.items()[0];
+  CHECK(d.severity == Severity::warning);
+  CHECK(d.file == "corpus/README.md");
+  CHECK(d.code == "unknown-file-type");
+  CHECK(d.message == "skipped: unknown file type '.md' (expected .txt, .jsonl or .json)");
+}
+
+TEST_CASE("discover: a file argument is relative to its parent, even when hidden",
+          "[compiler][ingest]") {
+  auto mem = sample_tree();
+  Diagnostics diags;
+  const auto files =
+      sheaf::discover({"corpus/news/2024/quake.txt", "corpus/news/.draft.txt"}, mem, diags);
+  CHECK(describe(files) == std::vector<std::string>{
+                               ".draft.txt <- corpus/news/.draft.txt",
+                               "quake.txt <- corpus/news/2024/quake.txt",
+                           });
+  CHECK(diags.items().empty());
+}
+
+TEST_CASE("discover: the result does not depend on argument order", "[compiler][ingest]") {
+  auto mem = sample_tree();
+  std::vector<std::string> args = {"extra", "corpus/news", "corpus/feeds/day.jsonl"};
+  std::sort(args.begin(), args.end());
+  Diagnostics first_diags;
+  const auto first = describe(sheaf::discover(args, mem, first_diags));
+  CHECK(first == std::vector<std::string>{
+                     "2024/quake.txt <- corpus/news/2024/quake.txt",
+                     "day.jsonl <- corpus/feeds/day.jsonl",
+                     "flood.TXT <- corpus/news/flood.TXT",
+                     "one.txt <- extra/one.txt",
+                 });
+  while (std::next_permutation(args.begin(), args.end())) {
+    Diagnostics diags;
+    CHECK(describe(sheaf::discover(args, mem, diags)) == first);
+  }
+}
+
+TEST_CASE("discover: the same file given twice is listed once", "[compiler][ingest]") {
+  auto mem = sample_tree();
+  Diagnostics diags;
+  const auto files =
+      sheaf::discover({"extra", "extra/one.txt", "./extra/one.txt", "extra/"}, mem, diags);
+  // Sorted by (rel_path, path), so the byte-wise smallest spelling is the one kept.
+  CHECK(describe(files) == std::vector<std::string>{"one.txt <- ./extra/one.txt"});
+  CHECK(diags.items().empty());
+}
+
+TEST_CASE("discover: one file under two relative paths is kept once and reported",
+          "[compiler][ingest]") {
+  auto mem = sample_tree();
+  Diagnostics diags;
+  const auto files = sheaf::discover({"corpus/news", "corpus/news/2024"}, mem, diags);
+  CHECK(describe(files) == std::vector<std::string>{
+                               "2024/quake.txt <- corpus/news/2024/quake.txt",
+                               "flood.TXT <- corpus/news/flood.TXT",
+                           });
+  REQUIRE(codes(diags) == std::vector<std::string>{"duplicate-input"});
+  CHECK(diags.items()[0].file == "corpus/news/2024/quake.txt");
+}
+
+TEST_CASE("discover: a missing argument is an error, the others still count",
+          "[compiler][ingest]") {
+  auto mem = sample_tree();
+  Diagnostics diags;
+  const auto files = sheaf::discover({"nope", "extra"}, mem, diags);
+  CHECK(files.size() == 1);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.items()[0].file == "nope");
+  CHECK(diags.items()[0].code == "missing-input");
+}
+
+TEST_CASE("discover: files without a known extension are warned about", "[compiler][ingest]") {
+  sheaf::MemoryFileSystem mem;
+  mem.add_file("in/NOTES", "n");
+  mem.add_file("in/page.html", "<p>");
+  Diagnostics diags;
+  CHECK(sheaf::discover({"in"}, mem, diags).empty());
+  REQUIRE(diags.items().size() == 2);
+  CHECK(diags.items()[0].message == "skipped: no file extension (expected .txt, .jsonl or .json)");
+  CHECK(diags.items()[1].message ==
+        "skipped: unknown file type '.html' (expected .txt, .jsonl or .json)");
+}
+
+namespace {
+
+/// A scratch directory for the RealFileSystem cases, removed at scope end.
+struct ScratchDir {
+  ScratchDir() {
+    std::string pattern = (fs::temp_directory_path() / "sheaf-discover-XXXXXX").string();
+    std::vector<char> buffer(pattern.begin(), pattern.end());
+    buffer.push_back('\0');
+    REQUIRE(mkdtemp(buffer.data()) != nullptr);
+    root = buffer.data();
+  }
+
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(root, ec);
+  }
+
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+
+  std::string root;
+};
+
+}  // namespace
+
+TEST_CASE("discover: symbolic link loops and dangling links on disk are skipped with warnings",
+          "[compiler][ingest]") {
+  ScratchDir tmp;
+  const std::string in = tmp.root + "/in";
+  fs::create_directories(in + "/sub");
+  std::ofstream(in + "/sub/a.txt") << "title\nbody\n";
+  fs::create_directory_symlink(in, in + "/sub/back");  // a cycle through the walk
+  fs::create_symlink(in + "/missing.txt", in + "/dangling.txt");
+  fs::create_symlink(in + "/self.txt", in + "/self.txt");  // ELOOP
+  sheaf::RealFileSystem disk;
+  Diagnostics diags;
+
+  const auto files = sheaf::discover({in}, disk, diags);
+  CHECK(describe(files) == std::vector<std::string>{"sub/a.txt <- " + in + "/sub/a.txt"});
+  CHECK(codes(diags) == std::vector<std::string>{"dangling-symlink", "symlink-loop",
+                                                 "symlink-loop"});
+  CHECK(diags.error_count() == 0);
+
+  Diagnostics arg_diags;
+  CHECK(sheaf::discover({in + "/dangling.txt", in + "/self.txt"}, disk, arg_diags).empty());
+  CHECK(codes(arg_diags) == std::vector<std::string>{"bad-input", "bad-input"});
+  CHECK(arg_diags.error_count() == 2);
+}
