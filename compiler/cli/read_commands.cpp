@@ -212,8 +212,7 @@ int run_verify(const ReadCommand& command) {
   if (!ob.init_decoder()) {
     return kExitFailure;
   }
-  if (const Errc e = verify_bodies(ob.decoder(), ob.bundle().frame_count(), ob.frame_buffer());
-      e != Errc::ok) {
+  if (const Errc e = verify_bodies(ob.bundle(), ob.decoder(), ob.frame_buffer()); e != Errc::ok) {
     print_error(command.bundle, "damaged body", e);
     return kExitFailure;
   }

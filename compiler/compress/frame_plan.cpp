@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <sheaf/xxhash.hpp>
+
 namespace sheaf {
 namespace {
 
@@ -24,6 +26,8 @@ FramePlan plan_frames(const std::vector<std::string>& bodies, uint32_t block_siz
     const auto article = static_cast<uint32_t>(i);
     BodyLocation& loc = plan.locations[i];
     loc.size = size;
+    loc.checksum =
+        detail::body_checksum(reinterpret_cast<const uint8_t*>(bodies[i].data()), bodies[i].size());
     if (size == 0) {
       continue;
     }

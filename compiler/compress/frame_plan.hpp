@@ -26,6 +26,7 @@ struct BodyLocation {
   uint32_t first_frame = 0;
   uint32_t offset = 0;
   uint32_t size = 0;
+  uint32_t checksum = 0;  ///< SPEC: Article.checksum
 };
 
 struct FramePlan {

@@ -6,7 +6,7 @@
 namespace sheaf {
 namespace {
 
-constexpr std::string_view kNbsp = "\xC2\xA0";              // U+00A0
+constexpr std::string_view kNbsp = "\xC2\xA0";                  // U+00A0
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
 
 bool is_ascii_space(char c) {

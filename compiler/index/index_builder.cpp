@@ -37,7 +37,7 @@ Offset<fb::Article> build_article(FlatBufferBuilder& b, const Article& a, const 
   const auto url = unique(b, a.url);
   const auto cats = categories.empty() ? 0 : b.CreateVector(categories);
   return fb::CreateArticle(b, id, title, subtitle, date, source, author, location, url, cats,
-                           loc.first_frame, loc.offset, loc.size);
+                           loc.first_frame, loc.offset, loc.size, loc.checksum);
 }
 
 }  // namespace

@@ -57,8 +57,7 @@ class Walker {
   std::vector<Found>& found() { return found_; }
 
  private:
-  void add_file(const std::string& path, const std::string& rel_path,
-                const std::string& identity);
+  void add_file(const std::string& path, const std::string& rel_path, const std::string& identity);
   void enter(const std::string& path, const std::string& rel_path, const std::string& identity);
   void walk(const std::string& dir, const std::string& rel_dir);
   void skip_entry(const std::string& path, const StatResult& st);
@@ -100,10 +99,10 @@ void Walker::add_file(const std::string& path, const std::string& rel_path,
   } else if (lower == ".json") {
     kind = InputKind::json;
   } else {
-    diags_.warning(path, 0, "unknown-file-type",
-                   ext.empty() ? "skipped: no file extension (expected .txt, .jsonl or .json)"
-                               : "skipped: unknown file type '" + ext +
-                                     "' (expected .txt, .jsonl or .json)");
+    diags_.warning(
+        path, 0, "unknown-file-type",
+        ext.empty() ? "skipped: no file extension (expected .txt, .jsonl or .json)"
+                    : "skipped: unknown file type '" + ext + "' (expected .txt, .jsonl or .json)");
     return;
   }
   found_.push_back({{path, rel_path, kind}, identity});
@@ -135,7 +134,7 @@ void Walker::walk(const std::string& dir, const std::string& rel_dir) {
       continue;  // hidden files and directories are not inputs
     }
     const std::string path = join_path(dir, name);
-    const std::string rel_path = rel_dir.empty() ? name : rel_dir + '/' + name;
+    const std::string rel_path = join_path(rel_dir, name);
     const StatResult st = fs_.stat(path);
     if (st.kind == FileKind::regular) {
       add_file(path, rel_path, st.identity);
@@ -191,9 +190,9 @@ std::vector<InputFile> discover(const std::vector<std::string>& paths, FileSyste
     }
     const InputFile& first = files[it->second];
     if (first.rel_path != f.file.rel_path) {
-      diags.warning(f.file.path, 0, "duplicate-input",
-                    "skipped: same file as '" + first.path + "' (kept under '" +
-                        first.rel_path + "')");
+      diags.warning(
+          f.file.path, 0, "duplicate-input",
+          "skipped: same file as '" + first.path + "' (kept under '" + first.rel_path + "')");
     }
   }
   return files;

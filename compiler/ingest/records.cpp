@@ -68,8 +68,9 @@ std::string RecordReader::read_id() {
     return value->get<std::string>();
   }
   warn("bad-field", std::string("field 'id' is ") +
-                        (value->is_string() ? "empty" : "not a string or an integer (" +
-                                                            std::string(value->type_name()) + ")") +
+                        (value->is_string() ? "empty"
+                                            : "not a string or an integer (" +
+                                                  std::string(value->type_name()) + ")") +
                         "; using the derived id '" + place_.fallback_id + "'");
   return place_.fallback_id;
 }
@@ -80,8 +81,8 @@ void RecordReader::read_string(const char* key, std::string& out) {
     return;
   }
   if (!value->is_string()) {
-    warn("bad-field", std::string("field '") + key + "' is not a string (" + value->type_name() +
-                          "); ignored");
+    warn("bad-field",
+         std::string("field '") + key + "' is not a string (" + value->type_name() + "); ignored");
     return;
   }
   out = value->get<std::string>();
@@ -229,8 +230,7 @@ std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file,
   return docs;
 }
 
-std::vector<Document> parse_json(std::string_view text, const InputFile& file,
-                                 Diagnostics& diags) {
+std::vector<Document> parse_json(std::string_view text, const InputFile& file, Diagnostics& diags) {
   std::vector<Document> docs;
   const std::optional<Json> root = parse_value(text, file, 1, diags);
   if (!root) {

@@ -33,8 +33,7 @@ namespace sheaf {
 /// @param text  the decoded file contents (valid UTF-8).
 /// @param file  where it came from (path for messages, rel_path for origin and ids).
 /// @return the records in line order.
-std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file,
-                                  Diagnostics& diags);
+std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file, Diagnostics& diags);
 
 /// Parses a .json file: one object, or an array of objects, each read as in parse_jsonl.
 ///
@@ -43,7 +42,6 @@ std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file,
 /// id = derive_record_id(rel_path, N). Diagnostics about an element carry line 0 and start
 /// with "record #N: "; a syntax error carries the line where parsing stopped.
 /// Any other top-level value is an error "not-an-object".
-std::vector<Document> parse_json(std::string_view text, const InputFile& file,
-                                 Diagnostics& diags);
+std::vector<Document> parse_json(std::string_view text, const InputFile& file, Diagnostics& diags);
 
 }  // namespace sheaf

@@ -1,1 +1,646 @@
-echo "cli tests: TODO"; exit 0
+#!/usr/bin/env bash
+# Command-line tests for sheaf: exit codes, messages, atomic output, determinism, damage
+# detection, unpack/rebuild round trip. In the spirit of zstd's tests/cli-tests: every case runs
+# the real binary and checks its exit code and what it printed.
+#
+# Usage: run.sh SHEAF_BINARY SOURCE_DIR CORPUS_DIR WORK_DIR   (CTest test "cli")
+#
+# Prints one line per case ("ok   - name" / "FAIL - name: details" / "skip - name: why"),
+# then "cli: N passed, M failed"; exits 1 if any case failed. Needs bash, python3 and
+# coreutils; never the network.
+#
+# Exit codes under test (compiler/cli/commands.hpp): 0 ok, 1 failure (bad input, damaged
+# bundle, I/O error), 2 usage error. Anything >= 128 is a crash (killed by a signal).
+set -u
+
+if [ $# -ne 4 ]; then
+  echo "usage: $0 SHEAF_BINARY SOURCE_DIR CORPUS_DIR WORK_DIR" >&2
+  exit 2
+fi
+SHEAF=$1
+SRC=$2
+CORPUS=$3
+W=$4
+EX=$SRC/examples
+
+case "$W" in
+  "" | "/") echo "refusing to use '$W' as WORK_DIR" >&2; exit 2 ;;
+esac
+if [ ! -x "$SHEAF" ]; then
+  echo "not an executable: $SHEAF" >&2
+  exit 2
+fi
+if ! command -v python3 >/dev/null; then
+  echo "python3 is required" >&2
+  exit 2
+fi
+
+# A fresh work directory. A read-only folder left by an interrupted run would stop rm.
+chmod -R u+w "$W" 2>/dev/null
+rm -rf "$W"
+mkdir -p "$W" || exit 2
+
+# The environment must not change what the binary does.
+unset SOURCE_DATE_EPOCH
+export PYTHONIOENCODING=utf-8
+
+# A hung binary must fail its case, not the whole CTest run.
+TIMEOUT=()
+if command -v timeout >/dev/null; then
+  TIMEOUT=(timeout 120)
+fi
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+OUT=$W/.stdout   # stdout of the last `run`
+ERR=$W/.stderr   # stderr of the last `run`
+RC=0             # exit code of the last `run`
+PASSED=0
+FAILED=0
+CASE=""
+PROBLEMS=()
+
+# run ARGS...: runs the binary; stdout to $OUT (or $STDOUT_TO if set), stderr to $ERR, code in RC.
+run() {
+  "${TIMEOUT[@]}" "$SHEAF" "$@" >"${STDOUT_TO:-$OUT}" 2>"$ERR"
+  RC=$?
+}
+
+# The first stderr line, for failure details.
+first_err() {
+  head -n 1 "$ERR" 2>/dev/null | cut -c 1-200
+}
+
+begin() {
+  CASE=$1
+  PROBLEMS=()
+}
+
+# check DESCRIPTION COMMAND...: records DESCRIPTION as a problem of the case if COMMAND fails.
+check() {
+  local what=$1
+  shift
+  if ! "$@" >/dev/null 2>&1; then
+    PROBLEMS+=("$what")
+  fi
+}
+
+# expect_rc N: the last run exited with N (so a crash, >= 128, never passes for 1).
+expect_rc() {
+  if [ "$RC" -ne "$1" ]; then
+    PROBLEMS+=("exit code $RC, expected $1 (stderr: $(first_err))")
+  fi
+}
+
+# expect_err TEXT / expect_out TEXT: the last run's stderr / stdout contains TEXT (fixed string).
+expect_err() {
+  check "stderr lacks '$1' (stderr: $(first_err))" grep -qF -- "$1" "$ERR"
+}
+expect_out() {
+  check "stdout lacks '$1'" grep -qF -- "$1" "$OUT"
+}
+
+end() {
+  if [ ${#PROBLEMS[@]} -eq 0 ]; then
+    echo "ok   - $CASE"
+    PASSED=$((PASSED + 1))
+  else
+    local details
+    details=$(printf '%s; ' "${PROBLEMS[@]}")
+    echo "FAIL - $CASE: ${details%; }"
+    FAILED=$((FAILED + 1))
+  fi
+}
+
+skip() {
+  echo "skip - $1"
+}
+
+# is_json FILE: FILE holds one JSON document.
+is_json() {
+  python3 -c 'import json,sys; json.load(sys.stdin)' <"$1"
+}
+
+# is_json_lines FILE: every line of FILE is one JSON document.
+is_json_lines() {
+  python3 -c '
+import json, sys
+for n, line in enumerate(sys.stdin, 1):
+    json.loads(line)
+' <"$1"
+}
+
+# json_get FILE KEY: prints the value of KEY of the JSON object in FILE.
+json_get() {
+  python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2" <"$1"
+}
+
+# same_files A B: byte-identical.
+same_files() {
+  cmp -s "$1" "$2"
+}
+
+# flip FILE OFFSET: inverts one byte in place (a negative OFFSET counts from the end).
+flip() {
+  python3 -c '
+import sys
+path, off = sys.argv[1], int(sys.argv[2])
+with open(path, "r+b") as f:
+    data = bytearray(f.read())
+    off = off if off >= 0 else len(data) + off
+    data[off] ^= 0xFF
+    f.seek(0)
+    f.write(data)
+' "$1" "$2"
+}
+
+# no_temp_files DIR: no ".NAME.tmp.XXXXXX" left behind by an atomic write in DIR.
+no_temp_files() {
+  [ -z "$(find "$1" -maxdepth 1 -name '.*.tmp.*' -print)" ]
+}
+
+# differ A B: not byte-identical.
+differ() {
+  ! cmp -s "$1" "$2"
+}
+
+equals() {
+  [ "$1" = "$2" ]
+}
+
+BUNDLE=$W/ex.sheaf  # the examples bundle most cases read
+
+# ---------------------------------------------------------------------------------------------
+# 1. Help and version: exit 0 and print usage, for the top level and every subcommand.
+
+begin "help: sheaf --help"
+run --help
+expect_rc 0
+expect_out "Usage:"
+end
+
+for sub in build info ls cat verify unpack; do
+  begin "help: sheaf $sub --help"
+  run "$sub" --help
+  expect_rc 0
+  expect_out "Usage:"
+  expect_out "$sub"
+  end
+done
+
+begin "version: sheaf --version"
+run --version
+expect_rc 0
+check "stdout is not 'sheaf <version>': $(head -c 80 "$OUT")" grep -qE '^sheaf [0-9]+\.[0-9]+' "$OUT"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 2. Usage errors exit 2 (not 1: scripts tell "you called me wrong" from "your data is bad").
+
+begin "usage: no subcommand"
+run
+expect_rc 2
+check "no message on stderr" test -s "$ERR"
+end
+
+begin "usage: unknown subcommand"
+run frobnicate
+expect_rc 2
+check "no message on stderr" test -s "$ERR"
+end
+
+begin "usage: unknown option"
+run build "$EX" -o "$W/never.sheaf" --no-such-option
+expect_rc 2
+expect_err "--no-such-option"
+check "output written despite the usage error" test ! -e "$W/never.sheaf"
+end
+
+begin "usage: build without -o"
+run build "$EX"
+expect_rc 2
+expect_err "--output"
+end
+
+begin "usage: cat without id"
+run cat "$W/whatever.sheaf"
+expect_rc 2
+expect_err "id"
+end
+
+begin "usage: --block-size 10 is out of range"
+run build "$EX" -o "$W/never.sheaf" --block-size 10
+expect_rc 2
+expect_err "--block-size"
+check "output written despite the usage error" test ! -e "$W/never.sheaf"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 3. Build the examples and read them back with every read command.
+
+begin "build: examples"
+run build "$EX" -o "$BUNDLE"
+expect_rc 0
+check "$BUNDLE not written" test -s "$BUNDLE"
+expect_err "wrote"
+end
+
+begin "verify: good bundle prints OK"
+run verify "$BUNDLE"
+expect_rc 0
+expect_out "OK"
+end
+
+# The article count everything else is compared with.
+run ls "$BUNDLE"
+LS_RC=$RC
+N=$(wc -l <"$OUT" | tr -d ' ')
+
+begin "ls: one line per article"
+RC=$LS_RC
+expect_rc 0
+check "ls printed no articles" test "$N" -gt 0
+end
+
+begin "info: articles count equals ls"
+run info "$BUNDLE"
+expect_rc 0
+INFO_N=$(awk '$1 == "articles:" { print $2 }' "$OUT")
+check "info says '${INFO_N}' articles, ls lists $N" equals "$INFO_N" "$N"
+end
+
+begin "info --json: valid JSON, articles count equals ls"
+run info --json "$BUNDLE"
+expect_rc 0
+check "stdout is not valid JSON" is_json "$OUT"
+INFO_N=$(json_get "$OUT" articles 2>/dev/null)
+check "info --json says '${INFO_N}' articles, ls lists $N" equals "$INFO_N" "$N"
+end
+
+begin "ls --json: JSON Lines, same count"
+run ls --json "$BUNDLE"
+expect_rc 0
+check "a line is not valid JSON" is_json_lines "$OUT"
+LS_JSON_N=$(wc -l <"$OUT" | tr -d ' ')
+check "ls --json has $LS_JSON_N lines, ls has $N" equals "$LS_JSON_N" "$N"
+end
+
+begin "cat: seed shows its title"
+run cat "$BUNDLE" seed
+expect_rc 0
+expect_out "习近平"
+end
+
+begin "cat --json: valid JSON with paragraphs"
+run cat --json "$BUNDLE" seed
+expect_rc 0
+check "stdout is not valid JSON" is_json "$OUT"
+check "no non-empty \"paragraphs\" list" python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+assert a["id"] == "seed"
+assert isinstance(a["paragraphs"], list) and len(a["paragraphs"]) > 0
+' <"$OUT"
+end
+
+begin "cat: missing id exits 1 naming bundle and id"
+run cat "$BUNDLE" no-such-article
+expect_rc 1
+expect_err "$BUNDLE"
+expect_err "no-such-article"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 4. An input of unknown type is skipped with a warning; --strict makes warnings fatal.
+
+mkdir -p "$W/md"
+cp "$EX/seed.txt" "$W/md/seed.txt"
+echo "# not an article" >"$W/md/notes.md"
+
+begin "build: unknown file type warns and still builds"
+run build "$W/md" -o "$W/md.sheaf"
+expect_rc 0
+expect_err "notes.md"
+check "$W/md.sheaf not written" test -s "$W/md.sheaf"
+end
+
+begin "build --strict: unknown file type fails, nothing written"
+run build --strict "$W/md" -o "$W/md-strict.sheaf"
+expect_rc 1
+expect_err "notes.md"
+check "$W/md-strict.sheaf written despite the failure" test ! -e "$W/md-strict.sheaf"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 5. Duplicate ids: a/x.txt and b/x.txt, given as two folders, both get id "x". The message
+#    must let the user find both files, so it has to name both paths, not just "x.txt".
+
+mkdir -p "$W/dup/a" "$W/dup/b"
+cp "$EX/seed.txt" "$W/dup/a/x.txt"
+cp "$EX/quake-report.txt" "$W/dup/b/x.txt"
+
+begin "build: duplicate ids fail and name both inputs"
+run build "$W/dup/a" "$W/dup/b" -o "$W/dup.sheaf"
+expect_rc 1
+expect_err "duplicate"
+expect_err "dup/a/x.txt"
+expect_err "dup/b/x.txt"
+check "$W/dup.sheaf written despite the failure" test ! -e "$W/dup.sheaf"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 6. A malformed JSON Lines record is an error pointing at its file and line.
+
+mkdir -p "$W/badjson"
+{
+  echo '{"id": "r1", "title": "one", "paragraphs": ["first"]}'
+  echo '{"id": "r2", "title": "two", "paragraphs": ["second"]}'
+  echo '{"id": "r3", "title": broken'
+} >"$W/badjson/records.jsonl"
+
+begin "build: malformed JSONL names file and line"
+run build "$W/badjson" -o "$W/badjson.sheaf"
+expect_rc 1
+expect_err "records.jsonl:3"
+check "$W/badjson.sheaf written despite the failure" test ! -e "$W/badjson.sheaf"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 7. Inputs that give nothing to build.
+
+begin "build: missing input path"
+run build "$W/no-such-input" -o "$W/missing.sheaf"
+expect_rc 1
+expect_err "no-such-input"
+check "$W/missing.sheaf written despite the failure" test ! -e "$W/missing.sheaf"
+end
+
+mkdir -p "$W/empty"
+begin "build: zero articles (empty folder)"
+run build "$W/empty" -o "$W/empty.sheaf"
+expect_rc 1
+expect_err "no articles"
+check "$W/empty.sheaf written despite the failure" test ! -e "$W/empty.sheaf"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 8. Atomic output: a failed build never touches the old file and leaves no temp file behind.
+
+begin "atomic: failed build keeps the old output intact"
+run build "$EX" -o "$W/keep.sheaf"
+KEEP_RC=$RC
+cp "$W/keep.sheaf" "$W/keep.orig" 2>/dev/null
+run build "$W/dup/a" "$W/dup/b" -o "$W/keep.sheaf"
+check "first build of keep.sheaf failed (exit $KEEP_RC)" test "$KEEP_RC" -eq 0
+expect_rc 1
+check "keep.sheaf changed by a failed build" same_files "$W/keep.sheaf" "$W/keep.orig"
+check "temp file left in $W: $(cd "$W" && ls -d .keep.sheaf.tmp.* 2>/dev/null)" no_temp_files "$W"
+end
+
+if [ "$(id -u)" -eq 0 ]; then
+  skip "atomic: read-only output directory: running as root, which ignores directory permissions"
+else
+  mkdir -p "$W/ro"
+  chmod 555 "$W/ro"
+  begin "atomic: read-only output directory fails"
+  run build "$EX" -o "$W/ro/out.sheaf"
+  expect_rc 1
+  expect_err "ro/out.sheaf"
+  check "output appeared in the read-only directory" test ! -e "$W/ro/out.sheaf"
+  end
+  chmod 755 "$W/ro"
+fi
+
+if [ -w /dev/full ]; then
+  # /dev/full is not a regular file, so it is written in place; every write fails with ENOSPC.
+  begin "atomic: -o /dev/full reports no space"
+  run build "$EX" -o /dev/full
+  expect_rc 1
+  expect_err "No space left on device"
+  end
+else
+  skip "atomic: -o /dev/full: no writable /dev/full on this system"
+fi
+
+mkdir -p "$W/outdir"
+begin "atomic: output path is a directory"
+run build "$EX" -o "$W/outdir"
+expect_rc 1
+expect_err "outdir"
+check "$W/outdir is no longer a directory" test -d "$W/outdir"
+check "temp file left in $W" no_temp_files "$W"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 9. Determinism: the same inputs give the same bytes, whatever the thread count or the order
+#    in which the OS lists the input files.
+
+begin "determinism: -j 1 and -j 2 give identical bundles"
+run build -q -j 1 "$EX" -o "$W/j1.sheaf"
+RC1=$RC
+run build -q -j 2 "$EX" -o "$W/j2.sheaf"
+check "-j 1 build failed (exit $RC1)" test "$RC1" -eq 0
+expect_rc 0
+check "j1.sheaf and j2.sheaf differ" same_files "$W/j1.sheaf" "$W/j2.sheaf"
+end
+
+# Small frames make several frames per thread, so the threads really split the work.
+begin "determinism: --block-size 4096 with -j 1 and -j 4"
+run build -q --block-size 4096 -j 1 "$EX" -o "$W/b1.sheaf"
+RC1=$RC
+run build -q --block-size 4096 -j 4 "$EX" -o "$W/b4.sheaf"
+check "-j 1 build failed (exit $RC1)" test "$RC1" -eq 0
+expect_rc 0
+check "b1.sheaf and b4.sheaf differ" same_files "$W/b1.sheaf" "$W/b4.sheaf"
+end
+
+# The same files created in reverse order (directory listing order often follows creation).
+mkdir -p "$W/reversed"
+(cd "$EX" && find . -type f -print | LC_ALL=C sort -r) | while IFS= read -r f; do
+  mkdir -p "$W/reversed/$(dirname "$f")"
+  cp -p "$EX/$f" "$W/reversed/$f"
+done
+
+begin "determinism: files created in reverse order give the same bundle"
+check "the reversed copy has other files than examples" \
+  diff -r "$EX" "$W/reversed"
+run build -q "$W/reversed" -o "$W/reversed.sheaf"
+expect_rc 0
+check "reversed.sheaf differs from j1.sheaf" same_files "$W/reversed.sheaf" "$W/j1.sheaf"
+end
+
+begin "determinism: SOURCE_DATE_EPOCH sets created"
+SOURCE_DATE_EPOCH=1700000000 run build -q "$EX" -o "$W/epoch.sheaf"
+expect_rc 0
+run info --json "$W/epoch.sheaf"
+expect_rc 0
+CREATED=$(json_get "$OUT" created 2>/dev/null)
+check "created is '$CREATED', expected 1700000000" equals "$CREATED" 1700000000
+# Without it the time is 0, not the clock: builds stay reproducible by default.
+run info --json "$W/j1.sheaf"
+CREATED=$(json_get "$OUT" created 2>/dev/null)
+check "created without SOURCE_DATE_EPOCH is '$CREATED', expected 0" equals "$CREATED" 0
+end
+
+# ---------------------------------------------------------------------------------------------
+# 10. Damage: verify must notice any flipped byte; readers fail cleanly (exit 1, not a crash).
+
+SIZE=$(wc -c <"$BUNDLE" | tr -d ' ')
+for spot in "header:20" "section table:48" "index:200" "near the end:-16"; do
+  where=${spot%%:*}
+  offset=${spot##*:}
+  damaged=$W/damaged-${offset#-}.sheaf
+  cp "$BUNDLE" "$damaged"
+  begin "damage: one byte flipped in the $where (offset $offset of $SIZE) fails verify"
+  check "could not flip the byte" flip "$damaged" "$offset"
+  check "the copy is not damaged (test bug)" differ "$BUNDLE" "$damaged"
+  run verify "$damaged"
+  expect_rc 1
+  expect_err "$damaged"
+  end
+done
+
+HALF=$W/half.sheaf
+cp "$BUNDLE" "$HALF"
+truncate -s $((SIZE / 2)) "$HALF"
+for cmd in verify ls info; do
+  begin "damage: $cmd of a file truncated to half fails cleanly"
+  run "$cmd" "$HALF"
+  expect_rc 1
+  expect_err "$HALF"
+  end
+done
+
+begin "damage: cat of a file truncated to half fails cleanly"
+run cat "$HALF" seed
+expect_rc 1
+expect_err "$HALF"
+end
+
+# Bytes appended after a good bundle: the header's size no longer matches.
+cp "$BUNDLE" "$W/trailing.sheaf"
+echo "garbage" >>"$W/trailing.sheaf"
+begin "damage: trailing bytes fail verify"
+run verify "$W/trailing.sheaf"
+expect_rc 1
+expect_err "trailing.sheaf"
+end
+
+NOT_BUNDLE=$SRC/runtime/README.md
+[ -f "$NOT_BUNDLE" ] || NOT_BUNDLE=$SRC/CMakeLists.txt
+begin "damage: a text file is not a bundle"
+run verify "$NOT_BUNDLE"
+expect_rc 1
+expect_err "not a readable bundle"
+expect_err "bad magic"
+end
+
+begin "damage: a directory given as bundle"
+run verify "$W/outdir"
+expect_rc 1
+expect_err "outdir"
+end
+
+begin "damage: missing bundle file"
+run info "$W/no-such.sheaf"
+expect_rc 1
+expect_err "no-such.sheaf"
+end
+
+# A zero-byte file (e.g. from an interrupted copy) must be called what it is: too short.
+: >"$W/zero.sheaf"
+begin "damage: empty file is reported as truncated"
+run verify "$W/zero.sheaf"
+expect_rc 1
+expect_err "zero.sheaf"
+check "message does not say truncated/empty: $(first_err)" grep -qiE 'truncated|empty' "$ERR"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 11. Unpack, rebuild from the unpacked JSON, and get the same articles back.
+
+begin "unpack: one JSON file per article"
+run unpack "$BUNDLE" -o "$W/un"
+expect_rc 0
+UN_N=$(find "$W/un" -type f -name '*.json' 2>/dev/null | wc -l | tr -d ' ')
+check "unpacked $UN_N files, ls lists $N articles" equals "$UN_N" "$N"
+check "an unpacked file is not JSON or has no \"id\"" python3 -c '
+import json, pathlib, sys
+for p in pathlib.Path(sys.argv[1]).rglob("*.json"):
+    with open(p, encoding="utf-8") as f:
+        a = json.load(f)
+    assert isinstance(a.get("id"), str) and a["id"], p
+' "$W/un"
+end
+
+begin "unpack: rebuilt bundle has the same ids, titles and paragraphs"
+run build "$W/un" -o "$W/re.sheaf"
+expect_rc 0
+# Compares ls --json (id, title) and cat --json (paragraphs) of every article of both bundles.
+if ! python3 - "$SHEAF" "$BUNDLE" "$W/re.sheaf" >"$W/.compare" 2>&1 <<'PY'; then
+import json, subprocess, sys
+
+sheaf, first, second = sys.argv[1:4]
+
+def run(*args):
+    p = subprocess.run([sheaf, *args], stdout=subprocess.PIPE, timeout=120)
+    if p.returncode != 0:
+        sys.exit("sheaf %s exited %d" % (" ".join(args), p.returncode))
+    return p.stdout.decode("utf-8")
+
+def listing(bundle):
+    return [(a["id"], a["title"]) for a in map(json.loads, run("ls", "--json", bundle).splitlines())]
+
+a, b = listing(first), listing(second)
+if a != b:
+    sys.exit("ls differs: %r vs %r" % (sorted(set(a) ^ set(b))[:3], len(b)))
+for id_, _ in a:
+    pa = json.loads(run("cat", "--json", first, id_))["paragraphs"]
+    pb = json.loads(run("cat", "--json", second, id_))["paragraphs"]
+    if pa != pb:
+        sys.exit("paragraphs of %r differ" % id_)
+PY
+  PROBLEMS+=("$(tail -n 1 "$W/.compare" | cut -c 1-300)")
+fi
+end
+
+# ---------------------------------------------------------------------------------------------
+# 12. The real-world corpus, when this checkout has it.
+
+if [ -d "$CORPUS/text-zh" ]; then
+  begin "corpus: text-zh builds and verifies"
+  run build -q "$CORPUS/text-zh" -o "$W/corpus.sheaf"
+  expect_rc 0
+  run verify "$W/corpus.sheaf"
+  expect_rc 0
+  expect_out "OK"
+  end
+else
+  skip "corpus absent ($CORPUS/text-zh)"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# 13. Output errors on stdout must not be silent: `sheaf cat id > file` on a full disk has to
+#     fail, or a script believes it has the article.
+
+if [ -w /dev/full ]; then
+  for cmd in ls cat info; do
+    case $cmd in
+      ls) args=(ls "$BUNDLE") ;;
+      cat) args=(cat "$BUNDLE" seed) ;;
+      info) args=(info --json "$BUNDLE") ;;
+    esac
+    begin "stdout: write error (>/dev/full) in $cmd exits 1"
+    STDOUT_TO=/dev/full run "${args[@]}"
+    expect_rc 1
+    end
+  done
+else
+  skip "stdout write errors: no writable /dev/full on this system"
+fi
+
+# ---------------------------------------------------------------------------------------------
+
+echo "cli: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

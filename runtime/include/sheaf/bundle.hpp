@@ -41,7 +41,8 @@ struct ArticleView {
   std::string_view id, title, subtitle, date, source, author, location, url;
   uint32_t first_frame = 0;  ///< SPEC: "Body location"
   uint32_t body_offset = 0;
-  uint32_t body_size = 0;  ///< bytes of body text (paragraphs joined by '\n')
+  uint32_t body_size = 0;      ///< bytes of body text (paragraphs joined by '\n')
+  uint32_t body_checksum = 0;  ///< low 32 bits of XXH64 of the body; Decoder::read checks it
 
   /// Number of breadcrumb categories.
   uint32_t category_count() const noexcept { return categories_ ? categories_->size() : 0; }

@@ -16,6 +16,22 @@
 
 namespace sheaf {
 
+/// Checks a body read part by part (Decoder::read_part) against the article's checksum.
+class BodyCheck {
+ public:
+  void add(std::string_view part) noexcept {
+    hash_.update(reinterpret_cast<const uint8_t*>(part.data()), part.size());
+  }
+
+  /// True when the parts added so far are exactly the body of `a`.
+  bool matches(const ArticleView& a) const noexcept {
+    return static_cast<uint32_t>(hash_.digest()) == a.body_checksum;
+  }
+
+ private:
+  detail::Xxh64 hash_;
+};
+
 /// Decompresses article bodies of one bundle. Holds a copy of the Bundle handle (whose bytes
 /// must outlive the Decoder) and pointers into the workspace (which must outlive it too).
 /// Not thread-safe: use one Decoder (and one workspace) per thread.
@@ -48,13 +64,15 @@ class Decoder {
   Result<ByteSpan> read_frame(uint32_t j, MutableByteSpan out) noexcept;
 
   /// The whole body of `a`, decompressed into `buffer` (at least body_plan(a).buffer_size
-  /// bytes; BundleInfo::max_read_size covers every article).
-  /// @return a view into `buffer`, or an error from body_plan() or read_frame().
+  /// bytes; BundleInfo::max_read_size covers every article), its checksum checked.
+  /// @return a view into `buffer`, or an error from body_plan() or read_frame(), or
+  ///   corrupt_body when the text does not match the article's checksum (damaged index).
   Result<std::string_view> read(const ArticleView& a, MutableByteSpan buffer) noexcept;
 
   /// Part `part` of `a`'s body: the piece held by one frame, decompressed into `buffer` (at
   /// least that frame's raw size; BundleInfo::max_frame_size covers every frame). Lets a small
-  /// device read a long article frame by frame with one frame-sized buffer.
+  /// device read a long article frame by frame with one frame-sized buffer. Each frame's
+  /// content is checked; to check the body as a whole, feed the parts to a BodyCheck.
   /// @return a view into `buffer`, or an error from body_piece() or read_frame().
   Result<std::string_view> read_part(const ArticleView& a, uint32_t part,
                                      MutableByteSpan buffer) noexcept;
@@ -150,6 +168,9 @@ inline Result<std::string_view> Decoder::read(const ArticleView& a,
     return plan.error();
   }
   if (plan.value().frame_count == 0) {
+    if (detail::body_checksum(nullptr, 0) != a.body_checksum) {
+      return Errc::corrupt_body;  // a damaged size must not turn a body into ""
+    }
     return std::string_view();
   }
   if (buffer.size() < plan.value().buffer_size) {
@@ -164,8 +185,11 @@ inline Result<std::string_view> Decoder::read(const ArticleView& a,
     }
     at += part.value().size();
   }
-  return std::string_view(reinterpret_cast<const char*>(buffer.data()) + plan.value().offset,
-                          plan.value().size);
+  const uint8_t* body = buffer.data() + plan.value().offset;
+  if (detail::body_checksum(body, plan.value().size) != a.body_checksum) {
+    return Errc::corrupt_body;  // SPEC: "Validation", rule B3
+  }
+  return std::string_view(reinterpret_cast<const char*>(body), plan.value().size);
 }
 
 inline Result<std::string_view> Decoder::read_part(const ArticleView& a, uint32_t part,

@@ -107,17 +107,56 @@ inline Errc verify_all(const Bundle& b) noexcept {
   return detail::verify_articles(b, info);
 }
 
-/// Decompresses every frame of the decoder's bundle into `buffer` (at least
-/// BundleInfo::max_frame_size bytes), checking each frame's content checksum and size.
-/// @return ok, or an error from Decoder::read_frame().
-inline Errc verify_bodies(Decoder& decoder, uint32_t frame_count, MutableByteSpan buffer) noexcept {
-  for (uint32_t j = 0; j < frame_count; ++j) {
-    const Result<ByteSpan> r = decoder.read_frame(j, buffer);
-    if (!r.ok()) {
-      return r.error();
+/// Reads every article's body and checks it against its checksum, decoding each frame once
+/// (writers store bodies in id order, SPEC: "Frame packing"), and checks that the articles use
+/// every frame, in order. `buffer` must hold BundleInfo::max_read_size bytes.
+/// @return ok, or corrupt_index (frames out of order or unused), corrupt_body, or an error
+///   from Decoder::read_frame() or Decoder::read().
+inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buffer) noexcept {
+  uint32_t cached = UINT32_MAX;  // frame whose content is in `buffer`
+  uint64_t covered_end = 0;      // articles so far used frames [0, covered_end)
+  for (uint32_t i = 0; i < b.size(); ++i) {
+    const Result<ArticleView> a = b.article(i);
+    if (!a.ok()) {
+      return a.error();
     }
+    const Result<BodyPlan> plan = b.body_plan(a.value());
+    if (!plan.ok()) {
+      return plan.error();
+    }
+    const BodyPlan& p = plan.value();
+    if (p.frame_count == 0) {
+      if (detail::body_checksum(nullptr, 0) != a.value().body_checksum) {
+        return Errc::corrupt_body;
+      }
+      continue;
+    }
+    if (p.first_frame > covered_end || p.first_frame + uint64_t{1} < covered_end) {
+      return Errc::corrupt_index;  // SPEC: "Validation", rule V9
+    }
+    if (p.frame_count > 1) {
+      const Result<std::string_view> body = decoder.read(a.value(), buffer);
+      if (!body.ok()) {
+        return body.error();
+      }
+      cached = UINT32_MAX;
+    } else {
+      if (cached != p.first_frame) {
+        const Result<ByteSpan> frame = decoder.read_frame(p.first_frame, buffer);
+        if (!frame.ok()) {
+          return frame.error();
+        }
+        cached = p.first_frame;
+      }
+      if (detail::body_checksum(buffer.data() + p.offset, p.size) != a.value().body_checksum) {
+        return Errc::corrupt_body;
+      }
+    }
+    covered_end = covered_end > p.first_frame + uint64_t{p.frame_count}
+                      ? covered_end
+                      : p.first_frame + uint64_t{p.frame_count};
   }
-  return Errc::ok;
+  return covered_end == b.frame_count() ? Errc::ok : Errc::corrupt_index;
 }
 
 }  // namespace sheaf

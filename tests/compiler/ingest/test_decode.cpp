@@ -17,9 +17,13 @@ TEST_CASE("decode: invalid UTF-8 is replaced and reported with its file offset a
           "[compiler][ingest]") {
   Diagnostics diags;
   // BOM (3 bytes) + "ok\n" (3 bytes): the bad byte sits at file offset 6, on line 2.
-  const std::string text =
-      sheaf::decode_to_utf8("\xEF\xBB\xBFok\n\xFF" "bad \xE4\xB8", "in/a.txt", diags);
-  CHECK(text == "ok\n\xEF\xBF\xBD" "bad \xEF\xBF\xBD");
+  const std::string text = sheaf::decode_to_utf8(
+      "\xEF\xBB\xBFok\n\xFF"
+      "bad \xE4\xB8",
+      "in/a.txt", diags);
+  CHECK(text ==
+        "ok\n\xEF\xBF\xBD"
+        "bad \xEF\xBF\xBD");
   REQUIRE(diags.items().size() == 1);
   const auto& d = diags.items()[0];
   CHECK(d.severity == sheaf::Severity::warning);

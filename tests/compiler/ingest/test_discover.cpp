@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include "ingest/discover.hpp"
 
@@ -191,12 +192,34 @@ TEST_CASE("discover: symbolic link loops and dangling links on disk are skipped 
 
   const auto files = sheaf::discover({in}, disk, diags);
   CHECK(describe(files) == std::vector<std::string>{"sub/a.txt <- " + in + "/sub/a.txt"});
-  CHECK(codes(diags) == std::vector<std::string>{"dangling-symlink", "symlink-loop",
-                                                 "symlink-loop"});
+  CHECK(codes(diags) ==
+        std::vector<std::string>{"dangling-symlink", "symlink-loop", "symlink-loop"});
   CHECK(diags.error_count() == 0);
 
   Diagnostics arg_diags;
   CHECK(sheaf::discover({in + "/dangling.txt", in + "/self.txt"}, disk, arg_diags).empty());
   CHECK(codes(arg_diags) == std::vector<std::string>{"bad-input", "bad-input"});
   CHECK(arg_diags.error_count() == 2);
+}
+
+TEST_CASE("discover: a directory the OS refuses to list is an error", "[compiler][ingest]") {
+  if (geteuid() == 0) {
+    WARN("running as root, which can list anything: permission test skipped");
+    return;
+  }
+  ScratchDir tmp;
+  const std::string in = tmp.root + "/in";
+  fs::create_directories(in + "/closed");
+  std::ofstream(in + "/closed/a.txt") << "x";
+  std::ofstream(in + "/open.txt") << "y";
+  fs::permissions(in + "/closed", fs::perms::none);
+  sheaf::RealFileSystem disk;
+  Diagnostics diags;
+  const auto files = sheaf::discover({in}, disk, diags);
+  fs::permissions(in + "/closed", fs::perms::owner_all);
+  CHECK(describe(files) == std::vector<std::string>{"open.txt <- " + in + "/open.txt"});
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].severity == Severity::error);
+  CHECK(diags.items()[0].code == "unreadable-dir");
+  CHECK(diags.items()[0].message == "cannot list directory: Permission denied");
 }

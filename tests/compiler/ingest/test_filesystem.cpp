@@ -1,7 +1,5 @@
 // Tests for ingest/filesystem.hpp: MemoryFileSystem in memory, RealFileSystem on a temp dir
 // (symbolic link loops, dangling links, permission errors).
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +7,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include "ingest/filesystem.hpp"
 
@@ -61,7 +60,9 @@ class TempDir {
   std::vector<std::string> locked_;
 };
 
-bool running_as_root() { return geteuid() == 0; }
+bool running_as_root() {
+  return geteuid() == 0;
+}
 
 }  // namespace
 

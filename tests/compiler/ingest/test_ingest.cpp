@@ -13,7 +13,9 @@ using sheaf::InputKind;
 
 TEST_CASE("ingest: a text dump becomes one document with LF line ends", "[compiler][ingest]") {
   sheaf::MemoryFileSystem mem;
-  mem.add_file("in/news/quake.txt", "\xEF\xBB\xBFTitle\r\n\r\n\xE3\x80\x80\xE3\x80\x80Body\r");
+  mem.add_file("in/news/quake.txt",
+               "\xEF\xBB\xBFTitle\r\n\r\n\xE3\x80\x80\xE3\x80\x80"
+               "Body\r");
   Diagnostics diags;
   const auto docs =
       sheaf::ingest({{"in/news/quake.txt", "news/quake.txt", InputKind::text_dump}}, mem, diags);
@@ -21,7 +23,9 @@ TEST_CASE("ingest: a text dump becomes one document with LF line ends", "[compil
   CHECK(docs[0].format == DocumentFormat::text_dump);
   CHECK(docs[0].origin == "news/quake.txt");
   CHECK(docs[0].id == "news/quake");
-  CHECK(docs[0].text == "Title\n\n\xE3\x80\x80\xE3\x80\x80" "Body\n");
+  CHECK(docs[0].text ==
+        "Title\n\n\xE3\x80\x80\xE3\x80\x80"
+        "Body\n");
   CHECK(diags.items().empty());
 }
 

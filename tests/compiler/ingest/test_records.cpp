@@ -72,7 +72,7 @@ TEST_CASE("records: a malformed JSONL line is an error with its line number",
   CHECK(e.code == "malformed-json");
   CHECK(e.file == "in/feeds/day.jsonl");
   CHECK(e.line == 3);
-  CHECK(e.message.rfind("malformed JSON (column 19): ", 0) == 0);
+  CHECK(e.message.rfind("malformed JSON (column 18): ", 0) == 0);
 }
 
 TEST_CASE("records: ids may be integers; bad ids fall back to the derived id",
@@ -97,8 +97,7 @@ TEST_CASE("records: ids may be integers; bad ids fall back to the derived id",
         "field 'id' is not a string or an integer (number); using the derived id 'feeds/day#3'");
 }
 
-TEST_CASE("records: values of the wrong type are warned about and ignored",
-          "[compiler][ingest]") {
+TEST_CASE("records: values of the wrong type are warned about and ignored", "[compiler][ingest]") {
   const std::string text =
       R"({"title": 5, "date": ["2024"], "categories": ["a", 2, "b"], "body": "text"})";
   Diagnostics diags;
@@ -130,8 +129,7 @@ TEST_CASE("records: single-string forms category and body", "[compiler][ingest]"
   CHECK(codes(diags) == std::vector<std::string>{"conflicting-fields", "conflicting-fields"});
 }
 
-TEST_CASE("records: empty records and non-objects are reported and skipped",
-          "[compiler][ingest]") {
+TEST_CASE("records: empty records and non-objects are reported and skipped", "[compiler][ingest]") {
   const std::string text =
       "{\"url\": \"http://x\"}\n"
       "[1, 2]\n"
@@ -147,8 +145,7 @@ TEST_CASE("records: empty records and non-objects are reported and skipped",
   CHECK(diags.items()[1].line == 2);
 }
 
-TEST_CASE("records: a .json file holds one object or an array of objects",
-          "[compiler][ingest]") {
+TEST_CASE("records: a .json file holds one object or an array of objects", "[compiler][ingest]") {
   Diagnostics diags;
   const auto one = sheaf::parse_json(R"({"title": "solo", "body": "b"})", kJson, diags);
   REQUIRE(one.size() == 1);
@@ -168,14 +165,14 @@ TEST_CASE("records: a .json file holds one object or an array of objects",
 
 TEST_CASE("records: .json syntax errors and scalars are errors", "[compiler][ingest]") {
   Diagnostics diags;
-  CHECK(sheaf::parse_json("[\n  {\"title\": \"a\"},\n  {\"title\" \"b\"}\n]", kJson, diags)
-            .empty());
+  CHECK(
+      sheaf::parse_json("[\n  {\"title\": \"a\"},\n  {\"title\" \"b\"}\n]", kJson, diags).empty());
   CHECK(sheaf::parse_json("\"just a string\"", kJson, diags).empty());
   CHECK(sheaf::parse_json("[1e999]", kJson, diags).empty());
   REQUIRE(diags.items().size() == 3);
   CHECK(diags.items()[0].code == "malformed-json");
   CHECK(diags.items()[0].line == 3);
-  CHECK(diags.items()[0].message.rfind("malformed JSON (column 13): ", 0) == 0);
+  CHECK(diags.items()[0].message.rfind("malformed JSON (column 14): ", 0) == 0);
   CHECK(diags.items()[1].code == "not-an-object");
   CHECK(diags.items()[2].code == "malformed-json");
 }

@@ -22,11 +22,11 @@ TEST_CASE("utf8: valid text has no invalid offset", "[compiler][ingest]") {
 }
 
 TEST_CASE("utf8: first invalid sequence is found by byte offset", "[compiler][ingest]") {
-  CHECK(find_invalid_utf8("ab\x80") == 2);             // lone continuation byte
-  CHECK(find_invalid_utf8("\xC0\xAF") == 0);           // overlong '/'
-  CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);      // UTF-16 surrogate D800
-  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);   // above U+10FFFF
-  CHECK(find_invalid_utf8("中\xE4\xB8") == 3);         // truncated at the end
+  CHECK(find_invalid_utf8("ab\x80") == 2);            // lone continuation byte
+  CHECK(find_invalid_utf8("\xC0\xAF") == 0);          // overlong '/'
+  CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1);     // UTF-16 surrogate D800
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+  CHECK(find_invalid_utf8("中\xE4\xB8") == 3);        // truncated at the end
   CHECK(find_invalid_utf8("\xFF") == 0);
 }
 
@@ -39,13 +39,17 @@ TEST_CASE("utf8: repair replaces each maximal ill-formed subpart with one U+FFFD
     CHECK(r.first_invalid_offset == kUtf8Valid);
   }
   SECTION("a stray byte") {
-    const auto r = repair_utf8("a\xFF" "b");
+    const auto r = repair_utf8(
+        "a\xFF"
+        "b");
     CHECK(r.text == "a" + kFffd + "b");
     CHECK(r.invalid_sequences == 1);
     CHECK(r.first_invalid_offset == 1);
   }
   SECTION("a truncated sequence is one replacement, the next character survives") {
-    const auto r = repair_utf8("\xE4\xB8" "A");
+    const auto r = repair_utf8(
+        "\xE4\xB8"
+        "A");
     CHECK(r.text == kFffd + "A");
     CHECK(r.invalid_sequences == 1);
   }
@@ -66,8 +70,7 @@ TEST_CASE("utf8: BOM is stripped only at the start", "[compiler][ingest]") {
   CHECK(strip_utf8_bom("\xEF\xBB") == "\xEF\xBB");
 }
 
-TEST_CASE("utf8: append_utf8 encodes scalar values and replaces the rest",
-          "[compiler][ingest]") {
+TEST_CASE("utf8: append_utf8 encodes scalar values and replaces the rest", "[compiler][ingest]") {
   std::string out;
   append_utf8(out, U'A');
   append_utf8(out, U'\u00A0');

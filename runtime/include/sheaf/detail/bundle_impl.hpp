@@ -169,6 +169,7 @@ inline Result<ArticleView> Bundle::article(uint32_t i) const noexcept {
   view.first_frame = a->first_frame();
   view.body_offset = a->offset();
   view.body_size = a->size();
+  view.body_checksum = a->checksum();
   view.categories_ = a->categories();
   return view;
 }

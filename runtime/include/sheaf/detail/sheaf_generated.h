@@ -71,7 +71,8 @@ struct Article FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
     VT_CATEGORIES = 20,
     VT_FIRST_FRAME = 22,
     VT_OFFSET = 24,
-    VT_SIZE = 26
+    VT_SIZE = 26,
+    VT_CHECKSUM = 28
   };
   /// Stable article id, unique in the bundle; articles are sorted by id, byte-wise.
   const flatbuffers::String *id() const {
@@ -116,6 +117,11 @@ struct Article FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
   uint32_t size() const {
     return GetField<uint32_t>(VT_SIZE, 0);
   }
+  /// Low 32 bits of XXH64 (seed 0) of the body text: a read that lands on other bytes,
+  /// because the index was damaged, is an error rather than different text.
+  uint32_t checksum() const {
+    return GetField<uint32_t>(VT_CHECKSUM, 0);
+  }
   bool Verify(flatbuffers::Verifier &verifier) const {
     return VerifyTableStart(verifier) &&
            VerifyOffsetRequired(verifier, VT_ID) &&
@@ -140,6 +146,7 @@ struct Article FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
            VerifyField<uint32_t>(verifier, VT_FIRST_FRAME, 4) &&
            VerifyField<uint32_t>(verifier, VT_OFFSET, 4) &&
            VerifyField<uint32_t>(verifier, VT_SIZE, 4) &&
+           VerifyField<uint32_t>(verifier, VT_CHECKSUM, 4) &&
            verifier.EndTable();
   }
 };
@@ -184,6 +191,9 @@ struct ArticleBuilder {
   void add_size(uint32_t size) {
     fbb_.AddElement<uint32_t>(Article::VT_SIZE, size, 0);
   }
+  void add_checksum(uint32_t checksum) {
+    fbb_.AddElement<uint32_t>(Article::VT_CHECKSUM, checksum, 0);
+  }
   explicit ArticleBuilder(flatbuffers::FlatBufferBuilder &_fbb)
         : fbb_(_fbb) {
     start_ = fbb_.StartTable();
@@ -209,8 +219,10 @@ inline flatbuffers::Offset<Article> CreateArticle(
     flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>> categories = 0,
     uint32_t first_frame = 0,
     uint32_t offset = 0,
-    uint32_t size = 0) {
+    uint32_t size = 0,
+    uint32_t checksum = 0) {
   ArticleBuilder builder_(_fbb);
+  builder_.add_checksum(checksum);
   builder_.add_size(size);
   builder_.add_offset(offset);
   builder_.add_first_frame(first_frame);
@@ -239,7 +251,8 @@ inline flatbuffers::Offset<Article> CreateArticleDirect(
     const std::vector<flatbuffers::Offset<flatbuffers::String>> *categories = nullptr,
     uint32_t first_frame = 0,
     uint32_t offset = 0,
-    uint32_t size = 0) {
+    uint32_t size = 0,
+    uint32_t checksum = 0) {
   auto id__ = id ? _fbb.CreateString(id) : 0;
   auto title__ = title ? _fbb.CreateString(title) : 0;
   auto subtitle__ = subtitle ? _fbb.CreateString(subtitle) : 0;
@@ -262,7 +275,8 @@ inline flatbuffers::Offset<Article> CreateArticleDirect(
       categories__,
       first_frame,
       offset,
-      size);
+      size,
+      checksum);
 }
 
 struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {

@@ -1,0 +1,131 @@
+// tests/runtime: bundles to test against, built once per process by the real `sheaf` binary,
+// and held in 8-byte aligned memory as firmware would hold them in flash.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <sheaf/sheaf.hpp>
+
+namespace sheaf::test {
+
+/// A bundle file's bytes in 8-byte aligned storage.
+struct AlignedBytes {
+  std::vector<uint64_t> words;
+  size_t size = 0;
+
+  ByteSpan span() const { return ByteSpan(reinterpret_cast<const uint8_t*>(words.data()), size); }
+
+  uint8_t* data() { return reinterpret_cast<uint8_t*>(words.data()); }
+};
+
+inline AlignedBytes load_aligned(const std::string& path) {
+  AlignedBytes out;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    return out;
+  }
+  std::vector<uint8_t> bytes;
+  uint8_t chunk[65536];
+  size_t n = 0;
+  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0) {
+    bytes.insert(bytes.end(), chunk, chunk + n);
+  }
+  std::fclose(f);
+  out.words.assign((bytes.size() + 7) / 8 + 1, 0);
+  out.size = bytes.size();
+  std::copy(bytes.begin(), bytes.end(), out.data());
+  return out;
+}
+
+inline std::string temp_path(const std::string& name) {
+  const char* dir = std::getenv("TMPDIR");
+  return std::string(dir != nullptr ? dir : "/tmp") + "/sheaf-runtime-test-" +
+         std::to_string(static_cast<long>(::getpid())) + "-" + name;
+}
+
+/// Runs `sheaf build -q ARGS -o OUT` and loads OUT. Empty bytes when the build failed.
+inline AlignedBytes build_bundle(const std::string& args, const std::string& name) {
+  const std::string out = temp_path(name);
+  const std::string command =
+      std::string(SHEAF_BINARY) + " build -q " + args + " -o " + out + " >/dev/null 2>&1";
+  if (std::system(command.c_str()) != 0) {
+    return {};
+  }
+  AlignedBytes bytes = load_aligned(out);
+  std::remove(out.c_str());
+  return bytes;
+}
+
+/// A JSONL corpus of `count` synthetic articles: enough text for a trained dictionary, some
+/// articles long enough to span several frames of a small --block-size.
+inline std::string write_synthetic_corpus(size_t count) {
+  const std::string path = temp_path("synthetic.jsonl");
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  for (size_t i = 0; i < count; ++i) {
+    std::string body;
+    const size_t paragraphs = 2 + (i * 7) % 11 + (i % 37 == 0 ? 400 : 0);
+    for (size_t p = 0; p < paragraphs; ++p) {
+      body += "Bulletin " + std::to_string(i) + " part " + std::to_string(p) +
+              ": the provincial earthquake agency reminds residents to check the emergency kit, "
+              "water, torch and radio; drill number " +
+              std::to_string((i * 31 + p * 17) % 1000) + " starts at the school gate.\\n";
+    }
+    std::fprintf(
+        f,
+        "{\"id\":\"syn-%05zu\",\"title\":\"Synthetic bulletin %zu\",\"date\":\"2024-05-%02zu\","
+        "\"categories\":[\"News\",\"Drills\"],\"body\":\"%s\"}\n",
+        i, i, 1 + i % 28, body.c_str());
+  }
+  std::fclose(f);
+  return path;
+}
+
+/// The bundles the runtime tests use, built on first use.
+struct Bundles {
+  AlignedBytes examples;  ///< examples/ at default settings (no dictionary: too little text)
+  AlignedBytes dict;      ///< synthetic corpus: trained dictionary, 64 KiB frames
+  AlignedBytes small;     ///< synthetic corpus with --block-size 1024: many multi-frame bodies
+
+  static const Bundles& get() {
+    static const Bundles b = [] {
+      Bundles x;
+      x.examples = build_bundle(std::string(SHEAF_SOURCE_DIR) + "/examples", "examples.sheaf");
+      const std::string corpus = write_synthetic_corpus(400);
+      x.dict = build_bundle(corpus, "dict.sheaf");
+      x.small = build_bundle(corpus + " --block-size 1024", "small.sheaf");
+      std::remove(corpus.c_str());
+      return x;
+    }();
+    return b;
+  }
+};
+
+/// Reads every body of `b` with a fresh fast-mode decoder: the reference texts.
+inline std::vector<std::string> read_all_bodies(const Bundle& b) {
+  std::vector<uint64_t> ws((Decoder::workspace_size(b) + 7) / 8);
+  Result<Decoder> d =
+      Decoder::init(b, MutableByteSpan(reinterpret_cast<uint8_t*>(ws.data()), ws.size() * 8));
+  std::vector<std::string> out;
+  if (!d.ok()) {
+    return out;
+  }
+  Decoder decoder = d.value();
+  std::vector<uint8_t> buffer(b.info().max_read_size + 1);
+  for (uint32_t i = 0; i < b.size(); ++i) {
+    const Result<ArticleView> a = b.article(i);
+    const Result<std::string_view> body =
+        a.ok() ? decoder.read(a.value(), MutableByteSpan(buffer.data(), buffer.size()))
+               : Result<std::string_view>(a.error());
+    out.push_back(body.ok() ? std::string(body.value()) : std::string("<error>"));
+  }
+  return out;
+}
+
+}  // namespace sheaf::test

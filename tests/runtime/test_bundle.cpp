@@ -1,0 +1,207 @@
+// tests/runtime: Bundle::open and the metadata accessors (SPEC: "Validation", H/S/I rules).
+#include <cstring>
+
+#include <catch2/catch.hpp>
+
+#include <sheaf/sheaf.hpp>
+
+#include "runtime/fixture.hpp"
+
+using sheaf::Bundle;
+using sheaf::ByteSpan;
+using sheaf::Errc;
+using sheaf::test::AlignedBytes;
+using sheaf::test::Bundles;
+
+namespace {
+
+// Rewrites the header checksum after a deliberate edit, so the edit itself is what is tested.
+void reseal_header(AlignedBytes& bytes) {
+  uint8_t* p = bytes.data();
+  const uint32_t count = sheaf::detail::load_le32(p + sheaf::format::kOffSectionCount);
+  const size_t end = sheaf::format::header_end(count);
+  const uint64_t h = sheaf::detail::xxh64(p + 16, end - 16);
+  for (size_t i = 0; i < 8; ++i) {
+    p[8 + i] = static_cast<uint8_t>(h >> (8 * i));
+  }
+}
+
+void put_le32(uint8_t* p, uint32_t v) {
+  for (size_t i = 0; i < 4; ++i) {
+    p[i] = static_cast<uint8_t>(v >> (8 * i));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a built bundle opens and lists its articles in id order", "[runtime]") {
+  const AlignedBytes& bytes = Bundles::get().examples;
+  REQUIRE(bytes.size > 0);
+  const sheaf::Result<Bundle> b = Bundle::open(bytes.span());
+  REQUIRE(b.ok());
+  REQUIRE(b.value().size() >= 13);
+  std::string previous;
+  for (uint32_t i = 0; i < b.value().size(); ++i) {
+    const auto a = b.value().article(i);
+    REQUIRE(a.ok());
+    CHECK(a.value().index == i);
+    CHECK(!a.value().id.empty());
+    if (i > 0) {
+      CHECK(previous < a.value().id);
+    }
+    previous = std::string(a.value().id);
+    const auto found = b.value().find(a.value().id);
+    REQUIRE(found.ok());
+    CHECK(found.value() == i);
+  }
+  const auto seed = b.value().find("seed");
+  REQUIRE(seed.ok());
+  CHECK(b.value().article(seed.value()).value().title.find("习近平") == 0);
+}
+
+TEST_CASE("lookups past the end or of unknown ids are errors", "[runtime]") {
+  const Bundle b = Bundle::open(Bundles::get().examples.span()).value();
+  CHECK(b.article(b.size()).error() == Errc::out_of_range);
+  CHECK(b.article(0xFFFFFFFFu).error() == Errc::out_of_range);
+  CHECK(b.find("no such article").error() == Errc::not_found);
+  CHECK(b.find("").error() == Errc::not_found);
+  CHECK(b.frame(b.frame_count()).error() == Errc::out_of_range);
+}
+
+TEST_CASE("bundle info reports sizes that add up", "[runtime]") {
+  const AlignedBytes& bytes = Bundles::get().dict;
+  const Bundle b = Bundle::open(bytes.span()).value();
+  const sheaf::BundleInfo info = b.info();
+  CHECK(info.version_major == 1);
+  CHECK(info.file_size == bytes.size);
+  CHECK(info.dictionary_size > 0);
+  CHECK(info.index_size + info.dictionary_size + info.data_size < info.file_size);
+  CHECK(info.block_size == 65536);
+  CHECK(info.max_frame_size <= info.block_size);
+  CHECK(info.max_read_size >= info.max_frame_size);
+  CHECK(info.generator.rfind("sheaf ", 0) == 0);
+}
+
+TEST_CASE("open rejects a misaligned base address", "[runtime][corrupt]") {
+  const AlignedBytes& good = Bundles::get().examples;
+  std::vector<uint64_t> storage(good.words.size() + 1);
+  auto* shifted = reinterpret_cast<uint8_t*>(storage.data()) + 4;
+  std::memcpy(shifted, good.span().data(), good.size);
+  CHECK(Bundle::open(ByteSpan(shifted, good.size)).error() == Errc::misaligned);
+  CHECK(Bundle::open(ByteSpan(nullptr, 0)).error() == Errc::misaligned);
+}
+
+TEST_CASE("open rejects every truncation", "[runtime][corrupt]") {
+  const AlignedBytes& good = Bundles::get().examples;
+  for (size_t n = 0; n < good.size; ++n) {
+    const auto b = Bundle::open(ByteSpan(good.span().data(), n));
+    if (b.ok()) {
+      FAIL("truncated to " << n << " bytes still opens");
+    }
+  }
+  CHECK(Bundle::open(ByteSpan(good.span().data(), 10)).error() == Errc::truncated);
+}
+
+TEST_CASE("open accepts trailing bytes (a flash partition) but verify_all does not", "[runtime]") {
+  const AlignedBytes& good = Bundles::get().examples;
+  AlignedBytes longer = good;
+  longer.words.resize(longer.words.size() + 4, 0);
+  longer.size += 16;
+  const auto b = Bundle::open(longer.span());
+  REQUIRE(b.ok());
+  CHECK(b.value().file().size() == good.size);
+  CHECK(sheaf::verify_all(b.value()) == Errc::ok);
+}
+
+TEST_CASE("open names what is wrong with a damaged header", "[runtime][corrupt]") {
+  const AlignedBytes& good = Bundles::get().examples;
+  SECTION("bad magic") {
+    AlignedBytes bad = good;
+    bad.data()[1] = 'X';
+    CHECK(Bundle::open(bad.span()).error() == Errc::bad_magic);
+  }
+  SECTION("unsupported major version") {
+    AlignedBytes bad = good;
+    bad.data()[sheaf::format::kOffVersionMajor] = 2;
+    reseal_header(bad);
+    CHECK(Bundle::open(bad.span()).error() == Errc::unsupported_version);
+  }
+  SECTION("newer minor version opens") {
+    AlignedBytes newer = good;
+    newer.data()[sheaf::format::kOffVersionMinor] = 7;
+    reseal_header(newer);
+    CHECK(Bundle::open(newer.span()).ok());
+  }
+  SECTION("header checksum") {
+    AlignedBytes bad = good;
+    bad.data()[sheaf::format::kOffFileSize + 1] ^= 1;
+    CHECK(Bundle::open(bad.span()).error() == Errc::corrupt_header);
+  }
+  SECTION("unknown header flag") {
+    AlignedBytes bad = good;
+    put_le32(bad.data() + sheaf::format::kOffFlags, 1);
+    reseal_header(bad);
+    CHECK(Bundle::open(bad.span()).error() == Errc::unsupported_feature);
+  }
+  SECTION("unknown required section kind") {
+    AlignedBytes bad = good;
+    put_le32(bad.data() + sheaf::format::kHeaderSize + sheaf::format::kOffSectionKind, 77);
+    reseal_header(bad);
+    CHECK(Bundle::open(bad.span()).error() == Errc::unsupported_feature);
+  }
+  SECTION("section count out of range") {
+    AlignedBytes bad = good;
+    put_le32(bad.data() + sheaf::format::kOffSectionCount, 1000);
+    CHECK(Bundle::open(bad.span()).error() == Errc::corrupt_header);
+  }
+  SECTION("section past the end of the file") {
+    AlignedBytes bad = good;
+    bad.data()[sheaf::format::kHeaderSize + sheaf::format::kOffSectionSize + 5] = 0x10;
+    reseal_header(bad);
+    CHECK(Bundle::open(bad.span()).error() == Errc::corrupt_header);
+  }
+}
+
+TEST_CASE("an unknown optional section is ignored", "[runtime]") {
+  // A newer writer adds an optional section (kind 99): insert its table entry, shift the other
+  // sections by one entry, append its bytes. An old reader must open it and read as before.
+  using namespace sheaf::format;
+  const AlignedBytes& good = Bundles::get().examples;
+  const uint8_t* old = good.span().data();
+  const uint32_t count = sheaf::detail::load_le32(old + kOffSectionCount);
+  const size_t old_end = header_end(count);
+  const std::string payload = "a table from the future";
+  const size_t payload_at = good.size + kSectionEntrySize;
+  AlignedBytes bytes;
+  bytes.size = static_cast<size_t>(align_up(payload_at + payload.size()));
+  bytes.words.assign(bytes.size / 8 + 1, 0);
+  uint8_t* p = bytes.data();
+  std::memcpy(p, old, old_end);
+  std::memcpy(p + old_end + kSectionEntrySize, old + old_end, good.size - old_end);
+  for (uint32_t k = 0; k < count; ++k) {
+    uint8_t* entry = p + kHeaderSize + k * kSectionEntrySize + kOffSectionOffset;
+    const uint64_t offset = sheaf::detail::load_le64(entry) + kSectionEntrySize;
+    for (size_t i = 0; i < 8; ++i) {
+      entry[i] = static_cast<uint8_t>(offset >> (8 * i));
+    }
+  }
+  uint8_t* extra = p + old_end;
+  put_le32(extra + kOffSectionKind, 99);
+  put_le32(extra + kOffSectionFlags, 0);
+  for (size_t i = 0; i < 8; ++i) {
+    extra[kOffSectionOffset + i] = static_cast<uint8_t>(payload_at >> (8 * i));
+    extra[kOffSectionSize + i] = static_cast<uint8_t>(payload.size() >> (8 * i));
+  }
+  std::memcpy(p + payload_at, payload.data(), payload.size());
+  put_le32(p + kOffSectionCount, count + 1);
+  for (size_t i = 0; i < 8; ++i) {
+    p[kOffFileSize + i] = static_cast<uint8_t>(bytes.size >> (8 * i));
+  }
+  reseal_header(bytes);
+
+  const auto b = Bundle::open(bytes.span());
+  REQUIRE(b.ok());
+  const Bundle original = Bundle::open(good.span()).value();
+  CHECK(sheaf::test::read_all_bodies(b.value()) == sheaf::test::read_all_bodies(original));
+  CHECK(b.value().section_count() == count + 1);
+}

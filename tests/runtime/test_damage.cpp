@@ -1,0 +1,152 @@
+// tests/runtime: damaged bundles. With the full check every damage is reported; without it the
+// runtime never faults, never reads outside the bundle, and a body is an error or the exact
+// original text, never different text. Run under ASan/UBSan in CI to catch stray reads.
+#include <catch2/catch.hpp>
+
+#include <sheaf/sheaf.hpp>
+
+#include "runtime/fixture.hpp"
+
+using sheaf::Bundle;
+using sheaf::Decoder;
+using sheaf::Errc;
+using sheaf::MutableByteSpan;
+using sheaf::test::AlignedBytes;
+using sheaf::test::Bundles;
+
+namespace {
+
+struct Outcome {
+  bool full_check_failed = false;  // open, verify_all, decoder init or verify_bodies said no
+  size_t wrong_bodies = 0;         // a read returned text different from the original
+  size_t exact_bodies = 0;
+  size_t body_errors = 0;
+};
+
+bool full_check_fails(const AlignedBytes& bytes) {
+  const auto b = Bundle::open(bytes.span());
+  if (!b.ok() || sheaf::verify_all(b.value()) != Errc::ok) {
+    return true;
+  }
+  std::vector<uint64_t> ws((Decoder::workspace_size(b.value()) + 7) / 8);
+  auto d = Decoder::init(b.value(),
+                         MutableByteSpan(reinterpret_cast<uint8_t*>(ws.data()), ws.size() * 8));
+  if (!d.ok()) {
+    return true;
+  }
+  std::vector<uint8_t> buffer(b.value().info().max_read_size);
+  Decoder decoder = d.value();
+  return sheaf::verify_bodies(b.value(), decoder, MutableByteSpan(buffer.data(), buffer.size())) !=
+         Errc::ok;
+}
+
+// Without the full check: open, list, read every `stride`-th article; compare with originals.
+void read_without_full_check(const AlignedBytes& bytes, const std::vector<std::string>& originals,
+                             uint32_t stride, Outcome& outcome) {
+  const auto b = Bundle::open(bytes.span());
+  if (!b.ok()) {
+    return;
+  }
+  std::vector<uint64_t> ws((Decoder::workspace_size(b.value()) + 7) / 8);
+  auto d = Decoder::init(b.value(),
+                         MutableByteSpan(reinterpret_cast<uint8_t*>(ws.data()), ws.size() * 8));
+  if (!d.ok()) {
+    return;
+  }
+  Decoder decoder = d.value();
+  // Size the buffer from the undamaged bundle's needs, never from damaged header values.
+  std::vector<uint8_t> buffer(1 << 20);
+  for (uint32_t i = 0; i < b.value().size() && i < originals.size(); i += stride) {
+    const auto a = b.value().article(i);
+    if (!a.ok()) {
+      continue;
+    }
+    (void)a.value().category(0);
+    const auto body = decoder.read(a.value(), MutableByteSpan(buffer.data(), buffer.size()));
+    if (!body.ok()) {
+      ++outcome.body_errors;
+    } else if (body.value() == originals[i]) {
+      ++outcome.exact_bodies;
+    } else {
+      ++outcome.wrong_bodies;
+    }
+  }
+}
+
+struct Totals {
+  size_t cases = 0;
+  size_t detected = 0;
+  size_t wrong_bodies = 0;
+};
+
+Totals damage(const AlignedBytes& good, const std::vector<size_t>& offsets, uint8_t mask,
+              uint32_t stride) {
+  const std::vector<std::string> originals =
+      sheaf::test::read_all_bodies(Bundle::open(good.span()).value());
+  Totals t;
+  AlignedBytes bad = good;
+  for (size_t off : offsets) {
+    bad.data()[off] ^= mask;
+    Outcome o;
+    o.full_check_failed = full_check_fails(bad);
+    read_without_full_check(bad, originals, stride, o);
+    ++t.cases;
+    t.detected += o.full_check_failed ? 1 : 0;
+    t.wrong_bodies += o.wrong_bodies;
+    if (!o.full_check_failed) {
+      FAIL_CHECK("damage at offset " << off << " (mask " << int{mask} << ") not detected");
+    }
+    bad.data()[off] ^= mask;
+  }
+  return t;
+}
+
+size_t index_end(const AlignedBytes& bytes) {
+  const Bundle b = Bundle::open(bytes.span()).value();
+  return static_cast<size_t>(b.index_bytes().data() - bytes.span().data()) + b.index_bytes().size();
+}
+
+}  // namespace
+
+TEST_CASE("every byte of header and index, flipped, is detected; bodies stay exact or errors",
+          "[runtime][corrupt]") {
+  const AlignedBytes& good = Bundles::get().examples;
+  std::vector<size_t> offsets;
+  for (size_t off = 0; off < index_end(good); ++off) {
+    offsets.push_back(off);
+  }
+  const Totals t = damage(good, offsets, 0xFF, 1);
+  WARN("header+index byte flips: " << t.cases << " cases, " << t.detected << " detected, "
+                                   << t.wrong_bodies << " wrong bodies");
+  CHECK(t.detected == t.cases);
+  CHECK(t.wrong_bodies == 0);
+}
+
+TEST_CASE("single-bit flips sampled across every section are detected", "[runtime][corrupt]") {
+  for (const AlignedBytes* good :
+       {&Bundles::get().examples, &Bundles::get().dict, &Bundles::get().small}) {
+    std::vector<size_t> offsets;
+    for (size_t off = 3; off < good->size; off += 61) {
+      offsets.push_back(off);
+    }
+    for (uint8_t bit : {uint8_t{0x01}, uint8_t{0x10}, uint8_t{0x80}}) {
+      const Totals t = damage(*good, offsets, bit, 37);
+      CHECK(t.detected == t.cases);
+      CHECK(t.wrong_bodies == 0);
+    }
+  }
+}
+
+TEST_CASE("a damaged frame reads as an error, never as different text", "[runtime][corrupt]") {
+  const AlignedBytes& good = Bundles::get().small;
+  const Bundle b = Bundle::open(good.span()).value();
+  const size_t data_start = static_cast<size_t>(b.data().data() - good.span().data());
+  std::vector<size_t> offsets;
+  for (size_t off = data_start; off < good.size; off += 7) {
+    offsets.push_back(off);
+  }
+  const Totals t = damage(good, offsets, 0x04, 1);
+  WARN("data bit flips: " << t.cases << " cases, " << t.detected << " detected, " << t.wrong_bodies
+                          << " wrong bodies");
+  CHECK(t.wrong_bodies == 0);
+}
