@@ -1,6 +1,8 @@
 // sheaf: the command line. Parses arguments into option structs and calls the commands; the
 // only place that catches exceptions (environment failures such as out-of-memory).
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <string>
 
@@ -50,6 +52,8 @@ CLI::App* add_read(CLI::App& app, const char* name, const char* help, ReadComman
   return sub;
 }
 
+int run_command(CLI::App& app, BuildCommand& build, const ReadCommand& read);
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,15 +63,12 @@ int main(int argc, char** argv) {
 
   BuildCommand build;
   ReadCommand read;
-  CLI::App* build_cmd = add_build(app, build);
-  CLI::App* info =
-      add_read(app, "info", "Show format version, counts, sizes and metadata", read, true);
-  CLI::App* ls =
-      add_read(app, "ls", "List articles, one per line (--json: JSON Lines)", read, true);
+  add_build(app, build);
+  add_read(app, "info", "Show format version, counts, sizes and metadata", read, true);
+  add_read(app, "ls", "List articles, one per line (--json: JSON Lines)", read, true);
   CLI::App* cat = add_read(app, "cat", "Show one article by id", read, true);
   cat->add_option("id", read.id, "Article id (see `sheaf ls`)")->required();
-  CLI::App* verify =
-      add_read(app, "verify", "Check every byte; exit 0 good, 1 damaged", read, false);
+  add_read(app, "verify", "Check every byte; exit 0 good, 1 damaged", read, false);
   CLI::App* unpack = add_read(
       app, "unpack", "Write every article as one JSON file (gold format plus id)", read, false);
   unpack->add_option("-o,--output", read.output_dir, "Directory to write into")->required();
@@ -83,24 +84,37 @@ int main(int argc, char** argv) {
     return sheaf::cli::kExitUsage;
   }
 
+  const int code = run_command(app, build, read);
+  // Output that did not reach its destination (a full disk, a closed pipe) is a failure.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+    std::fprintf(stderr, "sheaf: error: cannot write to standard output: %s\n",
+                 std::strerror(errno));
+    return sheaf::cli::kExitFailure;
+  }
+  return code;
+}
+
+namespace {
+
+int run_command(CLI::App& app, BuildCommand& build, const ReadCommand& read) {
   try {
-    if (*build_cmd) {
+    if (*app.get_subcommand("build")) {
       build.build.progress = !build.quiet && !build.json && ::isatty(STDERR_FILENO) != 0;
       return sheaf::cli::run_build_command(build);
     }
-    if (*info) {
+    if (*app.get_subcommand("info")) {
       return sheaf::cli::run_info(read);
     }
-    if (*ls) {
+    if (*app.get_subcommand("ls")) {
       return sheaf::cli::run_ls(read);
     }
-    if (*cat) {
+    if (*app.get_subcommand("cat")) {
       return sheaf::cli::run_cat(read);
     }
-    if (*verify) {
+    if (*app.get_subcommand("verify")) {
       return sheaf::cli::run_verify(read);
     }
-    if (*unpack) {
+    if (*app.get_subcommand("unpack")) {
       return sheaf::cli::run_unpack(read);
     }
   } catch (const std::bad_alloc&) {
@@ -110,3 +124,5 @@ int main(int argc, char** argv) {
   }
   return sheaf::cli::kExitFailure;
 }
+
+}  // namespace

@@ -20,14 +20,16 @@ namespace sheaf {
 ///   categories (array of strings) or category (string: one category)
 ///   paragraphs (array of strings) or body (string: Document::text)
 /// They go to Document::fields as given (cleaning is extract's job). A null value counts as
-/// absent. Other keys are ignored.
+/// absent; an id that is empty, or neither a string nor an integer, gives way to the derived
+/// one ("bad-field"). Other keys are ignored.
 ///
 /// Reports to `diags` (file = file.path, line = the record's line):
 /// - error "malformed-json": the line is not valid JSON (the other lines still count);
 /// - error "not-an-object": the line is valid JSON but not an object;
 /// - warning "bad-field": a value of the wrong type (the value is ignored);
-/// - warning "conflicting-fields": both "paragraphs" and "body", or "categories" and "category"
-///   (the list wins);
+/// - warning "conflicting-fields": a non-empty "paragraphs" list and a non-empty "body" (the
+///   body is ignored), or a non-empty "categories" list and a "category" (ignored). An empty
+///   list gives way to its single-string form without a warning;
 /// - warning "empty-record": no title, body or paragraphs (the record is skipped).
 ///
 /// @param text  the decoded file contents (valid UTF-8).

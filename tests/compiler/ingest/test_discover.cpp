@@ -22,6 +22,7 @@ namespace {
 /// "rel_path <- path" for each file, to compare whole results at a glance.
 std::vector<std::string> describe(const std::vector<InputFile>& files) {
   std::vector<std::string> out;
+  out.reserve(files.size());
   for (const InputFile& f : files) {
     out.push_back(f.rel_path + " <- " + f.path);
   }

@@ -41,7 +41,7 @@ class TempDir {
   std::string path(const std::string& rel) const { return root_ + "/" + rel; }
 
   std::string write(const std::string& rel, const std::string& bytes) const {
-    const std::string p = path(rel);
+    std::string p = path(rel);
     fs::create_directories(fs::path(p).parent_path());
     std::ofstream(p, std::ios::binary) << bytes;
     return p;
@@ -49,7 +49,7 @@ class TempDir {
 
   /// Removes every permission from `rel`; restored before cleanup.
   std::string lock(const std::string& rel) {
-    const std::string p = path(rel);
+    std::string p = path(rel);
     fs::permissions(p, fs::perms::none);
     locked_.push_back(p);
     return p;

@@ -69,11 +69,11 @@ inline Errc check_section(const SectionEntry& s, uint64_t file_size,
 /// Parses and checks the header of `file` (SPEC: "Validation", rules H1-H9).
 inline Result<Header> parse_header(ByteSpan file) noexcept {
   const uint8_t* p = file.data();
-  if (p == nullptr || !is_aligned(p, format::kAlignment)) {
-    return Errc::misaligned;
-  }
-  if (file.size() < format::kHeaderSize) {
+  if (p == nullptr || file.size() < format::kHeaderSize) {
     return Errc::truncated;
+  }
+  if (!is_aligned(p, format::kAlignment)) {
+    return Errc::misaligned;
   }
   for (size_t i = 0; i < sizeof(format::kMagic); ++i) {
     if (p[format::kOffMagic + i] != format::kMagic[i]) {
