@@ -48,7 +48,7 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       case InputKind::text_dump: {
         Document doc;
         doc.format = DocumentFormat::text_dump;
-        doc.origin = file.rel_path;
+        doc.origin = file.path;  // as the user gave it, so messages lead to the file
         doc.id = derive_id(file.rel_path);
         doc.text = normalize_newlines(text);
         docs.push_back(std::move(doc));

@@ -220,7 +220,7 @@ std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file,
     if (!value) {
       continue;
     }
-    const RecordPlace place{file, line_no, "", file.rel_path + ':' + std::to_string(line_no),
+    const RecordPlace place{file, line_no, "", file.path + ':' + std::to_string(line_no),
                             derive_record_id(file.rel_path, line_no)};
     std::optional<Document> doc = RecordReader(*value, place, diags).read();
     if (doc) {
@@ -237,7 +237,7 @@ std::vector<Document> parse_json(std::string_view text, const InputFile& file, D
     return docs;
   }
   if (root->is_object()) {
-    const RecordPlace place{file, 0, "", file.rel_path, derive_id(file.rel_path)};
+    const RecordPlace place{file, 0, "", file.path, derive_id(file.rel_path)};
     std::optional<Document> doc = RecordReader(*root, place, diags).read();
     if (doc) {
       docs.push_back(std::move(*doc));
@@ -253,7 +253,7 @@ std::vector<Document> parse_json(std::string_view text, const InputFile& file, D
   for (size_t i = 0; i < root->size(); ++i) {
     const uint64_t number = i + 1;
     const std::string n = std::to_string(number);
-    const RecordPlace place{file, 0, "record #" + n + ": ", file.rel_path + ":#" + n,
+    const RecordPlace place{file, 0, "record #" + n + ": ", file.path + ":#" + n,
                             derive_record_id(file.rel_path, number)};
     std::optional<Document> doc = RecordReader((*root)[i], place, diags).read();
     if (doc) {

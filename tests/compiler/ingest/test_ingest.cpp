@@ -21,7 +21,7 @@ TEST_CASE("ingest: a text dump becomes one document with LF line ends", "[compil
       sheaf::ingest({{"in/news/quake.txt", "news/quake.txt", InputKind::text_dump}}, mem, diags);
   REQUIRE(docs.size() == 1);
   CHECK(docs[0].format == DocumentFormat::text_dump);
-  CHECK(docs[0].origin == "news/quake.txt");
+  CHECK(docs[0].origin == "in/news/quake.txt");
   CHECK(docs[0].id == "news/quake");
   CHECK(docs[0].text ==
         "Title\n\n\xE3\x80\x80\xE3\x80\x80"

@@ -38,7 +38,7 @@ TEST_CASE("records: a JSONL record fills every known field", "[compiler][ingest]
   const Document& d = docs[0];
   CHECK(d.format == DocumentFormat::record);
   CHECK(d.id == "q-1");
-  CHECK(d.origin == "feeds/day.jsonl:1");
+  CHECK(d.origin == "in/feeds/day.jsonl:1");
   CHECK(d.fields.title == "Quake &amp; aftershocks");  // not cleaned here: extract's job
   CHECK(d.fields.subtitle == "s");
   CHECK(d.fields.date == "2024-01-02");
@@ -62,9 +62,9 @@ TEST_CASE("records: a malformed JSONL line is an error with its line number",
   Diagnostics diags;
   const auto docs = sheaf::parse_jsonl(text, kJsonl, diags);
   REQUIRE(docs.size() == 2);
-  CHECK(docs[0].origin == "feeds/day.jsonl:1");
+  CHECK(docs[0].origin == "in/feeds/day.jsonl:1");
   CHECK(docs[0].text == "b1");
-  CHECK(docs[1].origin == "feeds/day.jsonl:4");
+  CHECK(docs[1].origin == "in/feeds/day.jsonl:4");
   CHECK(docs[1].id == "feeds/day#4");  // derived: no "id" field
   REQUIRE(diags.items().size() == 1);
   const auto& e = diags.items()[0];
@@ -149,16 +149,16 @@ TEST_CASE("records: a .json file holds one object or an array of objects", "[com
   Diagnostics diags;
   const auto one = sheaf::parse_json(R"({"title": "solo", "body": "b"})", kJson, diags);
   REQUIRE(one.size() == 1);
-  CHECK(one[0].origin == "list.json");
+  CHECK(one[0].origin == "in/list.json");
   CHECK(one[0].id == "list");
 
   const auto many = sheaf::parse_json(
       R"([{"title": "a"}, {"id": 9, "title": "b"}, "oops", {"title": "d"}])", kJson, diags);
   REQUIRE(many.size() == 3);
-  CHECK(many[0].origin == "list.json:#1");
+  CHECK(many[0].origin == "in/list.json:#1");
   CHECK(many[0].id == "list#1");
   CHECK(many[1].id == "9");
-  CHECK(many[2].origin == "list.json:#4");
+  CHECK(many[2].origin == "in/list.json:#4");
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].message == "record #3: record is not a JSON object (got string)");
 }
