@@ -145,6 +145,8 @@ class Bundle {
     return flatbuffers::GetRoot<fb::Bundle>(index_.data());
   }
 
+  template <class Visit>
+  Errc walk_body(const ArticleView& a, Visit&& visit) const noexcept;
   Errc open_sections() noexcept;
   Errc open_index() noexcept;
 

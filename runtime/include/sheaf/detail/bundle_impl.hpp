@@ -239,15 +239,16 @@ inline Result<FrameView> Bundle::frame(uint32_t j) const noexcept {
   return f;
 }
 
-inline Result<BodyPiece> Bundle::body_piece(const ArticleView& a, uint32_t part) const noexcept {
+// SPEC: "Reading an article": the body starts at `offset` in `first_frame` and continues at the
+// start of each following frame until `size` bytes are taken. Calls visit(part, piece, frame)
+// for each piece until it returns false. Bounded by the frame count, whatever the bytes say.
+template <class Visit>
+inline Errc Bundle::walk_body(const ArticleView& a, Visit&& visit) const noexcept {
   uint32_t remaining = a.body_size;
   uint32_t start = a.body_offset;
-  for (uint32_t k = 0;; ++k) {
-    if (remaining == 0) {
-      return Errc::out_of_range;
-    }
+  for (uint32_t k = 0; remaining > 0; ++k) {
     if (a.first_frame >= frame_count_ || k >= frame_count_ - a.first_frame) {
-      return Errc::corrupt_index;  // body runs past the last frame
+      return Errc::corrupt_index;  // the body runs past the last frame
     }
     const uint32_t j = a.first_frame + k;
     const Result<FrameView> f = frame(j);
@@ -258,13 +259,28 @@ inline Result<BodyPiece> Bundle::body_piece(const ArticleView& a, uint32_t part)
       return Errc::corrupt_index;
     }
     const uint32_t available = f.value().raw_size - start;
-    const uint32_t take = available < remaining ? available : remaining;
-    if (k == part) {
-      return BodyPiece{j, start, take};
+    const BodyPiece piece{j, start, available < remaining ? available : remaining};
+    if (!visit(k, piece, f.value())) {
+      return Errc::ok;
     }
-    remaining -= take;
+    remaining -= piece.size;
     start = 0;
   }
+  return Errc::ok;
+}
+
+inline Result<BodyPiece> Bundle::body_piece(const ArticleView& a, uint32_t part) const noexcept {
+  BodyPiece found;
+  bool have = false;
+  const Errc e = walk_body(a, [&](uint32_t k, const BodyPiece& piece, const FrameView&) {
+    found = piece;
+    have = k == part;
+    return !have;
+  });
+  if (e != Errc::ok) {
+    return e;
+  }
+  return have ? Result<BodyPiece>(found) : Result<BodyPiece>(Errc::out_of_range);
 }
 
 inline Result<BodyPlan> Bundle::body_plan(const ArticleView& a) const noexcept {
@@ -273,24 +289,13 @@ inline Result<BodyPlan> Bundle::body_plan(const ArticleView& a) const noexcept {
   plan.offset = a.body_offset;
   plan.size = a.body_size;
   uint64_t buffer = 0;
-  uint32_t remaining = a.body_size;
-  uint32_t start = a.body_offset;
-  while (remaining > 0) {
-    if (a.first_frame >= frame_count_ || plan.frame_count >= frame_count_ - a.first_frame) {
-      return Errc::corrupt_index;
-    }
-    const Result<FrameView> f = frame(a.first_frame + plan.frame_count);
-    if (!f.ok()) {
-      return f.error();
-    }
-    if (start > f.value().raw_size) {
-      return Errc::corrupt_index;
-    }
-    const uint32_t available = f.value().raw_size - start;
-    remaining -= available < remaining ? available : remaining;
-    buffer += f.value().raw_size;
-    start = 0;
+  const Errc e = walk_body(a, [&](uint32_t, const BodyPiece&, const FrameView& f) {
+    buffer += f.raw_size;
     ++plan.frame_count;
+    return true;
+  });
+  if (e != Errc::ok) {
+    return e;
   }
   if constexpr (sizeof(size_t) < sizeof(uint64_t)) {
     if (buffer > static_cast<uint64_t>(static_cast<size_t>(-1))) {

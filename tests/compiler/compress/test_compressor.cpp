@@ -1,0 +1,62 @@
+// tests/compiler/compress: dictionary training and frame compression are deterministic and
+// decompress to the planned bytes.
+#include <catch2/catch.hpp>
+#include <zstd.h>
+
+#include "compress/compressor.hpp"
+#include "compress/dictionary.hpp"
+
+namespace {
+
+std::vector<std::string> sample_bodies(size_t n) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < n; ++i) {
+    std::string s;
+    for (size_t k = 0; k < 5 + i % 9; ++k) {
+      s += "地震局提醒：检查应急包、饮用水和手电筒。Drill " + std::to_string(i * 13 + k) +
+           " at the school.\n";
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("too little text trains no dictionary, and says why", "[compiler][compress]") {
+  const auto d = sheaf::train_dictionary({"short", "texts"}, {});
+  CHECK(d.bytes.empty());
+  CHECK(!d.note.empty());
+  CHECK(sheaf::train_dictionary(sample_bodies(300), {0, 1 << 20}).bytes.empty());
+}
+
+TEST_CASE("dictionary training is deterministic", "[compiler][compress]") {
+  const auto bodies = sample_bodies(400);
+  const auto a = sheaf::train_dictionary(bodies, {});
+  const auto b = sheaf::train_dictionary(bodies, {});
+  REQUIRE(!a.bytes.empty());
+  CHECK(a.bytes == b.bytes);
+  CHECK(a.bytes.size() <= 112640);
+}
+
+TEST_CASE("frames are identical for any thread count and decompress to the plan",
+          "[compiler][compress]") {
+  const auto bodies = sample_bodies(400);
+  const auto dict = sheaf::train_dictionary(bodies, {}).bytes;
+  const auto plan = sheaf::plan_frames(bodies, 4096);
+  sheaf::CompressOptions one{9, 1};
+  sheaf::CompressOptions four{9, 4};
+  const auto a = sheaf::compress_frames(plan, bodies, dict, one);
+  const auto b = sheaf::compress_frames(plan, bodies, dict, four);
+  REQUIRE(a.size() == plan.frames.size());
+  CHECK(a == b);
+  ZSTD_DCtx* d = ZSTD_createDCtx();
+  for (size_t j = 0; j < a.size(); ++j) {
+    std::string out(plan.frames[j].raw_size, '\0');
+    const size_t n = ZSTD_decompress_usingDict(d, out.data(), out.size(), a[j].data(), a[j].size(),
+                                               dict.data(), dict.size());
+    REQUIRE(!ZSTD_isError(n));
+    CHECK(out == sheaf::frame_bytes(plan, j, bodies));
+  }
+  ZSTD_freeDCtx(d);
+}
