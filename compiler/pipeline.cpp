@@ -136,7 +136,12 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
                    std::to_string(plan.frames.size()) + " frames; training dictionary");
   DictionaryOptions dict_options;
   dict_options.max_size = options.dictionary_size;
-  const TrainedDictionary dictionary = train_dictionary(bodies, dict_options);
+  TrainedDictionary dictionary = train_dictionary(bodies, dict_options);
+  if (!dictionary.bytes.empty() && !dictionary_pays(plan, bodies, dictionary.bytes)) {
+    dictionary.note = "a " + std::to_string(dictionary.bytes.size()) +
+                      "-byte dictionary would cost more than it saves; stored none";
+    dictionary.bytes.clear();
+  }
   report.dictionary_note = dictionary.note;
 
   CompressOptions compress_options;

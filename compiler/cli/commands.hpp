@@ -14,9 +14,9 @@ inline constexpr int kExitUsage = 2;
 
 struct BuildCommand {
   BuildOptions build;
-  bool json = false;         ///< summary as one JSON object on stdout
-  bool quiet = false;        ///< no progress, no summary
-  size_t max_messages = 20;  ///< per diagnostic code, then a count
+  bool json = false;        ///< summary as one JSON object on stdout
+  bool quiet = false;       ///< no progress, no summary
+  size_t max_messages = 5;  ///< per diagnostic code, then a count (--json lists all)
 };
 
 struct ReadCommand {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <zdict.h>
+#include <zstd.h>
 
 namespace sheaf {
 namespace {
@@ -56,6 +57,36 @@ TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
   }
   out.bytes.resize(n);
   return out;
+}
+
+bool dictionary_pays(const FramePlan& plan, const std::vector<std::string>& bodies,
+                     const std::string& dictionary) {
+  if (dictionary.empty()) {
+    return false;
+  }
+  constexpr int kProbeLevel = 3;  // fast; the ranking at level 19 follows it closely
+  ZSTD_CCtx* ctx = ZSTD_createCCtx();
+  ZSTD_CDict* cdict = ZSTD_createCDict(dictionary.data(), dictionary.size(), kProbeLevel);
+  size_t with = dictionary.size();
+  size_t without = 0;
+  std::string out;
+  for (size_t j = 0; j < plan.frames.size() && ctx != nullptr && cdict != nullptr; ++j) {
+    const std::string raw = frame_bytes(plan, j, bodies);
+    out.resize(ZSTD_compressBound(raw.size()));
+    const size_t a =
+        ZSTD_compress_usingCDict(ctx, out.data(), out.size(), raw.data(), raw.size(), cdict);
+    const size_t b =
+        ZSTD_compressCCtx(ctx, out.data(), out.size(), raw.data(), raw.size(), kProbeLevel);
+    if (ZSTD_isError(a) || ZSTD_isError(b)) {
+      with = without + 1;  // cannot tell: do without
+      break;
+    }
+    with += a;
+    without += b;
+  }
+  ZSTD_freeCDict(cdict);
+  ZSTD_freeCCtx(ctx);
+  return with < without;
 }
 
 }  // namespace sheaf

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "compress/frame_plan.hpp"
+
 namespace sheaf {
 
 struct DictionaryOptions {
@@ -21,5 +23,11 @@ struct TrainedDictionary {
 /// at most options.max_size and at most a tenth of the sampled text, so tiny corpora get none.
 TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
                                    const DictionaryOptions& options);
+
+/// Whether storing `dictionary` makes the bundle smaller: compresses every frame of `plan` at a
+/// fast level with and without it and compares the totals, the dictionary's own size included.
+/// With large frames and little text, a dictionary often costs more than it saves.
+bool dictionary_pays(const FramePlan& plan, const std::vector<std::string>& bodies,
+                     const std::string& dictionary);
 
 }  // namespace sheaf
