@@ -1,6 +1,7 @@
 // compiler: stage order and the read-back check of every bundle written.
 #include "pipeline.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -76,7 +77,11 @@ std::string read_back(const std::string& path, const std::vector<std::string>& b
     return path + ": cannot decode the written bundle: " + to_string(decoder.error());
   }
   Decoder d = decoder.value();
-  std::vector<uint8_t> buffer(b.info().max_read_size);
+  std::vector<uint8_t> buffer(std::max(b.info().max_read_size, b.info().max_frame_size));
+  if (const Errc e = verify_bodies(b, d, MutableByteSpan(buffer.data(), buffer.size()));
+      e != Errc::ok) {
+    return path + ": written bundle fails body verification: " + to_string(e);
+  }
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
     const Result<std::string_view> body =
@@ -96,9 +101,14 @@ uint64_t creation_time_from_environment() {
   if (s == nullptr || *s == '\0') {
     return 0;
   }
-  char* end = nullptr;
-  const unsigned long long v = std::strtoull(s, &end, 10);
-  return (*end == '\0' && s[0] != '-') ? v : 0;
+  uint64_t v = 0;
+  for (const char* p = s; *p != '\0'; ++p) {
+    if (*p < '0' || *p > '9' || v > (UINT64_MAX - 9) / 10) {
+      return 0;  // not a plain decimal number, or too large: treat as unset
+    }
+    v = v * 10 + static_cast<uint64_t>(*p - '0');
+  }
+  return v;
 }
 
 bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnostics,

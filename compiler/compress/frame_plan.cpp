@@ -42,9 +42,10 @@ FramePlan plan_frames(const std::vector<std::string>& bodies, uint32_t block_siz
       continue;
     }
     loc.first_frame = static_cast<uint32_t>(plan.frames.size());
-    for (uint32_t start = 0; start < size; start += block_size) {
+    for (uint64_t start = 0; start < size; start += block_size) {  // 64-bit: cannot wrap
       plan.frames.emplace_back();
-      add_piece(plan, {article, start, std::min(block_size, size - start)});
+      const auto at = static_cast<uint32_t>(start);
+      add_piece(plan, {article, at, std::min(block_size, size - at)});
     }
     plan.max_read_size = std::max(plan.max_read_size, size);
     frame_open = false;  // a long body owns its frames, so a whole read needs only `size` bytes

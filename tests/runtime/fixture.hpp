@@ -66,22 +66,32 @@ inline AlignedBytes build_bundle(const std::string& args, const std::string& nam
 /// A JSONL corpus of `count` synthetic articles: enough text for a trained dictionary, some
 /// articles long enough to span several frames of a small --block-size.
 inline std::string write_synthetic_corpus(size_t count) {
+  // Sentences shared across articles but rarely repeated within one: what a dictionary is for.
+  static const char* const kWords[] = {
+      "earthquake", "drill",     "shelter",    "school",    "kiosk",      "province",
+      "bulletin",   "magnitude", "aftershock", "volunteer", "evacuation", "hospital",
+      "bridge",     "reservoir", "warning",    "radio",     "torch",      "water",
+      "blanket",    "village",   "district",   "agency",    "report",     "survey"};
+  const size_t n_words = sizeof(kWords) / sizeof(kWords[0]);
   const std::string path = temp_path("synthetic.jsonl");
   std::FILE* f = std::fopen(path.c_str(), "wb");
   for (size_t i = 0; i < count; ++i) {
     std::string body;
-    const size_t paragraphs = 2 + (i * 7) % 11 + (i % 37 == 0 ? 400 : 0);
+    const size_t paragraphs = 2 + (i * 7) % 11 + (i % 37 == 0 ? 300 : 0);
     for (size_t p = 0; p < paragraphs; ++p) {
-      body += "Bulletin " + std::to_string(i) + " part " + std::to_string(p) +
-              ": the provincial earthquake agency reminds residents to check the emergency kit, "
-              "water, torch and radio; drill number " +
-              std::to_string((i * 31 + p * 17) % 1000) + " starts at the school gate.\\n";
+      const size_t a = (i * 5 + p * 3) % n_words;
+      const size_t b = (i * 11 + p * 7 + 1) % n_words;
+      const size_t c = (i + p * 13 + 2) % n_words;
+      body += std::string("The provincial ") + kWords[a] + " office reminds every " + kWords[b] +
+              " to check the " + kWords[c] + " plan before drill " +
+              std::to_string((i * 31 + p * 17) % 1000) + "; the " + kWords[(a + b) % n_words] +
+              " team reports to the " + kWords[(b + c) % n_words] + " desk.\\n";
     }
     std::fprintf(
         f,
         "{\"id\":\"syn-%05zu\",\"title\":\"Synthetic bulletin %zu\",\"date\":\"2024-05-%02zu\","
-        "\"categories\":[\"News\",\"Drills\"],\"body\":\"%s\"}\n",
-        i, i, 1 + i % 28, body.c_str());
+        "\"categories\":[\"News\",\"%s\"],\"body\":\"%s\"}\n",
+        i, i, 1 + i % 28, kWords[i % n_words], body.c_str());
   }
   std::fclose(f);
   return path;
@@ -90,7 +100,7 @@ inline std::string write_synthetic_corpus(size_t count) {
 /// The bundles the runtime tests use, built on first use.
 struct Bundles {
   AlignedBytes examples;  ///< examples/ at default settings (no dictionary: too little text)
-  AlignedBytes dict;      ///< synthetic corpus: trained dictionary, 64 KiB frames
+  AlignedBytes dict;      ///< synthetic corpus, 4 KiB frames: small enough for a dictionary to pay
   AlignedBytes small;     ///< synthetic corpus with --block-size 1024: many multi-frame bodies
 
   static const Bundles& get() {
@@ -98,7 +108,7 @@ struct Bundles {
       Bundles x;
       x.examples = build_bundle(std::string(SHEAF_SOURCE_DIR) + "/examples", "examples.sheaf");
       const std::string corpus = write_synthetic_corpus(400);
-      x.dict = build_bundle(corpus, "dict.sheaf");
+      x.dict = build_bundle(corpus + " --block-size 4096", "dict.sheaf");
       x.small = build_bundle(corpus + " --block-size 1024", "small.sheaf");
       std::remove(corpus.c_str());
       return x;

@@ -76,7 +76,7 @@ TEST_CASE("bundle info reports sizes that add up", "[runtime]") {
   CHECK(info.file_size == bytes.size);
   CHECK(info.dictionary_size > 0);
   CHECK(info.index_size + info.dictionary_size + info.data_size < info.file_size);
-  CHECK(info.block_size == 65536);
+  CHECK(info.block_size == 4096);
   CHECK(info.max_frame_size <= info.block_size);
   CHECK(info.max_read_size >= info.max_frame_size);
   CHECK(info.generator.rfind("sheaf ", 0) == 0);

@@ -78,6 +78,8 @@ class Decoder {
                                      MutableByteSpan buffer) noexcept;
 
  private:
+  static constexpr uint32_t kZstdDictionaryMagic = 0xEC30A437;
+
   static size_t context_size() noexcept {
     return static_cast<size_t>(format::align_up(ZSTD_estimateDCtxSize()));
   }
@@ -104,6 +106,11 @@ inline Result<Decoder> Decoder::init(const Bundle& bundle, MutableByteSpan works
   }
   const ByteSpan dict = bundle.dictionary();
   if (!dict.empty()) {
+    // SPEC: "Validation", rule D2: a zstd dictionary in both modes (small mode would otherwise
+    // take any bytes as raw content).
+    if (dict.size() < 8 || detail::load_le32(dict.data()) != kZstdDictionaryMagic) {
+      return Errc::corrupt_body;
+    }
     // SPEC: "Validation", rule D1: a damaged dictionary would decode every frame wrongly.
     for (uint32_t k = 0; k < bundle.section_count(); ++k) {
       const SectionEntry s = bundle.section(k);
@@ -143,8 +150,9 @@ inline Result<ByteSpan> Decoder::read_frame(uint32_t j, MutableByteSpan out) noe
   // never wrong text.
   ZSTD_frameHeader fh;
   if (ZSTD_getFrameHeader(&fh, f.bytes.data(), f.bytes.size()) != 0 || fh.checksumFlag == 0 ||
-      fh.frameType != ZSTD_frame) {
-    return Errc::corrupt_body;
+      fh.frameType != ZSTD_frame ||
+      ZSTD_findFrameCompressedSize(f.bytes.data(), f.bytes.size()) != f.bytes.size()) {
+    return Errc::corrupt_body;  // SPEC: "Validation", rule F2: exactly one checksummed frame
   }
   const ByteSpan dict = bundle_.dictionary();
   size_t n = 0;

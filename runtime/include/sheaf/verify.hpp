@@ -24,13 +24,14 @@ inline bool all_zero(const uint8_t* p, uint64_t n) noexcept {
   return true;
 }
 
-// SPEC: "Validation", rules V1-V3: padding is zero and every section matches its checksum.
+// SPEC: "Validation", rules V1-V3: padding is zero and shorter than the alignment, and every
+// section matches its checksum.
 inline Errc verify_layout(const Bundle& b) noexcept {
   const uint8_t* base = b.file().data();
   uint64_t at = format::header_end(b.section_count());
   for (uint32_t k = 0; k < b.section_count(); ++k) {
     const SectionEntry s = b.section(k);
-    if (!all_zero(base + at, s.offset - at)) {
+    if (s.offset - at >= format::kAlignment || !all_zero(base + at, s.offset - at)) {
       return Errc::corrupt_header;
     }
     if (xxh64(base + s.offset, static_cast<size_t>(s.size)) != s.checksum) {
@@ -38,38 +39,50 @@ inline Errc verify_layout(const Bundle& b) noexcept {
     }
     at = s.offset + s.size;
   }
-  if (!all_zero(base + at, b.file().size() - at) || b.file().size() - at >= format::kAlignment) {
+  if (b.file().size() != format::align_up(at) || !all_zero(base + at, b.file().size() - at)) {
     return Errc::corrupt_header;
   }
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V5-V6: frames lie in order, inside DATA, within max_frame_size.
+// SPEC: "Validation", rules V5, V6 and V10: frames lie back to back in DATA (each at the next
+// multiple of 8, zero padding between), within max_frame_size, which is exact and at most
+// block_size.
 inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
-  uint64_t previous_end = 0;
+  uint64_t end = 0;
+  uint32_t largest = 0;
   for (uint32_t j = 0; j < b.frame_count(); ++j) {
     const Result<FrameView> f = b.frame(j);
     if (!f.ok()) {
       return f.error();
     }
-    if (f.value().offset < previous_end || f.value().compressed_size == 0 ||
-        f.value().raw_size > info.max_frame_size) {
+    const FrameView& v = f.value();
+    if (v.offset != format::align_up(end) || v.compressed_size == 0 ||
+        v.raw_size > info.max_frame_size || !all_zero(b.data().data() + end, v.offset - end)) {
       return Errc::corrupt_index;
     }
-    previous_end = f.value().offset + f.value().compressed_size;
+    end = v.offset + v.compressed_size;
+    largest = v.raw_size > largest ? v.raw_size : largest;
+  }
+  if (format::align_up(end) != b.data().size() ||
+      !all_zero(b.data().data() + end, b.data().size() - end) || largest != info.max_frame_size ||
+      info.max_frame_size > info.block_size) {
+    return Errc::corrupt_index;
   }
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V7-V8: ids strictly ascending, every body inside its frames.
+// SPEC: "Validation", rules V7, V8 and V11: ids non-empty and strictly ascending, every body
+// inside its frames, max_read_size exact.
 inline Errc verify_articles(const Bundle& b, const BundleInfo& info) noexcept {
   std::string_view previous;
+  size_t largest = 0;
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
     if (!a.ok()) {
       return a.error();
     }
-    if (i > 0 && !(previous < a.value().id)) {
+    if (a.value().id.empty() || (i > 0 && !(previous < a.value().id))) {
       return Errc::corrupt_index;
     }
     previous = a.value().id;
@@ -80,15 +93,17 @@ inline Errc verify_articles(const Bundle& b, const BundleInfo& info) noexcept {
     if (plan.value().buffer_size > info.max_read_size) {
       return Errc::corrupt_index;
     }
+    largest = plan.value().buffer_size > largest ? plan.value().buffer_size : largest;
   }
-  return Errc::ok;
+  return largest == info.max_read_size ? Errc::ok : Errc::corrupt_index;
 }
 
 }  // namespace detail
 
 /// Checks every byte of an opened bundle: zero padding, every section checksum, the whole index
-/// FlatBuffer, frame and body locations, id order. `b.file()` must be the whole file (a longer
-/// span, e.g. a flash partition, fails: trailing bytes are not part of a bundle).
+/// FlatBuffer, frame and body locations, id order (SPEC: "Validation", V1 to V8, V10, V11).
+/// It checks the bundle's own bytes, `b.file()`: bytes past the header's file size (a flash
+/// partition) are not part of it; `sheaf verify` compares the file's length separately.
 /// @return ok, or corrupt_header, checksum_mismatch or corrupt_index.
 inline Errc verify_all(const Bundle& b) noexcept {
   Errc e = detail::verify_layout(b);

@@ -44,6 +44,7 @@ TEST_CASE("a laid-out bundle opens, and every section is where the header says",
   const auto data = sheaf::lay_out_data({"not zstd, layout only"}, {5});
   sheaf::BundleMeta meta;
   meta.title = "t";
+  meta.block_size = 1024;
   const std::string index = sheaf::build_index(meta, {a}, plan, data.frames);
   const std::string file = sheaf::lay_out_bundle(index, "", data.bytes);
   CHECK(file.size() % 8 == 0);

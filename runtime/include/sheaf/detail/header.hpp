@@ -46,7 +46,7 @@ inline bool is_known_section(uint32_t kind) noexcept {
          kind <= static_cast<uint32_t>(format::SectionKind::data);
 }
 
-/// Checks one section entry against SPEC "Section table" rules 1-5. `previous_end` is the end of
+/// Checks one section entry (SPEC: "Validation", rules S1-S4). `previous_end` is the end of
 /// the previous section (or of the section table) and is advanced.
 inline Errc check_section(const SectionEntry& s, uint64_t file_size,
                           uint64_t& previous_end) noexcept {
@@ -66,7 +66,7 @@ inline Errc check_section(const SectionEntry& s, uint64_t file_size,
   return Errc::ok;
 }
 
-/// Parses and checks the header of `file` (SPEC: "Validation", rules H1-H9).
+/// Parses and checks the header of `file` (SPEC: "Validation", rules H1-H12).
 inline Result<Header> parse_header(ByteSpan file) noexcept {
   const uint8_t* p = file.data();
   if (p == nullptr || file.size() < format::kHeaderSize) {
@@ -110,7 +110,7 @@ inline Result<Header> parse_header(ByteSpan file) noexcept {
   }
   if constexpr (sizeof(size_t) < sizeof(uint64_t)) {
     if (h.file_size > static_cast<uint64_t>(static_cast<size_t>(-1))) {
-      return Errc::too_large;  // SPEC: rule H9, 32-bit readers
+      return Errc::too_large;  // SPEC: rule H11, 32-bit readers
     }
   }
   if (h.file_size > file.size()) {

@@ -344,9 +344,9 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
            VerifyField<uint32_t>(verifier, VT_BLOCK_SIZE, 4) &&
            VerifyField<uint32_t>(verifier, VT_MAX_FRAME_SIZE, 4) &&
            VerifyField<uint32_t>(verifier, VT_MAX_READ_SIZE, 4) &&
-           VerifyOffset(verifier, VT_FRAMES) &&
+           VerifyOffsetRequired(verifier, VT_FRAMES) &&
            verifier.VerifyVector(frames()) &&
-           VerifyOffset(verifier, VT_ARTICLES) &&
+           VerifyOffsetRequired(verifier, VT_ARTICLES) &&
            verifier.VerifyVector(articles()) &&
            verifier.VerifyVectorOfTables(articles()) &&
            verifier.EndTable();
@@ -394,6 +394,8 @@ struct BundleBuilder {
   flatbuffers::Offset<Bundle> Finish() {
     const auto end = fbb_.EndTable(start_);
     auto o = flatbuffers::Offset<Bundle>(end);
+    fbb_.Required(o, Bundle::VT_FRAMES);
+    fbb_.Required(o, Bundle::VT_ARTICLES);
     return o;
   }
 };

@@ -1,0 +1,308 @@
+#!/usr/bin/python3
+"""bench/extract: sheaf extract against Mozilla Readability and readability-lxml, side by side.
+
+Runs each tool on the same pages (corpus html-zh/*.html and text-zh/seed.txt), scores each
+output folder with the corpus scorer against the gold, and prints one table of scores and
+pages per second. Called by `run`, which first installs the competitors; see README.md.
+Standard library only.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+METRICS = ("body_f1", "body_p", "body_r", "para_exact", "title_exact", "date_exact", "cat_exact")
+TOOLS = ("sheaf", "readability", "readability-lxml")
+LABELS = {
+    "sheaf": "sheaf",
+    "readability": "Mozilla Readability",
+    "readability-lxml": "readability-lxml",
+}
+TIMING = {
+    "sheaf": "wall time of the one `sheaf extract` process over all files, start-up included",
+    "readability": "in-process, around the per-page loop (read, jsdom parse, Readability, "
+                   "split, write); Node start-up and module loading excluded",
+    "readability-lxml": "in-process, around the per-page loop (read, parse, Document.summary, "
+                        "split, write); interpreter start-up and imports excluded",
+}
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(
+        prog="bench/extract/run",
+        description="Side-by-side extraction benchmark: sheaf extract, Mozilla Readability "
+                    "and readability-lxml on the corpus's html-zh pages and the seed, scored "
+                    "against the gold. Results go to OUT/results.md and OUT/results.json.")
+    p.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus",
+                   help="corpus folder with html-zh/, text-zh/seed.txt and gold/ "
+                        "(default: the shared/corpus folder beside the repository)")
+    p.add_argument("--sheaf", type=Path, default=REPO / "build" / "compiler" / "sheaf",
+                   help="sheaf binary (default: build/compiler/sheaf in the repository)")
+    p.add_argument("--scorer", type=Path, default=None,
+                   help="score-extraction script (default: CORPUS/../tools/score-extraction)")
+    p.add_argument("--out", type=Path, default=HERE / "out",
+                   help="output folder (default: bench/extract/out)")
+    p.add_argument("--tools", default=",".join(TOOLS),
+                   help="comma-separated subset of: " + ", ".join(TOOLS) + " (default: all)")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="run each tool N times and keep the fastest run (default: 1)")
+    p.add_argument("--no-pin", action="store_true",
+                   help="do not pin the tools to one CPU with taskset")
+    p.add_argument("--no-install", action="store_true",
+                   help="(handled by `run`) skip the check-and-install step")
+    args = p.parse_args(argv)
+    args.tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    for t in args.tools:
+        if t not in TOOLS:
+            p.error(f"unknown tool {t!r}; choose from {', '.join(TOOLS)}")
+    if args.repeat < 1:
+        p.error("--repeat must be at least 1")
+    if args.scorer is None:
+        args.scorer = args.corpus / ".." / "tools" / "score-extraction"
+    # The tools run with bench/extract as working directory: make paths absolute first.
+    if os.sep not in str(args.sheaf) and shutil.which(str(args.sheaf)):
+        args.sheaf = Path(shutil.which(str(args.sheaf)))
+    args.sheaf = args.sheaf.resolve()
+    args.scorer = args.scorer.resolve()
+    return args
+
+
+def inputs_of(corpus):
+    pages = sorted((corpus / "html-zh").glob("*.html"))
+    seed = corpus / "text-zh" / "seed.txt"
+    missing = [str(x) for x in (corpus / "html-zh", seed, corpus / "gold") if not x.exists()]
+    if missing or not pages:
+        sys.exit(f"bench: error: corpus incomplete under {corpus}: missing {', '.join(missing) or 'html-zh/*.html'}")
+    return pages + [seed]
+
+
+def pin_prefix(no_pin):
+    """One core for every tool: `taskset -c CPU` on the first CPU this process may use."""
+    if no_pin or not shutil.which("taskset") or not hasattr(os, "sched_getaffinity"):
+        return [], None
+    cpu = min(os.sched_getaffinity(0))
+    return ["taskset", "-c", str(cpu)], cpu
+
+
+def command_for(tool, args, out_dir, files):
+    names = [str(f) for f in files]
+    if tool == "sheaf":
+        return [str(args.sheaf), "extract", *names, "-o", str(out_dir)]
+    if tool == "readability":
+        return ["node", str(HERE / "readability.mjs"), str(out_dir), *names]
+    return ["/usr/bin/python3", str(HERE / "readability_lxml.py"), str(out_dir), *names]
+
+
+def first_line(text):
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def run_once(tool, args, prefix, out_dir, files):
+    """Runs one tool over all files into a fresh out_dir. Returns a dict with seconds, or
+    with `unavailable` set to the reason."""
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    cmd = prefix + command_for(tool, args, out_dir, files)
+    if tool == "sheaf" and not (args.sheaf.is_file() and os.access(args.sheaf, os.X_OK)):
+        return {"unavailable": f"no executable at {args.sheaf} (build sheaf first)"}
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                              cwd=HERE)
+    except OSError as err:
+        return {"unavailable": f"{cmd[len(prefix)]}: {err.strerror}"}
+    wall = time.perf_counter() - start
+    written = len(list(out_dir.glob("*.json")))
+    result = {"exit": proc.returncode, "written": written, "stderr": proc.stderr}
+    if tool == "sheaf":
+        if proc.returncode != 0 and written == 0:
+            why = first_line(proc.stderr) or first_line(proc.stdout) or "no output"
+            return {"unavailable": f"exit {proc.returncode}: {why}", "stderr": proc.stderr}
+        result["seconds"] = wall
+        return result
+    if proc.returncode != 0:
+        return {"unavailable": f"exit {proc.returncode}: {first_line(proc.stderr)}",
+                "stderr": proc.stderr}
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["seconds"] = summary["seconds"]
+    result["failed"] = summary.get("failed", 0)
+    result["process_wall_seconds"] = wall
+    return result
+
+
+def score(scorer, gold, pred_dir, report_path):
+    """Runs the scorer: -q for the summary line, and once in full for the per-file report."""
+    quiet = subprocess.run([sys.executable, str(scorer), str(gold), str(pred_dir), "-q"],
+                           capture_output=True, text=True, check=True)
+    full = subprocess.run([sys.executable, str(scorer), str(gold), str(pred_dir)],
+                          capture_output=True, text=True, check=True)
+    report_path.write_text(full.stdout, encoding="utf-8")
+    line = [l for l in quiet.stdout.splitlines() if l.startswith("extraction:")][-1]
+    fields = dict(re.findall(r"(\w+)=([0-9.]+)", line))
+    scores = {m: float(fields[m]) for m in METRICS}
+    scores["files"] = int(fields["files"])
+    return scores, line
+
+
+def versions():
+    out = {"python": platform.python_version(), "machine": platform.machine()}
+    try:
+        out["node"] = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        pass
+    for pkg, key in (("@mozilla/readability", "mozilla_readability"), ("jsdom", "jsdom")):
+        pj = HERE / "node_modules" / pkg / "package.json"
+        if pj.exists():
+            out[key] = json.loads(pj.read_text())["version"]
+    probe = ("import lxml.etree, importlib.metadata as m;"
+             "print(m.version('readability-lxml'), lxml.etree.__version__)")
+    res = subprocess.run(["/usr/bin/python3", "-c", probe], capture_output=True, text=True)
+    if res.returncode == 0:
+        out["readability_lxml"], out["lxml"] = res.stdout.split()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                out["cpu"] = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return out
+
+
+def fmt(x, digits=3):
+    return "–" if x is None else f"{x:.{digits}f}"
+
+
+def table(rows):
+    head = ["tool", *METRICS, "pages/s"]
+    body = []
+    for r in rows:
+        if r.get("unavailable"):
+            name = "sheaf: sheaf extract not available" if r["tool"] == "sheaf" else \
+                f"{LABELS[r['tool']]}: not available"
+            body.append([name] + ["–"] * (len(head) - 1))
+        else:
+            body.append([LABELS[r["tool"]]] + [fmt(r["scores"][m]) for m in METRICS]
+                        + [fmt(r["pages_per_s"], 1)])
+    widths = [max(len(head[i]), *(len(b[i]) for b in body)) for i in range(len(head))]
+
+    def line(cells):
+        return "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
+                                 for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+
+    sep = "|" + "|".join("-" * (w + 1) + (":" if i else "-") for i, w in enumerate(widths)) + "|"
+    return "\n".join([line(head), sep] + [line(b) for b in body])
+
+
+def speed_ratio(rows):
+    ok = {r["tool"]: r for r in rows if not r.get("unavailable")}
+    rivals = [r for t, r in ok.items() if t != "sheaf"]
+    if not rivals:
+        return None, "speed ratio: n/a (no competitor ran)"
+    best = max(rivals, key=lambda r: r["pages_per_s"])
+    if "sheaf" not in ok:
+        return None, (f"speed ratio sheaf / faster competitor ({LABELS[best['tool']]}, "
+                      f"{best['pages_per_s']:.1f} pages/s): n/a, sheaf extract not available "
+                      f"(issue 3 target: at least 10x, i.e. {10 * best['pages_per_s']:.0f} pages/s)")
+    ratio = ok["sheaf"]["pages_per_s"] / best["pages_per_s"]
+    return ratio, (f"speed ratio sheaf / faster competitor ({LABELS[best['tool']]}, "
+                   f"{best['pages_per_s']:.1f} pages/s): {ratio:.1f}x (issue 3 target: at least 10x)")
+
+
+def notes(rows, cpu, repeat, n_pages):
+    out = []
+    pin = f"pinned to CPU {cpu} with taskset" if cpu is not None else "not pinned to a CPU"
+    out.append(f"{n_pages} pages, each tool one process over all pages in sequence, {pin}; "
+               + ("one run." if repeat == 1 else f"fastest of {repeat} runs."))
+    for r in rows:
+        label = LABELS[r["tool"]]
+        if r.get("unavailable"):
+            out.append(f"{label}: not available: {r['unavailable']}")
+            continue
+        extra = ""
+        if r.get("exit"):
+            extra += f"; exited {r['exit']}"
+        if r.get("written", n_pages) != n_pages:
+            extra += f"; wrote {r['written']} of {n_pages} files"
+        if r.get("failed"):
+            extra += f"; no article found on {r['failed']} page(s)"
+        out.append(f"{label}: {r['seconds']:.3f} s, timed as {TIMING[r['tool']]}{extra}.")
+    return out
+
+
+def main(argv):
+    args = parse_args(argv)
+    corpus = args.corpus.resolve()
+    files = inputs_of(corpus)
+    gold = corpus / "gold"
+    if not args.scorer.is_file():
+        sys.exit(f"bench: error: scorer not found at {args.scorer} (use --scorer)")
+    prefix, cpu = pin_prefix(args.no_pin)
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+
+    rows = []
+    for tool in args.tools:
+        pred = out / tool
+        print(f"bench: {LABELS[tool]} on {len(files)} pages ...", file=sys.stderr, flush=True)
+        best = None
+        for _ in range(args.repeat):
+            res = run_once(tool, args, prefix, pred, files)
+            if res.get("unavailable"):
+                best = res
+                break
+            if best is None or res["seconds"] < best["seconds"]:
+                best = res
+        row = {"tool": tool, **{k: v for k, v in best.items() if k != "stderr"}}
+        if best.get("stderr"):
+            (out / f"{tool}.stderr.txt").write_text(best["stderr"], encoding="utf-8")
+        if not row.get("unavailable"):
+            row["pages"] = len(files)
+            row["pages_per_s"] = len(files) / row["seconds"]
+            row["timing"] = TIMING[tool]
+            row["scores"], row["scorer_line"] = score(args.scorer, gold, pred,
+                                                      out / f"{tool}.scores.txt")
+        rows.append(row)
+
+    ratio, ratio_line = speed_ratio(rows)
+    text = table(rows)
+    note_lines = notes(rows, cpu, args.repeat, len(files))
+    ver = versions()
+    ver_line = ", ".join(f"{k} {v}" for k, v in ver.items())
+
+    print(text)
+    print()
+    print(ratio_line)
+    for n in note_lines:
+        print("- " + n)
+
+    md = ["# bench/extract results", "",
+          f"Corpus: `{corpus}` ({len(files)} pages: html-zh/*.html and text-zh/seed.txt), "
+          f"gold: `{gold}`.", "", text, "", ratio_line, ""]
+    md += ["- " + n for n in note_lines]
+    md += [f"- Versions: {ver_line}.", ""]
+    (out / "results.md").write_text("\n".join(md), encoding="utf-8")
+    results = {"corpus": str(corpus), "gold": str(gold), "inputs": [str(f) for f in files],
+               "pinned_cpu": cpu, "repeat": args.repeat, "versions": ver, "tools": rows,
+               "speed_ratio_sheaf_over_faster_competitor": ratio}
+    (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
+                                      encoding="utf-8")
+    print(f"\nbench: wrote {out / 'results.md'} and {out / 'results.json'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
