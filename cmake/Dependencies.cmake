@@ -18,4 +18,9 @@ add_library(sheaf_zstd INTERFACE)
 target_include_directories(sheaf_zstd SYSTEM INTERFACE ${ZSTD_INCLUDE_DIR})
 target_link_libraries(sheaf_zstd INTERFACE ${ZSTD_LIBRARY})
 
+# HTML parsing: libxml2's HTML parser (maintained, fuzzed upstream; see docs/DESIGN.md).
+find_package(LibXml2 REQUIRED)                    # libxml2-dev
+add_library(sheaf_libxml2 INTERFACE)
+target_link_libraries(sheaf_libxml2 INTERFACE LibXml2::LibXml2)
+
 find_package(Threads REQUIRED)

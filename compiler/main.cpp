@@ -38,8 +38,22 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
   sub->add_option("--language", c.build.meta.language, "Bundle language (BCP 47, e.g. zh-CN)");
   sub->add_option("--creator", c.build.meta.creator, "Who made the bundle");
   sub->add_flag("--strict", c.build.strict, "Treat warnings as errors");
+  sub->add_flag("--keep-source", c.build.keep_source,
+                "Also store every input file's original bytes (see `unpack --source`)");
   sub->add_flag("-q,--quiet", c.quiet, "No progress and no summary");
   sub->add_flag("--json", c.json, "Print the summary and diagnostics as one JSON object");
+  return sub;
+}
+
+CLI::App* add_extract(CLI::App& app, sheaf::cli::ExtractCommand& c) {
+  CLI::App* sub = app.add_subcommand(
+      "extract", "Extract articles from pages and write each as gold-format JSON (no bundle)");
+  sub->add_option("inputs", c.inputs, "Input files and folders")->required();
+  sub->add_option("-o,--output", c.output_dir,
+                  "Directory for ID.json files (default: stdout, for a single article)");
+  sub->add_flag("--explain", c.explain,
+                "List every dropped line or block and the rule that dropped it (stderr)");
+  sub->add_flag("--strict", c.strict, "Treat warnings as errors");
   return sub;
 }
 
@@ -52,7 +66,8 @@ CLI::App* add_read(CLI::App& app, const char* name, const char* help, ReadComman
   return sub;
 }
 
-int run_command(CLI::App& app, BuildCommand& build, const ReadCommand& read);
+int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCommand& extract,
+                const ReadCommand& read);
 
 }  // namespace
 
@@ -62,8 +77,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   BuildCommand build;
+  sheaf::cli::ExtractCommand extract;
   ReadCommand read;
   add_build(app, build);
+  add_extract(app, extract);
   add_read(app, "info", "Show format version, counts, sizes and metadata", read, true);
   add_read(app, "ls", "List articles, one per line (--json: JSON Lines)", read, true);
   CLI::App* cat = add_read(app, "cat", "Show one article by id", read, true);
@@ -72,6 +89,9 @@ int main(int argc, char** argv) {
   CLI::App* unpack = add_read(
       app, "unpack", "Write every article as one JSON file (gold format plus id)", read, false);
   unpack->add_option("-o,--output", read.output_dir, "Directory to write into")->required();
+  unpack->add_flag("--source", read.sources,
+                   "Write the original input files kept by `build --keep-source`, byte for byte, "
+                   "instead of article JSON");
 
   try {
     app.parse(argc, argv);
@@ -84,7 +104,7 @@ int main(int argc, char** argv) {
     return sheaf::cli::kExitUsage;
   }
 
-  const int code = run_command(app, build, read);
+  const int code = run_command(app, build, extract, read);
   // Output that did not reach its destination (a full disk, a closed pipe) is a failure.
   if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
     std::fprintf(stderr, "sheaf: error: cannot write to standard output: %s\n",
@@ -96,8 +116,12 @@ int main(int argc, char** argv) {
 
 namespace {
 
-int run_command(CLI::App& app, BuildCommand& build, const ReadCommand& read) {
+int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCommand& extract,
+                const ReadCommand& read) {
   try {
+    if (*app.get_subcommand("extract")) {
+      return sheaf::cli::run_extract(extract);
+    }
     if (*app.get_subcommand("build")) {
       build.build.progress = !build.quiet && !build.json && ::isatty(STDERR_FILENO) != 0;
       return sheaf::cli::run_build_command(build);

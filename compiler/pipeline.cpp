@@ -19,6 +19,7 @@
 #include "ingest/ingest.hpp"
 #include "write/atomic_file.hpp"
 #include "write/layout.hpp"
+#include "write/source_files.hpp"
 
 namespace sheaf {
 namespace {
@@ -82,6 +83,9 @@ std::string read_back(const std::string& path, const std::vector<std::string>& b
       e != Errc::ok) {
     return path + ": written bundle fails body verification: " + to_string(e);
   }
+  if (std::string error = check_sources(b); !error.empty()) {
+    return path + ": " + error;
+  }
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
     const Result<std::string_view> body =
@@ -92,6 +96,25 @@ std::string read_back(const std::string& path, const std::vector<std::string>& b
     }
   }
   return "";
+}
+
+// The SOURCES section: each kept input file as one zstd frame, no dictionary (SPEC: "Sources").
+std::string pack_sources(const std::vector<SourceFile>& sources, const CompressOptions& options,
+                         std::vector<SourceRecord>& records) {
+  if (sources.empty()) {
+    return "";
+  }
+  const std::vector<std::string> frames = compress_each(
+      sources.size(), [&](size_t k) { return sources[k].bytes; }, "", options);
+  std::vector<uint64_t> offsets;
+  std::string section = pack_aligned(frames, offsets);
+  for (size_t k = 0; k < sources.size(); ++k) {
+    const std::string& bytes = sources[k].bytes;
+    records.push_back(
+        {sources[k].path, offsets[k], frames[k].size(), bytes.size(),
+         detail::xxh64(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size())});
+  }
+  return section;
 }
 
 }  // namespace
@@ -117,7 +140,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const std::vector<InputFile> files = discover(options.inputs, fs, diagnostics);
   report.input_files = files.size();
   say(options, "reading " + std::to_string(files.size()) + " input files");
-  const std::vector<Document> documents = ingest(files, fs, diagnostics);
+  std::vector<SourceFile> sources;
+  const std::vector<Document> documents =
+      ingest(files, fs, diagnostics, options.keep_source ? &sources : nullptr);
   for (const Document& d : documents) {
     report.input_bytes += d.text.size();
   }
@@ -171,8 +196,11 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   meta.generator = std::string("sheaf ") + SHEAF_VERSION;
   meta.created = creation_time_from_environment();
   meta.block_size = options.block_size;
-  const std::string index = build_index(meta, articles, plan, data.frames);
-  const std::string file = lay_out_bundle(index, dictionary.bytes, data.bytes);
+  std::vector<SourceRecord> source_records;
+  const std::string source_section = pack_sources(sources, compress_options, source_records);
+  sources.clear();
+  const std::string index = build_index(meta, articles, plan, data.frames, source_records);
+  const std::string file = lay_out_bundle(index, dictionary.bytes, data.bytes, source_section);
 
   say(options, "writing " + options.output);
   const std::string error = write_file_atomically(
@@ -188,6 +216,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   report.index_bytes = index.size();
   report.dictionary_bytes = dictionary.bytes.size();
   report.data_bytes = data.bytes.size();
+  report.source_bytes = source_section.size();
   report.file_bytes = file.size();
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

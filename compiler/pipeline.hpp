@@ -22,6 +22,7 @@ struct BuildOptions {
   size_t dictionary_size = 112640;  ///< --dict-size: 0 = no dictionary
   BundleMeta meta;                  ///< title, language, creator; generator and created are set
   bool strict = false;              ///< warnings are fatal
+  bool keep_source = false;         ///< --keep-source: store every input file's bytes too
   bool progress = false;            ///< progress lines on stderr
 };
 
@@ -35,6 +36,7 @@ struct BuildReport {
   uint64_t index_bytes = 0;
   uint64_t dictionary_bytes = 0;
   uint64_t data_bytes = 0;
+  uint64_t source_bytes = 0;  ///< SOURCES section, with --keep-source
   uint64_t file_bytes = 0;
   std::string dictionary_note;
   double seconds = 0;

@@ -1,32 +1,68 @@
 // compiler, CLI: article <-> JSON.
 #include "cli/article_json.hpp"
 
-#include <string>
-
-#include "model/article.hpp"
+#include <utility>
 
 namespace sheaf::cli {
 
-nlohmann::ordered_json article_metadata_json(const ArticleView& a) {
-  nlohmann::ordered_json categories = nlohmann::ordered_json::array();
+Article to_article(const ArticleView& a, const SiteView& site, std::string_view body) {
+  Article out;
+  out.id = a.id;
+  out.title = a.title;
+  out.subtitle = a.subtitle;
+  out.date = a.date;
+  out.source = a.source;
+  out.author = a.author;
+  out.location = a.location;
+  out.url = a.url;
   for (uint32_t k = 0; k < a.category_count(); ++k) {
-    categories.push_back(std::string(a.category(k)));
+    out.categories.emplace_back(a.category(k));
   }
-  return {{"id", std::string(a.id)},
-          {"title", std::string(a.title)},
-          {"subtitle", std::string(a.subtitle)},
-          {"date", std::string(a.date)},
-          {"source", std::string(a.source)},
-          {"location", std::string(a.location)},
-          {"categories", categories},
-          {"author", std::string(a.author)},
-          {"url", std::string(a.url)}};
+  out.paragraphs = split_body(std::string(body));
+  out.site.name = site.name;
+  out.site.copyright = site.copyright;
+  out.site.icp = site.icp;
+  out.site.public_security_record = site.public_security_record;
+  out.site.email = site.email;
+  out.site.address = site.address;
+  out.site.phone = site.phone;
+  out.site.organizer = site.organizer;
+  out.site.tech_support = site.tech_support;
+  return out;
 }
 
-nlohmann::ordered_json article_json(const ArticleView& a, std::string_view body) {
+nlohmann::ordered_json article_metadata_json(const Article& a) {
+  return {{"id", a.id},
+          {"title", a.title},
+          {"subtitle", a.subtitle},
+          {"date", a.date},
+          {"source", a.source},
+          {"location", a.location},
+          {"categories", a.categories},
+          {"author", a.author},
+          {"url", a.url}};
+}
+
+nlohmann::ordered_json article_json(const Article& a) {
   nlohmann::ordered_json j = article_metadata_json(a);
-  j["paragraphs"] = split_body(std::string(body));
-  j["site"] = nlohmann::ordered_json::object();
+  j["paragraphs"] = a.paragraphs;
+  nlohmann::ordered_json site = nlohmann::ordered_json::object();
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"name", &a.site.name},
+      {"copyright", &a.site.copyright},
+      {"icp", &a.site.icp},
+      {"public_security_record", &a.site.public_security_record},
+      {"email", &a.site.email},
+      {"address", &a.site.address},
+      {"phone", &a.site.phone},
+      {"organizer", &a.site.organizer},
+      {"tech_support", &a.site.tech_support}};
+  for (const auto& [key, value] : fields) {
+    if (!value->empty()) {
+      site[key] = *value;
+    }
+  }
+  j["site"] = site;
   return j;
 }
 

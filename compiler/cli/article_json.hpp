@@ -1,20 +1,27 @@
-// compiler, CLI: the JSON shape of an article (the gold format of the shared corpus, plus id
-// and url), used by `cat --json`, `ls --json` and `unpack`.
+// compiler, CLI: the JSON shape of an article: the gold format of the shared corpus
+// (title, subtitle, date, source, location, categories, author, paragraphs, site) plus id and
+// url. Used by `cat --json`, `ls --json`, `unpack` and `extract`.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include <sheaf/bundle.hpp>
 
+#include "model/article.hpp"
+
 namespace sheaf::cli {
 
-/// Metadata only: id, title, subtitle, date, source, location, categories, author, url.
-nlohmann::ordered_json article_metadata_json(const ArticleView& a);
+/// An article read from a bundle, as the compiler's model (paragraphs split from the body).
+Article to_article(const ArticleView& a, const SiteView& site, std::string_view body);
 
-/// Metadata plus "paragraphs" (the body split on '\n') and an empty "site".
-nlohmann::ordered_json article_json(const ArticleView& a, std::string_view body);
+/// Metadata only: id, title, subtitle, date, source, location, categories, author, url.
+nlohmann::ordered_json article_metadata_json(const Article& a);
+
+/// Metadata plus "paragraphs" and "site" (its non-empty fields).
+nlohmann::ordered_json article_json(const Article& a);
 
 /// Serializes with invalid UTF-8 replaced, never throwing on content.
 std::string dump(const nlohmann::ordered_json& j, int indent = -1);

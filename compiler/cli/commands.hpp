@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "pipeline.hpp"
 
@@ -19,14 +20,23 @@ struct BuildCommand {
   size_t max_messages = 5;  ///< per diagnostic code, then a count (--json lists all)
 };
 
+struct ExtractCommand {
+  std::vector<std::string> inputs;
+  std::string output_dir;  ///< "" with one input: JSON on stdout
+  bool explain = false;    ///< every dropped block and its rule, on stderr
+  bool strict = false;
+};
+
 struct ReadCommand {
   std::string bundle;
   std::string id;          ///< cat: the article id
   std::string output_dir;  ///< unpack: where to write
+  bool sources = false;    ///< unpack --source: original input files instead of JSON
   bool json = false;
 };
 
 int run_build_command(BuildCommand& command);
+int run_extract(const ExtractCommand& command);
 int run_info(const ReadCommand& command);
 int run_ls(const ReadCommand& command);
 int run_cat(const ReadCommand& command);

@@ -7,7 +7,9 @@
 
 #include "cli/article_json.hpp"
 #include "cli/commands.hpp"
+#include "cli/id_paths.hpp"
 #include "cli/open_bundle.hpp"
+#include "write/source_files.hpp"
 
 namespace sheaf::cli {
 namespace {
@@ -31,43 +33,19 @@ Result<uint64_t> total_body_bytes(const Bundle& b) {
   return total;
 }
 
-// One path segment of an article id, percent-encoded so that it is a plain file name:
-// '%', '\\' and control bytes become %XX, and the segments "", "." and ".." cannot occur.
-// Injective: different ids never share a file.
-std::string encode_segment(const std::string& seg) {
-  if (seg.empty()) {
-    return "%";  // a lone '%' never appears otherwise: every real '%' becomes "%25"
+// Writes `bytes` to `path`, creating its folders; prints the reason on failure.
+bool write_file(const std::filesystem::path& path, const std::string& bytes) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  out.close();
+  if (ec || !out) {
+    std::fprintf(stderr, "sheaf: error: %s: cannot write: %s\n", path.c_str(),
+                 ec ? ec.message().c_str() : std::strerror(errno));
+    return false;
   }
-  if (seg == "." || seg == "..") {
-    return seg == "." ? "%2E" : "%2E%2E";
-  }
-  std::string out;
-  for (char c : seg) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || c == '%' || c == '\\') {
-      char hex[4];
-      std::snprintf(hex, sizeof(hex), "%%%02X", u);
-      out += hex;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// The relative file an article unpacks to: its id's '/'-separated segments, plus ".json".
-std::string file_name_for_id(const std::string& id) {
-  std::string out;
-  size_t start = 0;
-  for (;;) {
-    const size_t slash = id.find('/', start);
-    out += encode_segment(id.substr(start, slash == std::string::npos ? slash : slash - start));
-    if (slash == std::string::npos) {
-      return out + ".json";
-    }
-    out += '/';
-    start = slash + 1;
-  }
+  return true;
 }
 
 }  // namespace
@@ -141,7 +119,7 @@ int run_ls(const ReadCommand& command) {
     }
     const ArticleView& v = a.value();
     if (command.json) {
-      Json j = article_metadata_json(v);
+      Json j = article_metadata_json(to_article(v, SiteView(), ""));
       j["size"] = v.body_size;
       print_line(dump(j));
     } else {
@@ -169,25 +147,33 @@ int run_cat(const ReadCommand& command) {
   if (!body.ok()) {
     return kExitFailure;
   }
-  const ArticleView& v = a.value();
+  const Result<SiteView> site = ob.bundle().site(a.value());
+  if (!site.ok()) {
+    print_error(command.bundle, "article '" + command.id + "' site", site.error());
+    return kExitFailure;
+  }
+  const Article article = to_article(a.value(), site.value(), body.value());
   if (command.json) {
-    print_line(dump(article_json(v, body.value()), 2));
+    print_line(dump(article_json(article), 2));
     return kExitOk;
   }
-  print_line(std::string(v.title));
-  if (!v.subtitle.empty()) {
-    print_line(std::string(v.subtitle));
+  print_line(article.title);
+  if (!article.subtitle.empty()) {
+    print_line(article.subtitle);
   }
-  const Json meta = article_metadata_json(v);
-  for (const char* key : {"id", "date", "source", "author", "location", "url"}) {
-    if (!meta[key].get<std::string>().empty()) {
-      std::printf("%s: %s\n", key, meta[key].get<std::string>().c_str());
+  const std::pair<const char*, const std::string*> meta[] = {
+      {"id", &article.id},         {"date", &article.date},         {"source", &article.source},
+      {"author", &article.author}, {"location", &article.location}, {"url", &article.url},
+      {"site", &article.site.name}};
+  for (const auto& [key, value] : meta) {
+    if (!value->empty()) {
+      std::printf("%s: %s\n", key, value->c_str());
     }
   }
-  if (v.category_count() > 0) {
+  if (!article.categories.empty()) {
     std::string path;
-    for (uint32_t k = 0; k < v.category_count(); ++k) {
-      path += (k > 0 ? " > " : "") + std::string(v.category(k));
+    for (const std::string& c : article.categories) {
+      path += (path.empty() ? "" : " > ") + c;
     }
     std::printf("categories: %s\n", path.c_str());
   }
@@ -212,6 +198,10 @@ int run_verify(const ReadCommand& command) {
   if (!ob.init_decoder()) {
     return kExitFailure;
   }
+  if (std::string error = check_sources(ob.bundle()); !error.empty()) {
+    std::fprintf(stderr, "sheaf: error: %s: damaged: %s\n", command.bundle.c_str(), error.c_str());
+    return kExitFailure;
+  }
   if (const Errc e = verify_bodies(ob.bundle(), ob.decoder(), ob.frame_buffer()); e != Errc::ok) {
     print_error(command.bundle, "damaged body", e);
     return kExitFailure;
@@ -223,6 +213,39 @@ int run_verify(const ReadCommand& command) {
   return kExitOk;
 }
 
+namespace {
+
+// unpack --source: every kept input file back, byte for byte.
+int unpack_sources(const ReadCommand& command, const Bundle& b) {
+  if (b.source_count() == 0) {
+    std::fprintf(stderr, "sheaf: error: %s: keeps no source files (build it with --keep-source)\n",
+                 command.bundle.c_str());
+    return kExitFailure;
+  }
+  std::string bytes;
+  for (uint32_t k = 0; k < b.source_count(); ++k) {
+    const Result<SourceView> s = b.source(k);
+    if (!s.ok()) {
+      print_error(command.bundle, "kept source " + std::to_string(k), s.error());
+      return kExitFailure;
+    }
+    if (std::string error = read_source(s.value(), bytes); !error.empty()) {
+      std::fprintf(stderr, "sheaf: error: %s: %s\n", command.bundle.c_str(), error.c_str());
+      return kExitFailure;
+    }
+    const std::filesystem::path path =
+        std::filesystem::path(command.output_dir) / safe_relative_path(std::string(s.value().path));
+    if (!write_file(path, bytes)) {
+      return kExitFailure;
+    }
+  }
+  std::fprintf(stderr, "sheaf: unpacked %u source files into %s\n", b.source_count(),
+               command.output_dir.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
 int run_unpack(const ReadCommand& command) {
   OpenBundle ob;
   if (!ob.open(command.bundle) || !ob.init_decoder()) {
@@ -230,6 +253,9 @@ int run_unpack(const ReadCommand& command) {
   }
   namespace fs = std::filesystem;
   const Bundle& b = ob.bundle();
+  if (command.sources) {
+    return unpack_sources(command, b);
+  }
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
     if (!a.ok()) {
@@ -240,16 +266,15 @@ int run_unpack(const ReadCommand& command) {
     if (!body.ok()) {
       return kExitFailure;
     }
-    const fs::path path =
-        fs::path(command.output_dir) / file_name_for_id(std::string(a.value().id));
-    std::error_code ec;
-    fs::create_directories(path.parent_path(), ec);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << dump(article_json(a.value(), body.value()), 2) << '\n';
-    out.close();
-    if (ec || !out) {
-      std::fprintf(stderr, "sheaf: error: %s: cannot write: %s\n", path.c_str(),
-                   ec ? ec.message().c_str() : std::strerror(errno));
+    const Result<SiteView> site = b.site(a.value());
+    if (!site.ok()) {
+      print_error(command.bundle, "article " + std::to_string(i) + " site", site.error());
+      return kExitFailure;
+    }
+    const std::string json =
+        dump(article_json(to_article(a.value(), site.value(), body.value())), 2);
+    if (!write_file(fs::path(command.output_dir) / file_name_for_id(std::string(a.value().id)),
+                    json + "\n")) {
       return kExitFailure;
     }
   }

@@ -49,6 +49,15 @@ std::vector<std::string> compress_frames(const FramePlan& plan,
                                          const std::string& dictionary,
                                          const CompressOptions& options, ProgressFn progress,
                                          void* progress_context) {
+  return compress_each(
+      plan.frames.size(), [&](size_t j) { return frame_bytes(plan, j, bodies); }, dictionary,
+      options, progress, progress_context);
+}
+
+std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
+                                       const std::string& dictionary,
+                                       const CompressOptions& options, ProgressFn progress,
+                                       void* progress_context) {
   std::unique_ptr<ZSTD_CDict, CDictDeleter> cdict;
   if (!dictionary.empty()) {
     cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), options.level));
@@ -56,7 +65,6 @@ std::vector<std::string> compress_frames(const FramePlan& plan,
       throw std::runtime_error("zstd: cannot load the trained dictionary");
     }
   }
-  const size_t total = plan.frames.size();
   std::vector<std::string> out(total);
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
@@ -68,7 +76,7 @@ std::vector<std::string> compress_frames(const FramePlan& plan,
     try {
       auto ctx = make_context(options.level, cdict.get());
       for (size_t j = next++; j < total; j = next++) {
-        const std::string raw = frame_bytes(plan, j, bodies);
+        const std::string raw = raw_of(j);
         std::string compressed(ZSTD_compressBound(raw.size()), '\0');
         const size_t n =
             ZSTD_compress2(ctx.get(), compressed.data(), compressed.size(), raw.data(), raw.size());

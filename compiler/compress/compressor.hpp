@@ -1,6 +1,7 @@
 // compiler, compress stage: compress planned frames with zstd, in parallel, deterministically.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,18 @@ struct CompressOptions {
 
 /// Called from the calling thread with (frames done, frames total) as work completes.
 using ProgressFn = void (*)(size_t done, size_t total, void* context);
+
+/// The raw bytes of item `j` of a compress_each() call.
+using RawFn = std::function<std::string(size_t j)>;
+
+/// Compresses items 0..count-1 (raw bytes from `raw_of`, called from worker threads) into one
+/// zstd frame each, with content size and checksum, using `dictionary` when not empty.
+/// Deterministic for any thread count. Throws std::runtime_error on a zstd failure.
+std::vector<std::string> compress_each(size_t count, const RawFn& raw_of,
+                                       const std::string& dictionary,
+                                       const CompressOptions& options,
+                                       ProgressFn progress = nullptr,
+                                       void* progress_context = nullptr);
 
 /// Compresses every frame of `plan` (raw bytes from `bodies`) into one zstd frame each, with
 /// the content size and a content checksum in the frame header, using `dictionary` when it is

@@ -1,34 +1,141 @@
-// compiler/extract: dispatch by format, then boilerplate (see extract.hpp).
+// compiler, extract stage: format dispatch, cross-page templates, front matter.
 #include "extract/extract.hpp"
 
+#include <map>
 #include <utility>
 
-#include "extract/boilerplate.hpp"
+#include "extract/clean.hpp"
+#include "extract/corpus_template.hpp"
+#include "extract/fields.hpp"
+#include "extract/html_page.hpp"
+#include "extract/markdown.hpp"
 #include "extract/origin.hpp"
+#include "extract/page_extractor.hpp"
 #include "extract/record.hpp"
-#include "extract/text_dump.hpp"
 
 namespace sheaf {
+namespace {
+
+Page to_page(const Document& doc) {
+  switch (doc.format) {
+    case DocumentFormat::html:
+      return parse_html(doc.text, doc.origin);
+    case DocumentFormat::markdown:
+      return parse_markdown(doc.text, doc.origin);
+    case DocumentFormat::text_dump:
+    case DocumentFormat::record:
+      break;
+  }
+  return parse_text_dump(doc.text, doc.origin);
+}
+
+// Front matter states fields outright; it wins over what the body suggests.
+void apply_front_matter(const std::map<std::string, std::string>& fm, Article& a) {
+  const auto get = [&](const char* key) {
+    const auto it = fm.find(key);
+    return it == fm.end() ? std::string() : clean_line(it->second);
+  };
+  const std::pair<const char*, std::string*> strings[] = {
+      {"id", &a.id},         {"title", &a.title},   {"subtitle", &a.subtitle},
+      {"source", &a.source}, {"author", &a.author}, {"location", &a.location},
+      {"url", &a.url}};
+  for (const auto& [key, field] : strings) {
+    if (std::string v = get(key); !v.empty()) {
+      *field = std::move(v);
+    }
+  }
+  if (std::string date = fields::normalize_date(get("date")); !date.empty()) {
+    a.date = std::move(date);
+  }
+  std::string list = get("categories");
+  if (list.empty()) {
+    list = get("category");
+  }
+  if (!list.empty()) {
+    // "[a, b]" or "a, b" (YAML flow list or plain comma list)
+    if (list.front() == '[' && list.back() == ']') {
+      list = list.substr(1, list.size() - 2);
+    }
+    a.categories.clear();
+    size_t start = 0;
+    while (start <= list.size()) {
+      const size_t comma = list.find(',', start);
+      std::string item =
+          clean_line(list.substr(start, comma == std::string::npos ? comma : comma - start));
+      if (item.size() >= 2 && (item.front() == '"' || item.front() == '\'') &&
+          item.back() == item.front()) {
+        item = item.substr(1, item.size() - 2);
+      }
+      if (!item.empty()) {
+        a.categories.push_back(std::move(item));
+      }
+      if (comma == std::string::npos) {
+        break;
+      }
+      start = comma + 1;
+    }
+  }
+}
+
+// Keeps `article` unless it is empty, and says what happened either way it lost something.
+bool keep(const Article& article, const std::string& origin, Diagnostics& diags) {
+  OriginLocation at = split_origin(origin);
+  if (article.title.empty() && article.paragraphs.empty()) {
+    diags.warning(std::move(at.file), at.line, "nothing-extracted",
+                  "no title and no body text found; skipped");
+    return false;
+  }
+  if (article.paragraphs.empty()) {
+    diags.warning(std::move(at.file), at.line, "empty-body",
+                  "no body text found; kept with its title");
+  } else if (article.title.empty()) {
+    diags.warning(std::move(at.file), at.line, "no-title", "no title found");
+  }
+  return true;
+}
+
+}  // namespace
+
+Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
+                  const ExtractOptions& options) {
+  std::vector<Page> pages;
+  std::vector<size_t> page_of(docs.size(), SIZE_MAX);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (docs[i].format != DocumentFormat::record) {
+      page_of[i] = pages.size();
+      pages.push_back(to_page(docs[i]));
+    }
+  }
+  const std::map<std::string, TemplateLines> templates = find_templates(pages);
+
+  Extracted out;
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const Document& doc = docs[i];
+    Explain explain;
+    Article article;
+    if (page_of[i] == SIZE_MAX) {
+      article = extract_record(doc);
+    } else {
+      const Page& page = pages[page_of[i]];
+      ExtractContext context;
+      const auto t = templates.find(site_key(page));
+      context.templates = t == templates.end() ? nullptr : &t->second;
+      article = extract_page(page, doc.id, context, diags, options.explain ? &explain : nullptr);
+      apply_front_matter(page.meta.front_matter, article);
+    }
+    article.source_file = doc.source_file;
+    if (keep(article, doc.origin, diags)) {
+      out.articles.push_back(std::move(article));
+      if (options.explain) {
+        out.explains.push_back(std::move(explain));
+      }
+    }
+  }
+  return out;
+}
 
 std::vector<Article> extract(const std::vector<Document>& docs, Diagnostics& diags) {
-  std::vector<Article> articles;
-  articles.reserve(docs.size());
-  for (const Document& doc : docs) {
-    Article article = doc.format == DocumentFormat::record ? extract_record(doc, diags)
-                                                           : extract_text_dump(doc, diags);
-    if (article.title.empty() && article.paragraphs.empty()) {
-      continue;  // already reported as "no-title" by the extractor
-    }
-    const bool had_body = !article.paragraphs.empty();
-    remove_boilerplate(article, diags);
-    if (had_body && article.paragraphs.empty()) {
-      OriginLocation at = split_origin(doc.origin);
-      diags.warning(std::move(at.file), at.line, "empty-body",
-                    "no paragraphs left after boilerplate removal");
-    }
-    articles.push_back(std::move(article));
-  }
-  return articles;
+  return extract(docs, diags, ExtractOptions{}).articles;
 }
 
 }  // namespace sheaf

@@ -1,20 +1,32 @@
-// compiler/extract: the extract stage: Documents -> Articles. Pure, no I/O.
+// compiler, extract stage: Documents -> Articles. Pure, no I/O. Every page format (text dump,
+// HTML, Markdown) is parsed into a Page, template lines are found across the pages of each
+// site, then each page is extracted (page_extractor.hpp). Records are cleaned field by field.
 #pragma once
 
 #include <vector>
 
 #include "diag/diagnostics.hpp"
+#include "extract/explain.hpp"
 #include "model/article.hpp"
 
 namespace sheaf {
 
-/// Turns each Document into an Article: extract_text_dump or extract_record by format, then
-/// remove_boilerplate.
-///
-/// An Article with neither title nor paragraphs is skipped; its extractor has already
-/// reported it ("no-title"). If boilerplate removal takes the last paragraph away, a warning
-/// "empty-body" says so (the Article is kept).
-/// @return the Articles in the order of `docs`.
+struct ExtractOptions {
+  bool explain = false;  ///< record every dropped block and the rule that dropped it
+};
+
+struct Extracted {
+  std::vector<Article> articles;
+  std::vector<Explain> explains;  ///< parallel to `articles` when options.explain, else empty
+};
+
+/// Extracts every document, in order. A document that yields neither a title nor a paragraph
+/// is skipped with a warning naming it ("nothing-extracted"); one with a title but no body is
+/// kept, with a warning ("empty-body"). Nothing is dropped silently.
+Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
+                  const ExtractOptions& options);
+
+/// extract() without explanations.
 std::vector<Article> extract(const std::vector<Document>& docs, Diagnostics& diags);
 
 }  // namespace sheaf

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "extract/clean.hpp"
-#include "extract/origin.hpp"
+#include "extract/html_page.hpp"
 
 namespace sheaf {
 namespace {
@@ -37,7 +37,7 @@ void append_body_lines(std::string_view body, std::vector<std::string>& out) {
 
 }  // namespace
 
-Article extract_record(const Document& doc, Diagnostics& diags) {
+Article extract_record(const Document& doc) {
   const Article& in = doc.fields;
   Article article;
   article.id = doc.id;
@@ -50,22 +50,30 @@ Article extract_record(const Document& doc, Diagnostics& diags) {
   article.location = clean_line(in.location);
   article.url = clean_line(in.url);
   append_cleaned(in.categories, article.categories);
+  const std::pair<const std::string*, std::string*> site_fields[] = {
+      {&in.site.name, &article.site.name},
+      {&in.site.copyright, &article.site.copyright},
+      {&in.site.icp, &article.site.icp},
+      {&in.site.public_security_record, &article.site.public_security_record},
+      {&in.site.email, &article.site.email},
+      {&in.site.address, &article.site.address},
+      {&in.site.phone, &article.site.phone},
+      {&in.site.organizer, &article.site.organizer},
+      {&in.site.tech_support, &article.site.tech_support}};
+  for (const auto& [from, to] : site_fields) {
+    *to = clean_line(*from);
+  }
   if (!in.paragraphs.empty()) {
     append_cleaned(in.paragraphs, article.paragraphs);
+  } else if (looks_like_html(doc.text)) {
+    // A body scraped as HTML fragments ("<p>…</p>"): one paragraph per visual block.
+    for (const Block& block : parse_html_fragment(doc.text, doc.origin).blocks) {
+      article.paragraphs.push_back(block.text);
+    }
   } else {
     append_body_lines(doc.text, article.paragraphs);
   }
 
-  OriginLocation at = split_origin(doc.origin);
-  if (article.title.empty() && article.paragraphs.empty()) {
-    diags.warning(std::move(at.file), at.line, "no-title",
-                  "no title and no text left after cleaning; skipped");
-  } else if (article.title.empty()) {
-    diags.warning(std::move(at.file), at.line, "no-title", "the record has no title");
-  } else if (article.paragraphs.empty()) {
-    diags.warning(std::move(at.file), at.line, "empty-body",
-                  "the record has a title but no paragraphs");
-  }
   return article;
 }
 

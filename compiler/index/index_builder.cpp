@@ -21,7 +21,43 @@ Offset<String> unique(FlatBufferBuilder& b, const std::string& s) {
   return s.empty() ? 0 : b.CreateString(s);
 }
 
-Offset<fb::Article> build_article(FlatBufferBuilder& b, const Article& a, const BodyLocation& loc) {
+Offset<fb::Site> build_site(FlatBufferBuilder& b, const SiteInfo& s) {
+  const auto name = shared(b, s.name);
+  const auto copyright = shared(b, s.copyright);
+  const auto icp = shared(b, s.icp);
+  const auto record = shared(b, s.public_security_record);
+  const auto email = shared(b, s.email);
+  const auto address = shared(b, s.address);
+  const auto phone = shared(b, s.phone);
+  const auto organizer = shared(b, s.organizer);
+  const auto tech = shared(b, s.tech_support);
+  return fb::CreateSite(b, name, copyright, icp, record, email, address, phone, organizer, tech);
+}
+
+// Distinct sites in order of first use (articles are in id order: deterministic), and for each
+// article 1 + its site's index, 0 for none.
+std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
+                                   std::vector<const SiteInfo*>& distinct) {
+  std::vector<uint32_t> refs(articles.size(), 0);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const SiteInfo& s = articles[i].site;
+    if (s.empty()) {
+      continue;
+    }
+    size_t k = 0;
+    while (k < distinct.size() && !(*distinct[k] == s)) {
+      ++k;  // sites are few: one per publisher
+    }
+    if (k == distinct.size()) {
+      distinct.push_back(&s);
+    }
+    refs[i] = static_cast<uint32_t>(k + 1);
+  }
+  return refs;
+}
+
+Offset<fb::Article> build_article(FlatBufferBuilder& b, const Article& a, const BodyLocation& loc,
+                                  uint32_t site) {
   std::vector<Offset<String>> categories;
   categories.reserve(a.categories.size());
   for (const std::string& c : a.categories) {
@@ -37,18 +73,34 @@ Offset<fb::Article> build_article(FlatBufferBuilder& b, const Article& a, const 
   const auto url = unique(b, a.url);
   const auto cats = categories.empty() ? 0 : b.CreateVector(categories);
   return fb::CreateArticle(b, id, title, subtitle, date, source, author, location, url, cats,
-                           loc.first_frame, loc.offset, loc.size, loc.checksum);
+                           loc.first_frame, loc.offset, loc.size, loc.checksum, site,
+                           a.source_file);
 }
 
 }  // namespace
 
 std::string build_index(const BundleMeta& meta, const std::vector<Article>& articles,
-                        const FramePlan& plan, const std::vector<FrameRecord>& frames) {
+                        const FramePlan& plan, const std::vector<FrameRecord>& frames,
+                        const std::vector<SourceRecord>& sources) {
   FlatBufferBuilder b(1024 + articles.size() * 256);
+  std::vector<const SiteInfo*> distinct_sites;
+  const std::vector<uint32_t> site_refs = number_sites(articles, distinct_sites);
+  std::vector<Offset<fb::Site>> sites;
+  for (const SiteInfo* s : distinct_sites) {
+    sites.push_back(build_site(b, *s));
+  }
+  const auto site_vector = sites.empty() ? 0 : b.CreateVector(sites);
+  std::vector<Offset<fb::SourceFile>> source_tables;
+  for (const SourceRecord& s : sources) {
+    const auto path = b.CreateString(s.path);
+    source_tables.push_back(
+        fb::CreateSourceFile(b, path, s.offset, s.compressed_size, s.size, s.checksum));
+  }
+  const auto source_vector = source_tables.empty() ? 0 : b.CreateVector(source_tables);
   std::vector<Offset<fb::Article>> offsets;
   offsets.reserve(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
-    offsets.push_back(build_article(b, articles[i], plan.locations[i]));
+    offsets.push_back(build_article(b, articles[i], plan.locations[i], site_refs[i]));
   }
   const auto article_vector = b.CreateVector(offsets);
   std::vector<fb::Frame> frame_structs;
@@ -62,9 +114,9 @@ std::string build_index(const BundleMeta& meta, const std::vector<Article>& arti
   const auto language = unique(b, meta.language);
   const auto creator = unique(b, meta.creator);
   const auto generator = unique(b, meta.generator);
-  const auto root =
-      fb::CreateBundle(b, title, language, creator, generator, meta.created, meta.block_size,
-                       plan.max_frame_size, plan.max_read_size, frame_vector, article_vector);
+  const auto root = fb::CreateBundle(b, title, language, creator, generator, meta.created,
+                                     meta.block_size, plan.max_frame_size, plan.max_read_size,
+                                     frame_vector, article_vector, site_vector, source_vector);
   fb::FinishBundleBuffer(b, root);
   return std::string(reinterpret_cast<const char*>(b.GetBufferPointer()), b.GetSize());
 }

@@ -27,9 +27,19 @@ struct FrameRecord {
   uint32_t raw_size = 0;
 };
 
+/// Where a kept input file's frame landed in the SOURCES section.
+struct SourceRecord {
+  std::string path;
+  uint64_t offset = 0;
+  uint64_t compressed_size = 0;
+  uint64_t size = 0;
+  uint64_t checksum = 0;  ///< XXH64 of the original bytes
+};
+
 /// Serializes the index. `articles` must be in id order and parallel to plan.locations;
 /// `frames` parallel to plan.frames. Deterministic: same arguments, same bytes.
 std::string build_index(const BundleMeta& meta, const std::vector<Article>& articles,
-                        const FramePlan& plan, const std::vector<FrameRecord>& frames);
+                        const FramePlan& plan, const std::vector<FrameRecord>& frames,
+                        const std::vector<SourceRecord>& sources = {});
 
 }  // namespace sheaf

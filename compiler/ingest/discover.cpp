@@ -98,11 +98,15 @@ void Walker::add_file(const std::string& path, const std::string& rel_path,
     kind = InputKind::jsonl;
   } else if (lower == ".json") {
     kind = InputKind::json;
+  } else if (lower == ".html" || lower == ".htm") {
+    kind = InputKind::html;
+  } else if (lower == ".md" || lower == ".markdown") {
+    kind = InputKind::markdown;
   } else {
-    diags_.warning(
-        path, 0, "unknown-file-type",
-        ext.empty() ? "skipped: no file extension (expected .txt, .jsonl or .json)"
-                    : "skipped: unknown file type '" + ext + "' (expected .txt, .jsonl or .json)");
+    const char* expected = "(expected .txt, .html, .htm, .md, .jsonl or .json)";
+    diags_.warning(path, 0, "unknown-file-type",
+                   ext.empty() ? std::string("skipped: no file extension ") + expected
+                               : "skipped: unknown file type '" + ext + "' " + expected);
     return;
   }
   found_.push_back({{path, rel_path, kind}, identity});

@@ -15,6 +15,8 @@ enum class InputKind {
   text_dump,  ///< ".txt": one scraped page, first non-empty line is the title
   jsonl,      ///< ".jsonl": one JSON record per line
   json,       ///< ".json": one JSON record, or an array of records
+  html,       ///< ".html", ".htm": one web page
+  markdown,   ///< ".md", ".markdown": one article, optional front matter
 };
 
 /// One file to ingest.

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <unordered_set>
 #include <utility>
 
 #include "ingest/decode.hpp"
@@ -26,13 +27,25 @@ void append(std::vector<Document>& out, std::vector<Document> more) {
 }  // namespace
 
 std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs,
-                             Diagnostics& diags) {
+                             Diagnostics& diags, std::vector<SourceFile>* sources) {
   std::vector<Document> docs;
+  std::unordered_set<std::string> source_paths;
   for (const InputFile& file : files) {
     ReadResult read = fs.read_file(file.path);
     if (!read.ok()) {
       diags.error(file.path, 0, "read-error", read.error);
       continue;
+    }
+    const size_t first_doc = docs.size();
+    uint32_t source = 0;
+    if (sources != nullptr) {
+      // Two roots can hold the same relative path; number the later ones so none is lost.
+      std::string path = file.rel_path;
+      for (int n = 2; !source_paths.insert(path).second; ++n) {
+        path = file.rel_path + "~" + std::to_string(n);
+      }
+      sources->push_back({std::move(path), read.bytes});
+      source = static_cast<uint32_t>(sources->size());
     }
     const std::string text = decode_to_utf8(read.bytes, file.path, diags);
     read.bytes = std::string();  // the decoded copy is all we need from here on
@@ -45,9 +58,13 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       continue;
     }
     switch (file.kind) {
-      case InputKind::text_dump: {
+      case InputKind::text_dump:
+      case InputKind::html:
+      case InputKind::markdown: {
         Document doc;
-        doc.format = DocumentFormat::text_dump;
+        doc.format = file.kind == InputKind::html       ? DocumentFormat::html
+                     : file.kind == InputKind::markdown ? DocumentFormat::markdown
+                                                        : DocumentFormat::text_dump;
         doc.origin = file.path;  // as the user gave it, so messages lead to the file
         doc.id = derive_id(file.rel_path);
         doc.text = normalize_newlines(text);
@@ -60,6 +77,9 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       case InputKind::json:
         append(docs, parse_json(text, file, diags));
         break;
+    }
+    for (size_t k = first_doc; k < docs.size(); ++k) {
+      docs[k].source_file = source;
     }
   }
   return docs;

@@ -22,8 +22,11 @@ namespace sheaf {
 /// - warning "empty-file": zero bytes (or just a BOM) or only ASCII whitespace; no Document;
 /// - warning "invalid-utf8", and whatever the record parsers report.
 ///
+/// With `sources` (build --keep-source), every file read is appended there byte for byte, under
+/// its relative path (made unique with "~2", "~3"... when two roots share one), and each
+/// Document records which one it came from (Document::source).
 /// @return the Documents in the order of `files`, records in file order.
 std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs,
-                             Diagnostics& diags);
+                             Diagnostics& diags, std::vector<SourceFile>* sources = nullptr);
 
 }  // namespace sheaf

@@ -47,6 +47,7 @@ class RecordReader {
   std::string read_id();
   void read_string(const char* key, std::string& out);
   void read_string_list(const char* key, std::vector<std::string>& out);
+  void read_site(SiteInfo& site);
 
   const Json& object_;
   const RecordPlace& place_;
@@ -86,6 +87,37 @@ void RecordReader::read_string(const char* key, std::string& out) {
     return;
   }
   out = value->get<std::string>();
+}
+
+// "site": an object of publisher facts (gold format), as `unpack` writes it.
+void RecordReader::read_site(SiteInfo& site) {
+  const Json* value = find("site");
+  if (value == nullptr || (value->is_object() && value->empty())) {
+    return;
+  }
+  if (!value->is_object()) {
+    warn("bad-field",
+         std::string("field 'site' is not an object (") + value->type_name() + "); ignored");
+    return;
+  }
+  const std::pair<const char*, std::string*> keys[] = {
+      {"name", &site.name},
+      {"copyright", &site.copyright},
+      {"icp", &site.icp},
+      {"public_security_record", &site.public_security_record},
+      {"email", &site.email},
+      {"address", &site.address},
+      {"phone", &site.phone},
+      {"organizer", &site.organizer},
+      {"tech_support", &site.tech_support}};
+  for (const auto& [key, out] : keys) {
+    const auto it = value->find(key);
+    if (it != value->end() && it->is_string()) {
+      *out = it->get<std::string>();
+    } else if (it != value->end() && !it->is_null()) {
+      warn("bad-field", std::string("field 'site.") + key + "' is not a string; ignored");
+    }
+  }
 }
 
 void RecordReader::read_string_list(const char* key, std::vector<std::string>& out) {
@@ -133,6 +165,7 @@ std::optional<Document> RecordReader::read() {
   std::string category;
   read_string("category", category);
   read_string_list("paragraphs", f.paragraphs);
+  read_site(f.site);
   std::string body;
   read_string("body", body);
 

@@ -6,6 +6,32 @@
 
 namespace sheaf {
 
+/// Publisher facts from a page's header or footer (gold format "site"); empty when unknown.
+struct SiteInfo {
+  std::string name;
+  std::string copyright;
+  std::string icp;                     ///< ICP number as written
+  std::string public_security_record;  ///< 公网安备 number
+  std::string email;
+  std::string address;
+  std::string phone;
+  std::string organizer;     ///< 主办单位
+  std::string tech_support;  ///< 技术支持
+
+  bool empty() const {
+    return name.empty() && copyright.empty() && icp.empty() && public_security_record.empty() &&
+           email.empty() && address.empty() && phone.empty() && organizer.empty() &&
+           tech_support.empty();
+  }
+
+  bool operator==(const SiteInfo& o) const {
+    return name == o.name && copyright == o.copyright && icp == o.icp &&
+           public_security_record == o.public_security_record && email == o.email &&
+           address == o.address && phone == o.phone && organizer == o.organizer &&
+           tech_support == o.tech_support;
+  }
+};
+
 /// One article as the compiler knows it after extraction: clean UTF-8 fields, no markup.
 /// Empty strings mean "not known". Paragraphs never contain '\n'.
 struct Article {
@@ -19,13 +45,17 @@ struct Article {
   std::string url;
   std::vector<std::string> categories;
   std::vector<std::string> paragraphs;
-  std::string origin;  ///< where it came from, for messages: "dir/a.txt" or "dir/b.jsonl:12"
+  SiteInfo site;
+  uint32_t source_file = 0;  ///< 1 + index of its kept input file (--keep-source), else 0
+  std::string origin;        ///< where it came from, for messages: "dir/a.txt" or "dir/b.jsonl:12"
 };
 
 /// Which parser produced a Document, and so which extractor turns it into an Article.
 enum class DocumentFormat {
   text_dump,  ///< a scraped page saved as text: first non-empty line is the title
   record,     ///< a JSON / JSONL record with named fields
+  html,       ///< a whole HTML page
+  markdown,   ///< Markdown with an optional front-matter block
 };
 
 /// One input unit after ingest (decoded to UTF-8) and before extraction.
@@ -33,9 +63,16 @@ struct Document {
   std::string origin;  ///< "dir/a.txt" or "dir/b.jsonl:12" (1-based line)
   std::string id;      ///< from the record, else derived from the path (index/ids.hpp)
   DocumentFormat format = DocumentFormat::text_dump;
-  std::string text;  ///< text_dump: the whole page; record: its "body" field (may be empty)
-  Article fields;    ///< record: the fields as given, not yet cleaned (paragraphs if the record
-                     ///< has a "paragraphs" list); text_dump: unused
+  std::string text;          ///< text_dump: the whole page; record: its "body" field (may be empty)
+  uint32_t source_file = 0;  ///< 1 + index of its kept input file (--keep-source), else 0
+  Article fields;  ///< record: the fields as given, not yet cleaned (paragraphs if the record
+                   ///< has a "paragraphs" list); text_dump: unused
+};
+
+/// An input file's original bytes, kept with `build --keep-source`.
+struct SourceFile {
+  std::string path;  ///< relative to its input root, unique in a build
+  std::string bytes;
 };
 
 /// Joins paragraphs with '\n': the body text stored in a bundle (SPEC: "Body text").

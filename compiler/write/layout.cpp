@@ -24,31 +24,43 @@ struct Section {
 
 }  // namespace
 
+std::string pack_aligned(const std::vector<std::string>& blobs, std::vector<uint64_t>& offsets) {
+  size_t total = 0;
+  for (const std::string& b : blobs) {
+    total += format::align_up(b.size());
+  }
+  std::string out;
+  out.reserve(total);
+  offsets.clear();
+  for (const std::string& b : blobs) {
+    offsets.push_back(out.size());
+    out += b;
+    out.resize(format::align_up(out.size()), '\0');
+  }
+  return out;
+}
+
 DataSection lay_out_data(const std::vector<std::string>& compressed,
                          const std::vector<uint32_t>& raw_sizes) {
   DataSection data;
-  size_t total = 0;
-  for (const std::string& c : compressed) {
-    total += format::align_up(c.size());
-  }
-  data.bytes.reserve(total);
-  data.frames.reserve(compressed.size());
+  std::vector<uint64_t> offsets;
+  data.bytes = pack_aligned(compressed, offsets);
   for (size_t j = 0; j < compressed.size(); ++j) {
-    data.frames.push_back(
-        {data.bytes.size(), static_cast<uint32_t>(compressed[j].size()), raw_sizes[j]});
-    data.bytes += compressed[j];
-    data.bytes.resize(format::align_up(data.bytes.size()), '\0');
+    data.frames.push_back({offsets[j], static_cast<uint32_t>(compressed[j].size()), raw_sizes[j]});
   }
   return data;
 }
 
 std::string lay_out_bundle(const std::string& index, const std::string& dictionary,
-                           const std::string& data) {
+                           const std::string& data, const std::string& sources) {
   std::vector<Section> sections = {{format::SectionKind::index, &index}};
   if (!dictionary.empty()) {
     sections.push_back({format::SectionKind::dictionary, &dictionary});
   }
   sections.push_back({format::SectionKind::data, &data});
+  if (!sources.empty()) {
+    sections.push_back({format::SectionKind::sources, &sources});
+  }
   const auto count = static_cast<uint32_t>(sections.size());
 
   std::string out(format::header_end(count), '\0');
@@ -56,7 +68,9 @@ std::string lay_out_bundle(const std::string& index, const std::string& dictiona
     out.resize(format::align_up(out.size()), '\0');
     const size_t entry = format::kHeaderSize + k * format::kSectionEntrySize;
     put_le(out, entry + format::kOffSectionKind, static_cast<uint32_t>(sections[k].kind), 4);
-    put_le(out, entry + format::kOffSectionFlags, format::kSectionRequired, 4);
+    // SOURCES is optional: a reader that does not know it can still read every article.
+    put_le(out, entry + format::kOffSectionFlags,
+           sections[k].kind == format::SectionKind::sources ? 0 : format::kSectionRequired, 4);
     put_le(out, entry + format::kOffSectionOffset, out.size(), 8);
     put_le(out, entry + format::kOffSectionSize, sections[k].bytes->size(), 8);
     put_le(out, entry + format::kOffSectionChecksum, checksum(*sections[k].bytes), 8);

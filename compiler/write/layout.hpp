@@ -19,9 +19,13 @@ struct DataSection {
 DataSection lay_out_data(const std::vector<std::string>& compressed,
                          const std::vector<uint32_t>& raw_sizes);
 
+/// Concatenates blobs with zero padding to 8 bytes; `offsets` receives where each starts.
+std::string pack_aligned(const std::vector<std::string>& blobs, std::vector<uint64_t>& offsets);
+
 /// The whole bundle file: header, section table, INDEX, DICTIONARY (when not empty), DATA,
 /// each at an 8-byte boundary, every checksum filled in.
+/// `sources` (the optional SOURCES section, --keep-source) is left out when empty.
 std::string lay_out_bundle(const std::string& index, const std::string& dictionary,
-                           const std::string& data);
+                           const std::string& data, const std::string& sources = "");
 
 }  // namespace sheaf

@@ -43,6 +43,8 @@ struct ArticleView {
   uint32_t body_offset = 0;
   uint32_t body_size = 0;      ///< bytes of body text (paragraphs joined by '\n')
   uint32_t body_checksum = 0;  ///< low 32 bits of XXH64 of the body; Decoder::read checks it
+  uint32_t site = 0;           ///< 1 + index of its publisher facts (Bundle::site), 0 for none
+  uint32_t source_file = 0;    ///< 1 + index of its kept input file (Bundle::source), 0 for none
 
   /// Number of breadcrumb categories.
   uint32_t category_count() const noexcept { return categories_ ? categories_->size() : 0; }
@@ -59,6 +61,23 @@ struct ArticleView {
  private:
   friend class Bundle;
   const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* categories_ = nullptr;
+};
+
+/// Publisher facts of a site (SPEC: table Site). Views into the bundle bytes; all empty when
+/// the article names no site.
+struct SiteView {
+  std::string_view name, copyright, icp, public_security_record, email, address, phone, organizer,
+      tech_support;
+};
+
+/// An original input file kept in the optional SOURCES section (`build --keep-source`).
+/// `frame` is one zstd frame (no dictionary) of `size` bytes whose XXH64 is `checksum`; tools
+/// decompress it with stock zstd (it may be large: this runtime does not decode sources).
+struct SourceView {
+  std::string_view path;
+  uint64_t size = 0;
+  uint64_t checksum = 0;
+  ByteSpan frame;
 };
 
 /// Where one zstd frame lies (SPEC: "Frame table"), range-checked against the DATA section.
@@ -109,6 +128,17 @@ class Bundle {
   /// @return the article's index, not_found, or an error from article().
   Result<uint32_t> find(std::string_view id) const noexcept;
 
+  /// The publisher facts of `a` (its Site table verified first); empty views when a.site == 0.
+  /// @return corrupt_index when a.site points past Bundle.sites or its table fails verification.
+  Result<SiteView> site(const ArticleView& a) const noexcept;
+
+  /// Number of kept input files (0 unless built with --keep-source).
+  uint32_t source_count() const noexcept;
+
+  /// Kept input file `k`, its table verified and its frame range-checked against SOURCES.
+  /// @return out_of_range when k >= source_count(), corrupt_index when damaged.
+  Result<SourceView> source(uint32_t k) const noexcept;
+
   /// Bundle-wide facts. Valid only on an opened bundle.
   BundleInfo info() const noexcept;
 
@@ -140,6 +170,8 @@ class Bundle {
 
   ByteSpan data() const noexcept { return data_; }
 
+  ByteSpan sources() const noexcept { return sources_; }
+
  private:
   const fb::Bundle* root() const noexcept {
     return flatbuffers::GetRoot<fb::Bundle>(index_.data());
@@ -154,6 +186,7 @@ class Bundle {
   ByteSpan index_;
   ByteSpan dictionary_;
   ByteSpan data_;
+  ByteSpan sources_;  // empty unless built with --keep-source
   detail::Header header_;
   const uint8_t* articles_ = nullptr;  // first element of the articles offset vector
   const uint8_t* frames_ = nullptr;    // first Frame struct (16 bytes each)

@@ -10,7 +10,7 @@ namespace sheaf::format {
 // SPEC: File header
 inline constexpr uint8_t kMagic[8] = {0x89, 'S', 'H', 'E', 'A', 'F', '\r', '\n'};
 inline constexpr uint16_t kVersionMajor = 1;  // readers reject any other major version
-inline constexpr uint16_t kVersionMinor = 0;  // readers accept any minor version
+inline constexpr uint16_t kVersionMinor = 1;  // readers accept any minor version
 inline constexpr size_t kHeaderSize = 40;     // fixed part, before the section table
 inline constexpr size_t kOffMagic = 0;
 inline constexpr size_t kOffHeaderChecksum = 8;
@@ -37,6 +37,7 @@ enum class SectionKind : uint32_t {
   index = 1,       // FlatBuffer, root table sheaf.fb.Bundle, identifier "SHF1"
   dictionary = 2,  // zstd dictionary used by every frame
   data = 3,        // zstd frames, each at a multiple of 8 from the section start
+  sources = 4,     // optional (v1.1): original input files, one zstd frame each
 };
 
 // SPEC: Alignment

@@ -86,6 +86,9 @@ inline Errc verify_articles(const Bundle& b, const BundleInfo& info) noexcept {
       return Errc::corrupt_index;
     }
     previous = a.value().id;
+    if (!b.site(a.value()).ok()) {
+      return Errc::corrupt_index;  // SPEC: rule I6
+    }
     const Result<BodyPlan> plan = b.body_plan(a.value());
     if (!plan.ok()) {
       return plan.error();
@@ -114,6 +117,11 @@ inline Errc verify_all(const Bundle& b) noexcept {
   flatbuffers::Verifier v = detail::index_verifier(b.index_bytes(), info.article_count + 1);
   if (!v.VerifyBuffer<fb::Bundle>(format::kIndexIdentifier)) {
     return Errc::corrupt_index;
+  }
+  for (uint32_t k = 0; k < b.source_count(); ++k) {
+    if (!b.source(k).ok()) {
+      return Errc::corrupt_index;  // SPEC: rule I7
+    }
   }
   e = detail::verify_frames(b, info);
   if (e != Errc::ok) {

@@ -6,7 +6,6 @@
 
 #include "extract/record.hpp"
 
-using sheaf::Diagnostics;
 using sheaf::Document;
 
 namespace {
@@ -33,8 +32,8 @@ TEST_CASE("record: every string field is cleaned, empty categories dropped",
   doc.fields.url = "http://x/?a=1&amp;b=2";
   doc.fields.categories = {"新闻 ", "&nbsp;", "", "地震"};
   doc.fields.paragraphs = {"\xE3\x80\x80\xE3\x80\x80p1&nbsp;", "  ", "p2"};
-  Diagnostics diags;
-  const sheaf::Article a = sheaf::extract_record(doc, diags);
+  doc.fields.site.name = " 某省地震局&nbsp;";
+  const sheaf::Article a = sheaf::extract_record(doc);
   CHECK(a.id == "q-1");
   CHECK(a.origin == "feeds/day.jsonl:7");
   CHECK(a.title == "Quake & aftershocks");
@@ -46,7 +45,7 @@ TEST_CASE("record: every string field is cleaned, empty categories dropped",
   CHECK(a.url == "http://x/?a=1&b=2");
   CHECK(a.categories == std::vector<std::string>{"新闻", "地震"});
   CHECK(a.paragraphs == std::vector<std::string>{"p1", "p2"});
-  CHECK(diags.items().empty());
+  CHECK(a.site.name == "某省地震局");
 }
 
 TEST_CASE("record: without a paragraphs list the body is split on newlines",
@@ -54,31 +53,13 @@ TEST_CASE("record: without a paragraphs list the body is split on newlines",
   Document doc = record();
   doc.fields.title = "t";
   doc.text = "first\n\n\xE3\x80\x80\xE3\x80\x80second&nbsp;\n";
-  Diagnostics diags;
-  CHECK(sheaf::extract_record(doc, diags).paragraphs ==
-        std::vector<std::string>{"first", "second"});
-  CHECK(diags.items().empty());
+  CHECK(sheaf::extract_record(doc).paragraphs == std::vector<std::string>{"first", "second"});
 }
 
-TEST_CASE("record: missing title or body is warned about at the record's line",
-          "[compiler][extract]") {
-  SECTION("body but no title: kept, warned") {
-    Document doc = record();
-    doc.text = "text";
-    Diagnostics diags;
-    CHECK(sheaf::extract_record(doc, diags).paragraphs.size() == 1);
-    REQUIRE(diags.items().size() == 1);
-    CHECK(diags.items()[0].code == "no-title");
-    CHECK(diags.items()[0].file == "feeds/day.jsonl");
-    CHECK(diags.items()[0].line == 7);
-  }
-  SECTION("title but no body: kept, warned") {
-    Document doc = record();
-    doc.fields.title = "t";
-    doc.text = " \n ";
-    Diagnostics diags;
-    CHECK(sheaf::extract_record(doc, diags).title == "t");
-    REQUIRE(diags.items().size() == 1);
-    CHECK(diags.items()[0].code == "empty-body");
-  }
+TEST_CASE("record: an HTML body gives one paragraph per block", "[compiler][extract]") {
+  Document doc = record();
+  doc.fields.title = "t";
+  doc.text = "<p><strong>本台消息</strong>（新闻）：第一段。</p><p>第二段&nbsp;</p>";
+  CHECK(sheaf::extract_record(doc).paragraphs ==
+        std::vector<std::string>{"本台消息（新闻）：第一段。", "第二段"});
 }

@@ -43,7 +43,7 @@ sheaf::MemoryFileSystem sample_tree() {
   mem.add_file("corpus/news/flood.TXT", "f");
   mem.add_file("corpus/feeds/day.jsonl", "{}");
   mem.add_file("corpus/feeds/list.Json", "[]");
-  mem.add_file("corpus/README.md", "# readme");
+  mem.add_file("corpus/manual.pdf", "%PDF-1.4");
   mem.add_file("corpus/.git/config.txt", "hidden dir");
   mem.add_file("corpus/news/.draft.txt", "hidden file");
   mem.add_file("extra/one.txt", "1");
@@ -68,13 +68,14 @@ TEST_CASE("discover: walks directories, picks kinds by extension", "[compiler][i
   CHECK(files[2].kind == InputKind::text_dump);
   CHECK(files[3].kind == InputKind::text_dump);
 
-  // Hidden entries are skipped silently; the .md file is reported.
+  // Hidden entries are skipped silently; the .pdf file is reported.
   REQUIRE(diags.items().size() == 1);
   const auto& d = diags.items()[0];
   CHECK(d.severity == Severity::warning);
-  CHECK(d.file == "corpus/README.md");
+  CHECK(d.file == "corpus/manual.pdf");
   CHECK(d.code == "unknown-file-type");
-  CHECK(d.message == "skipped: unknown file type '.md' (expected .txt, .jsonl or .json)");
+  CHECK(d.message ==
+        "skipped: unknown file type '.pdf' (expected .txt, .html, .htm, .md, .jsonl or .json)");
 }
 
 TEST_CASE("discover: a file argument is relative to its parent, even when hidden",
@@ -145,13 +146,28 @@ TEST_CASE("discover: a missing argument is an error, the others still count",
 TEST_CASE("discover: files without a known extension are warned about", "[compiler][ingest]") {
   sheaf::MemoryFileSystem mem;
   mem.add_file("in/NOTES", "n");
-  mem.add_file("in/page.html", "<p>");
+  mem.add_file("in/scan.pdf", "%PDF");
   Diagnostics diags;
   CHECK(sheaf::discover({"in"}, mem, diags).empty());
   REQUIRE(diags.items().size() == 2);
-  CHECK(diags.items()[0].message == "skipped: no file extension (expected .txt, .jsonl or .json)");
+  CHECK(diags.items()[0].message ==
+        "skipped: no file extension (expected .txt, .html, .htm, .md, .jsonl or .json)");
   CHECK(diags.items()[1].message ==
-        "skipped: unknown file type '.html' (expected .txt, .jsonl or .json)");
+        "skipped: unknown file type '.pdf' (expected .txt, .html, .htm, .md, .jsonl or .json)");
+}
+
+TEST_CASE("discover: HTML and Markdown pages are inputs", "[compiler][ingest]") {
+  sheaf::MemoryFileSystem mem;
+  mem.add_file("in/a.html", "<p>");
+  mem.add_file("in/b.HTM", "<p>");
+  mem.add_file("in/c.md", "# c");
+  Diagnostics diags;
+  const auto files = sheaf::discover({"in"}, mem, diags);
+  REQUIRE(files.size() == 3);
+  CHECK(files[0].kind == InputKind::html);
+  CHECK(files[1].kind == InputKind::html);
+  CHECK(files[2].kind == InputKind::markdown);
+  CHECK(diags.items().empty());
 }
 
 namespace {

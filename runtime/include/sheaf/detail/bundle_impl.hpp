@@ -44,6 +44,13 @@ inline bool verify_root_shallow(const flatbuffers::Table* t, flatbuffers::Verifi
          t->VerifyOffsetRequired(v, B::VT_ARTICLES) &&
          v.VerifyVector(t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<fb::Article>>*>(
              B::VT_ARTICLES)) &&
+         t->VerifyOffset(v, B::VT_SOURCES) &&
+         v.VerifyVector(
+             t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<fb::SourceFile>>*>(
+                 B::VT_SOURCES)) &&
+         t->VerifyOffset(v, B::VT_SITES) &&
+         v.VerifyVector(t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<fb::Site>>*>(
+             B::VT_SITES)) &&
          v.EndTable();
 }
 
@@ -78,7 +85,7 @@ inline SectionEntry Bundle::section(uint32_t k) const noexcept {
 // SPEC: "Validation", rules S1-S6.
 inline Errc Bundle::open_sections() noexcept {
   uint64_t previous_end = format::header_end(header_.section_count);
-  bool seen[4] = {false, false, false, false};
+  bool seen[5] = {false, false, false, false, false};
   for (uint32_t k = 0; k < header_.section_count; ++k) {
     const SectionEntry s = section(k);
     const Errc e = detail::check_section(s, header_.file_size, previous_end);
@@ -102,6 +109,9 @@ inline Errc Bundle::open_sections() noexcept {
         break;
       case format::SectionKind::data:
         data_ = bytes;
+        break;
+      case format::SectionKind::sources:
+        sources_ = bytes;
         break;
     }
   }
@@ -170,7 +180,75 @@ inline Result<ArticleView> Bundle::article(uint32_t i) const noexcept {
   view.body_offset = a->offset();
   view.body_size = a->size();
   view.body_checksum = a->checksum();
+  view.site = a->site();
+  view.source_file = a->source_file();
   view.categories_ = a->categories();
+  return view;
+}
+
+inline Result<SiteView> Bundle::site(const ArticleView& a) const noexcept {
+  SiteView view;
+  if (a.site == 0) {
+    return view;
+  }
+  const auto* sites = root()->sites();  // vector header verified by open()
+  if (sites == nullptr || a.site > sites->size()) {
+    return Errc::corrupt_index;
+  }
+  // Verify the one Site table before reading it, as for articles (SPEC: rule I6).
+  flatbuffers::Verifier v = detail::index_verifier(index_, 1);
+  const size_t element = static_cast<size_t>(sites->Data() - index_.data()) +
+                         size_t{a.site - 1} * sizeof(flatbuffers::uoffset_t);
+  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
+  if (o == 0) {
+    return Errc::corrupt_index;
+  }
+  const auto* s = reinterpret_cast<const fb::Site*>(index_.data() + element + o);
+  if (!s->Verify(v)) {
+    return Errc::corrupt_index;
+  }
+  view.name = detail::view_of(s->name());
+  view.copyright = detail::view_of(s->copyright());
+  view.icp = detail::view_of(s->icp());
+  view.public_security_record = detail::view_of(s->public_security_record());
+  view.email = detail::view_of(s->email());
+  view.address = detail::view_of(s->address());
+  view.phone = detail::view_of(s->phone());
+  view.organizer = detail::view_of(s->organizer());
+  view.tech_support = detail::view_of(s->tech_support());
+  return view;
+}
+
+inline uint32_t Bundle::source_count() const noexcept {
+  const auto* sources = root()->sources();  // vector header verified by open()
+  return sources == nullptr ? 0 : sources->size();
+}
+
+inline Result<SourceView> Bundle::source(uint32_t k) const noexcept {
+  const auto* sources = root()->sources();
+  if (sources == nullptr || k >= sources->size()) {
+    return Errc::out_of_range;
+  }
+  flatbuffers::Verifier v = detail::index_verifier(index_, 1);
+  const size_t element = static_cast<size_t>(sources->Data() - index_.data()) +
+                         size_t{k} * sizeof(flatbuffers::uoffset_t);
+  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
+  if (o == 0) {
+    return Errc::corrupt_index;
+  }
+  const auto* s = reinterpret_cast<const fb::SourceFile*>(index_.data() + element + o);
+  if (!s->Verify(v)) {
+    return Errc::corrupt_index;
+  }
+  if (s->offset() % format::kAlignment != 0 ||
+      !detail::check_range(s->offset(), s->compressed_size(), sources_.size())) {
+    return Errc::corrupt_index;  // SPEC: rule I7
+  }
+  SourceView view;
+  view.path = detail::view_of(s->path());
+  view.size = s->size();
+  view.checksum = s->checksum();
+  view.frame = ByteSpan(sources_.data() + s->offset(), static_cast<size_t>(s->compressed_size()));
   return view;
 }
 

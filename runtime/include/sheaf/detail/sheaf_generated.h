@@ -18,6 +18,12 @@ namespace fb {
 
 struct Frame;
 
+struct Site;
+struct SiteBuilder;
+
+struct SourceFile;
+struct SourceFileBuilder;
+
 struct Article;
 struct ArticleBuilder;
 
@@ -57,6 +63,276 @@ FLATBUFFERS_MANUALLY_ALIGNED_STRUCT(8) Frame FLATBUFFERS_FINAL_CLASS {
 };
 FLATBUFFERS_STRUCT_END(Frame, 16);
 
+/// Publisher facts shared by the articles of one site (gold format "site").
+struct Site FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
+  typedef SiteBuilder Builder;
+  enum FlatBuffersVTableOffset FLATBUFFERS_VTABLE_UNDERLYING_TYPE {
+    VT_NAME = 4,
+    VT_COPYRIGHT = 6,
+    VT_ICP = 8,
+    VT_PUBLIC_SECURITY_RECORD = 10,
+    VT_EMAIL = 12,
+    VT_ADDRESS = 14,
+    VT_PHONE = 16,
+    VT_ORGANIZER = 18,
+    VT_TECH_SUPPORT = 20
+  };
+  const flatbuffers::String *name() const {
+    return GetPointer<const flatbuffers::String *>(VT_NAME);
+  }
+  const flatbuffers::String *copyright() const {
+    return GetPointer<const flatbuffers::String *>(VT_COPYRIGHT);
+  }
+  const flatbuffers::String *icp() const {
+    return GetPointer<const flatbuffers::String *>(VT_ICP);
+  }
+  const flatbuffers::String *public_security_record() const {
+    return GetPointer<const flatbuffers::String *>(VT_PUBLIC_SECURITY_RECORD);
+  }
+  const flatbuffers::String *email() const {
+    return GetPointer<const flatbuffers::String *>(VT_EMAIL);
+  }
+  const flatbuffers::String *address() const {
+    return GetPointer<const flatbuffers::String *>(VT_ADDRESS);
+  }
+  const flatbuffers::String *phone() const {
+    return GetPointer<const flatbuffers::String *>(VT_PHONE);
+  }
+  const flatbuffers::String *organizer() const {
+    return GetPointer<const flatbuffers::String *>(VT_ORGANIZER);
+  }
+  const flatbuffers::String *tech_support() const {
+    return GetPointer<const flatbuffers::String *>(VT_TECH_SUPPORT);
+  }
+  bool Verify(flatbuffers::Verifier &verifier) const {
+    return VerifyTableStart(verifier) &&
+           VerifyOffset(verifier, VT_NAME) &&
+           verifier.VerifyString(name()) &&
+           VerifyOffset(verifier, VT_COPYRIGHT) &&
+           verifier.VerifyString(copyright()) &&
+           VerifyOffset(verifier, VT_ICP) &&
+           verifier.VerifyString(icp()) &&
+           VerifyOffset(verifier, VT_PUBLIC_SECURITY_RECORD) &&
+           verifier.VerifyString(public_security_record()) &&
+           VerifyOffset(verifier, VT_EMAIL) &&
+           verifier.VerifyString(email()) &&
+           VerifyOffset(verifier, VT_ADDRESS) &&
+           verifier.VerifyString(address()) &&
+           VerifyOffset(verifier, VT_PHONE) &&
+           verifier.VerifyString(phone()) &&
+           VerifyOffset(verifier, VT_ORGANIZER) &&
+           verifier.VerifyString(organizer()) &&
+           VerifyOffset(verifier, VT_TECH_SUPPORT) &&
+           verifier.VerifyString(tech_support()) &&
+           verifier.EndTable();
+  }
+};
+
+struct SiteBuilder {
+  typedef Site Table;
+  flatbuffers::FlatBufferBuilder &fbb_;
+  flatbuffers::uoffset_t start_;
+  void add_name(flatbuffers::Offset<flatbuffers::String> name) {
+    fbb_.AddOffset(Site::VT_NAME, name);
+  }
+  void add_copyright(flatbuffers::Offset<flatbuffers::String> copyright) {
+    fbb_.AddOffset(Site::VT_COPYRIGHT, copyright);
+  }
+  void add_icp(flatbuffers::Offset<flatbuffers::String> icp) {
+    fbb_.AddOffset(Site::VT_ICP, icp);
+  }
+  void add_public_security_record(flatbuffers::Offset<flatbuffers::String> public_security_record) {
+    fbb_.AddOffset(Site::VT_PUBLIC_SECURITY_RECORD, public_security_record);
+  }
+  void add_email(flatbuffers::Offset<flatbuffers::String> email) {
+    fbb_.AddOffset(Site::VT_EMAIL, email);
+  }
+  void add_address(flatbuffers::Offset<flatbuffers::String> address) {
+    fbb_.AddOffset(Site::VT_ADDRESS, address);
+  }
+  void add_phone(flatbuffers::Offset<flatbuffers::String> phone) {
+    fbb_.AddOffset(Site::VT_PHONE, phone);
+  }
+  void add_organizer(flatbuffers::Offset<flatbuffers::String> organizer) {
+    fbb_.AddOffset(Site::VT_ORGANIZER, organizer);
+  }
+  void add_tech_support(flatbuffers::Offset<flatbuffers::String> tech_support) {
+    fbb_.AddOffset(Site::VT_TECH_SUPPORT, tech_support);
+  }
+  explicit SiteBuilder(flatbuffers::FlatBufferBuilder &_fbb)
+        : fbb_(_fbb) {
+    start_ = fbb_.StartTable();
+  }
+  flatbuffers::Offset<Site> Finish() {
+    const auto end = fbb_.EndTable(start_);
+    auto o = flatbuffers::Offset<Site>(end);
+    return o;
+  }
+};
+
+inline flatbuffers::Offset<Site> CreateSite(
+    flatbuffers::FlatBufferBuilder &_fbb,
+    flatbuffers::Offset<flatbuffers::String> name = 0,
+    flatbuffers::Offset<flatbuffers::String> copyright = 0,
+    flatbuffers::Offset<flatbuffers::String> icp = 0,
+    flatbuffers::Offset<flatbuffers::String> public_security_record = 0,
+    flatbuffers::Offset<flatbuffers::String> email = 0,
+    flatbuffers::Offset<flatbuffers::String> address = 0,
+    flatbuffers::Offset<flatbuffers::String> phone = 0,
+    flatbuffers::Offset<flatbuffers::String> organizer = 0,
+    flatbuffers::Offset<flatbuffers::String> tech_support = 0) {
+  SiteBuilder builder_(_fbb);
+  builder_.add_tech_support(tech_support);
+  builder_.add_organizer(organizer);
+  builder_.add_phone(phone);
+  builder_.add_address(address);
+  builder_.add_email(email);
+  builder_.add_public_security_record(public_security_record);
+  builder_.add_icp(icp);
+  builder_.add_copyright(copyright);
+  builder_.add_name(name);
+  return builder_.Finish();
+}
+
+inline flatbuffers::Offset<Site> CreateSiteDirect(
+    flatbuffers::FlatBufferBuilder &_fbb,
+    const char *name = nullptr,
+    const char *copyright = nullptr,
+    const char *icp = nullptr,
+    const char *public_security_record = nullptr,
+    const char *email = nullptr,
+    const char *address = nullptr,
+    const char *phone = nullptr,
+    const char *organizer = nullptr,
+    const char *tech_support = nullptr) {
+  auto name__ = name ? _fbb.CreateString(name) : 0;
+  auto copyright__ = copyright ? _fbb.CreateString(copyright) : 0;
+  auto icp__ = icp ? _fbb.CreateString(icp) : 0;
+  auto public_security_record__ = public_security_record ? _fbb.CreateString(public_security_record) : 0;
+  auto email__ = email ? _fbb.CreateString(email) : 0;
+  auto address__ = address ? _fbb.CreateString(address) : 0;
+  auto phone__ = phone ? _fbb.CreateString(phone) : 0;
+  auto organizer__ = organizer ? _fbb.CreateString(organizer) : 0;
+  auto tech_support__ = tech_support ? _fbb.CreateString(tech_support) : 0;
+  return sheaf::fb::CreateSite(
+      _fbb,
+      name__,
+      copyright__,
+      icp__,
+      public_security_record__,
+      email__,
+      address__,
+      phone__,
+      organizer__,
+      tech_support__);
+}
+
+/// One original input file kept with `sheaf build --keep-source` (v1.1). Its bytes are one
+/// zstd frame (no dictionary) in the optional SOURCES section.
+struct SourceFile FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
+  typedef SourceFileBuilder Builder;
+  enum FlatBuffersVTableOffset FLATBUFFERS_VTABLE_UNDERLYING_TYPE {
+    VT_PATH = 4,
+    VT_OFFSET = 6,
+    VT_COMPRESSED_SIZE = 8,
+    VT_SIZE = 10,
+    VT_CHECKSUM = 12
+  };
+  /// Path relative to its input root, '/'-separated, unique in the bundle.
+  const flatbuffers::String *path() const {
+    return GetPointer<const flatbuffers::String *>(VT_PATH);
+  }
+  /// Offset of the frame from the start of the SOURCES section; a multiple of 8.
+  uint64_t offset() const {
+    return GetField<uint64_t>(VT_OFFSET, 0);
+  }
+  uint64_t compressed_size() const {
+    return GetField<uint64_t>(VT_COMPRESSED_SIZE, 0);
+  }
+  /// Size of the original file in bytes.
+  uint64_t size() const {
+    return GetField<uint64_t>(VT_SIZE, 0);
+  }
+  /// XXH64 (seed 0) of the original bytes.
+  uint64_t checksum() const {
+    return GetField<uint64_t>(VT_CHECKSUM, 0);
+  }
+  bool Verify(flatbuffers::Verifier &verifier) const {
+    return VerifyTableStart(verifier) &&
+           VerifyOffsetRequired(verifier, VT_PATH) &&
+           verifier.VerifyString(path()) &&
+           VerifyField<uint64_t>(verifier, VT_OFFSET, 8) &&
+           VerifyField<uint64_t>(verifier, VT_COMPRESSED_SIZE, 8) &&
+           VerifyField<uint64_t>(verifier, VT_SIZE, 8) &&
+           VerifyField<uint64_t>(verifier, VT_CHECKSUM, 8) &&
+           verifier.EndTable();
+  }
+};
+
+struct SourceFileBuilder {
+  typedef SourceFile Table;
+  flatbuffers::FlatBufferBuilder &fbb_;
+  flatbuffers::uoffset_t start_;
+  void add_path(flatbuffers::Offset<flatbuffers::String> path) {
+    fbb_.AddOffset(SourceFile::VT_PATH, path);
+  }
+  void add_offset(uint64_t offset) {
+    fbb_.AddElement<uint64_t>(SourceFile::VT_OFFSET, offset, 0);
+  }
+  void add_compressed_size(uint64_t compressed_size) {
+    fbb_.AddElement<uint64_t>(SourceFile::VT_COMPRESSED_SIZE, compressed_size, 0);
+  }
+  void add_size(uint64_t size) {
+    fbb_.AddElement<uint64_t>(SourceFile::VT_SIZE, size, 0);
+  }
+  void add_checksum(uint64_t checksum) {
+    fbb_.AddElement<uint64_t>(SourceFile::VT_CHECKSUM, checksum, 0);
+  }
+  explicit SourceFileBuilder(flatbuffers::FlatBufferBuilder &_fbb)
+        : fbb_(_fbb) {
+    start_ = fbb_.StartTable();
+  }
+  flatbuffers::Offset<SourceFile> Finish() {
+    const auto end = fbb_.EndTable(start_);
+    auto o = flatbuffers::Offset<SourceFile>(end);
+    fbb_.Required(o, SourceFile::VT_PATH);
+    return o;
+  }
+};
+
+inline flatbuffers::Offset<SourceFile> CreateSourceFile(
+    flatbuffers::FlatBufferBuilder &_fbb,
+    flatbuffers::Offset<flatbuffers::String> path = 0,
+    uint64_t offset = 0,
+    uint64_t compressed_size = 0,
+    uint64_t size = 0,
+    uint64_t checksum = 0) {
+  SourceFileBuilder builder_(_fbb);
+  builder_.add_checksum(checksum);
+  builder_.add_size(size);
+  builder_.add_compressed_size(compressed_size);
+  builder_.add_offset(offset);
+  builder_.add_path(path);
+  return builder_.Finish();
+}
+
+inline flatbuffers::Offset<SourceFile> CreateSourceFileDirect(
+    flatbuffers::FlatBufferBuilder &_fbb,
+    const char *path = nullptr,
+    uint64_t offset = 0,
+    uint64_t compressed_size = 0,
+    uint64_t size = 0,
+    uint64_t checksum = 0) {
+  auto path__ = path ? _fbb.CreateString(path) : 0;
+  return sheaf::fb::CreateSourceFile(
+      _fbb,
+      path__,
+      offset,
+      compressed_size,
+      size,
+      checksum);
+}
+
 struct Article FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
   typedef ArticleBuilder Builder;
   enum FlatBuffersVTableOffset FLATBUFFERS_VTABLE_UNDERLYING_TYPE {
@@ -72,7 +348,9 @@ struct Article FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
     VT_FIRST_FRAME = 22,
     VT_OFFSET = 24,
     VT_SIZE = 26,
-    VT_CHECKSUM = 28
+    VT_CHECKSUM = 28,
+    VT_SITE = 30,
+    VT_SOURCE_FILE = 32
   };
   /// Stable article id, unique in the bundle; articles are sorted by id, byte-wise.
   const flatbuffers::String *id() const {
@@ -122,6 +400,14 @@ struct Article FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
   uint32_t checksum() const {
     return GetField<uint32_t>(VT_CHECKSUM, 0);
   }
+  /// 1 + index into Bundle.sites of this article's publisher facts; 0 when none (v1.1).
+  uint32_t site() const {
+    return GetField<uint32_t>(VT_SITE, 0);
+  }
+  /// 1 + index into Bundle.sources of the input file it came from; 0 when not kept (v1.1).
+  uint32_t source_file() const {
+    return GetField<uint32_t>(VT_SOURCE_FILE, 0);
+  }
   bool Verify(flatbuffers::Verifier &verifier) const {
     return VerifyTableStart(verifier) &&
            VerifyOffsetRequired(verifier, VT_ID) &&
@@ -147,6 +433,8 @@ struct Article FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
            VerifyField<uint32_t>(verifier, VT_OFFSET, 4) &&
            VerifyField<uint32_t>(verifier, VT_SIZE, 4) &&
            VerifyField<uint32_t>(verifier, VT_CHECKSUM, 4) &&
+           VerifyField<uint32_t>(verifier, VT_SITE, 4) &&
+           VerifyField<uint32_t>(verifier, VT_SOURCE_FILE, 4) &&
            verifier.EndTable();
   }
 };
@@ -194,6 +482,12 @@ struct ArticleBuilder {
   void add_checksum(uint32_t checksum) {
     fbb_.AddElement<uint32_t>(Article::VT_CHECKSUM, checksum, 0);
   }
+  void add_site(uint32_t site) {
+    fbb_.AddElement<uint32_t>(Article::VT_SITE, site, 0);
+  }
+  void add_source_file(uint32_t source_file) {
+    fbb_.AddElement<uint32_t>(Article::VT_SOURCE_FILE, source_file, 0);
+  }
   explicit ArticleBuilder(flatbuffers::FlatBufferBuilder &_fbb)
         : fbb_(_fbb) {
     start_ = fbb_.StartTable();
@@ -220,8 +514,12 @@ inline flatbuffers::Offset<Article> CreateArticle(
     uint32_t first_frame = 0,
     uint32_t offset = 0,
     uint32_t size = 0,
-    uint32_t checksum = 0) {
+    uint32_t checksum = 0,
+    uint32_t site = 0,
+    uint32_t source_file = 0) {
   ArticleBuilder builder_(_fbb);
+  builder_.add_source_file(source_file);
+  builder_.add_site(site);
   builder_.add_checksum(checksum);
   builder_.add_size(size);
   builder_.add_offset(offset);
@@ -252,7 +550,9 @@ inline flatbuffers::Offset<Article> CreateArticleDirect(
     uint32_t first_frame = 0,
     uint32_t offset = 0,
     uint32_t size = 0,
-    uint32_t checksum = 0) {
+    uint32_t checksum = 0,
+    uint32_t site = 0,
+    uint32_t source_file = 0) {
   auto id__ = id ? _fbb.CreateString(id) : 0;
   auto title__ = title ? _fbb.CreateString(title) : 0;
   auto subtitle__ = subtitle ? _fbb.CreateString(subtitle) : 0;
@@ -276,7 +576,9 @@ inline flatbuffers::Offset<Article> CreateArticleDirect(
       first_frame,
       offset,
       size,
-      checksum);
+      checksum,
+      site,
+      source_file);
 }
 
 struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
@@ -291,7 +593,9 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
     VT_MAX_FRAME_SIZE = 16,
     VT_MAX_READ_SIZE = 18,
     VT_FRAMES = 20,
-    VT_ARTICLES = 22
+    VT_ARTICLES = 22,
+    VT_SITES = 24,
+    VT_SOURCES = 26
   };
   const flatbuffers::String *title() const {
     return GetPointer<const flatbuffers::String *>(VT_TITLE);
@@ -330,6 +634,14 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
   const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>> *articles() const {
     return GetPointer<const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>> *>(VT_ARTICLES);
   }
+  /// Distinct publisher facts, referenced by Article.site (v1.1).
+  const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Site>> *sites() const {
+    return GetPointer<const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Site>> *>(VT_SITES);
+  }
+  /// Original input files, when built with --keep-source (v1.1).
+  const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::SourceFile>> *sources() const {
+    return GetPointer<const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::SourceFile>> *>(VT_SOURCES);
+  }
   bool Verify(flatbuffers::Verifier &verifier) const {
     return VerifyTableStart(verifier) &&
            VerifyOffset(verifier, VT_TITLE) &&
@@ -349,6 +661,12 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
            VerifyOffsetRequired(verifier, VT_ARTICLES) &&
            verifier.VerifyVector(articles()) &&
            verifier.VerifyVectorOfTables(articles()) &&
+           VerifyOffset(verifier, VT_SITES) &&
+           verifier.VerifyVector(sites()) &&
+           verifier.VerifyVectorOfTables(sites()) &&
+           VerifyOffset(verifier, VT_SOURCES) &&
+           verifier.VerifyVector(sources()) &&
+           verifier.VerifyVectorOfTables(sources()) &&
            verifier.EndTable();
   }
 };
@@ -387,6 +705,12 @@ struct BundleBuilder {
   void add_articles(flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>>> articles) {
     fbb_.AddOffset(Bundle::VT_ARTICLES, articles);
   }
+  void add_sites(flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Site>>> sites) {
+    fbb_.AddOffset(Bundle::VT_SITES, sites);
+  }
+  void add_sources(flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::SourceFile>>> sources) {
+    fbb_.AddOffset(Bundle::VT_SOURCES, sources);
+  }
   explicit BundleBuilder(flatbuffers::FlatBufferBuilder &_fbb)
         : fbb_(_fbb) {
     start_ = fbb_.StartTable();
@@ -411,9 +735,13 @@ inline flatbuffers::Offset<Bundle> CreateBundle(
     uint32_t max_frame_size = 0,
     uint32_t max_read_size = 0,
     flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Frame *>> frames = 0,
-    flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>>> articles = 0) {
+    flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>>> articles = 0,
+    flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Site>>> sites = 0,
+    flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::SourceFile>>> sources = 0) {
   BundleBuilder builder_(_fbb);
   builder_.add_created(created);
+  builder_.add_sources(sources);
+  builder_.add_sites(sites);
   builder_.add_articles(articles);
   builder_.add_frames(frames);
   builder_.add_max_read_size(max_read_size);
@@ -437,13 +765,17 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
     uint32_t max_frame_size = 0,
     uint32_t max_read_size = 0,
     const std::vector<sheaf::fb::Frame> *frames = nullptr,
-    const std::vector<flatbuffers::Offset<sheaf::fb::Article>> *articles = nullptr) {
+    const std::vector<flatbuffers::Offset<sheaf::fb::Article>> *articles = nullptr,
+    const std::vector<flatbuffers::Offset<sheaf::fb::Site>> *sites = nullptr,
+    const std::vector<flatbuffers::Offset<sheaf::fb::SourceFile>> *sources = nullptr) {
   auto title__ = title ? _fbb.CreateString(title) : 0;
   auto language__ = language ? _fbb.CreateString(language) : 0;
   auto creator__ = creator ? _fbb.CreateString(creator) : 0;
   auto generator__ = generator ? _fbb.CreateString(generator) : 0;
   auto frames__ = frames ? _fbb.CreateVectorOfStructs<sheaf::fb::Frame>(*frames) : 0;
   auto articles__ = articles ? _fbb.CreateVector<flatbuffers::Offset<sheaf::fb::Article>>(*articles) : 0;
+  auto sites__ = sites ? _fbb.CreateVector<flatbuffers::Offset<sheaf::fb::Site>>(*sites) : 0;
+  auto sources__ = sources ? _fbb.CreateVector<flatbuffers::Offset<sheaf::fb::SourceFile>>(*sources) : 0;
   return sheaf::fb::CreateBundle(
       _fbb,
       title__,
@@ -455,7 +787,9 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
       max_frame_size,
       max_read_size,
       frames__,
-      articles__);
+      articles__,
+      sites__,
+      sources__);
 }
 
 inline const sheaf::fb::Bundle *GetBundle(const void *buf) {

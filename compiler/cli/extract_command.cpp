@@ -1,0 +1,83 @@
+// compiler, CLI: `sheaf extract`: the build's ingest and extract stages, written out as
+// gold-format JSON so extraction can be inspected and scored without building a bundle.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "cli/article_json.hpp"
+#include "cli/commands.hpp"
+#include "cli/id_paths.hpp"
+#include "extract/extract.hpp"
+#include "ingest/discover.hpp"
+#include "ingest/ingest.hpp"
+
+namespace sheaf::cli {
+namespace {
+
+void print_explain(const Article& article, const Explain& explain) {
+  for (const ExplainEntry& e : explain.entries()) {
+    std::string text = e.text;
+    if (text.size() > 120) {
+      size_t cut = 117;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+        --cut;  // never split a UTF-8 sequence
+      }
+      text = text.substr(0, cut) + "...";
+    }
+    std::fprintf(stderr, "%s:%u: %s [%s] %s\n", article.origin.c_str(), e.source_line,
+                 e.action.c_str(), e.rule.c_str(), text.c_str());
+  }
+}
+
+bool write_json(const std::filesystem::path& path, const std::string& json) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << json << '\n';
+  out.close();
+  if (ec || !out) {
+    std::fprintf(stderr, "sheaf: error: %s: cannot write\n", path.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_extract(const ExtractCommand& command) {
+  RealFileSystem fs;
+  Diagnostics diagnostics;
+  const std::vector<InputFile> files = discover(command.inputs, fs, diagnostics);
+  const std::vector<Document> documents = ingest(files, fs, diagnostics);
+  ExtractOptions options;
+  options.explain = command.explain;
+  const Extracted extracted = extract(documents, diagnostics, options);
+  for (const Diagnostic& d : diagnostics.items()) {
+    std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  }
+  if (diagnostics.error_count() > 0 || (command.strict && diagnostics.warning_count() > 0)) {
+    return kExitFailure;
+  }
+  if (command.output_dir.empty() && extracted.articles.size() != 1) {
+    std::fprintf(stderr,
+                 "sheaf: error: %zu articles extracted; give -o DIR to write one file each\n",
+                 extracted.articles.size());
+    return kExitUsage;
+  }
+  for (size_t i = 0; i < extracted.articles.size(); ++i) {
+    const Article& article = extracted.articles[i];
+    if (command.explain) {
+      print_explain(article, extracted.explains[i]);
+    }
+    const std::string json = dump(article_json(article), 2);
+    if (command.output_dir.empty()) {
+      std::printf("%s\n", json.c_str());
+    } else if (!write_json(std::filesystem::path(command.output_dir) / file_name_for_id(article.id),
+                           json)) {
+      return kExitFailure;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace sheaf::cli

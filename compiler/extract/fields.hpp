@@ -1,0 +1,72 @@
+// compiler, extract stage: rules that read article fields out of single lines of text. Pure
+// functions on cleaned text (entities decoded, whitespace folded), each with its own tests.
+// Field rules follow ../shared/corpus/gold/README.md.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/article.hpp"
+
+namespace sheaf::fields {
+
+/// Normalizes one date expression to "YYYY-MM-DD", or "--MM-DD" when no year is given:
+/// "2019年9月7日 13:43", "2019-09-07T13:43:45+08:00", "2019/9/7", "2019.09.07", "1月20日",
+/// "Sep 7, 2019", "7 September 2019". Returns "" when `text` holds no date, or an invalid one.
+std::string normalize_date(std::string_view text);
+
+/// The first date anywhere in `line` (normalized), or "".
+std::string first_date(std::string_view line);
+
+/// A date after a publication label in `line` ("发布时间：", "发布日期：", "时间：", "日期：",
+/// "发表于", "Published:", "Updated:" is NOT a publication label), normalized; "" when the
+/// line has no labelled date.
+std::string labelled_date(std::string_view line);
+
+/// A news dateline at the start of a paragraph: "本报北京1月20日电", "新华社巴黎12月9日电",
+/// "长江网10月4日讯", "（记者 张三）". `length` is its size in bytes (the paragraph keeps it).
+struct Dateline {
+  std::string source;    ///< "本报", "新华社", "长江网"
+  std::string location;  ///< "北京", "巴黎", "" when none
+  std::string date;      ///< "--01-20" (datelines rarely give a year), "" when none
+  size_t length = 0;
+};
+std::optional<Dateline> parse_dateline(std::string_view paragraph);
+
+/// A breadcrumb line ("当前位置：首页>>新闻资讯>>重要专题", "首页 > 财经 > 正文",
+/// "您的位置: 主页 / 新闻"), as its categories: leading labels, the home link, trailing article
+/// markers (正文, 详情...) and a trailing copy of `title` removed; repeats kept. nullopt when
+/// the line is not a breadcrumb.
+std::optional<std::vector<std::string>> parse_breadcrumb(std::string_view line,
+                                                         std::string_view title);
+
+/// Labelled origin and people in a meta line ("来源：新华社 作者：张三 责任编辑：李四",
+/// "稿源：", "信息来源：", "记者 张三", "采写：", "文/"). Editors are not authors; placeholders
+/// (未知, 佚名, admin) are dropped. Empty fields when not found.
+struct Byline {
+  std::string source;
+  std::string author;  ///< several names joined with "、"
+};
+Byline parse_byline(std::string_view line);
+
+/// True when the whole line is metadata rather than body text: a date/source/author/views line
+/// such as "2019-09-07 13:43 来源：证券市场红周刊 作者：张三 阅读：1234".
+bool is_meta_line(std::string_view line);
+
+/// The headline: `title_tag` (the page's <title>) with site and channel suffixes removed
+/// ("标题_财经频道_网易" -> "标题"), preferring `heading` (the page's h1 or first line) when it
+/// is the same headline or the tag extends it. Either may be empty.
+std::string clean_title(std::string_view title_tag, std::string_view heading);
+
+/// True when `line` is a site footer line (copyright, ICP, 公网安备, address, phone, email,
+/// 主办/承办/技术支持, site links such as "网站地图 联系我们").
+bool is_footer_line(std::string_view line);
+
+/// Fills the fields of `site` that `line` states (copyright line, ICP number, 公网安备 number,
+/// email, address, phone, organizer, tech support; name from "版权所有：X" / "© X").
+/// Fields already set are kept.
+void parse_site_line(std::string_view line, SiteInfo& site);
+
+}  // namespace sheaf::fields
