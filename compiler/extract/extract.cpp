@@ -77,13 +77,18 @@ void apply_front_matter(const std::map<std::string, std::string>& fm, Article& a
   }
 }
 
-// Keeps `article` unless it is empty, and says what happened either way it lost something.
-bool keep(const Article& article, const std::string& origin, Diagnostics& diags) {
+// Keeps `article` unless it is empty, and says so. A missing title or body is reported here
+// for records; extract_page() reports it for pages (`report_partial` false).
+bool keep(const Article& article, const std::string& origin, bool report_partial,
+          Diagnostics& diags) {
   OriginLocation at = split_origin(origin);
   if (article.title.empty() && article.paragraphs.empty()) {
     diags.warning(std::move(at.file), at.line, "nothing-extracted",
                   "no title and no body text found; skipped");
     return false;
+  }
+  if (!report_partial) {
+    return true;
   }
   if (article.paragraphs.empty()) {
     diags.warning(std::move(at.file), at.line, "empty-body",
@@ -124,7 +129,7 @@ Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
       apply_front_matter(page.meta.front_matter, article);
     }
     article.source_file = doc.source_file;
-    if (keep(article, doc.origin, diags)) {
+    if (keep(article, doc.origin, page_of[i] == SIZE_MAX, diags)) {
       out.articles.push_back(std::move(article));
       if (options.explain) {
         out.explains.push_back(std::move(explain));

@@ -3,6 +3,7 @@
 #include "extract/markdown.hpp"
 
 #include <cctype>
+#include <map>
 #include <vector>
 
 #include "extract/clean.hpp"
@@ -40,9 +41,11 @@ size_t read_front_matter(const std::vector<std::string_view>& lines, PageMeta& m
   if (lines.empty() || trim(lines[0]) != "---") {
     return 0;
   }
+  std::map<std::string, std::string> fields;  // kept only once the closing fence is seen
   for (size_t i = 1; i < lines.size(); ++i) {
     const std::string_view line = trim(lines[i]);
     if (line == "---" || line == "...") {
+      meta.front_matter = std::move(fields);
       return i + 1;
     }
     const size_t colon = line.find(':');
@@ -58,7 +61,7 @@ size_t read_front_matter(const std::vector<std::string_view>& lines, PageMeta& m
         value.back() == value.front()) {
       value = value.substr(1, value.size() - 2);
     }
-    meta.front_matter.emplace(std::move(key), std::string(value));
+    fields.emplace(std::move(key), std::string(value));
   }
   return 0;  // no closing fence: not front matter after all
 }

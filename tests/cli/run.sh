@@ -596,10 +596,10 @@ a, b = listing(first), listing(second)
 if a != b:
     sys.exit("ls differs: %r vs %r" % (sorted(set(a) ^ set(b))[:3], len(b)))
 for id_, _ in a:
-    pa = json.loads(run("cat", "--json", first, id_))["paragraphs"]
-    pb = json.loads(run("cat", "--json", second, id_))["paragraphs"]
+    pa = json.loads(run("cat", "--json", first, id_))
+    pb = json.loads(run("cat", "--json", second, id_))
     if pa != pb:
-        sys.exit("paragraphs of %r differ" % id_)
+        sys.exit("article %r differs: %r" % (id_, [k for k in pa if pa[k] != pb.get(k)]))
 PY
   PROBLEMS+=("$(tail -n 1 "$W/.compare" | cut -c 1-300)")
 fi
@@ -639,6 +639,53 @@ if [ -w /dev/full ]; then
 else
   skip "stdout write errors: no writable /dev/full on this system"
 fi
+
+# ---------------------------------------------------------------------------------------------
+
+# 13. Kept sources: `build --keep-source` stores every input file; `unpack --source` gives them
+# back byte for byte.
+
+begin "keep-source: every input file comes back byte for byte"
+run build -q --keep-source "$EX" -o "$W/src.sheaf"
+expect_rc 0
+run verify "$W/src.sheaf"
+expect_rc 0
+run unpack --source "$W/src.sheaf" -o "$W/src"
+expect_rc 0
+check "unpacked sources differ from examples/" diff -r "$EX" "$W/src"
+end
+
+begin "keep-source: unpack --source of a bundle without sources fails"
+run unpack --source "$BUNDLE" -o "$W/nosrc"
+expect_rc 1
+expect_err "keeps no source files"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 14. `sheaf extract`: the build's extraction, as gold-format JSON.
+
+begin "extract: one page to stdout as JSON"
+run extract "$EX/seed.txt"
+expect_rc 0
+check "stdout is not JSON" is_json "$OUT"
+check "title missing" python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert a["title"].startswith("习近平") and a["paragraphs"]' "$OUT"
+end
+
+begin "extract: several inputs need -o, and write one file per article"
+run extract "$EX/seed.txt" "$EX/quake-report.txt"
+expect_rc 2
+run extract "$EX/seed.txt" "$EX/html/aftershock-advice.html" -o "$W/ex"
+expect_rc 0
+check "seed.json missing" test -f "$W/ex/seed.json"
+check "aftershock-advice.json missing" test -f "$W/ex/aftershock-advice.json"
+end
+
+begin "extract: --explain names every dropped block and its rule"
+run extract --explain "$EX/html/aftershock-advice.html"
+expect_rc 0
+check "no drop lines on stderr" grep -q "drop \[" "$ERR"
+expect_err "aftershock-advice.html:"
+end
 
 # ---------------------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 // Tests for extract/extract.hpp: dispatch by format, boilerplate, order, skips.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,8 @@ TEST_CASE("extract: articles keep document order and each format's extractor",
   CHECK(diags.items().empty());
 }
 
-TEST_CASE("extract: empty articles are skipped, title-only ones kept", "[compiler][extract]") {
+TEST_CASE("extract: empty articles are skipped and title-only ones kept, each with a warning",
+          "[compiler][extract]") {
   const std::vector<Document> docs = {text_dump("empty.txt", "\n&nbsp;\n"),
                                       text_dump("title.txt", "Just this"),
                                       text_dump("echo.txt", "Echo\n\tEcho ")};
@@ -53,9 +55,45 @@ TEST_CASE("extract: empty articles are skipped, title-only ones kept", "[compile
   CHECK(articles[0].title == "Just this");
   CHECK(articles[1].title == "Echo");
   CHECK(articles[1].paragraphs.empty());
-  REQUIRE(diags.items().size() == 3);
-  CHECK(diags.items()[0].code == "no-title");
-  CHECK(diags.items()[1].code == "empty-body");
-  CHECK(diags.items()[2].code == "empty-body");
-  CHECK(diags.items()[2].file == "echo.txt");
+  std::vector<std::string> said;
+  for (const auto& d : diags.items()) {
+    said.push_back(d.file + " " + d.code);
+  }
+  CHECK(std::count(said.begin(), said.end(), "empty.txt nothing-extracted") == 1);
+  CHECK(std::count(said.begin(), said.end(), "title.txt empty-body") == 1);
+  CHECK(std::count(said.begin(), said.end(), "echo.txt empty-body") == 1);
+}
+
+TEST_CASE("extract: Markdown front matter wins over the body", "[compiler][extract]") {
+  Document md;
+  md.format = DocumentFormat::markdown;
+  md.origin = "n.md";
+  md.id = "n";
+  md.text =
+      "---\ntitle: 正式标题\ndate: 2024年6月3日\ncategories: 通知, 社区\n---\n# "
+      "正文标题\n\n第一段。\n";
+  Diagnostics diags;
+  const auto articles = sheaf::extract({md}, diags);
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0].title == "正式标题");
+  CHECK(articles[0].date == "2024-06-03");
+  CHECK(articles[0].categories == std::vector<std::string>{"通知", "社区"});
+  CHECK(!articles[0].paragraphs.empty());
+}
+
+TEST_CASE("extract: lines repeated across a site's pages are dropped as template",
+          "[compiler][extract]") {
+  std::vector<Document> docs;
+  for (int i = 0; i < 4; ++i) {
+    const std::string n = std::to_string(i);
+    docs.push_back(text_dump(
+        "site/" + n + ".txt",
+        "标题" + n + "\n正文第" + n + "段，内容各不相同。\n本站声明：转载请注明出处并保留链接\n"));
+  }
+  Diagnostics diags;
+  const auto articles = sheaf::extract(docs, diags);
+  REQUIRE(articles.size() == 4);
+  for (const auto& a : articles) {
+    CHECK(a.paragraphs.size() == 1);
+  }
 }

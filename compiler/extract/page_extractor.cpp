@@ -1,0 +1,276 @@
+// compiler, extract stage: Page -> Article (see page_extractor.hpp). The header parts are
+// located first (headline, sub-headline, breadcrumb), then the main content is filtered block
+// by block, each drop recorded with its rule, then date, byline and site are settled.
+#include "extract/page_extractor.hpp"
+
+#include <algorithm>
+
+#include "extract/content_fields.hpp"
+#include "extract/content_text.hpp"
+#include "extract/fields.hpp"
+#include "extract/line_rules.hpp"
+#include "extract/origin.hpp"
+
+namespace sheaf {
+namespace {
+
+using content::kNone;
+
+/// What the header readers found, and which blocks they used up.
+struct Layout {
+  content::TitleSpan title;
+  uint32_t subtitle_index = kNone;
+  std::vector<uint32_t> crumb_blocks;
+  std::vector<uint32_t> body;    ///< candidate body blocks, in order
+  std::vector<uint32_t> header;  ///< blocks to read the date and byline from
+  uint32_t footer_from = 0;      ///< first block after the body
+};
+
+bool is_dump(const Page& page) {
+  return std::all_of(page.blocks.begin(), page.blocks.end(),
+                     [](const Block& b) { return b.kind == BlockKind::line; });
+}
+
+/// First block of running prose: a sentence-punctuated block of some length that is not a
+/// meta line. Headlines and date lines sit above it.
+uint32_t first_prose(const Page& page, const std::vector<uint32_t>& content) {
+  // Long sentences first; a short article may have only short ones.
+  for (const uint32_t min_chars : {30U, 10U}) {
+    for (const uint32_t i : content) {
+      const Block& b = page.blocks[i];
+      if (b.chars >= min_chars && b.kind != BlockKind::heading && b.link_chars * 4 < b.chars &&
+          content::has_sentence_punctuation(b.text) && !fields::is_meta_line(b.text)) {
+        return i;
+      }
+    }
+  }
+  return content.empty() ? 0 : content.front();
+}
+
+/// Blocks under the body still searched for a labelled date.
+constexpr uint32_t kTailBlocks = 12;
+
+void set_window(std::vector<uint32_t>& out, uint32_t from, uint32_t to, size_t size) {
+  for (uint32_t i = from; i < to && i < size; ++i) {
+    out.push_back(i);
+  }
+}
+
+Layout html_layout(const Page& page, Article& a) {
+  Layout l;
+  if (page.content.empty()) {
+    for (uint32_t i = 0; i < page.blocks.size(); ++i) {
+      l.body.push_back(i);
+    }
+  } else {
+    l.body = page.content;
+  }
+  const uint32_t body_start = first_prose(page, l.body);
+  l.title = content::html_title(page, body_start);
+  a.subtitle = content::subtitle_after(page, l.title.last, l.subtitle_index);
+  const uint32_t top = l.title.first != kNone ? l.title.first : body_start;
+  a.categories = content::breadcrumb_before(page, top, l.title.text, l.crumb_blocks);
+  // Date lines sit just above or below the headline, or open the body.
+  const uint32_t from = top > 3 ? top - 3 : 0;
+  set_window(l.header, from, std::max(top, body_start) + 3, page.blocks.size());
+  // Content above the headline is the site's (menus, breadcrumb), not the article's.
+  if (l.title.first != kNone && l.title.first <= body_start) {
+    l.body.erase(
+        std::remove_if(l.body.begin(), l.body.end(), [&](uint32_t i) { return i < l.title.first; }),
+        l.body.end());
+  }
+  l.footer_from = l.body.empty() ? static_cast<uint32_t>(page.blocks.size()) : l.body.back() + 1;
+  return l;
+}
+
+Layout dump_layout(const Page& page, Article& a) {
+  Layout l;
+  uint32_t repeat = kNone;
+  l.title = content::dump_title(page, repeat);
+  if (repeat != kNone) {
+    a.subtitle = content::subtitle_after(page, repeat, l.subtitle_index);
+  }
+  const uint32_t limit = repeat != kNone ? repeat : std::min<uint32_t>(4, page.blocks.size());
+  a.categories = content::breadcrumb_before(page, limit, l.title.text, l.crumb_blocks);
+  uint32_t end = static_cast<uint32_t>(page.blocks.size());
+  // Footer lines close a dump: read them from the end up to the last body line.
+  while (end > 1 && fields::is_footer_line(page.blocks[end - 1].text)) {
+    --end;
+  }
+  l.footer_from = end;
+  for (uint32_t i = 1; i < end; ++i) {
+    l.body.push_back(i);
+  }
+  set_window(l.header, 1, std::min<uint32_t>(end, 8), page.blocks.size());
+  return l;
+}
+
+/// Takes the headline, sub-headline and breadcrumb blocks out of the date/byline window: a
+/// headline such as "9月26日盘中资讯汇总" is no date line.
+void drop_used_from_header(Layout& l) {
+  l.header.erase(
+      std::remove_if(l.header.begin(), l.header.end(),
+                     [&l](uint32_t i) {
+                       return (l.title.first != kNone && i >= l.title.first && i <= l.title.last) ||
+                              i == l.subtitle_index ||
+                              std::find(l.crumb_blocks.begin(), l.crumb_blocks.end(), i) !=
+                                  l.crumb_blocks.end();
+                     }),
+      l.header.end());
+}
+
+/// Fills source and author from a meta or byline line when they are still empty.
+void take_byline(std::string_view text, Article& a) {
+  const fields::Byline by = fields::parse_byline(text);
+  if (a.source.empty()) {
+    a.source = by.source;
+  }
+  if (a.author.empty()) {
+    a.author = by.author;
+  }
+}
+
+/// Comparison keys of the header fields, computed once per page.
+struct Keys {
+  std::string title;
+  std::string subtitle;
+};
+
+/// Longest line the meta-line and boilerplate rules are asked about: a date/source line or a
+/// widget/notice line is short, and asking about long paragraphs only costs time.
+constexpr uint32_t kMaxMetaChars = 150;
+constexpr uint32_t kMaxBoilerplateChars = 300;
+
+/// The rule that drops body block `b`, or nullptr to keep it.
+const char* drop_rule(const Block& b, const Keys& keys, const ExtractContext& context) {
+  if (b.kind == BlockKind::caption) {
+    return "caption";
+  }
+  if (b.chars <= kMaxMetaChars) {
+    const std::string key = content::squeeze(b.text);
+    if (key == keys.title) {
+      return "title-repeat";
+    }
+    if (!keys.subtitle.empty() && key == keys.subtitle) {
+      return "subtitle-repeat";
+    }
+  }
+  if (context.templates != nullptr && context.templates->count(b.text) != 0) {
+    return "template";
+  }
+  // The named boilerplate rules first: "责任编辑：…" is a meta line too, but "editor-line"
+  // says more in --explain.
+  if (b.chars <= kMaxBoilerplateChars) {
+    if (const char* rule = rules::boilerplate_rule(b.text)) {
+      return rule;
+    }
+  }
+  if (b.chars <= kMaxMetaChars && fields::is_meta_line(b.text)) {
+    return "meta-line";
+  }
+  if (b.chars <= kMaxMetaChars && fields::is_footer_line(b.text)) {
+    return "footer";
+  }
+  // A line that is nearly all link (a teaser, "返回首页>>", a promo) is navigation.
+  if (b.kind != BlockKind::line && b.link_chars * 10 >= b.chars * 8) {
+    return "link-line";
+  }
+  return nullptr;
+}
+
+bool byline_rule(std::string_view rule) {
+  return rule == "meta-line" || rule == "byline-line" || rule == "source-line";
+}
+
+void mark_fields(const Page& page, const Layout& l, Explain* explain) {
+  if (l.title.first != kNone) {
+    for (uint32_t i = l.title.first; i <= l.title.last; ++i) {
+      sheaf::explain(explain, page.blocks[i].source_line, "title", "headline", page.blocks[i].text);
+    }
+  }
+  if (l.subtitle_index != kNone) {
+    const Block& b = page.blocks[l.subtitle_index];
+    sheaf::explain(explain, b.source_line, "subtitle", "sub-headline", b.text);
+  }
+  for (const uint32_t i : l.crumb_blocks) {
+    sheaf::explain(explain, page.blocks[i].source_line, "categories", "breadcrumb",
+                   page.blocks[i].text);
+  }
+}
+
+/// Keeps the body blocks no rule drops; reads the dateline from the first kept one.
+void compose_body(const Page& page, const Layout& l, const ExtractContext& context, Article& a,
+                  fields::Dateline& dateline, Explain* explain) {
+  std::vector<char> used(page.blocks.size(), 0);
+  if (l.title.first != kNone) {
+    std::fill(used.begin() + l.title.first, used.begin() + l.title.last + 1, 1);
+  }
+  if (l.subtitle_index != kNone) {
+    used[l.subtitle_index] = 1;
+  }
+  for (const uint32_t i : l.crumb_blocks) {
+    used[i] = 1;
+  }
+  const Keys keys{content::squeeze(a.title), content::squeeze(a.subtitle)};
+  for (const uint32_t i : l.body) {
+    const Block& b = page.blocks[i];
+    if (used[i] != 0) {
+      continue;
+    }
+    const char* rule = drop_rule(b, keys, context);
+    if (rule != nullptr) {
+      sheaf::explain(explain, b.source_line, "drop", rule, b.text);
+      if (byline_rule(rule)) {
+        take_byline(b.text, a);
+      }
+      continue;
+    }
+    if (a.paragraphs.empty()) {
+      if (auto d = fields::parse_dateline(b.text)) {
+        dateline = *d;
+      }
+    }
+    a.paragraphs.push_back(b.text);
+  }
+}
+
+}  // namespace
+
+Article extract_page(const Page& page, const std::string& id, const ExtractContext& context,
+                     Diagnostics& diagnostics, Explain* explain) {
+  Article a;
+  a.id = id;
+  a.origin = page.origin;
+  a.url = page.meta.url;
+  const bool dump = is_dump(page);
+  Layout l = dump ? dump_layout(page, a) : html_layout(page, a);
+  drop_used_from_header(l);
+  a.title = l.title.text;
+  mark_fields(page, l, explain);
+  // The header's labelled 来源/作者 come before bylines found lower in the body.
+  for (const uint32_t i : l.header) {
+    if (fields::is_meta_line(page.blocks[i].text)) {
+      take_byline(page.blocks[i].text, a);
+    }
+  }
+  fields::Dateline dateline;
+  compose_body(page, l, context, a, dateline, explain);
+  std::vector<uint32_t> tail = l.body;
+  set_window(tail, l.footer_from, l.footer_from + kTailBlocks, page.blocks.size());
+  a.date = content::choose_date(page, l.header, tail, dateline.date, a.subtitle);
+  if (a.source.empty()) {
+    a.source = dateline.source;
+  }
+  a.location = dateline.location;
+  content::read_site(page, l.footer_from, a.site);
+  OriginLocation at = split_origin(page.origin);
+  if (a.title.empty()) {
+    diagnostics.warning(at.file, at.line, "no-title", "no title found on the page");
+  }
+  if (a.paragraphs.empty()) {
+    diagnostics.warning(at.file, at.line, "empty-body", "no body text found on the page");
+  }
+  return a;
+}
+
+}  // namespace sheaf
