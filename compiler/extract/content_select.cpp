@@ -11,6 +11,8 @@
 
 #include <array>
 
+#include "extract/content_text.hpp"
+
 namespace sheaf {
 namespace {
 
@@ -63,18 +65,6 @@ bool is_separator(char c) {
   return c == ' ' || c == '-' || c == '_' || c == ':';
 }
 
-/// Sentence punctuation (，。！？；) or ASCII ", " / ". ": a block that reads as prose.
-bool has_sentence_punctuation(std::string_view text) {
-  static constexpr std::array<std::string_view, 5> kMarks = {
-      "\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B"};
-  for (const std::string_view m : kMarks) {
-    if (text.find(m) != std::string_view::npos) {
-      return true;
-    }
-  }
-  return text.find(", ") != std::string_view::npos || text.find(". ") != std::string_view::npos;
-}
-
 struct Worth {
   double good = 0;   ///< what the block adds when it counts as content
   double cost = 0;   ///< what it costs anyway (link text)
@@ -92,7 +82,7 @@ Worth block_worth(const Block& b) {
   }
   // Why the weights: prose paragraphs carry sentence punctuation or length; short bare lines
   // (dates, labels, widget text) are worth less, though subheads and poem lines are content.
-  const double weight = has_sentence_punctuation(b.text) || text_chars >= 50 ? 1.0 : 0.4;
+  const double weight = content::has_sentence_punctuation(b.text) || text_chars >= 50 ? 1.0 : 0.4;
   w.good = text_chars * weight;
   w.cost = b.link_chars;
   return w;
