@@ -33,6 +33,7 @@ struct Dateline {
   std::string date;      ///< "--01-20" (datelines rarely give a year), "" when none
   size_t length = 0;
 };
+
 std::optional<Dateline> parse_dateline(std::string_view paragraph);
 
 /// A breadcrumb line ("当前位置：首页>>新闻资讯>>重要专题", "首页 > 财经 > 正文",
@@ -49,6 +50,7 @@ struct Byline {
   std::string source;
   std::string author;  ///< several names joined with "、"
 };
+
 Byline parse_byline(std::string_view line);
 
 /// True when the whole line is metadata rather than body text: a date/source/author/views line

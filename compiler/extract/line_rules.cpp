@@ -196,6 +196,57 @@ bool caption(std::string_view s, std::string_view inner) {
   return chars <= 80 && (lt::ends_with(s, "摄)") || lt::ends_with(s, "摄影)"));
 }
 
+// English page furniture that survives as a line of its own: player and share controls,
+// "Read more:" lead-ins, advertising labels. Whole-line matches only, case-insensitive, so a
+// sentence that uses one of these words is never touched.
+bool english_ui_label(std::string_view s) {
+  static constexpr std::string_view kLabels[] = {"advertisement",
+                                                 "autoplay",
+                                                 "click here",
+                                                 "comments",
+                                                 "continue reading",
+                                                 "email",
+                                                 "follow us",
+                                                 "full screen",
+                                                 "fullscreen",
+                                                 "print",
+                                                 "read more",
+                                                 "read more:",
+                                                 "related",
+                                                 "related articles",
+                                                 "related stories",
+                                                 "share",
+                                                 "share this",
+                                                 "share this article",
+                                                 "share this story",
+                                                 "sign up",
+                                                 "skip to main content",
+                                                 "subscribe",
+                                                 "tweet",
+                                                 "watch",
+                                                 "view comments",
+                                                 "play video",
+                                                 "close"};
+  if (s.size() > 24) {
+    return false;
+  }
+  std::string lower(s);
+  for (char& c : lower) {
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  for (std::string_view label : kLabels) {
+    if (lower == label) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "By Jane Doe March 18 at 3:57 PM Follow @jdoe": a byline with a social handle, standalone.
+bool english_byline(std::string_view s) {
+  return lt::starts_with(s, "By ") && lt::count_cp(s) <= 120 && lt::contains(s, "Follow @");
+}
+
 }  // namespace
 
 const char* boilerplate_rule(std::string_view line) {
@@ -237,6 +288,12 @@ const char* boilerplate_rule(std::string_view line) {
   }
   if (detail::is_ornament(s)) {
     return "ornament";
+  }
+  if (english_ui_label(s)) {
+    return "ui-label";
+  }
+  if (english_byline(s)) {
+    return "byline-line";
   }
   // "返回腾讯网首页>>": a back link naming the site.
   if (lt::starts_with(s, "返回") && lt::count_cp(s) <= 20 &&

@@ -15,8 +15,9 @@ namespace sheaf::rules {
 /// 下一篇), "related-links" (相关新闻/相关阅读/推荐阅读 lines), "attachment" (附件：…, .doc/.pdf
 /// download lines), "caption" (图为…, 图片来源, （点击看清晰大图）, 图片均来自网络),
 /// "ornament" (a lone section number "01", "1"), "comment-widget" (评论, 网友评论, 发表评论),
-/// "back-to-top" (返回顶部, 关闭窗口). Deliberately conservative: a real sentence that merely
-/// contains such a word is content.
+/// "back-to-top" (返回顶部, 关闭窗口), "ui-label" (English player/share/advert labels alone
+/// on a line: "Full Screen", "Autoplay", "Read more:", "Advertisement"). Deliberately conservative:
+/// a real sentence that merely contains such a word is content.
 const char* boilerplate_rule(std::string_view line);
 
 }  // namespace sheaf::rules

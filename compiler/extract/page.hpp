@@ -17,24 +17,24 @@ enum class BlockKind : uint8_t {
   list_item,   ///< li, dt, dd
   table_cell,  ///< td, th
   preformatted,
-  caption,     ///< figcaption, caption, or text inside a figure
+  caption,  ///< figcaption, caption, or text inside a figure
 };
 
 /// One visual paragraph of a page: what the gold format calls a paragraph candidate.
 struct Block {
   std::string text;  ///< cleaned: entities decoded, whitespace folded, trimmed; never empty
   BlockKind kind = BlockKind::line;
-  uint8_t level = 0;           ///< heading level 1-6, else 0
-  uint32_t container = 0;      ///< id of the nearest block container (div, section, article,
-                               ///< td, ul...) holding it; equal ids = same container. 0 in text
-  uint32_t depth = 0;          ///< element depth in the DOM, 0 for text dumps
-  uint32_t link_chars = 0;     ///< code points of `text` inside <a> elements
-  uint32_t chars = 0;          ///< code points of `text`
-  std::string hints;           ///< lowercase class and id words of its ancestors, nearest first,
-                               ///< space-separated ("content article main"); "" in text dumps
-  bool chrome = false;         ///< inside header, footer, nav, aside, form, or an element whose
-                               ///< role is navigation/banner/contentinfo
-  uint32_t source_line = 0;    ///< 1-based line in the input where the block starts (for --explain)
+  uint8_t level = 0;         ///< heading level 1-6, else 0
+  uint32_t container = 0;    ///< id of the nearest block container (div, section, article,
+                             ///< td, ul...) holding it; equal ids = same container. 0 in text
+  uint32_t depth = 0;        ///< element depth in the DOM, 0 for text dumps
+  uint32_t link_chars = 0;   ///< code points of `text` inside <a> elements
+  uint32_t chars = 0;        ///< code points of `text`
+  std::string hints;         ///< lowercase class and id words of its ancestors, nearest first,
+                             ///< space-separated ("content article main"); "" in text dumps
+  bool chrome = false;       ///< inside header, footer, nav, aside, form, or an element whose
+                             ///< role is navigation/banner/contentinfo
+  uint32_t source_line = 0;  ///< 1-based line in the input where the block starts (for --explain)
 };
 
 /// What a page declares about itself, outside its visible body.

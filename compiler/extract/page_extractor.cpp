@@ -234,6 +234,32 @@ void compose_body(const Page& page, const Layout& l, const ExtractContext& conte
   }
 }
 
+/// Lists for --explain every block the content selection left out (navigation, sidebars,
+/// footers...): nothing leaves a page without a line saying so.
+void explain_outside(const Page& page, const Layout& l, Explain* explain) {
+  if (explain == nullptr) {
+    return;
+  }
+  std::vector<char> kept(page.blocks.size(), 0);
+  for (const uint32_t i : l.body) {
+    kept[i] = 1;
+  }
+  if (l.title.first != kNone) {
+    std::fill(kept.begin() + l.title.first, kept.begin() + l.title.last + 1, 1);
+  }
+  if (l.subtitle_index != kNone) {
+    kept[l.subtitle_index] = 1;
+  }
+  for (const uint32_t i : l.crumb_blocks) {
+    kept[i] = 1;
+  }
+  for (size_t i = 0; i < page.blocks.size(); ++i) {
+    if (kept[i] == 0) {
+      explain->add(page.blocks[i].source_line, "drop", "outside-content", page.blocks[i].text);
+    }
+  }
+}
+
 }  // namespace
 
 Article extract_page(const Page& page, const std::string& id, const ExtractContext& context,
@@ -255,6 +281,7 @@ Article extract_page(const Page& page, const std::string& id, const ExtractConte
   }
   fields::Dateline dateline;
   compose_body(page, l, context, a, dateline, explain);
+  explain_outside(page, l, explain);
   std::vector<uint32_t> tail = l.body;
   set_window(tail, l.footer_from, l.footer_from + kTailBlocks, page.blocks.size());
   a.date = content::choose_date(page, l.header, tail, dateline.date, a.subtitle);

@@ -232,7 +232,12 @@ DecodedText decode_bytes(std::string_view bytes, std::string_view declared_hint)
     return out;
   }
   const size_t invalid = find_invalid_utf8(bytes);
-  if (invalid == kUtf8Valid || is_truncated_utf8_tail(bytes, invalid)) {
+  if (invalid == kUtf8Valid) {
+    out.charset = Charset::utf8;  // the common case: copy once, no repair pass
+    out.utf8 = std::string(bytes);
+    return out;
+  }
+  if (is_truncated_utf8_tail(bytes, invalid)) {
     adopt(out, convert_to_utf8(bytes, Charset::utf8), Charset::utf8, 0);
     return out;
   }

@@ -137,3 +137,16 @@ TEST_CASE("rules: content stays content", "[compiler][extract]") {
   CHECK(rule("业绩会上的插曲").empty());
   CHECK(rule("示例市今年新建学校十所，新增学位一万个。").empty());
 }
+
+TEST_CASE("line rules: English UI labels and handle bylines, whole lines only",
+          "[compiler][extract]") {
+  using sheaf::rules::boilerplate_rule;
+  for (const char* label : {"Full Screen", "Autoplay", "Read more:", "ADVERTISEMENT", "Share"}) {
+    INFO(label);
+    CHECK(std::string(boilerplate_rule(label) ? boilerplate_rule(label) : "") == "ui-label");
+  }
+  CHECK(boilerplate_rule("By Jane Roe March 3 at 1:00 PM Follow @janeroe") != nullptr);
+  CHECK(boilerplate_rule("Read more about the drill schedule on the agency website.") == nullptr);
+  CHECK(boilerplate_rule("Share your shelter location with neighbours.") == nullptr);
+  CHECK(boilerplate_rule("By noon the shelters were full.") == nullptr);
+}
