@@ -226,7 +226,12 @@ bool english_ui_label(std::string_view s) {
                                                  "watch",
                                                  "view comments",
                                                  "play video",
-                                                 "close"};
+                                                 "close",
+                                                 "caption",
+                                                 "view photos",
+                                                 "view gallery",
+                                                 "photos",
+                                                 "\xC3\x97" /* a lone close button: × */};
   if (s.size() > 24) {
     return false;
   }
