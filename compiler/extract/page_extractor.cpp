@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "extract/content_dump.hpp"
 #include "extract/content_fields.hpp"
 #include "extract/content_text.hpp"
 #include "extract/fields.hpp"
@@ -24,6 +25,7 @@ struct Layout {
   std::vector<uint32_t> body;    ///< candidate body blocks, in order
   std::vector<uint32_t> header;  ///< blocks to read the date and byline from
   uint32_t footer_from = 0;      ///< first block after the body
+  uint32_t repeat = kNone;       ///< a dump's headline line under its <title> line
 };
 
 bool is_dump(const Page& page) {
@@ -83,25 +85,63 @@ Layout html_layout(const Page& page, Article& a) {
   return l;
 }
 
+/// The first line after the dump's header parts (title, headline repeat, sub-headline,
+/// breadcrumb): where its body may start.
+uint32_t dump_body_from(const Layout& l) {
+  uint32_t from = 1;
+  for (const uint32_t i : {l.repeat, l.subtitle_index}) {
+    if (i != kNone) {
+      from = std::max(from, i + 1);
+    }
+  }
+  for (const uint32_t i : l.crumb_blocks) {
+    from = std::max(from, i + 1);
+  }
+  return from;
+}
+
+/// A dump whose first line is already a long paragraph of prose (a text dump of a body
+/// without its headline) has no title line: taking that paragraph as the title would lose it.
+bool starts_with_prose(const Page& page) {
+  constexpr uint32_t kHeadlineMaxChars = 100;
+  return !page.blocks.empty() && page.blocks[0].chars > kHeadlineMaxChars &&
+         content::is_prose_line(page.blocks[0]);
+}
+
 Layout dump_layout(const Page& page, Article& a) {
   Layout l;
-  uint32_t repeat = kNone;
-  l.title = content::dump_title(page, repeat);
-  if (repeat != kNone) {
-    a.subtitle = content::subtitle_after(page, repeat, l.subtitle_index);
+  if (starts_with_prose(page)) {
+    l.footer_from = static_cast<uint32_t>(page.blocks.size());
+    set_window(l.body, 0, l.footer_from, page.blocks.size());
+    set_window(l.header, 0, std::min<uint32_t>(8, l.footer_from), page.blocks.size());
+    return l;
   }
-  const uint32_t limit = repeat != kNone ? repeat : std::min<uint32_t>(4, page.blocks.size());
+  l.title = content::dump_headline(page, l.repeat);
+  if (l.repeat != kNone) {
+    a.subtitle = content::subtitle_after(page, l.repeat, l.subtitle_index);
+  }
+  const uint32_t limit = l.repeat != kNone ? l.repeat : std::min<uint32_t>(4, page.blocks.size());
   a.categories = content::breadcrumb_before(page, limit, l.title.text, l.crumb_blocks);
+  if (l.crumb_blocks.empty()) {
+    a.categories = content::wrapped_breadcrumb(page, limit, l.title.text, l.crumb_blocks);
+  }
   uint32_t end = static_cast<uint32_t>(page.blocks.size());
   // Footer lines close a dump: read them from the end up to the last body line.
   while (end > 1 && fields::is_footer_line(page.blocks[end - 1].text)) {
     --end;
   }
-  l.footer_from = end;
-  for (uint32_t i = 1; i < end; ++i) {
-    l.body.push_back(i);
+  // Navigation above the headline and related links or widgets under the body are no
+  // paragraphs: the body is the densest run of prose lines.
+  const content::DumpRegion region = content::dump_region(page, dump_body_from(l), end);
+  // A <title> line whose page shows navigation before the body carries the site's suffix; a
+  // clean title+body dump (the body right under it) shows its headline as published.
+  if (l.repeat == kNone && region.begin > dump_body_from(l)) {
+    l.title.text = fields::clean_title(l.title.text, "");
   }
-  set_window(l.header, 1, std::min<uint32_t>(end, 8), page.blocks.size());
+  l.footer_from = region.end;
+  set_window(l.body, region.begin, region.end, page.blocks.size());
+  const uint32_t header_from = l.repeat != kNone ? l.repeat + 1 : 1;
+  set_window(l.header, header_from, std::max<uint32_t>(8, region.begin + 3), region.end);
   return l;
 }
 
@@ -188,6 +228,10 @@ void mark_fields(const Page& page, const Layout& l, Explain* explain) {
       sheaf::explain(explain, page.blocks[i].source_line, "title", "headline", page.blocks[i].text);
     }
   }
+  if (l.repeat != kNone) {
+    const Block& b = page.blocks[l.repeat];
+    sheaf::explain(explain, b.source_line, "title", "headline-repeat", b.text);
+  }
   if (l.subtitle_index != kNone) {
     const Block& b = page.blocks[l.subtitle_index];
     sheaf::explain(explain, b.source_line, "subtitle", "sub-headline", b.text);
@@ -205,8 +249,10 @@ void compose_body(const Page& page, const Layout& l, const ExtractContext& conte
   if (l.title.first != kNone) {
     std::fill(used.begin() + l.title.first, used.begin() + l.title.last + 1, 1);
   }
-  if (l.subtitle_index != kNone) {
-    used[l.subtitle_index] = 1;
+  for (const uint32_t i : {l.subtitle_index, l.repeat}) {
+    if (i != kNone) {
+      used[i] = 1;
+    }
   }
   for (const uint32_t i : l.crumb_blocks) {
     used[i] = 1;
@@ -247,8 +293,10 @@ void explain_outside(const Page& page, const Layout& l, Explain* explain) {
   if (l.title.first != kNone) {
     std::fill(kept.begin() + l.title.first, kept.begin() + l.title.last + 1, 1);
   }
-  if (l.subtitle_index != kNone) {
-    kept[l.subtitle_index] = 1;
+  for (const uint32_t i : {l.subtitle_index, l.repeat}) {
+    if (i != kNone) {
+      kept[i] = 1;
+    }
   }
   for (const uint32_t i : l.crumb_blocks) {
     kept[i] = 1;
