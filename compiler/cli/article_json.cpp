@@ -47,17 +47,7 @@ nlohmann::ordered_json article_json(const Article& a) {
   nlohmann::ordered_json j = article_metadata_json(a);
   j["paragraphs"] = a.paragraphs;
   nlohmann::ordered_json site = nlohmann::ordered_json::object();
-  const std::pair<const char*, const std::string*> fields[] = {
-      {"name", &a.site.name},
-      {"copyright", &a.site.copyright},
-      {"icp", &a.site.icp},
-      {"public_security_record", &a.site.public_security_record},
-      {"email", &a.site.email},
-      {"address", &a.site.address},
-      {"phone", &a.site.phone},
-      {"organizer", &a.site.organizer},
-      {"tech_support", &a.site.tech_support}};
-  for (const auto& [key, value] : fields) {
+  for (const auto& [key, value] : a.site.fields()) {
     if (!value->empty()) {
       site[key] = *value;
     }

@@ -50,18 +50,10 @@ Article extract_record(const Document& doc) {
   article.location = clean_line(in.location);
   article.url = clean_line(in.url);
   append_cleaned(in.categories, article.categories);
-  const std::pair<const std::string*, std::string*> site_fields[] = {
-      {&in.site.name, &article.site.name},
-      {&in.site.copyright, &article.site.copyright},
-      {&in.site.icp, &article.site.icp},
-      {&in.site.public_security_record, &article.site.public_security_record},
-      {&in.site.email, &article.site.email},
-      {&in.site.address, &article.site.address},
-      {&in.site.phone, &article.site.phone},
-      {&in.site.organizer, &article.site.organizer},
-      {&in.site.tech_support, &article.site.tech_support}};
-  for (const auto& [from, to] : site_fields) {
-    *to = clean_line(*from);
+  const auto from = in.site.fields();
+  const auto to = article.site.fields();
+  for (size_t k = 0; k < from.size(); ++k) {
+    *to[k].second = clean_line(*from[k].second);
   }
   if (!in.paragraphs.empty()) {
     append_cleaned(in.paragraphs, article.paragraphs);

@@ -100,17 +100,7 @@ void RecordReader::read_site(SiteInfo& site) {
          std::string("field 'site' is not an object (") + value->type_name() + "); ignored");
     return;
   }
-  const std::pair<const char*, std::string*> keys[] = {
-      {"name", &site.name},
-      {"copyright", &site.copyright},
-      {"icp", &site.icp},
-      {"public_security_record", &site.public_security_record},
-      {"email", &site.email},
-      {"address", &site.address},
-      {"phone", &site.phone},
-      {"organizer", &site.organizer},
-      {"tech_support", &site.tech_support}};
-  for (const auto& [key, out] : keys) {
+  for (const auto& [key, out] : site.fields()) {
     const auto it = value->find(key);
     if (it != value->end() && it->is_string()) {
       *out = it->get<std::string>();

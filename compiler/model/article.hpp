@@ -1,7 +1,9 @@
 // compiler: the article model every stage passes along. Plain data, no behaviour.
 #pragma once
 
+#include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sheaf {
@@ -18,17 +20,48 @@ struct SiteInfo {
   std::string organizer;     ///< 主办单位
   std::string tech_support;  ///< 技术支持
 
+  /// Every field with its gold-format key, in the gold README's order: one list for JSON,
+  /// records and comparisons.
+  std::array<std::pair<const char*, std::string*>, 9> fields() { return fields_of(*this); }
+
+  std::array<std::pair<const char*, const std::string*>, 9> fields() const {
+    return fields_of(*this);
+  }
+
   bool empty() const {
-    return name.empty() && copyright.empty() && icp.empty() && public_security_record.empty() &&
-           email.empty() && address.empty() && phone.empty() && organizer.empty() &&
-           tech_support.empty();
+    for (const auto& [key, value] : fields()) {
+      if (!value->empty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   bool operator==(const SiteInfo& o) const {
-    return name == o.name && copyright == o.copyright && icp == o.icp &&
-           public_security_record == o.public_security_record && email == o.email &&
-           address == o.address && phone == o.phone && organizer == o.organizer &&
-           tech_support == o.tech_support;
+    const auto a = fields();
+    const auto b = o.fields();
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (*a[i].second != *b[i].second) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  // One list for both constness: Ptr is std::string* or const std::string*.
+  template <class Self, class Ptr = decltype(&std::declval<Self&>().name)>
+  static std::array<std::pair<const char*, Ptr>, 9> fields_of(Self& s) {
+    return std::array<std::pair<const char*, Ptr>, 9>{
+        {{"name", &s.name},
+         {"copyright", &s.copyright},
+         {"icp", &s.icp},
+         {"public_security_record", &s.public_security_record},
+         {"email", &s.email},
+         {"address", &s.address},
+         {"phone", &s.phone},
+         {"organizer", &s.organizer},
+         {"tech_support", &s.tech_support}}};
   }
 };
 

@@ -54,6 +54,22 @@ inline bool verify_root_shallow(const flatbuffers::Table* t, flatbuffers::Verifi
          v.EndTable();
 }
 
+/// Table `k` of a vector of table offsets whose first element is at `elements`, verified
+/// (SPEC: rules I5-I7): the offset must point inside the index and the table there must pass
+/// FlatBuffers verification. Null when it does not. `k` must be below the vector's size.
+template <class T>
+const T* verified_table(ByteSpan index, const uint8_t* elements, uint32_t k) noexcept {
+  flatbuffers::Verifier v = index_verifier(index, 1);
+  const size_t element =
+      static_cast<size_t>(elements - index.data()) + size_t{k} * sizeof(flatbuffers::uoffset_t);
+  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
+  if (o == 0) {
+    return nullptr;
+  }
+  const auto* table = reinterpret_cast<const T*>(index.data() + element + o);
+  return table->Verify(v) ? table : nullptr;
+}
+
 }  // namespace detail
 
 inline Result<Bundle> Bundle::open(ByteSpan file) noexcept {
@@ -155,15 +171,8 @@ inline Result<ArticleView> Bundle::article(uint32_t i) const noexcept {
     return Errc::out_of_range;
   }
   // SPEC: "Validation", rule I5: verify the one Article table before reading it.
-  flatbuffers::Verifier v = detail::index_verifier(index_, 1);
-  const size_t element =
-      static_cast<size_t>(articles_ - index_.data()) + size_t{i} * sizeof(flatbuffers::uoffset_t);
-  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
-  if (o == 0) {
-    return Errc::corrupt_index;
-  }
-  const auto* a = reinterpret_cast<const fb::Article*>(index_.data() + element + o);
-  if (!a->Verify(v)) {
+  const fb::Article* a = detail::verified_table<fb::Article>(index_, articles_, i);
+  if (a == nullptr) {
     return Errc::corrupt_index;
   }
   ArticleView view;
@@ -196,15 +205,8 @@ inline Result<SiteView> Bundle::site(const ArticleView& a) const noexcept {
     return Errc::corrupt_index;
   }
   // Verify the one Site table before reading it, as for articles (SPEC: rule I6).
-  flatbuffers::Verifier v = detail::index_verifier(index_, 1);
-  const size_t element = static_cast<size_t>(sites->Data() - index_.data()) +
-                         size_t{a.site - 1} * sizeof(flatbuffers::uoffset_t);
-  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
-  if (o == 0) {
-    return Errc::corrupt_index;
-  }
-  const auto* s = reinterpret_cast<const fb::Site*>(index_.data() + element + o);
-  if (!s->Verify(v)) {
+  const fb::Site* s = detail::verified_table<fb::Site>(index_, sites->Data(), a.site - 1);
+  if (s == nullptr) {
     return Errc::corrupt_index;
   }
   view.name = detail::view_of(s->name());
@@ -229,15 +231,8 @@ inline Result<SourceView> Bundle::source(uint32_t k) const noexcept {
   if (sources == nullptr || k >= sources->size()) {
     return Errc::out_of_range;
   }
-  flatbuffers::Verifier v = detail::index_verifier(index_, 1);
-  const size_t element = static_cast<size_t>(sources->Data() - index_.data()) +
-                         size_t{k} * sizeof(flatbuffers::uoffset_t);
-  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
-  if (o == 0) {
-    return Errc::corrupt_index;
-  }
-  const auto* s = reinterpret_cast<const fb::SourceFile*>(index_.data() + element + o);
-  if (!s->Verify(v)) {
+  const fb::SourceFile* s = detail::verified_table<fb::SourceFile>(index_, sources->Data(), k);
+  if (s == nullptr) {
     return Errc::corrupt_index;
   }
   if (s->offset() % format::kAlignment != 0 ||
