@@ -16,7 +16,7 @@ constexpr uint32_t kFooterBlocks = 80;
 /// Class/id words that mark a breadcrumb box (English and the pinyin of 位置 / 当前位置).
 bool crumb_hint(std::string_view hints) {
   static constexpr std::array<std::string_view, 8> kWords = {
-      "crumb", "position", "weizhi", "dqwz", "path", "location", "curpos", "brea_nav"};
+      "crumb", "position", "weizhi", "dqwz", "path", "location", "curpos", "bread"};
   const std::string_view near = hints.substr(0, std::min<size_t>(hints.size(), 48));
   for (const std::string_view w : kWords) {
     if (near.find(w) != std::string_view::npos) {
