@@ -54,8 +54,8 @@ struct Page {
   std::string origin;  ///< "dir/a.html", for messages
   PageMeta meta;
   std::vector<Block> blocks;
-  /// Blocks of the main content as chosen for HTML pages ([first, last) into `blocks`), or the
-  /// whole page for text dumps. Filled by the content selector.
+  /// Indices into `blocks` of the main content chosen for an HTML page, in order; empty means
+  /// the whole page (text dumps, fragments, Markdown). Filled by parse_html's content selector.
   std::vector<uint32_t> content;
 };
 
