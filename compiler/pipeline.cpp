@@ -141,12 +141,16 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   report.input_files = files.size();
   say(options, "reading " + std::to_string(files.size()) + " input files");
   std::vector<SourceFile> sources;
-  const std::vector<Document> documents =
-      ingest(files, fs, diagnostics, options.keep_source ? &sources : nullptr);
-  for (const Document& d : documents) {
-    report.input_bytes += d.text.size();
+  std::vector<Article> articles;
+  {
+    // Documents (the decoded inputs) are freed once extracted: the articles are all we need.
+    const std::vector<Document> documents =
+        ingest(files, fs, diagnostics, options.keep_source ? &sources : nullptr);
+    for (const Document& d : documents) {
+      report.input_bytes += d.text.size();
+    }
+    articles = extract(documents, diagnostics);
   }
-  std::vector<Article> articles = extract(documents, diagnostics);
   const bool ids_ok = order_by_id(articles, diagnostics);
   std::vector<std::string> bodies;
   bodies.reserve(articles.size());

@@ -31,7 +31,7 @@ struct BuildReport {
   size_t input_files = 0;
   size_t articles = 0;
   size_t frames = 0;
-  uint64_t input_bytes = 0;  ///< bytes of the input files read
+  uint64_t input_bytes = 0;  ///< bytes of input text after decoding to UTF-8
   uint64_t body_bytes = 0;   ///< bytes of body text stored
   uint64_t index_bytes = 0;
   uint64_t dictionary_bytes = 0;

@@ -60,6 +60,7 @@ int run_build_command(BuildCommand& command) {
                                   {"index_bytes", report.index_bytes},
                                   {"dictionary_bytes", report.dictionary_bytes},
                                   {"data_bytes", report.data_bytes},
+                                  {"source_bytes", report.source_bytes},
                                   {"ratio", ratio(report.file_bytes, report.body_bytes)},
                                   {"seconds", report.seconds},
                                   {"errors", diagnostics.error_count()},
