@@ -150,3 +150,11 @@ TEST_CASE("line rules: English UI labels and handle bylines, whole lines only",
   CHECK(boilerplate_rule("Share your shelter location with neighbours.") == nullptr);
   CHECK(boilerplate_rule("By noon the shelters were full.") == nullptr);
 }
+
+TEST_CASE("line rules: scan-to-read widgets are share widgets, whole lines only",
+          "[compiler][extract]") {
+  using sheaf::rules::boilerplate_rule;
+  CHECK(std::string(boilerplate_rule("扫一扫在手机打开当前页")) == "share-widget");
+  CHECK(std::string(boilerplate_rule("扫码阅读全文")) == "share-widget");
+  CHECK(boilerplate_rule("市民可扫码阅读全文并参与问卷调查。") == nullptr);
+}
