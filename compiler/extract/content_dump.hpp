@@ -15,7 +15,7 @@ namespace sheaf::content {
 /// (within the first 60) is the headline it names (the same text, the <title> without its
 /// `_频道_站名` suffix, or a prefix of it), that line's text is the title and `repeat` is set
 /// to it. Otherwise the first line as it stands, and `repeat` is kNone (the caller strips a
-/// suffix only when the dump shows site furniture, see dump_title_suffix). The returned span is
+/// suffix only when lines were skipped before the body, see dump_layout). The returned span is
 /// the first line.
 TitleSpan dump_headline(const Page& page, uint32_t& repeat);
 

@@ -22,10 +22,6 @@ struct TitleSpan {
   uint32_t last = kNone;
 };
 
-/// The title of a text dump: its first line; `repeat` is the block that shows the same
-/// headline again below the breadcrumb (kNone when none).
-TitleSpan dump_title(const Page& page, uint32_t& repeat);
-
 /// The title of an HTML page: the visible headline that the <title> (or og:title) names, else
 /// the most prominent heading above the body, cleaned by fields::clean_title.
 /// @param body_start  index of the first block of running prose (headlines sit above it).

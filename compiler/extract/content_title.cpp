@@ -9,9 +9,6 @@
 namespace sheaf::content {
 namespace {
 
-/// Text dumps put the repeated headline within the first lines, under the breadcrumb.
-constexpr uint32_t kDumpHeaderLines = 12;
-
 /// How far above the body a headline may sit, in blocks (meta lines, share bars, breadcrumb).
 constexpr uint32_t kHeadlineWindow = 40;
 
@@ -105,25 +102,6 @@ TitleSpan match_headline(const Page& page, const std::string& ref, uint32_t begi
 }
 
 }  // namespace
-
-TitleSpan dump_title(const Page& page, uint32_t& repeat) {
-  TitleSpan span;
-  repeat = kNone;
-  if (page.blocks.empty()) {
-    return span;
-  }
-  span.first = span.last = 0;
-  span.text = page.blocks[0].text;
-  const std::string key = squeeze(span.text);
-  const uint32_t end = std::min<uint32_t>(kDumpHeaderLines, page.blocks.size());
-  for (uint32_t i = 1; i < end; ++i) {
-    if (squeeze(page.blocks[i].text) == key) {
-      repeat = i;
-      break;
-    }
-  }
-  return span;
-}
 
 TitleSpan html_title(const Page& page, uint32_t body_start) {
   std::vector<std::string> refs;

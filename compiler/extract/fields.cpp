@@ -100,17 +100,6 @@ std::string_view strip_seo_prefix(std::string_view s) {
   return lt::trim(s.substr(close + 1));
 }
 
-/// Comparable form: folded, without any spaces (the gazette's <title> has a stray U+3000).
-std::string squeeze(std::string_view s) {
-  std::string out;
-  for (const char c : lt::fold(s).text) {
-    if (c != ' ' && c != '\t') {
-      out += c;
-    }
-  }
-  return out;
-}
-
 /// The folded-and-trimmed source bytes of `part`, a view into `f.text`.
 std::string original(const lt::Folded& f, std::string_view part) {
   const auto begin = static_cast<size_t>(part.data() - f.text.data());
@@ -131,9 +120,9 @@ std::string clean_title(std::string_view title_tag, std::string_view heading) {
   if (head.empty()) {
     return original(tag_f, tag);
   }
-  const std::string tag_key = squeeze(original(tag_f, tag));
-  const std::string head_key = squeeze(original(head_f, head));
-  const std::string full_key = squeeze(title_tag);
+  const std::string tag_key = lt::squeeze(original(tag_f, tag));
+  const std::string head_key = lt::squeeze(original(head_f, head));
+  const std::string full_key = lt::squeeze(title_tag);
   const size_t head_chars = lt::count_cp(head_key);
   const size_t tag_chars = lt::count_cp(tag_key);
   // The heading is the headline when the tag is it plus decoration (a suffix, or a site prefix

@@ -146,24 +146,13 @@ bool accept_shape(const Split& split, bool labelled) {
   return split.strong && split.separators >= 2 && marker_last;
 }
 
-/// Space-free text for comparing a segment with the title.
-std::string squeeze(std::string_view s) {
-  std::string out;
-  for (const char c : lt::fold(s).text) {
-    if (c != ' ' && c != '\t') {
-      out += c;
-    }
-  }
-  return out;
-}
-
 /// The segment is the page's own headline, perhaps with an ad prefix or cut short ("…").
 bool is_title_copy(std::string_view segment, std::string_view title) {
   if (title.empty()) {
     return false;
   }
-  std::string seg = squeeze(lt::trim_chars(segment, ".…"));
-  const std::string head = squeeze(title);
+  std::string seg = lt::squeeze(lt::trim_chars(segment, ".…"));
+  const std::string head = lt::squeeze(title);
   if (seg == head || (lt::count_cp(head) >= 6 && lt::contains(seg, head))) {
     return true;
   }

@@ -235,4 +235,14 @@ std::vector<std::string_view> split_any(std::string_view s,
   return parts;
 }
 
+std::string squeeze(std::string_view s) {
+  std::string out;
+  for (const char c : fold(s).text) {
+    if (c != ' ' && c != '\t') {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace sheaf::line_text

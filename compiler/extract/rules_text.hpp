@@ -89,4 +89,8 @@ bool has_sentence_punct(std::string_view s);
 std::vector<std::string_view> split_any(std::string_view s,
                                         std::initializer_list<std::string_view> separators);
 
+/// Comparable form of a line: folded (full-width forms as ASCII), without spaces or tabs.
+/// Used to compare titles, headings and breadcrumb segments that differ only in spacing.
+std::string squeeze(std::string_view s);
+
 }  // namespace sheaf::line_text
