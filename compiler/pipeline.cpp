@@ -15,6 +15,7 @@
 #include "compress/frame_plan.hpp"
 #include "extract/extract.hpp"
 #include "index/ordering.hpp"
+#include "index/record_writer.hpp"
 #include "ingest/discover.hpp"
 #include "ingest/ingest.hpp"
 #include "write/atomic_file.hpp"
@@ -38,16 +39,16 @@ void say(const BuildOptions& options, const std::string& line) {
   }
 }
 
-// Bodies must fit the format's 32-bit sizes (SPEC: Article.size).
-bool check_sizes(const std::vector<Article>& articles, const std::vector<std::string>& bodies,
+// Records must fit the format's 32-bit sizes (SPEC: Article.size).
+bool check_sizes(const std::vector<Article>& articles, const std::vector<std::string>& records,
                  Diagnostics& diagnostics) {
   bool ok = true;
   if (articles.size() >= std::numeric_limits<uint32_t>::max()) {
     diagnostics.error("", 0, "too-many-articles", "more than 4294967294 articles");
     return false;
   }
-  for (size_t i = 0; i < bodies.size(); ++i) {
-    if (bodies[i].size() >= std::numeric_limits<uint32_t>::max()) {
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (records[i].size() >= std::numeric_limits<uint32_t>::max()) {
       diagnostics.error(articles[i].origin, 0, "body-too-large",
                         "article body is 4 GiB or more; split it");
       ok = false;
@@ -57,8 +58,8 @@ bool check_sizes(const std::vector<Article>& articles, const std::vector<std::st
 }
 
 // Reads the written temp file back through the runtime: full verify, every frame decoded,
-// every body compared with what was meant to be stored.
-std::string read_back(const std::string& path, const std::vector<std::string>& bodies) {
+// every record compared with what was meant to be stored.
+std::string read_back(const std::string& path, const std::vector<std::string>& records) {
   MappedFile file;
   if (file.open(path.c_str()) != Errc::ok) {
     return path + ": cannot map the written bundle for checking";
@@ -86,12 +87,13 @@ std::string read_back(const std::string& path, const std::vector<std::string>& b
   if (std::string error = check_sources(b); !error.empty()) {
     return path + ": " + error;
   }
+  uint32_t cached = UINT32_MAX;
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
-    const Result<std::string_view> body =
-        a.ok() ? d.read(a.value(), MutableByteSpan(buffer.data(), buffer.size()))
+    const Result<std::string_view> record =
+        a.ok() ? d.read_bytes(a.value(), MutableByteSpan(buffer.data(), buffer.size()), cached)
                : Result<std::string_view>(a.error());
-    if (!body.ok() || body.value() != bodies[i]) {
+    if (!record.ok() || record.value() != records[i]) {
       return path + ": article " + std::to_string(i) + " does not read back as written";
     }
   }
@@ -152,14 +154,19 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
     articles = extract(documents, diagnostics);
   }
   const bool ids_ok = order_by_id(articles, diagnostics);
-  std::vector<std::string> bodies;
-  bodies.reserve(articles.size());
-  for (Article& a : articles) {
-    bodies.push_back(join_body(a.paragraphs));
-    a.paragraphs.clear();  // the body now holds them; halves peak memory
+  std::vector<const SiteInfo*> sites;
+  const std::vector<uint32_t> site_refs = number_sites(articles, sites);
+  std::vector<std::string> records;
+  records.reserve(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    Article& a = articles[i];
+    const std::string body = join_body(a.paragraphs);
+    report.body_bytes += body.size();
+    records.push_back(encode_record(a, body, site_refs[i]));
+    a.paragraphs.clear();  // the record now holds them; halves peak memory
     a.paragraphs.shrink_to_fit();
   }
-  const bool sizes_ok = check_sizes(articles, bodies, diagnostics);
+  const bool sizes_ok = check_sizes(articles, records, diagnostics);
   if (!ids_ok || !sizes_ok || diagnostics.error_count() > 0 ||
       (options.strict && diagnostics.warning_count() > 0)) {
     return false;
@@ -170,24 +177,37 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   }
   report.articles = articles.size();
 
-  const FramePlan plan = plan_frames(bodies, options.block_size);
+  const FramePlan plan = plan_frames(records, options.block_size);
   say(options, std::to_string(articles.size()) + " articles in " +
                    std::to_string(plan.frames.size()) + " frames; training dictionary");
-  DictionaryOptions dict_options;
-  dict_options.max_size = options.dictionary_size;
-  TrainedDictionary dictionary = train_dictionary(bodies, dict_options);
-  if (!dictionary.bytes.empty() && !dictionary_pays(plan, bodies, dictionary.bytes)) {
-    dictionary.note = "a " + std::to_string(dictionary.bytes.size()) +
-                      "-byte dictionary would cost more than it saves; stored none";
-    dictionary.bytes.clear();
-  }
-  report.dictionary_note = dictionary.note;
-
   CompressOptions compress_options;
   compress_options.level = options.level;
   compress_options.threads = options.threads;
+  DictionaryOptions dict_options;
+  dict_options.max_size = options.dictionary_size;
+  TrainedDictionary dictionary = train_dictionary(records, dict_options);
+  // Stored packed (one zstd frame, unpacked into the reader's workspace) unless the reader
+  // must use it in place, or packing does not shrink it.
+  std::string packed;
+  if (!dictionary.bytes.empty() && !options.raw_dictionary) {
+    packed = compress_each(
+        1, [&](size_t) { return dictionary.bytes; }, "", compress_options)[0];
+    if (packed.size() >= dictionary.bytes.size()) {
+      packed.clear();
+    }
+  }
+  const size_t stored_dictionary = packed.empty() ? dictionary.bytes.size() : packed.size();
+  if (!dictionary.bytes.empty() &&
+      !dictionary_pays(plan, records, dictionary.bytes, stored_dictionary)) {
+    dictionary.note = "a " + std::to_string(dictionary.bytes.size()) +
+                      "-byte dictionary would cost more than it saves; stored none";
+    dictionary.bytes.clear();
+    packed.clear();
+  }
+  report.dictionary_note = dictionary.note;
+
   const std::vector<std::string> compressed =
-      compress_frames(plan, bodies, dictionary.bytes, compress_options,
+      compress_frames(plan, records, dictionary.bytes, compress_options,
                       options.progress ? print_progress : nullptr);
   std::vector<uint32_t> raw_sizes;
   raw_sizes.reserve(plan.frames.size());
@@ -203,22 +223,24 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   std::vector<SourceRecord> source_records;
   const std::string source_section = pack_sources(sources, compress_options, source_records);
   sources.clear();
-  const std::string index = build_index(meta, articles, plan, data.frames, source_records);
-  const std::string file = lay_out_bundle(index, dictionary.bytes, data.bytes, source_section);
+  const std::string index = build_index(meta, articles, sites, plan, data.frames, source_records);
+  const std::string file = lay_out_bundle(index, packed.empty() ? dictionary.bytes : packed,
+                                          data.bytes, source_section, !packed.empty());
 
   say(options, "writing " + options.output);
   const std::string error = write_file_atomically(
-      options.output, file, [&](const std::string& temp) { return read_back(temp, bodies); });
+      options.output, file, [&](const std::string& temp) { return read_back(temp, records); });
   if (!error.empty()) {
     diagnostics.error("", 0, "write-failed", error);
     return false;
   }
   report.frames = plan.frames.size();
-  for (const std::string& b : bodies) {
-    report.body_bytes += b.size();
+  for (const std::string& r : records) {
+    report.record_bytes += r.size();
   }
   report.index_bytes = index.size();
-  report.dictionary_bytes = dictionary.bytes.size();
+  report.dictionary_bytes = packed.empty() ? dictionary.bytes.size() : packed.size();
+  report.dictionary_size = dictionary.bytes.size();
   report.data_bytes = data.bytes.size();
   report.source_bytes = source_section.size();
   report.file_bytes = file.size();

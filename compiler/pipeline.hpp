@@ -20,6 +20,7 @@ struct BuildOptions {
   int level = 19;                   ///< --level: zstd level
   unsigned threads = 0;             ///< --threads: 0 = all cores
   size_t dictionary_size = 112640;  ///< --dict-size: 0 = no dictionary
+  bool raw_dictionary = false;      ///< --raw-dictionary: store it as is (usable in place)
   BundleMeta meta;                  ///< title, language, creator; generator and created are set
   bool strict = false;              ///< warnings are fatal
   bool keep_source = false;         ///< --keep-source: store every input file's bytes too
@@ -31,10 +32,12 @@ struct BuildReport {
   size_t input_files = 0;
   size_t articles = 0;
   size_t frames = 0;
-  uint64_t input_bytes = 0;  ///< bytes of input text after decoding to UTF-8
-  uint64_t body_bytes = 0;   ///< bytes of body text stored
+  uint64_t input_bytes = 0;   ///< bytes of input text after decoding to UTF-8
+  uint64_t body_bytes = 0;    ///< bytes of body text stored
+  uint64_t record_bytes = 0;  ///< bytes of records (metadata fields and bodies) compressed
   uint64_t index_bytes = 0;
-  uint64_t dictionary_bytes = 0;
+  uint64_t dictionary_bytes = 0;  ///< as stored (packed unless --raw-dictionary)
+  uint64_t dictionary_size = 0;   ///< the dictionary's own size
   uint64_t data_bytes = 0;
   uint64_t source_bytes = 0;  ///< SOURCES section, with --keep-source
   uint64_t file_bytes = 0;

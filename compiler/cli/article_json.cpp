@@ -5,7 +5,7 @@
 
 namespace sheaf::cli {
 
-Article to_article(const ArticleView& a, const SiteView& site, std::string_view body) {
+Article to_article(const Record& a, const SiteView& site) {
   Article out;
   out.id = a.id;
   out.title = a.title;
@@ -18,7 +18,7 @@ Article to_article(const ArticleView& a, const SiteView& site, std::string_view 
   for (uint32_t k = 0; k < a.category_count(); ++k) {
     out.categories.emplace_back(a.category(k));
   }
-  out.paragraphs = split_body(std::string(body));
+  out.paragraphs = split_body(std::string(a.body));
   out.site.name = site.name;
   out.site.copyright = site.copyright;
   out.site.icp = site.icp;

@@ -9,13 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include <sheaf/bundle.hpp>
+#include <sheaf/record.hpp>
 
 #include "model/article.hpp"
 
 namespace sheaf::cli {
 
 /// An article read from a bundle, as the compiler's model (paragraphs split from the body).
-Article to_article(const ArticleView& a, const SiteView& site, std::string_view body);
+Article to_article(const Record& r, const SiteView& site);
 
 /// Metadata only: id, title, subtitle, date, source, location, categories, author, url.
 nlohmann::ordered_json article_metadata_json(const Article& a);

@@ -43,13 +43,34 @@ bool OpenBundle::init_decoder() {
   return true;
 }
 
-Result<std::string_view> OpenBundle::read(const ArticleView& a) {
-  const Result<std::string_view> body =
-      decoder_.read(a, MutableByteSpan(buffer_.data(), buffer_.size()));
-  if (!body.ok()) {
-    print_error(path_, "article '" + std::string(a.id) + "'", body.error());
+Result<Record> OpenBundle::read(uint32_t i) {
+  const MutableByteSpan buffer(buffer_.data(), buffer_.size());
+  const Result<ArticleView> a = bundle_.article(i);
+  const Result<std::string_view> bytes = a.ok()
+                                             ? decoder_.read_bytes(a.value(), buffer, cached_frame_)
+                                             : Result<std::string_view>(a.error());
+  const Result<Record> r = bytes.ok() ? parse_record(bytes.value()) : bytes.error();
+  if (!r.ok()) {
+    print_error(path_, "article " + std::to_string(i), r.error());
   }
-  return body;
+  return r;
+}
+
+Result<Found> OpenBundle::find(const std::string& id) {
+  cached_frame_ = UINT32_MAX;  // find() reuses the buffer
+  const Result<Found> f = decoder_.find(id, MutableByteSpan(buffer_.data(), buffer_.size()));
+  if (!f.ok()) {
+    print_error(path_, "article '" + id + "'", f.error());
+  }
+  return f;
+}
+
+Result<SiteView> OpenBundle::site(const Record& r) {
+  const Result<SiteView> s = bundle_.site(r.site);
+  if (!s.ok()) {
+    print_error(path_, "article '" + std::string(r.id) + "' site", s.error());
+  }
+  return s;
 }
 
 }  // namespace sheaf::cli

@@ -20,8 +20,15 @@ class OpenBundle {
   /// Initializes the decoder (fast mode); prints and returns false on failure.
   bool init_decoder();
 
-  /// Reads the body of `a`; on failure prints a message naming the file and article.
-  Result<std::string_view> read(const ArticleView& a);
+  /// Reads article `i` (reusing the frame in the buffer when the previous read left the same
+  /// one there); on failure prints a message naming the file and article.
+  Result<Record> read(uint32_t i);
+
+  /// Reads the article with this id; on failure prints a message naming the file and id.
+  Result<Found> find(const std::string& id);
+
+  /// The publisher facts a record names; on failure prints a message.
+  Result<SiteView> site(const Record& r);
 
   Decoder& decoder() { return decoder_; }
 
@@ -36,6 +43,7 @@ class OpenBundle {
   Decoder decoder_;
   std::vector<uint64_t> workspace_;  // uint64_t: 8-byte alignment for zstd
   std::vector<uint8_t> buffer_;
+  uint32_t cached_frame_ = UINT32_MAX;  // frame whose content is in buffer_
 };
 
 /// Prints "sheaf: error: PATH: what: reason" to stderr.

@@ -20,19 +20,6 @@ void print_line(const std::string& s) {
   std::printf("%s\n", s.c_str());
 }
 
-// Sum of body sizes: the text a bundle holds, for the compression ratio.
-Result<uint64_t> total_body_bytes(const Bundle& b) {
-  uint64_t total = 0;
-  for (uint32_t i = 0; i < b.size(); ++i) {
-    const Result<ArticleView> a = b.article(i);
-    if (!a.ok()) {
-      return a.error();
-    }
-    total += a.value().body_size;
-  }
-  return total;
-}
-
 // Writes `bytes` to `path`, creating its folders; prints the reason on failure.
 bool write_file(const std::filesystem::path& path, const std::string& bytes) {
   std::error_code ec;
@@ -57,26 +44,32 @@ int run_info(const ReadCommand& command) {
   }
   const Bundle& b = ob.bundle();
   const BundleInfo info = b.info();
-  const Result<uint64_t> body = total_body_bytes(b);
-  if (!body.ok()) {
-    print_error(command.bundle, "cannot read the index", body.error());
-    return kExitFailure;
+  uint64_t records = 0;  // record bytes: the text (fields and bodies) the bundle holds
+  for (uint32_t i = 0; i < b.size(); ++i) {
+    const Result<ArticleView> a = b.article(i);
+    if (!a.ok()) {
+      print_error(command.bundle, "cannot read the index", a.error());
+      return kExitFailure;
+    }
+    records += a.value().size;
   }
   const double ratio =
-      body.value() == 0 ? 0.0
-                        : static_cast<double>(info.file_size) / static_cast<double>(body.value());
+      records == 0 ? 0.0 : static_cast<double>(info.file_size) / static_cast<double>(records);
   const size_t fast = Decoder::workspace_size(b);
-  const size_t small = Decoder::small_workspace_size();
+  const size_t small = Decoder::small_workspace_size(b);
   Json j = {{"file", command.bundle},
             {"format_version",
              std::to_string(info.version_major) + "." + std::to_string(info.version_minor)},
             {"articles", info.article_count},
             {"frames", info.frame_count},
             {"file_bytes", info.file_size},
-            {"body_bytes", body.value()},
+            {"record_bytes", records},
             {"ratio", ratio},
             {"index_bytes", info.index_size},
             {"dictionary_bytes", info.dictionary_size},
+            {"dictionary_packed", info.dictionary_packed},
+            {"dictionary_size", Decoder::dictionary_size(b)},
+            {"id_sample_interval", b.id_sample_interval()},
             {"data_bytes", info.data_size},
             {"block_size", info.block_size},
             {"max_frame_size", info.max_frame_size},
@@ -107,20 +100,18 @@ int run_info(const ReadCommand& command) {
 
 int run_ls(const ReadCommand& command) {
   OpenBundle ob;
-  if (!ob.open(command.bundle)) {
+  if (!ob.open(command.bundle) || !ob.init_decoder()) {
     return kExitFailure;
   }
-  const Bundle& b = ob.bundle();
-  for (uint32_t i = 0; i < b.size(); ++i) {
-    const Result<ArticleView> a = b.article(i);
-    if (!a.ok()) {
-      print_error(command.bundle, "article " + std::to_string(i), a.error());
+  for (uint32_t i = 0; i < ob.bundle().size(); ++i) {
+    const Result<Record> r = ob.read(i);
+    if (!r.ok()) {
       return kExitFailure;
     }
-    const ArticleView& v = a.value();
+    const Record& v = r.value();
     if (command.json) {
-      Json j = article_metadata_json(to_article(v, SiteView(), ""));
-      j["size"] = v.body_size;
+      Json j = article_metadata_json(to_article(v, SiteView()));
+      j["size"] = v.body.size();
       print_line(dump(j));
     } else {
       std::printf("%.*s\t%.*s\t%.*s\n", static_cast<int>(v.id.size()), v.id.data(),
@@ -136,23 +127,16 @@ int run_cat(const ReadCommand& command) {
   if (!ob.open(command.bundle) || !ob.init_decoder()) {
     return kExitFailure;
   }
-  const Result<uint32_t> i = ob.bundle().find(command.id);
-  if (!i.ok()) {
-    print_error(command.bundle, "article '" + command.id + "'", i.error());
+  const Result<Found> found = ob.find(command.id);
+  if (!found.ok()) {
     return kExitFailure;
   }
-  const Result<ArticleView> a = ob.bundle().article(i.value());
-  const Result<std::string_view> body =
-      a.ok() ? ob.read(a.value()) : Result<std::string_view>(a.error());
-  if (!body.ok()) {
-    return kExitFailure;
-  }
-  const Result<SiteView> site = ob.bundle().site(a.value());
+  const Record& record = found.value().record;
+  const Result<SiteView> site = ob.site(record);
   if (!site.ok()) {
-    print_error(command.bundle, "article '" + command.id + "' site", site.error());
     return kExitFailure;
   }
-  const Article article = to_article(a.value(), site.value(), body.value());
+  const Article article = to_article(record, site.value());
   if (command.json) {
     print_line(dump(article_json(article), 2));
     return kExitOk;
@@ -177,7 +161,7 @@ int run_cat(const ReadCommand& command) {
     }
     std::printf("categories: %s\n", path.c_str());
   }
-  std::printf("\n%.*s\n", static_cast<int>(body.value().size()), body.value().data());
+  std::printf("\n%.*s\n", static_cast<int>(record.body.size()), record.body.data());
   return kExitOk;
 }
 
@@ -257,23 +241,16 @@ int run_unpack(const ReadCommand& command) {
     return unpack_sources(command, b);
   }
   for (uint32_t i = 0; i < b.size(); ++i) {
-    const Result<ArticleView> a = b.article(i);
-    if (!a.ok()) {
-      print_error(command.bundle, "article " + std::to_string(i), a.error());
+    const Result<Record> r = ob.read(i);
+    if (!r.ok()) {
       return kExitFailure;
     }
-    const Result<std::string_view> body = ob.read(a.value());
-    if (!body.ok()) {
-      return kExitFailure;
-    }
-    const Result<SiteView> site = b.site(a.value());
+    const Result<SiteView> site = ob.site(r.value());
     if (!site.ok()) {
-      print_error(command.bundle, "article " + std::to_string(i) + " site", site.error());
       return kExitFailure;
     }
-    const std::string json =
-        dump(article_json(to_article(a.value(), site.value(), body.value())), 2);
-    if (!write_file(fs::path(command.output_dir) / file_name_for_id(std::string(a.value().id)),
+    const std::string json = dump(article_json(to_article(r.value(), site.value())), 2);
+    if (!write_file(fs::path(command.output_dir) / file_name_for_id(std::string(r.value().id)),
                     json + "\n")) {
       return kExitFailure;
     }

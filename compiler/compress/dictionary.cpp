@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#define ZDICT_STATIC_LINKING_ONLY  // ZDICT_trainFromBuffer_fastCover with fixed parameters
 #include <zdict.h>
 #include <zstd.h>
 
@@ -11,7 +12,7 @@ namespace {
 
 constexpr size_t kMinDictionary = 4096;  // below this a dictionary does not pay for itself
 constexpr size_t kMinSamples = 16;       // ZDICT needs several samples to find repeats
-constexpr size_t kMaxSample = 128 * 1024;
+constexpr size_t kMaxSample = 8 * 1024;  // longer bodies give several samples
 
 }  // namespace
 
@@ -25,7 +26,7 @@ TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
   size_t total = 0;
   size_t non_empty = 0;
   for (const std::string& b : bodies) {
-    total += std::min(b.size(), kMaxSample);
+    total += b.size();
     non_empty += b.empty() ? 0 : 1;
   }
   // Take every step-th body so the sample spans the whole corpus, deterministically.
@@ -34,12 +35,11 @@ TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
   std::string samples;
   std::vector<size_t> sizes;
   for (size_t i = 0; i < bodies.size(); i += step) {
-    const size_t n = std::min(bodies[i].size(), kMaxSample);
-    if (n == 0) {
-      continue;
+    for (size_t at = 0; at < bodies[i].size(); at += kMaxSample) {
+      const size_t n = std::min(bodies[i].size() - at, kMaxSample);
+      samples.append(bodies[i], at, n);
+      sizes.push_back(n);
     }
-    samples.append(bodies[i], 0, n);
-    sizes.push_back(n);
   }
   const size_t capacity = std::min(options.max_size, samples.size() / 10);
   if (sizes.size() < kMinSamples || capacity < kMinDictionary) {
@@ -48,8 +48,20 @@ TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
     return out;
   }
   out.bytes.resize(capacity);
-  const size_t n = ZDICT_trainFromBuffer(out.bytes.data(), capacity, samples.data(), sizes.data(),
-                                         static_cast<unsigned>(sizes.size()));
+  // Fixed parameters, one thread: the same samples give the same bytes on every machine.
+  // Segments of 1 KiB scored by 8-byte d-mers (about three CJK characters) measured best on the
+  // shared corpus; see docs/DESIGN.md.
+  ZDICT_fastCover_params_t params{};
+  params.k = 1024;
+  params.d = 8;
+  params.f = 20;
+  params.accel = 1;
+  params.nbThreads = 1;
+  params.splitPoint = 1.0;
+  params.zParams.compressionLevel = 19;
+  const size_t n =
+      ZDICT_trainFromBuffer_fastCover(out.bytes.data(), capacity, samples.data(), sizes.data(),
+                                      static_cast<unsigned>(sizes.size()), params);
   if (ZDICT_isError(n)) {
     out.note = std::string("dictionary training failed: ") + ZDICT_getErrorName(n);
     out.bytes.clear();
@@ -60,14 +72,14 @@ TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
 }
 
 bool dictionary_pays(const FramePlan& plan, const std::vector<std::string>& bodies,
-                     const std::string& dictionary) {
+                     const std::string& dictionary, size_t stored_size) {
   if (dictionary.empty()) {
     return false;
   }
   constexpr int kProbeLevel = 3;  // fast; the ranking at level 19 follows it closely
   ZSTD_CCtx* ctx = ZSTD_createCCtx();
   ZSTD_CDict* cdict = ZSTD_createCDict(dictionary.data(), dictionary.size(), kProbeLevel);
-  size_t with = dictionary.size();
+  size_t with = stored_size;
   size_t without = 0;
   std::string out;
   for (size_t j = 0; j < plan.frames.size() && ctx != nullptr && cdict != nullptr; ++j) {

@@ -11,7 +11,7 @@ namespace sheaf {
 
 struct DictionaryOptions {
   size_t max_size = 112640;            ///< --dict-size; 0 disables the dictionary
-  size_t max_sample_bytes = 16 << 20;  ///< cap on training input, taken evenly from the corpus
+  size_t max_sample_bytes = 64 << 20;  ///< cap on training input, taken evenly from the corpus
 };
 
 struct TrainedDictionary {
@@ -24,10 +24,11 @@ struct TrainedDictionary {
 TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
                                    const DictionaryOptions& options);
 
-/// Whether storing `dictionary` makes the bundle smaller: compresses every frame of `plan` at a
-/// fast level with and without it and compares the totals, the dictionary's own size included.
-/// With large frames and little text, a dictionary often costs more than it saves.
+/// Whether storing `dictionary` (as `stored_size` bytes: packed or not) makes the bundle
+/// smaller: compresses every frame of `plan` at a fast level with and without it and compares
+/// the totals, the stored dictionary included. With large frames and little text, a dictionary
+/// often costs more than it saves.
 bool dictionary_pays(const FramePlan& plan, const std::vector<std::string>& bodies,
-                     const std::string& dictionary);
+                     const std::string& dictionary, size_t stored_size);
 
 }  // namespace sheaf

@@ -1,8 +1,11 @@
 // compiler, index stage: FlatBuffers serialization of the index.
 #include "index/index_builder.hpp"
 
+#include <algorithm>
+
 #include <flatbuffers/flatbuffers.h>
 
+#include <sheaf/bundle.hpp>
 #include <sheaf/detail/sheaf_generated.h>
 
 namespace sheaf {
@@ -34,8 +37,8 @@ Offset<fb::Site> build_site(FlatBufferBuilder& b, const SiteInfo& s) {
   return fb::CreateSite(b, name, copyright, icp, record, email, address, phone, organizer, tech);
 }
 
-// Distinct sites in order of first use (articles are in id order: deterministic), and for each
-// article 1 + its site's index, 0 for none.
+}  // namespace
+
 std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
                                    std::vector<const SiteInfo*>& distinct) {
   std::vector<uint32_t> refs(articles.size(), 0);
@@ -56,35 +59,11 @@ std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
   return refs;
 }
 
-Offset<fb::Article> build_article(FlatBufferBuilder& b, const Article& a, const BodyLocation& loc,
-                                  uint32_t site) {
-  std::vector<Offset<String>> categories;
-  categories.reserve(a.categories.size());
-  for (const std::string& c : a.categories) {
-    categories.push_back(b.CreateSharedString(c));
-  }
-  const auto id = b.CreateString(a.id);
-  const auto title = unique(b, a.title);
-  const auto subtitle = unique(b, a.subtitle);
-  const auto date = shared(b, a.date);
-  const auto source = shared(b, a.source);
-  const auto author = shared(b, a.author);
-  const auto location = shared(b, a.location);
-  const auto url = unique(b, a.url);
-  const auto cats = categories.empty() ? 0 : b.CreateVector(categories);
-  return fb::CreateArticle(b, id, title, subtitle, date, source, author, location, url, cats,
-                           loc.first_frame, loc.offset, loc.size, loc.checksum, site,
-                           a.source_file);
-}
-
-}  // namespace
-
 std::string build_index(const BundleMeta& meta, const std::vector<Article>& articles,
-                        const FramePlan& plan, const std::vector<FrameRecord>& frames,
-                        const std::vector<SourceRecord>& sources) {
-  FlatBufferBuilder b(1024 + articles.size() * 256);
-  std::vector<const SiteInfo*> distinct_sites;
-  const std::vector<uint32_t> site_refs = number_sites(articles, distinct_sites);
+                        const std::vector<const SiteInfo*>& distinct_sites, const FramePlan& plan,
+                        const std::vector<FrameRecord>& frames,
+                        const std::vector<SourceRecord>& sources, uint32_t id_sample_interval) {
+  FlatBufferBuilder b(1024 + articles.size() * 32);
   std::vector<Offset<fb::Site>> sites;
   for (const SiteInfo* s : distinct_sites) {
     sites.push_back(build_site(b, *s));
@@ -97,12 +76,26 @@ std::string build_index(const BundleMeta& meta, const std::vector<Article>& arti
         fb::CreateSourceFile(b, path, s.offset, s.compressed_size, s.size, s.checksum));
   }
   const auto source_vector = source_tables.empty() ? 0 : b.CreateVector(source_tables);
-  std::vector<Offset<fb::Article>> offsets;
-  offsets.reserve(articles.size());
-  for (size_t i = 0; i < articles.size(); ++i) {
-    offsets.push_back(build_article(b, articles[i], plan.locations[i], site_refs[i]));
+  std::vector<fb::Article> entries;
+  entries.reserve(articles.size());
+  for (const BodyLocation& loc : plan.locations) {
+    entries.emplace_back(loc.first_frame, loc.offset, loc.size, loc.checksum);
   }
-  const auto article_vector = b.CreateVector(offsets);
+  const auto article_vector = b.CreateVectorOfStructs(entries);
+  std::vector<Offset<String>> samples;
+  for (size_t i = 0; i < articles.size(); i += id_sample_interval) {
+    samples.push_back(b.CreateString(articles[i].id));
+  }
+  const auto sample_vector = b.CreateVector(samples);
+  std::vector<fb::TitleKey> keys;
+  keys.reserve(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    keys.emplace_back(detail::title_hash(articles[i].title), static_cast<uint32_t>(i));
+  }
+  std::sort(keys.begin(), keys.end(), [](const fb::TitleKey& x, const fb::TitleKey& y) {
+    return x.hash() != y.hash() ? x.hash() < y.hash() : x.article() < y.article();
+  });
+  const auto key_vector = b.CreateVectorOfStructs(keys);
   std::vector<fb::Frame> frame_structs;
   frame_structs.reserve(frames.size());
   for (const FrameRecord& f : frames) {
@@ -114,9 +107,10 @@ std::string build_index(const BundleMeta& meta, const std::vector<Article>& arti
   const auto language = unique(b, meta.language);
   const auto creator = unique(b, meta.creator);
   const auto generator = unique(b, meta.generator);
-  const auto root = fb::CreateBundle(b, title, language, creator, generator, meta.created,
-                                     meta.block_size, plan.max_frame_size, plan.max_read_size,
-                                     frame_vector, article_vector, site_vector, source_vector);
+  const auto root =
+      fb::CreateBundle(b, title, language, creator, generator, meta.created, meta.block_size,
+                       plan.max_frame_size, plan.max_read_size, frame_vector, article_vector,
+                       id_sample_interval, sample_vector, key_vector, site_vector, source_vector);
   fb::FinishBundleBuffer(b, root);
   return std::string(reinterpret_cast<const char*>(b.GetBufferPointer()), b.GetSize());
 }

@@ -36,10 +36,21 @@ struct SourceRecord {
   uint64_t checksum = 0;  ///< XXH64 of the original bytes
 };
 
-/// Serializes the index. `articles` must be in id order and parallel to plan.locations;
-/// `frames` parallel to plan.frames. Deterministic: same arguments, same bytes.
+/// Every `interval`-th id goes into the index for lookup by id (SPEC: Bundle.id_samples).
+inline constexpr uint32_t kIdSampleInterval = 8;
+
+/// Distinct sites in order of first use, and for each article 1 + its site's index, 0 for none
+/// (what its record's site field holds). Deterministic for articles in id order.
+std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
+                                   std::vector<const SiteInfo*>& distinct);
+
+/// Serializes the index. `articles` (for their ids and titles) must be in id order and parallel
+/// to plan.locations, whose entries locate their records; `frames` parallel to plan.frames.
+/// Deterministic: same arguments, same bytes.
 std::string build_index(const BundleMeta& meta, const std::vector<Article>& articles,
-                        const FramePlan& plan, const std::vector<FrameRecord>& frames,
-                        const std::vector<SourceRecord>& sources = {});
+                        const std::vector<const SiteInfo*>& sites, const FramePlan& plan,
+                        const std::vector<FrameRecord>& frames,
+                        const std::vector<SourceRecord>& sources = {},
+                        uint32_t id_sample_interval = kIdSampleInterval);
 
 }  // namespace sheaf

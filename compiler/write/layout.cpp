@@ -52,10 +52,13 @@ DataSection lay_out_data(const std::vector<std::string>& compressed,
 }
 
 std::string lay_out_bundle(const std::string& index, const std::string& dictionary,
-                           const std::string& data, const std::string& sources) {
+                           const std::string& data, const std::string& sources,
+                           bool dictionary_packed) {
   std::vector<Section> sections = {{format::SectionKind::index, &index}};
   if (!dictionary.empty()) {
-    sections.push_back({format::SectionKind::dictionary, &dictionary});
+    sections.push_back({dictionary_packed ? format::SectionKind::packed_dictionary
+                                          : format::SectionKind::dictionary,
+                        &dictionary});
   }
   sections.push_back({format::SectionKind::data, &data});
   if (!sources.empty()) {

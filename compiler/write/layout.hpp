@@ -25,7 +25,9 @@ std::string pack_aligned(const std::vector<std::string>& blobs, std::vector<uint
 /// The whole bundle file: header, section table, INDEX, DICTIONARY (when not empty), DATA,
 /// each at an 8-byte boundary, every checksum filled in.
 /// `sources` (the optional SOURCES section, --keep-source) is left out when empty.
+/// `dictionary_packed`: `dictionary` is one zstd frame holding it (section kind 5, not 2).
 std::string lay_out_bundle(const std::string& index, const std::string& dictionary,
-                           const std::string& data, const std::string& sources = "");
+                           const std::string& data, const std::string& sources = "",
+                           bool dictionary_packed = false);
 
 }  // namespace sheaf

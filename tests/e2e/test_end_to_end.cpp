@@ -50,7 +50,7 @@ void build(const std::vector<std::string>& inputs, const std::string& output, in
   REQUIRE(ok);
 }
 
-std::vector<std::string> categories_of(const sheaf::ArticleView& a) {
+std::vector<std::string> categories_of(const sheaf::Record& a) {
   std::vector<std::string> out;
   for (uint32_t k = 0; k < a.category_count(); ++k) {
     out.emplace_back(a.category(k));
@@ -75,15 +75,18 @@ void compare_bundle(const std::string& path, const std::vector<Article>& expecte
   std::vector<uint8_t> buffer(b.info().max_read_size);
   size_t mismatches = 0;
   for (uint32_t i = 0; i < b.size(); ++i) {
-    const sheaf::ArticleView a = b.article(i).value();
     const Article& e = expected[i];
-    const auto body = d.read(a, sheaf::MutableByteSpan(buffer.data(), buffer.size()));
-    REQUIRE(body.ok());
-    const bool same = a.id == e.id && a.title == e.title && a.subtitle == e.subtitle &&
-                      a.date == e.date && a.source == e.source && a.author == e.author &&
-                      a.location == e.location && a.url == e.url &&
-                      categories_of(a) == e.categories &&
-                      body.value() == sheaf::join_body(e.paragraphs);
+    const auto record = d.read(i, sheaf::MutableByteSpan(buffer.data(), buffer.size()));
+    REQUIRE(record.ok());
+    const sheaf::Record& a = record.value();
+    const auto site = b.site(a.site);
+    REQUIRE(site.ok());
+    const bool same =
+        a.id == e.id && a.title == e.title && a.subtitle == e.subtitle && a.date == e.date &&
+        a.source == e.source && a.author == e.author && a.location == e.location &&
+        a.url == e.url && categories_of(a) == e.categories &&
+        a.body == sheaf::join_body(e.paragraphs) && site.value().name == e.site.name &&
+        site.value().copyright == e.site.copyright && site.value().icp == e.site.icp;
     if (!same && ++mismatches <= 5) {
       FAIL_CHECK("article " << e.id << " (" << e.origin << ") differs after the round trip");
     }

@@ -101,7 +101,8 @@ inline std::string write_synthetic_corpus(size_t count) {
 struct Bundles {
   AlignedBytes examples;  ///< examples/ at default settings (no dictionary: too little text)
   AlignedBytes dict;      ///< synthetic corpus, 4 KiB frames: small enough for a dictionary to pay
-  AlignedBytes small;     ///< synthetic corpus with --block-size 1024: many multi-frame bodies
+  AlignedBytes small;     ///< synthetic corpus with --block-size 1024: many multi-frame records
+  AlignedBytes raw;       ///< as `small`, with the dictionary stored as is (--raw-dictionary)
 
   static const Bundles& get() {
     static const Bundles b = [] {
@@ -110,6 +111,7 @@ struct Bundles {
       const std::string corpus = write_synthetic_corpus(400);
       x.dict = build_bundle(corpus + " --block-size 4096", "dict.sheaf");
       x.small = build_bundle(corpus + " --block-size 1024", "small.sheaf");
+      x.raw = build_bundle(corpus + " --block-size 1024 --raw-dictionary", "raw.sheaf");
       std::remove(corpus.c_str());
       return x;
     }();
@@ -117,8 +119,20 @@ struct Bundles {
   }
 };
 
-/// Reads every body of `b` with a fresh fast-mode decoder: the reference texts.
-inline std::vector<std::string> read_all_bodies(const Bundle& b) {
+/// A decoder workspace in 8-byte aligned storage.
+struct Workspace {
+  std::vector<uint64_t> words;
+
+  explicit Workspace(size_t bytes) : words((bytes + 7) / 8) {}
+
+  MutableByteSpan span() {
+    return MutableByteSpan(reinterpret_cast<uint8_t*>(words.data()), words.size() * 8);
+  }
+};
+
+/// Reads every record of `b` (fields and body, as stored) with a fresh fast-mode decoder: the
+/// reference texts.
+inline std::vector<std::string> read_all_records(const Bundle& b) {
   std::vector<uint64_t> ws((Decoder::workspace_size(b) + 7) / 8);
   Result<Decoder> d =
       Decoder::init(b, MutableByteSpan(reinterpret_cast<uint8_t*>(ws.data()), ws.size() * 8));
@@ -130,10 +144,10 @@ inline std::vector<std::string> read_all_bodies(const Bundle& b) {
   std::vector<uint8_t> buffer(b.info().max_read_size + 1);
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
-    const Result<std::string_view> body =
-        a.ok() ? decoder.read(a.value(), MutableByteSpan(buffer.data(), buffer.size()))
+    const Result<std::string_view> record =
+        a.ok() ? decoder.read_bytes(a.value(), MutableByteSpan(buffer.data(), buffer.size()))
                : Result<std::string_view>(a.error());
-    out.push_back(body.ok() ? std::string(body.value()) : std::string("<error>"));
+    out.push_back(record.ok() ? std::string(record.value()) : std::string("<error>"));
   }
   return out;
 }

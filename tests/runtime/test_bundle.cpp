@@ -9,9 +9,12 @@
 
 using sheaf::Bundle;
 using sheaf::ByteSpan;
+using sheaf::Decoder;
 using sheaf::Errc;
+using sheaf::MutableByteSpan;
 using sheaf::test::AlignedBytes;
 using sheaf::test::Bundles;
+using sheaf::test::Workspace;
 
 namespace {
 
@@ -34,47 +37,74 @@ void put_le32(uint8_t* p, uint32_t v) {
 
 }  // namespace
 
-TEST_CASE("a built bundle opens and lists its articles in id order", "[runtime]") {
-  const AlignedBytes& bytes = Bundles::get().examples;
-  REQUIRE(bytes.size > 0);
-  const sheaf::Result<Bundle> b = Bundle::open(bytes.span());
-  REQUIRE(b.ok());
-  REQUIRE(b.value().size() >= 13);
-  std::string previous;
-  for (uint32_t i = 0; i < b.value().size(); ++i) {
-    const auto a = b.value().article(i);
-    REQUIRE(a.ok());
-    CHECK(a.value().index == i);
-    CHECK(!a.value().id.empty());
-    if (i > 0) {
-      CHECK(previous < a.value().id);
+TEST_CASE("a built bundle opens; every article is found by its id and its title", "[runtime]") {
+  for (const AlignedBytes* bytes : {&Bundles::get().examples, &Bundles::get().dict}) {
+    REQUIRE(bytes->size > 0);
+    const sheaf::Result<Bundle> b = Bundle::open(bytes->span());
+    REQUIRE(b.ok());
+    REQUIRE(b.value().size() >= 13);
+    Workspace ws(Decoder::workspace_size(b.value()));
+    Decoder d = Decoder::init(b.value(), ws.span()).value();
+    std::vector<uint8_t> buffer(b.value().info().max_read_size);
+    const MutableByteSpan out(buffer.data(), buffer.size());
+    std::string previous;
+    for (uint32_t i = 0; i < b.value().size(); ++i) {
+      const auto r = d.read(i, out);
+      REQUIRE(r.ok());
+      const std::string id(r.value().id);
+      const std::string title(r.value().title);
+      CHECK(!id.empty());
+      if (i > 0) {
+        CHECK(previous < id);
+      }
+      previous = id;
+      const auto by_id = d.find(id, out);
+      REQUIRE(by_id.ok());
+      CHECK(by_id.value().index == i);
+      CHECK(by_id.value().record.id == id);
+      const auto by_title = d.find_title(title, out);
+      REQUIRE(by_title.ok());
+      CHECK(by_title.value().index <= i);  // the first article with that title
+      CHECK(by_title.value().record.title == title);
     }
-    previous = std::string(a.value().id);
-    const auto found = b.value().find(a.value().id);
-    REQUIRE(found.ok());
-    CHECK(found.value() == i);
   }
-  const auto seed = b.value().find("seed");
+  const Bundle b = Bundle::open(Bundles::get().examples.span()).value();
+  Workspace ws(Decoder::workspace_size(b));
+  Decoder d = Decoder::init(b, ws.span()).value();
+  std::vector<uint8_t> buffer(b.info().max_read_size);
+  const auto seed = d.find("seed", MutableByteSpan(buffer.data(), buffer.size()));
   REQUIRE(seed.ok());
-  CHECK(b.value().article(seed.value()).value().title.find("习近平") == 0);
+  CHECK(seed.value().record.title.find("习近平") == 0);
 }
 
-TEST_CASE("lookups past the end or of unknown ids are errors", "[runtime]") {
+TEST_CASE("lookups past the end or of unknown ids and titles are errors", "[runtime]") {
   const Bundle b = Bundle::open(Bundles::get().examples.span()).value();
+  Workspace ws(Decoder::workspace_size(b));
+  Decoder d = Decoder::init(b, ws.span()).value();
+  std::vector<uint8_t> buffer(b.info().max_read_size);
+  const MutableByteSpan out(buffer.data(), buffer.size());
   CHECK(b.article(b.size()).error() == Errc::out_of_range);
   CHECK(b.article(0xFFFFFFFFu).error() == Errc::out_of_range);
-  CHECK(b.find("no such article").error() == Errc::not_found);
-  CHECK(b.find("").error() == Errc::not_found);
+  CHECK(d.read(b.size(), out).error() == Errc::out_of_range);
+  CHECK(d.find("no such article", out).error() == Errc::not_found);
+  CHECK(d.find("", out).error() == Errc::not_found);
+  CHECK(d.find("\xff\xff", out).error() == Errc::not_found);  // after every id
+  CHECK(d.find_title("no such title", out).error() == Errc::not_found);
   CHECK(b.frame(b.frame_count()).error() == Errc::out_of_range);
+  CHECK(b.id_sample(b.id_sample_count()).error() == Errc::out_of_range);
 }
 
 TEST_CASE("bundle info reports sizes that add up", "[runtime]") {
   const AlignedBytes& bytes = Bundles::get().dict;
   const Bundle b = Bundle::open(bytes.span()).value();
   const sheaf::BundleInfo info = b.info();
-  CHECK(info.version_major == 1);
+  CHECK(info.version_major == 2);
   CHECK(info.file_size == bytes.size);
   CHECK(info.dictionary_size > 0);
+  CHECK(info.dictionary_packed);
+  CHECK(Decoder::dictionary_size(b) > info.dictionary_size);  // packing shrank it
+  CHECK(b.id_sample_interval() > 0);
+  CHECK(b.title_key_count() == b.size());
   CHECK(info.index_size + info.dictionary_size + info.data_size < info.file_size);
   CHECK(info.block_size == 4096);
   CHECK(info.max_frame_size <= info.block_size);
@@ -122,7 +152,7 @@ TEST_CASE("open names what is wrong with a damaged header", "[runtime][corrupt]"
   }
   SECTION("unsupported major version") {
     AlignedBytes bad = good;
-    bad.data()[sheaf::format::kOffVersionMajor] = 2;
+    bad.data()[sheaf::format::kOffVersionMajor] = 3;
     reseal_header(bad);
     CHECK(Bundle::open(bad.span()).error() == Errc::unsupported_version);
   }
@@ -202,6 +232,6 @@ TEST_CASE("an unknown optional section is ignored", "[runtime]") {
   const auto b = Bundle::open(bytes.span());
   REQUIRE(b.ok());
   const Bundle original = Bundle::open(good.span()).value();
-  CHECK(sheaf::test::read_all_bodies(b.value()) == sheaf::test::read_all_bodies(original));
+  CHECK(sheaf::test::read_all_records(b.value()) == sheaf::test::read_all_records(original));
   CHECK(b.value().section_count() == count + 1);
 }

@@ -1,6 +1,6 @@
 // tests/runtime: damaged bundles. With the full check every damage is reported; without it the
-// runtime never faults, never reads outside the bundle, and a body is an error or the exact
-// original text, never different text. Run under ASan/UBSan in CI to catch stray reads.
+// runtime never faults, never reads outside the bundle, and a record is an error or the exact
+// original, never different text. Run under ASan/UBSan in CI to catch stray reads.
 #include <catch2/catch.hpp>
 
 #include <sheaf/sheaf.hpp>
@@ -18,7 +18,7 @@ namespace {
 
 struct Outcome {
   bool full_check_failed = false;  // open, verify_all, decoder init or verify_bodies said no
-  size_t wrong_bodies = 0;         // a read returned text different from the original
+  size_t wrong_bodies = 0;         // a read or lookup returned text different from the original
   size_t exact_bodies = 0;
   size_t body_errors = 0;
 };
@@ -61,14 +61,29 @@ void read_without_full_check(const AlignedBytes& bytes, const std::vector<std::s
     if (!a.ok()) {
       continue;
     }
-    (void)a.value().category(0);
-    const auto body = decoder.read(a.value(), MutableByteSpan(buffer.data(), buffer.size()));
-    if (!body.ok()) {
+    const MutableByteSpan out(buffer.data(), buffer.size());
+    const auto record = decoder.read_bytes(a.value(), out);
+    if (!record.ok()) {
       ++outcome.body_errors;
-    } else if (body.value() == originals[i]) {
+    } else if (record.value() == originals[i]) {
       ++outcome.exact_bodies;
     } else {
       ++outcome.wrong_bodies;
+    }
+    // Lookups walk the damaged tables too: an error or the right article, never a fault.
+    const auto parsed = decoder.read(a.value(), out);
+    if (parsed.ok()) {
+      const std::string id(parsed.value().id);
+      const std::string title(parsed.value().title);
+      (void)parsed.value().category(0);
+      const auto by_id = decoder.find(id, out);
+      if (by_id.ok() && by_id.value().record.id != id) {
+        ++outcome.wrong_bodies;
+      }
+      const auto by_title = decoder.find_title(title, out);
+      if (by_title.ok() && by_title.value().record.title != title) {
+        ++outcome.wrong_bodies;
+      }
     }
   }
 }
@@ -82,7 +97,7 @@ struct Totals {
 Totals damage(const AlignedBytes& good, const std::vector<size_t>& offsets, uint8_t mask,
               uint32_t stride) {
   const std::vector<std::string> originals =
-      sheaf::test::read_all_bodies(Bundle::open(good.span()).value());
+      sheaf::test::read_all_records(Bundle::open(good.span()).value());
   Totals t;
   AlignedBytes bad = good;
   for (size_t off : offsets) {
@@ -123,8 +138,8 @@ TEST_CASE("every byte of header and index, flipped, is detected; bodies stay exa
 }
 
 TEST_CASE("single-bit flips sampled across every section are detected", "[runtime][corrupt]") {
-  for (const AlignedBytes* good :
-       {&Bundles::get().examples, &Bundles::get().dict, &Bundles::get().small}) {
+  for (const AlignedBytes* good : {&Bundles::get().examples, &Bundles::get().dict,
+                                   &Bundles::get().small, &Bundles::get().raw}) {
     std::vector<size_t> offsets;
     for (size_t off = 3; off < good->size; off += 61) {
       offsets.push_back(off);

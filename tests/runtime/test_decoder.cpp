@@ -1,4 +1,5 @@
-// tests/runtime: Decoder modes, whole and part-by-part reads, buffer and workspace checks.
+// tests/runtime: Decoder modes, packed and raw dictionaries, whole and part-by-part reads,
+// buffer and workspace checks.
 #include <catch2/catch.hpp>
 #include <zstd.h>
 
@@ -11,30 +12,30 @@ using sheaf::Decoder;
 using sheaf::Errc;
 using sheaf::MutableByteSpan;
 using sheaf::test::Bundles;
+using sheaf::test::Workspace;
 
 namespace {
 
-struct Workspace {
-  std::vector<uint64_t> words;
-
-  explicit Workspace(size_t bytes) : words((bytes + 7) / 8) {}
-
-  MutableByteSpan span() {
-    return MutableByteSpan(reinterpret_cast<uint8_t*>(words.data()), words.size() * 8);
-  }
-};
-
-// Reads an article frame by frame into one frame-sized buffer, as a small device would.
+// Reads an article frame by frame into one frame-sized buffer, as a small device would, and
+// checks the whole with a RecordCheck.
 std::string read_by_parts(Decoder& d, const Bundle& b, const sheaf::ArticleView& a) {
   std::vector<uint8_t> buffer(b.info().max_frame_size);
-  const auto plan = b.body_plan(a);
+  const auto plan = b.record_plan(a);
   REQUIRE(plan.ok());
   std::string out;
+  sheaf::RecordCheck check;
   for (uint32_t k = 0; k < plan.value().frame_count; ++k) {
     const auto part = d.read_part(a, k, MutableByteSpan(buffer.data(), buffer.size()));
     REQUIRE(part.ok());
+    if (k == 0) {
+      const auto head = sheaf::parse_record(part.value());  // the fields fit in part 0 here
+      REQUIRE(head.ok());
+      CHECK(!head.value().id.empty());
+    }
+    check.add(part.value());
     out += part.value();
   }
+  CHECK(check.matches(a));
   CHECK(d.read_part(a, plan.value().frame_count, MutableByteSpan(buffer.data(), buffer.size()))
             .error() == Errc::out_of_range);
   return out;
@@ -42,38 +43,78 @@ std::string read_by_parts(Decoder& d, const Bundle& b, const sheaf::ArticleView&
 
 }  // namespace
 
-TEST_CASE("the workspace size covers zstd's own estimate", "[runtime]") {
-  const Bundle b = Bundle::open(Bundles::get().dict.span()).value();
-  CHECK(Decoder::small_workspace_size() >= ZSTD_estimateDCtxSize());
-  CHECK(Decoder::workspace_size(b) >=
-        ZSTD_estimateDCtxSize() + ZSTD_estimateDDictSize(b.dictionary().size(), ZSTD_dlm_byRef));
+TEST_CASE("the workspace size covers zstd's own estimate and the unpacked dictionary",
+          "[runtime]") {
+  for (const auto* bytes : {&Bundles::get().dict, &Bundles::get().raw}) {
+    const Bundle b = Bundle::open(bytes->span()).value();
+    const size_t dict = Decoder::dictionary_size(b);
+    REQUIRE(dict > 0);
+    const size_t unpacked = b.dictionary_packed() ? dict : 0;
+    CHECK(Decoder::small_workspace_size(b) >= ZSTD_estimateDCtxSize() + unpacked);
+    CHECK(Decoder::workspace_size(b) >=
+          ZSTD_estimateDCtxSize() + unpacked + ZSTD_estimateDDictSize(dict, ZSTD_dlm_byRef));
+  }
+  const Bundle raw = Bundle::open(Bundles::get().raw.span()).value();
+  CHECK(!raw.dictionary_packed());
+  CHECK(Decoder::small_workspace_size(raw) < ZSTD_estimateDCtxSize() + 64);  // used in place
 }
 
-TEST_CASE("fast and small decoders read the same text, whole and by parts", "[runtime]") {
-  for (const auto* bytes :
-       {&Bundles::get().examples, &Bundles::get().dict, &Bundles::get().small}) {
+TEST_CASE("fast and small decoders read the same records, whole and by parts", "[runtime]") {
+  for (const auto* bytes : {&Bundles::get().examples, &Bundles::get().dict, &Bundles::get().small,
+                            &Bundles::get().raw}) {
     const Bundle b = Bundle::open(bytes->span()).value();
     Workspace fast_ws(Decoder::workspace_size(b));
-    Workspace small_ws(Decoder::small_workspace_size());
+    Workspace small_ws(Decoder::small_workspace_size(b));
     Decoder fast = Decoder::init(b, fast_ws.span()).value();
     Decoder small = Decoder::init(b, small_ws.span()).value();
     CHECK(fast.fast() == !b.dictionary().empty());
     CHECK(!small.fast());
     std::vector<uint8_t> buffer(b.info().max_read_size);
+    const MutableByteSpan out(buffer.data(), buffer.size());
     uint32_t multi_frame = 0;
     for (uint32_t i = 0; i < b.size(); ++i) {
       const sheaf::ArticleView a = b.article(i).value();
-      const auto plan = b.body_plan(a).value();
+      const auto plan = b.record_plan(a).value();
       REQUIRE(plan.buffer_size <= b.info().max_read_size);
       multi_frame += plan.frame_count > 1 ? 1 : 0;
-      const std::string whole(fast.read(a, MutableByteSpan(buffer.data(), buffer.size())).value());
-      CHECK(whole.size() == a.body_size);
-      const std::string again(small.read(a, MutableByteSpan(buffer.data(), buffer.size())).value());
+      const std::string whole(fast.read_bytes(a, out).value());
+      CHECK(whole.size() == a.size);
+      const std::string again(small.read_bytes(a, out).value());
       CHECK(whole == again);
       CHECK(read_by_parts(small, b, a) == whole);
+      const auto record = small.read(a, out);
+      REQUIRE(record.ok());
+      CHECK(record.value().body.size() < whole.size());
     }
     CHECK(multi_frame > 0);  // every fixture has at least one long article
   }
+}
+
+TEST_CASE("a packed and a raw dictionary give the same records", "[runtime]") {
+  const Bundle packed = Bundle::open(Bundles::get().small.span()).value();
+  const Bundle raw = Bundle::open(Bundles::get().raw.span()).value();
+  CHECK(packed.dictionary_packed());
+  CHECK(!raw.dictionary_packed());
+  CHECK(packed.dictionary().size() < raw.dictionary().size());
+  CHECK(sheaf::test::read_all_records(packed) == sheaf::test::read_all_records(raw));
+}
+
+TEST_CASE("a record's fields read back as built", "[runtime]") {
+  const Bundle b = Bundle::open(Bundles::get().dict.span()).value();
+  Workspace ws(Decoder::workspace_size(b));
+  Decoder d = Decoder::init(b, ws.span()).value();
+  std::vector<uint8_t> buffer(b.info().max_read_size);
+  const auto found = d.find("syn-00007", MutableByteSpan(buffer.data(), buffer.size()));
+  REQUIRE(found.ok());
+  const sheaf::Record& r = found.value().record;
+  CHECK(r.title == "Synthetic bulletin 7");
+  CHECK(r.date == "2024-05-08");
+  REQUIRE(r.category_count() == 2);
+  CHECK(r.category(0) == "News");
+  CHECK(r.category(1) == "magnitude");
+  CHECK(r.category(2).empty());
+  CHECK(r.body.rfind("The provincial ", 0) == 0);
+  CHECK(r.site == 0);
 }
 
 TEST_CASE("reads refuse buffers that are too small", "[runtime]") {
@@ -81,10 +122,12 @@ TEST_CASE("reads refuse buffers that are too small", "[runtime]") {
   Workspace ws(Decoder::workspace_size(b));
   Decoder d = Decoder::init(b, ws.span()).value();
   const sheaf::ArticleView a = b.article(0).value();
-  const size_t need = b.body_plan(a).value().buffer_size;
+  const size_t need = b.record_plan(a).value().buffer_size;
   std::vector<uint8_t> buffer(need);
   CHECK(d.read(a, MutableByteSpan(buffer.data(), need - 1)).error() == Errc::output_too_small);
   CHECK(d.read(a, MutableByteSpan(buffer.data(), need)).ok());
+  CHECK(d.find("syn-00000", MutableByteSpan(buffer.data(), need - 1)).error() ==
+        Errc::output_too_small);
   CHECK(d.read_frame(b.frame_count(), MutableByteSpan(buffer.data(), need)).error() ==
         Errc::out_of_range);
 }
@@ -97,4 +140,9 @@ TEST_CASE("decoder init checks the workspace", "[runtime]") {
   CHECK(Decoder::init(b, MutableByteSpan(ws.span().data(), 1000)).error() ==
         Errc::workspace_too_small);
   CHECK(Decoder::init(b, MutableByteSpan(nullptr, 0)).error() == Errc::workspace_too_small);
+  // A packed dictionary must fit unpacked: the context alone is not enough.
+  CHECK(Decoder::init(b, MutableByteSpan(
+                             ws.span().data(),
+                             static_cast<size_t>(sheaf::format::align_up(ZSTD_estimateDCtxSize()))))
+            .error() == Errc::workspace_too_small);
 }

@@ -1,6 +1,8 @@
 // tests/runtime: open, lookup, listing and reading never allocate. Counts every operator new
 // and malloc in this process (glibc lets a program interpose malloc); skipped under ASan,
 // which owns malloc.
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include <sheaf/sheaf.hpp>
@@ -51,7 +53,7 @@ void operator delete(void* p, size_t) noexcept {
 
 TEST_CASE("open, list, find and read allocate nothing", "[runtime]") {
   using namespace sheaf;
-  const test::AlignedBytes& bytes = test::Bundles::get().small;  // built before counting
+  const test::AlignedBytes& bytes = test::Bundles::get().dict;  // built before counting
   const Bundle probe = Bundle::open(bytes.span()).value();
   std::vector<uint64_t> workspace((Decoder::workspace_size(probe) + 7) / 8);
   std::vector<uint8_t> buffer(probe.info().max_read_size);
@@ -65,22 +67,33 @@ TEST_CASE("open, list, find and read allocate nothing", "[runtime]") {
   REQUIRE(d.ok());
   Decoder decoder = d.value();
   size_t bytes_read = 0;
+  const MutableByteSpan out(buffer.data(), buffer.size());
+  char id[64];
+  char title[128];
   for (uint32_t i = 0; i < b.value().size(); ++i) {
     const ArticleView a = b.value().article(i).value();
-    bytes_read += a.title.size() + a.category(0).size();
-    const Result<uint32_t> found = b.value().find(a.id);
-    bytes_read += found.value_or(0);
-    const Result<std::string_view> body =
-        decoder.read(a, MutableByteSpan(buffer.data(), buffer.size()));
-    bytes_read += body.ok() ? body.value().size() : 0;
-    const Result<std::string_view> part =
-        decoder.read_part(a, 0, MutableByteSpan(buffer.data(), buffer.size()));
+    const Result<Record> r = decoder.read(a, out);
+    REQUIRE(r.ok());
+    bytes_read += r.value().body.size() + r.value().category(0).size();
+    // Copy the id and title out: a lookup reuses the buffer they point into.
+    const std::string_view id_view = r.value().id.substr(0, sizeof id);
+    const std::string_view title_view = r.value().title.substr(0, sizeof title);
+    std::copy(id_view.begin(), id_view.end(), id);
+    std::copy(title_view.begin(), title_view.end(), title);
+    const Result<Found> by_id = decoder.find(std::string_view(id, id_view.size()), out);
+    bytes_read += by_id.ok() ? by_id.value().index : 0;
+    const Result<Found> by_title =
+        decoder.find_title(std::string_view(title, title_view.size()), out);
+    bytes_read += by_title.ok() ? by_title.value().index : 0;
+    const Result<std::string_view> part = decoder.read_part(a, 0, out);
     bytes_read += part.ok() ? part.value().size() : 0;
   }
   const Errc verified = verify_all(b.value());
+  const Errc bodies = verify_bodies(b.value(), decoder, out);
   const size_t after = g_allocations;
   CHECK(bytes_read > 0);
   CHECK(verified == Errc::ok);
+  CHECK(bodies == Errc::ok);
   CHECK(after - before == 0);
 }
 #else

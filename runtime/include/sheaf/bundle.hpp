@@ -1,6 +1,6 @@
 // sheaf runtime: a bundle opened in place from caller-owned bytes (flash, mmap, a buffer).
-// No heap, no exceptions. Opening is O(1) in the article count; each accessor verifies exactly
-// the index tables it touches before trusting them.
+// No heap, no exceptions. Opening is O(1) in the article count; each accessor checks exactly
+// what it touches before trusting it. Records (text) are read through a Decoder.
 #pragma once
 
 #include <cstdint>
@@ -25,7 +25,8 @@ struct BundleInfo {
   uint32_t article_count = 0;
   uint32_t frame_count = 0;
   uint64_t index_size = 0;
-  uint64_t dictionary_size = 0;  ///< 0 when the bundle has no dictionary
+  uint64_t dictionary_size = 0;    ///< stored bytes (packed or not); 0 without a dictionary
+  bool dictionary_packed = false;  ///< stored as a zstd frame (section kind 5)
   uint64_t data_size = 0;
   std::string_view title, language, creator, generator;
   uint64_t created = 0;  ///< seconds since 1970-01-01 UTC, 0 when unknown
@@ -34,33 +35,26 @@ struct BundleInfo {
   uint32_t max_read_size = 0;   ///< buffer size for Decoder::read of any article
 };
 
-/// One article's metadata, verified. Views point into the bundle bytes and stay valid as long
-/// as those bytes do.
+/// Where one article's record lies (SPEC: table Article). The record itself (id, title, every
+/// other field, and the body) is compressed: Decoder::read gives it.
 struct ArticleView {
   uint32_t index = 0;  ///< position in id order, 0 <= index < Bundle::size()
-  std::string_view id, title, subtitle, date, source, author, location, url;
-  uint32_t first_frame = 0;  ///< SPEC: "Body location"
-  uint32_t body_offset = 0;
-  uint32_t body_size = 0;      ///< bytes of body text (paragraphs joined by '\n')
-  uint32_t body_checksum = 0;  ///< low 32 bits of XXH64 of the body; Decoder::read checks it
-  uint32_t site = 0;           ///< 1 + index of its publisher facts (Bundle::site), 0 for none
-  uint32_t source_file = 0;    ///< 1 + index of its kept input file (Bundle::source), 0 for none
+  uint32_t first_frame = 0;
+  uint32_t offset = 0;    ///< record start within first_frame's content
+  uint32_t size = 0;      ///< record bytes (fields, then body)
+  uint32_t checksum = 0;  ///< low 32 bits of XXH64 of the record; Decoder::read checks it
+};
 
-  /// Number of breadcrumb categories.
-  uint32_t category_count() const noexcept { return categories_ ? categories_->size() : 0; }
+/// A half-open range [first, last) of positions.
+struct Range {
+  uint32_t first = 0;
+  uint32_t last = 0;
+};
 
-  /// Category `k` (0 = outermost), or "" when k >= category_count().
-  std::string_view category(uint32_t k) const noexcept {
-    if (k >= category_count()) {
-      return {};
-    }
-    const flatbuffers::String* s = categories_->Get(k);  // verified with the article
-    return s ? std::string_view(s->c_str(), s->size()) : std::string_view();
-  }
-
- private:
-  friend class Bundle;
-  const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>* categories_ = nullptr;
+/// One entry of the title lookup table (SPEC: table TitleKey).
+struct TitleKey {
+  uint32_t hash = 0;  ///< low 32 bits of XXH64 of the title
+  uint32_t article = 0;
 };
 
 /// Publisher facts of a site (SPEC: table Site). Views into the bundle bytes; all empty when
@@ -88,17 +82,17 @@ struct FrameView {
   ByteSpan bytes;  ///< the frame itself
 };
 
-/// How an article's body spans frames (SPEC: "Reading an article").
-struct BodyPlan {
+/// How an article's record spans frames (SPEC: "Reading an article").
+struct RecordPlan {
   uint32_t first_frame = 0;
-  uint32_t frame_count = 0;  ///< frames holding the body; 0 for an empty body
-  uint32_t offset = 0;       ///< body start within the first frame's content
+  uint32_t frame_count = 0;  ///< frames holding the record (at least 1)
+  uint32_t offset = 0;       ///< record start within the first frame's content
   uint32_t size = 0;
   size_t buffer_size = 0;  ///< sum of those frames' raw sizes: what Decoder::read needs
 };
 
-/// The piece of an article's body held by one frame.
-struct BodyPiece {
+/// The piece of an article's record held by one frame.
+struct RecordPiece {
   uint32_t frame = 0;
   uint32_t start = 0;  ///< within that frame's content
   uint32_t size = 0;
@@ -120,17 +114,41 @@ class Bundle {
   /// Number of articles.
   uint32_t size() const noexcept { return article_count_; }
 
-  /// Article `i` in id order, its index table verified first.
-  /// @return out_of_range when i >= size(), corrupt_index when its table fails verification.
+  /// Where article `i` (in id order) lies. O(1); the article table was range-checked by open().
+  /// @return out_of_range when i >= size().
   Result<ArticleView> article(uint32_t i) const noexcept;
 
-  /// Binary search by id, O(log n) article verifications.
-  /// @return the article's index, not_found, or an error from article().
-  Result<uint32_t> find(std::string_view id) const noexcept;
+  /// Lookup by id, first step: the articles that may hold `id`, [first, last) in id order (at
+  /// most id_sample_interval() of them), by binary search over the id samples. Decoder::find
+  /// reads them. @return not_found when `id` sorts before every article, corrupt_index when a
+  /// sample fails verification.
+  Result<Range> id_block(std::string_view id) const noexcept;
 
-  /// The publisher facts of `a` (its Site table verified first); empty views when a.site == 0.
-  /// @return corrupt_index when a.site points past Bundle.sites or its table fails verification.
-  Result<SiteView> site(const ArticleView& a) const noexcept;
+  /// Lookup by title, first step: the title_key() positions [first, last) whose hash is the
+  /// title's. Decoder::find_title reads those articles to compare the titles. O(log n).
+  Range title_range(std::string_view title) const noexcept;
+
+  /// Number of title keys (equals size() in a valid bundle).
+  uint32_t title_key_count() const noexcept { return title_key_count_; }
+
+  /// Title key `k`, 0 <= k < title_key_count() (else a zero key).
+  TitleKey title_key(uint32_t k) const noexcept;
+
+  /// Number of id samples and their interval (SPEC: Bundle.id_samples).
+  uint32_t id_sample_count() const noexcept { return id_sample_count_; }
+
+  uint32_t id_sample_interval() const noexcept { return id_sample_interval_; }
+
+  /// Id sample `k`, the id of article k * id_sample_interval(), its string verified first.
+  /// @return out_of_range past the end, corrupt_index when damaged.
+  Result<std::string_view> id_sample(uint32_t k) const noexcept;
+
+  /// Number of distinct publisher fact tables (Bundle.sites).
+  uint32_t site_count() const noexcept;
+
+  /// Publisher facts number `site` as a record names them (Record::site; 0 gives empty views).
+  /// @return corrupt_index when `site` points past Bundle.sites or its table fails verification.
+  Result<SiteView> site(uint32_t site) const noexcept;
 
   /// Number of kept input files (0 unless built with --keep-source).
   uint32_t source_count() const noexcept;
@@ -148,14 +166,14 @@ class Bundle {
   /// @return out_of_range when j >= frame_count(), corrupt_index when it lies outside DATA.
   Result<FrameView> frame(uint32_t j) const noexcept;
 
-  /// Which frames hold the body of `a`, and the buffer size a whole read needs.
-  /// @return corrupt_index when the body location is inconsistent with the frame table,
+  /// Which frames hold the record of `a`, and the buffer size a whole read needs.
+  /// @return corrupt_index when the record location is inconsistent with the frame table,
   ///   too_large when the buffer size does not fit size_t.
-  Result<BodyPlan> body_plan(const ArticleView& a) const noexcept;
+  Result<RecordPlan> record_plan(const ArticleView& a) const noexcept;
 
-  /// The piece of `a`'s body in its `part`-th frame (0 <= part < body_plan(a).frame_count).
-  /// @return out_of_range for a part past the end, or an error from body_plan().
-  Result<BodyPiece> body_piece(const ArticleView& a, uint32_t part) const noexcept;
+  /// The piece of `a`'s record in its `part`-th frame (0 <= part < record_plan(a).frame_count).
+  /// @return out_of_range for a part past the end, or an error from record_plan().
+  Result<RecordPiece> record_piece(const ArticleView& a, uint32_t part) const noexcept;
 
   /// The section table entries (SPEC: "Section table"), in file order.
   uint32_t section_count() const noexcept { return header_.section_count; }
@@ -166,7 +184,11 @@ class Bundle {
 
   ByteSpan index_bytes() const noexcept { return index_; }
 
+  /// The dictionary section's bytes: the dictionary itself, or one zstd frame holding it when
+  /// dictionary_packed() (Decoder::init unpacks it into its workspace).
   ByteSpan dictionary() const noexcept { return dictionary_; }
+
+  bool dictionary_packed() const noexcept { return dictionary_packed_; }
 
   ByteSpan data() const noexcept { return data_; }
 
@@ -178,7 +200,7 @@ class Bundle {
   }
 
   template <class Visit>
-  Errc walk_body(const ArticleView& a, Visit&& visit) const noexcept;
+  Errc walk_record(const ArticleView& a, Visit&& visit) const noexcept;
   Errc open_sections() noexcept;
   Errc open_index() noexcept;
 
@@ -188,10 +210,16 @@ class Bundle {
   ByteSpan data_;
   ByteSpan sources_;  // empty unless built with --keep-source
   detail::Header header_;
-  const uint8_t* articles_ = nullptr;  // first element of the articles offset vector
-  const uint8_t* frames_ = nullptr;    // first Frame struct (16 bytes each)
+  const uint8_t* articles_ = nullptr;    // first Article struct (16 bytes each)
+  const uint8_t* frames_ = nullptr;      // first Frame struct (16 bytes each)
+  const uint8_t* title_keys_ = nullptr;  // first TitleKey struct (8 bytes each)
+  const uint8_t* id_samples_ = nullptr;  // first element of the id_samples offset vector
   uint32_t article_count_ = 0;
   uint32_t frame_count_ = 0;
+  uint32_t title_key_count_ = 0;
+  uint32_t id_sample_count_ = 0;
+  uint32_t id_sample_interval_ = 0;
+  bool dictionary_packed_ = false;
 };
 
 }  // namespace sheaf

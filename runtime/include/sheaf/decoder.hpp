@@ -1,5 +1,6 @@
-// sheaf runtime: body decompression into caller-provided memory. No heap: the zstd context
-// (and the parsed dictionary, when the workspace allows) live in a workspace the caller owns.
+// sheaf runtime: record decompression into caller-provided memory. No heap: the zstd context,
+// the unpacked dictionary (when the bundle stores it packed) and the parsed dictionary (when
+// the workspace allows) live in a workspace the caller owns.
 #pragma once
 
 #include <cstdint>
@@ -12,45 +13,62 @@
 #include <sheaf/config.hpp>  // ZSTD_STATIC_LINKING_ONLY
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/record.hpp>
 #include <sheaf/xxhash.hpp>
 
 namespace sheaf {
 
-/// Checks a body read part by part (Decoder::read_part) against the article's checksum.
-class BodyCheck {
+/// Checks a record read part by part (Decoder::read_part) against the article's checksum.
+class RecordCheck {
  public:
   void add(std::string_view part) noexcept {
     hash_.update(reinterpret_cast<const uint8_t*>(part.data()), part.size());
   }
 
-  /// True when the parts added so far are exactly the body of `a`.
+  /// True when the parts added so far are exactly the record of `a`.
   bool matches(const ArticleView& a) const noexcept {
-    return static_cast<uint32_t>(hash_.digest()) == a.body_checksum;
+    return static_cast<uint32_t>(hash_.digest()) == a.checksum;
   }
 
  private:
   detail::Xxh64 hash_;
 };
 
-/// Decompresses article bodies of one bundle. Holds a copy of the Bundle handle (whose bytes
+/// An article found by id or title: its position and its record (views into the buffer).
+struct Found {
+  uint32_t index = 0;
+  Record record;
+};
+
+/// Decompresses the records of one bundle. Holds a copy of the Bundle handle (whose bytes
 /// must outlive the Decoder) and pointers into the workspace (which must outlive it too).
 /// Not thread-safe: use one Decoder (and one workspace) per thread.
 class Decoder {
  public:
   Decoder() noexcept = default;
 
-  /// Workspace bytes for the fast mode: the zstd context plus the dictionary parsed once
-  /// (referenced in place, not copied). Depends on the bundle's dictionary size.
+  /// Workspace bytes for the fast mode: the zstd context, the unpacked dictionary when the
+  /// bundle stores it packed, and the dictionary's tables parsed once.
   static size_t workspace_size(const Bundle& bundle) noexcept {
-    return context_size() + dictionary_table_size(bundle);
+    return small_workspace_size(bundle) + dictionary_table_size(bundle);
   }
 
-  /// Workspace bytes for the small mode: the zstd context only; the dictionary is re-read from
-  /// the bundle at every frame (slower per frame, less RAM).
-  static size_t small_workspace_size() noexcept { return context_size(); }
+  /// Workspace bytes for the small mode: the zstd context, plus the unpacked dictionary when
+  /// the bundle stores it packed. The dictionary is re-parsed for every frame (slower per
+  /// frame, less RAM). For a flash-resident bundle, build with `--dictionary raw` so that the
+  /// dictionary is used in place and this is just the context.
+  static size_t small_workspace_size(const Bundle& bundle) noexcept {
+    return context_size() + static_cast<size_t>(format::align_up(unpacked_size(bundle)));
+  }
+
+  /// The dictionary's own size (unpacked), 0 without one or when a packed one is unreadable.
+  static size_t dictionary_size(const Bundle& bundle) noexcept {
+    return bundle.dictionary_packed() ? unpacked_size(bundle) : bundle.dictionary().size();
+  }
 
   /// Builds a decoder in `workspace` (8-byte aligned). Uses the fast mode when the workspace
-  /// holds workspace_size(bundle) bytes, else the small mode. Checks the dictionary's checksum.
+  /// holds workspace_size(bundle) bytes, else the small mode. Checks the dictionary's checksum
+  /// and unpacks it when it is packed.
   /// @return the decoder, or misaligned, workspace_too_small, checksum_mismatch (dictionary
   ///   damaged) or corrupt_body (the dictionary is not one zstd can load).
   static Result<Decoder> init(const Bundle& bundle, MutableByteSpan workspace) noexcept;
@@ -63,36 +81,74 @@ class Decoder {
   ///   output_too_small, or corrupt_body (bad frame, missing or failed checksum, wrong size).
   Result<ByteSpan> read_frame(uint32_t j, MutableByteSpan out) noexcept;
 
-  /// The whole body of `a`, decompressed into `buffer` (at least body_plan(a).buffer_size
+  /// The record bytes of `a`, decompressed into `buffer` (at least record_plan(a).buffer_size
   /// bytes; BundleInfo::max_read_size covers every article), its checksum checked.
-  /// @return a view into `buffer`, or an error from body_plan() or read_frame(), or
-  ///   corrupt_body when the text does not match the article's checksum (damaged index).
-  Result<std::string_view> read(const ArticleView& a, MutableByteSpan buffer) noexcept;
+  /// @return a view into `buffer`, or an error from record_plan() or read_frame(), or
+  ///   corrupt_body when the bytes do not match the article's checksum (damaged index).
+  Result<std::string_view> read_bytes(const ArticleView& a, MutableByteSpan buffer) noexcept;
 
-  /// Part `part` of `a`'s body: the piece held by one frame, decompressed into `buffer` (at
+  /// As read_bytes(), for reading articles in order: `cached` names the frame whose content is
+  /// in `buffer` (UINT32_MAX for none) and is updated; a record that lies in that one frame is
+  /// taken from `buffer` without decoding it again.
+  Result<std::string_view> read_bytes(const ArticleView& a, MutableByteSpan buffer,
+                                      uint32_t& cached) noexcept;
+
+  /// Article `a`: its record decompressed into `buffer` (as read_bytes) and parsed.
+  /// @return the record (views into `buffer`), or an error from read_bytes() or parse_record().
+  Result<Record> read(const ArticleView& a, MutableByteSpan buffer) noexcept;
+
+  /// Article `i` in id order: Bundle::article(i), then read().
+  Result<Record> read(uint32_t i, MutableByteSpan buffer) noexcept;
+
+  /// The article with this id: binary search over the id samples (Bundle::id_block), then the
+  /// records of that block, decoding each frame once. `buffer` as for read().
+  /// @return the article, not_found, or an error from reading the candidates.
+  Result<Found> find(std::string_view id, MutableByteSpan buffer) noexcept;
+
+  /// The first article (in id order) with exactly this title: hash lookup (Bundle::title_range),
+  /// then the candidates' records compared. `buffer` as for read().
+  /// @return the article, not_found, or an error from reading the candidates.
+  Result<Found> find_title(std::string_view title, MutableByteSpan buffer) noexcept;
+
+  /// Part `part` of `a`'s record: the piece held by one frame, decompressed into `buffer` (at
   /// least that frame's raw size; BundleInfo::max_frame_size covers every frame). Lets a small
-  /// device read a long article frame by frame with one frame-sized buffer. Each frame's
-  /// content is checked; to check the body as a whole, feed the parts to a BodyCheck.
-  /// @return a view into `buffer`, or an error from body_piece() or read_frame().
+  /// device read a long article frame by frame with one frame-sized buffer: part 0 starts with
+  /// the header (parse_record() on part 0 gives the fields and the start of the body). Each frame's
+  /// content is checked; to check the record as a whole, feed the parts to a RecordCheck.
+  /// @return a view into `buffer`, or an error from record_piece() or read_frame().
   Result<std::string_view> read_part(const ArticleView& a, uint32_t part,
                                      MutableByteSpan buffer) noexcept;
 
  private:
   static constexpr uint32_t kZstdDictionaryMagic = 0xEC30A437;
+  static constexpr uint64_t kMaxDictionary = uint64_t{1} << 30;
 
   static size_t context_size() noexcept {
     return static_cast<size_t>(format::align_up(ZSTD_estimateDCtxSize()));
   }
 
-  static size_t dictionary_table_size(const Bundle& bundle) noexcept {
-    if (bundle.dictionary().empty()) {
+  static size_t unpacked_size(const Bundle& bundle) noexcept {
+    if (!bundle.dictionary_packed()) {
       return 0;
     }
-    return static_cast<size_t>(
-        format::align_up(ZSTD_estimateDDictSize(bundle.dictionary().size(), ZSTD_dlm_byRef)));
+    const unsigned long long n =
+        ZSTD_getFrameContentSize(bundle.dictionary().data(), bundle.dictionary().size());
+    if (n == ZSTD_CONTENTSIZE_UNKNOWN || n == ZSTD_CONTENTSIZE_ERROR || n > kMaxDictionary) {
+      return 0;
+    }
+    return static_cast<size_t>(n);
+  }
+
+  static size_t dictionary_table_size(const Bundle& bundle) noexcept {
+    const size_t n = dictionary_size(bundle);
+    if (n == 0) {
+      return 0;
+    }
+    return static_cast<size_t>(format::align_up(ZSTD_estimateDDictSize(n, ZSTD_dlm_byRef)));
   }
 
   Bundle bundle_;
+  ByteSpan dictionary_;  // the dictionary itself: in the bundle, or unpacked in the workspace
   ZSTD_DCtx* context_ = nullptr;
   const ZSTD_DDict* ddict_ = nullptr;
 };
@@ -101,24 +157,23 @@ inline Result<Decoder> Decoder::init(const Bundle& bundle, MutableByteSpan works
   if (!detail::is_aligned(workspace.data(), format::kAlignment)) {
     return Errc::misaligned;
   }
-  if (workspace.size() < small_workspace_size()) {
-    return Errc::workspace_too_small;
-  }
-  const ByteSpan dict = bundle.dictionary();
-  if (!dict.empty()) {
-    // SPEC: "Validation", rule D2: a zstd dictionary in both modes (small mode would otherwise
-    // take any bytes as raw content).
-    if (dict.size() < 8 || detail::load_le32(dict.data()) != kZstdDictionaryMagic) {
-      return Errc::corrupt_body;
-    }
+  const ByteSpan stored = bundle.dictionary();
+  if (!stored.empty()) {
     // SPEC: "Validation", rule D1: a damaged dictionary would decode every frame wrongly.
     for (uint32_t k = 0; k < bundle.section_count(); ++k) {
       const SectionEntry s = bundle.section(k);
-      if (s.kind == static_cast<uint32_t>(format::SectionKind::dictionary) &&
-          detail::xxh64(dict.data(), dict.size()) != s.checksum) {
+      if ((s.kind == static_cast<uint32_t>(format::SectionKind::dictionary) ||
+           s.kind == static_cast<uint32_t>(format::SectionKind::packed_dictionary)) &&
+          detail::xxh64(stored.data(), stored.size()) != s.checksum) {
         return Errc::checksum_mismatch;
       }
     }
+    if (bundle.dictionary_packed() && unpacked_size(bundle) == 0) {
+      return Errc::corrupt_body;  // SPEC: rule D3: a packed dictionary states its size
+    }
+  }
+  if (workspace.size() < small_workspace_size(bundle)) {
+    return Errc::workspace_too_small;
   }
   Decoder d;
   d.bundle_ = bundle;
@@ -126,10 +181,35 @@ inline Result<Decoder> Decoder::init(const Bundle& bundle, MutableByteSpan works
   if (d.context_ == nullptr) {
     return Errc::workspace_too_small;
   }
+  d.dictionary_ = stored;
+  if (bundle.dictionary_packed()) {
+    // SPEC: rule D3: one checksummed zstd frame, no dictionary, of exactly the stated size.
+    const size_t n = unpacked_size(bundle);
+    uint8_t* unpacked = workspace.data() + context_size();
+    ZSTD_frameHeader fh;
+    if (ZSTD_getFrameHeader(&fh, stored.data(), stored.size()) != 0 || fh.checksumFlag == 0 ||
+        fh.dictID != 0 ||
+        ZSTD_findFrameCompressedSize(stored.data(), stored.size()) != stored.size()) {
+      return Errc::corrupt_body;
+    }
+    const size_t got = ZSTD_decompressDCtx(d.context_, unpacked, n, stored.data(), stored.size());
+    if (ZSTD_isError(got) || got != n) {
+      return Errc::corrupt_body;
+    }
+    d.dictionary_ = ByteSpan(unpacked, n);
+  }
+  const ByteSpan dict = d.dictionary_;
+  if (!dict.empty()) {
+    // SPEC: "Validation", rule D2: a zstd dictionary in both modes (small mode would otherwise
+    // take any bytes as raw content).
+    if (dict.size() < 8 || detail::load_le32(dict.data()) != kZstdDictionaryMagic) {
+      return Errc::corrupt_body;
+    }
+  }
+  const size_t small = small_workspace_size(bundle);
   if (!dict.empty() && workspace.size() >= workspace_size(bundle)) {
-    d.ddict_ =
-        ZSTD_initStaticDDict(workspace.data() + context_size(), workspace.size() - context_size(),
-                             dict.data(), dict.size(), ZSTD_dlm_byRef, ZSTD_dct_fullDict);
+    d.ddict_ = ZSTD_initStaticDDict(workspace.data() + small, workspace.size() - small, dict.data(),
+                                    dict.size(), ZSTD_dlm_byRef, ZSTD_dct_fullDict);
     if (d.ddict_ == nullptr) {
       return Errc::corrupt_body;
     }
@@ -154,14 +234,13 @@ inline Result<ByteSpan> Decoder::read_frame(uint32_t j, MutableByteSpan out) noe
       ZSTD_findFrameCompressedSize(f.bytes.data(), f.bytes.size()) != f.bytes.size()) {
     return Errc::corrupt_body;  // SPEC: "Validation", rule F2: exactly one checksummed frame
   }
-  const ByteSpan dict = bundle_.dictionary();
   size_t n = 0;
   if (ddict_ != nullptr) {
     n = ZSTD_decompress_usingDDict(context_, out.data(), f.raw_size, f.bytes.data(), f.bytes.size(),
                                    ddict_);
   } else {
     n = ZSTD_decompress_usingDict(context_, out.data(), f.raw_size, f.bytes.data(), f.bytes.size(),
-                                  dict.data(), dict.size());
+                                  dictionary_.data(), dictionary_.size());
   }
   if (ZSTD_isError(n) || n != f.raw_size) {
     return Errc::corrupt_body;
@@ -169,40 +248,114 @@ inline Result<ByteSpan> Decoder::read_frame(uint32_t j, MutableByteSpan out) noe
   return ByteSpan(out.data(), n);
 }
 
-inline Result<std::string_view> Decoder::read(const ArticleView& a,
-                                              MutableByteSpan buffer) noexcept {
-  const Result<BodyPlan> plan = bundle_.body_plan(a);
+inline Result<std::string_view> Decoder::read_bytes(const ArticleView& a,
+                                                    MutableByteSpan buffer) noexcept {
+  uint32_t cached = UINT32_MAX;
+  return read_bytes(a, buffer, cached);
+}
+
+inline Result<std::string_view> Decoder::read_bytes(const ArticleView& a, MutableByteSpan buffer,
+                                                    uint32_t& cached) noexcept {
+  const Result<RecordPlan> plan = bundle_.record_plan(a);
   if (!plan.ok()) {
     return plan.error();
   }
-  if (plan.value().frame_count == 0) {
-    if (detail::body_checksum(nullptr, 0) != a.body_checksum) {
-      return Errc::corrupt_body;  // a damaged size must not turn a body into ""
-    }
-    return std::string_view();
-  }
-  if (buffer.size() < plan.value().buffer_size) {
+  const RecordPlan& p = plan.value();
+  if (buffer.size() < p.buffer_size) {
     return Errc::output_too_small;
   }
-  size_t at = 0;
-  for (uint32_t k = 0; k < plan.value().frame_count; ++k) {
-    const Result<ByteSpan> part = read_frame(
-        plan.value().first_frame + k, MutableByteSpan(buffer.data() + at, buffer.size() - at));
-    if (!part.ok()) {
-      return part.error();
+  if (p.frame_count != 1 || cached != p.first_frame) {
+    cached = UINT32_MAX;
+    size_t at = 0;
+    for (uint32_t k = 0; k < p.frame_count; ++k) {
+      const Result<ByteSpan> part =
+          read_frame(p.first_frame + k, MutableByteSpan(buffer.data() + at, buffer.size() - at));
+      if (!part.ok()) {
+        return part.error();
+      }
+      at += part.value().size();
     }
-    at += part.value().size();
+    cached = p.frame_count == 1 ? p.first_frame : UINT32_MAX;
   }
-  const uint8_t* body = buffer.data() + plan.value().offset;
-  if (detail::body_checksum(body, plan.value().size) != a.body_checksum) {
+  const uint8_t* record = buffer.data() + p.offset;
+  if (static_cast<uint32_t>(detail::xxh64(record, p.size)) != a.checksum) {
     return Errc::corrupt_body;  // SPEC: "Validation", rule B3
   }
-  return std::string_view(reinterpret_cast<const char*>(body), plan.value().size);
+  return std::string_view(reinterpret_cast<const char*>(record), p.size);
+}
+
+inline Result<Record> Decoder::read(const ArticleView& a, MutableByteSpan buffer) noexcept {
+  const Result<std::string_view> bytes = read_bytes(a, buffer);
+  if (!bytes.ok()) {
+    return bytes.error();
+  }
+  return parse_record(bytes.value());
+}
+
+inline Result<Record> Decoder::read(uint32_t i, MutableByteSpan buffer) noexcept {
+  const Result<ArticleView> a = bundle_.article(i);
+  if (!a.ok()) {
+    return a.error();
+  }
+  return read(a.value(), buffer);
+}
+
+inline Result<Found> Decoder::find(std::string_view id, MutableByteSpan buffer) noexcept {
+  const Result<Range> block = bundle_.id_block(id);
+  if (!block.ok()) {
+    return block.error();
+  }
+  uint32_t cached = UINT32_MAX;
+  for (uint32_t i = block.value().first; i < block.value().last; ++i) {
+    const Result<ArticleView> a = bundle_.article(i);
+    if (!a.ok()) {
+      return a.error();
+    }
+    const Result<std::string_view> bytes = read_bytes(a.value(), buffer, cached);
+    if (!bytes.ok()) {
+      return bytes.error();
+    }
+    const Result<Record> r = parse_record(bytes.value());
+    if (!r.ok()) {
+      return r.error();
+    }
+    const int c = r.value().id.compare(id);
+    if (c == 0) {
+      return Found{i, r.value()};
+    }
+    if (c > 0) {
+      break;  // ids ascend: it is not here
+    }
+  }
+  return Errc::not_found;
+}
+
+inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan buffer) noexcept {
+  const Range keys = bundle_.title_range(title);
+  uint32_t cached = UINT32_MAX;
+  for (uint32_t k = keys.first; k < keys.last; ++k) {
+    const Result<ArticleView> a = bundle_.article(bundle_.title_key(k).article);
+    if (!a.ok()) {
+      return a.error() == Errc::out_of_range ? Errc::corrupt_index : a.error();
+    }
+    const Result<std::string_view> bytes = read_bytes(a.value(), buffer, cached);
+    if (!bytes.ok()) {
+      return bytes.error();
+    }
+    const Result<Record> r = parse_record(bytes.value());
+    if (!r.ok()) {
+      return r.error();
+    }
+    if (r.value().title == title) {
+      return Found{a.value().index, r.value()};
+    }
+  }
+  return Errc::not_found;
 }
 
 inline Result<std::string_view> Decoder::read_part(const ArticleView& a, uint32_t part,
                                                    MutableByteSpan buffer) noexcept {
-  const Result<BodyPiece> piece = bundle_.body_piece(a, part);
+  const Result<RecordPiece> piece = bundle_.record_piece(a, part);
   if (!piece.ok()) {
     return piece.error();
   }

@@ -4,8 +4,8 @@
 //
 //   sheaf::Result<sheaf::Bundle> b = sheaf::Bundle::open(bytes);      // O(1), checks header
 //   sheaf::Result<sheaf::Decoder> d = sheaf::Decoder::init(b.value(), workspace);
-//   sheaf::Result<sheaf::ArticleView> a = b.value().article(i);        // or find(id)
-//   sheaf::Result<std::string_view> body = d.value().read(a.value(), buffer);
+//   sheaf::Result<sheaf::Record> r = d.value().read(i, buffer);        // r.value().title, .body
+//   sheaf::Result<sheaf::Found> f = d.value().find("an-id", buffer);   // or find_title(title)
 //
 // See runtime/README.md for a complete program and schema/SPEC.md for the byte layout.
 #pragma once
@@ -16,4 +16,5 @@
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/record.hpp>
 #include <sheaf/verify.hpp>

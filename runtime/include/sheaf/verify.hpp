@@ -72,24 +72,16 @@ inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V7, V8 and V11: ids non-empty and strictly ascending, every body
-// inside its frames, max_read_size exact.
+// SPEC: "Validation", rules V7, V8 and V11: every record inside its frames, max_read_size
+// exact, the lookup tables the right size and in order.
 inline Errc verify_articles(const Bundle& b, const BundleInfo& info) noexcept {
-  std::string_view previous;
   size_t largest = 0;
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
     if (!a.ok()) {
       return a.error();
     }
-    if (a.value().id.empty() || (i > 0 && !(previous < a.value().id))) {
-      return Errc::corrupt_index;
-    }
-    previous = a.value().id;
-    if (!b.site(a.value()).ok()) {
-      return Errc::corrupt_index;  // SPEC: rule I6
-    }
-    const Result<BodyPlan> plan = b.body_plan(a.value());
+    const Result<RecordPlan> plan = b.record_plan(a.value());
     if (!plan.ok()) {
       return plan.error();
     }
@@ -98,13 +90,43 @@ inline Errc verify_articles(const Bundle& b, const BundleInfo& info) noexcept {
     }
     largest = plan.value().buffer_size > largest ? plan.value().buffer_size : largest;
   }
-  return largest == info.max_read_size ? Errc::ok : Errc::corrupt_index;
+  if (largest != info.max_read_size) {
+    return Errc::corrupt_index;
+  }
+  const uint64_t interval = b.id_sample_interval();
+  const uint64_t samples = interval == 0 ? 0 : (uint64_t{b.size()} + interval - 1) / interval;
+  if ((b.size() > 0 && interval == 0) || b.id_sample_count() != samples ||
+      b.title_key_count() != b.size()) {
+    return Errc::corrupt_index;
+  }
+  for (uint32_t k = 0; k < b.title_key_count(); ++k) {
+    const TitleKey key = b.title_key(k);
+    const TitleKey before = k > 0 ? b.title_key(k - 1) : TitleKey{};
+    if (key.article >= b.size() ||
+        (k > 0 &&
+         (key.hash < before.hash || (key.hash == before.hash && key.article <= before.article)))) {
+      return Errc::corrupt_index;
+    }
+  }
+  return Errc::ok;
+}
+
+/// True when the title keys hold (hash(title), i).
+inline bool has_title_key(const Bundle& b, std::string_view title, uint32_t i) noexcept {
+  const Range r = b.title_range(title);
+  for (uint32_t k = r.first; k < r.last; ++k) {
+    if (b.title_key(k).article == i) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace detail
 
 /// Checks every byte of an opened bundle: zero padding, every section checksum, the whole index
-/// FlatBuffer, frame and body locations, id order (SPEC: "Validation", V1 to V8, V10, V11).
+/// FlatBuffer, frame and record locations, the lookup tables' shape (SPEC: "Validation", V1 to
+/// V6, V8, V10, V11). Ids and titles are in the records: verify_bodies() checks them.
 /// It checks the bundle's own bytes, `b.file()`: bytes past the header's file size (a flash
 /// partition) are not part of it; `sheaf verify` compares the file's length separately.
 /// @return ok, or corrupt_header, checksum_mismatch or corrupt_index.
@@ -132,50 +154,64 @@ inline Errc verify_all(const Bundle& b) noexcept {
   return detail::verify_articles(b, info);
 }
 
-/// Reads every article's body and checks it against its checksum, decoding each frame once
-/// (writers store bodies in id order, SPEC: "Frame packing"), and checks that the articles use
-/// every frame, in order. `buffer` must hold BundleInfo::max_read_size bytes.
-/// @return ok, or corrupt_index (frames out of order or unused), corrupt_body, or an error
-///   from Decoder::read_frame() or Decoder::read().
+/// Reads every article's record, decoding each frame once, and checks it: its checksum, its
+/// fields (SPEC: "Records"), ids strictly ascending, the id samples and title keys naming the
+/// right articles, site and source references in range, and that the articles use every frame
+/// in order. `buffer` must hold BundleInfo::max_read_size bytes.
+/// @return ok, or corrupt_index (frames out of order or unused, lookup tables wrong, ids out
+///   of order), corrupt_body, or an error from Decoder::read_frame().
 inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buffer) noexcept {
   uint32_t cached = UINT32_MAX;  // frame whose content is in `buffer`
   uint64_t covered_end = 0;      // articles so far used frames [0, covered_end)
+  // The previous id may sit in a frame the next read overwrites: keep a copy of it, or of its
+  // first 256 bytes (longer ids are then checked by that prefix only).
+  char previous[256];
+  size_t previous_size = 0;
+  bool previous_cut = false;
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
     if (!a.ok()) {
       return a.error();
     }
-    const Result<BodyPlan> plan = b.body_plan(a.value());
+    const Result<RecordPlan> plan = b.record_plan(a.value());
     if (!plan.ok()) {
       return plan.error();
     }
-    const BodyPlan& p = plan.value();
-    if (p.frame_count == 0) {
-      if (detail::body_checksum(nullptr, 0) != a.value().body_checksum) {
-        return Errc::corrupt_body;
-      }
-      continue;
-    }
+    const RecordPlan& p = plan.value();
     if (p.first_frame > covered_end || p.first_frame + uint64_t{1} < covered_end) {
       return Errc::corrupt_index;  // SPEC: "Validation", rule V9
     }
-    if (p.frame_count > 1) {
-      const Result<std::string_view> body = decoder.read(a.value(), buffer);
-      if (!body.ok()) {
-        return body.error();
+    const Result<std::string_view> bytes = decoder.read_bytes(a.value(), buffer, cached);
+    if (!bytes.ok()) {
+      return bytes.error();
+    }
+    const Result<Record> record = parse_record(bytes.value());
+    if (!record.ok()) {
+      return record.error();
+    }
+    const Record& r = record.value();
+    // Ids strictly ascending (SPEC: rule V7).
+    if (i > 0) {
+      const int c =
+          r.id.substr(0, previous_size).compare(std::string_view(previous, previous_size));
+      if (c < 0 || (c == 0 && !previous_cut && r.id.size() == previous_size)) {
+        return Errc::corrupt_index;
       }
-      cached = UINT32_MAX;
-    } else {
-      if (cached != p.first_frame) {
-        const Result<ByteSpan> frame = decoder.read_frame(p.first_frame, buffer);
-        if (!frame.ok()) {
-          return frame.error();
-        }
-        cached = p.first_frame;
+    }
+    previous_size = r.id.size() < sizeof previous ? r.id.size() : sizeof previous;
+    previous_cut = r.id.size() > sizeof previous;
+    for (size_t k = 0; k < previous_size; ++k) {
+      previous[k] = r.id[k];
+    }
+    if (b.id_sample_interval() != 0 && i % b.id_sample_interval() == 0) {
+      const Result<std::string_view> sample = b.id_sample(i / b.id_sample_interval());
+      if (!sample.ok() || sample.value() != r.id) {
+        return Errc::corrupt_index;
       }
-      if (detail::body_checksum(buffer.data() + p.offset, p.size) != a.value().body_checksum) {
-        return Errc::corrupt_body;
-      }
+    }
+    if (!detail::has_title_key(b, r.title, i) || r.site > b.site_count() ||
+        r.source_file > b.source_count()) {
+      return Errc::corrupt_index;
     }
     covered_end = covered_end > p.first_frame + uint64_t{p.frame_count}
                       ? covered_end

@@ -5,6 +5,8 @@
 
 #include <sheaf/sheaf.hpp>
 
+#include "compress/frame_plan.hpp"
+#include "index/record_writer.hpp"
 #include "write/layout.hpp"
 
 namespace {
@@ -39,13 +41,14 @@ TEST_CASE("a laid-out bundle opens, and every section is where the header says",
   a.id = "one";
   a.title = "Title";
   a.paragraphs = {"Hello"};
-  const std::vector<std::string> bodies = {"Hello"};
-  const auto plan = sheaf::plan_frames(bodies, 1024);
-  const auto data = sheaf::lay_out_data({"not zstd, layout only"}, {5});
+  const std::vector<std::string> records = {sheaf::encode_record(a, "Hello", 0)};
+  const auto plan = sheaf::plan_frames(records, 1024);
+  const auto data =
+      sheaf::lay_out_data({"not zstd, layout only"}, {static_cast<uint32_t>(records[0].size())});
   sheaf::BundleMeta meta;
   meta.title = "t";
   meta.block_size = 1024;
-  const std::string index = sheaf::build_index(meta, {a}, plan, data.frames);
+  const std::string index = sheaf::build_index(meta, {a}, {}, plan, data.frames);
   const std::string file = sheaf::lay_out_bundle(index, "", data.bytes);
   CHECK(file.size() % 8 == 0);
   const Aligned bytes(file);
@@ -53,6 +56,8 @@ TEST_CASE("a laid-out bundle opens, and every section is where the header says",
   REQUIRE(b.ok());
   CHECK(b.value().section_count() == 2);  // no dictionary section when there is none
   CHECK(sheaf::verify_all(b.value()) == sheaf::Errc::ok);
-  CHECK(b.value().article(0).value().title == "Title");
+  CHECK(b.value().article(0).value().size == records[0].size());
+  CHECK(b.value().title_key(0).hash == sheaf::detail::title_hash("Title"));
+  CHECK(b.value().id_sample(0).value() == "one");
   CHECK(b.value().info().title == "t");
 }

@@ -4,12 +4,22 @@
 #include <flatbuffers/flatbuffers.h>
 
 #include <sheaf/bundle.hpp>
+#include <sheaf/xxhash.hpp>
 
 namespace sheaf {
 namespace detail {
 
 inline constexpr size_t kFrameStructSize = 16;  // SPEC: "Frame table"
+inline constexpr size_t kArticleStructSize = 16;
+inline constexpr size_t kTitleKeyStructSize = 8;
 static_assert(sizeof(fb::Frame) == kFrameStructSize, "schema Frame layout changed");
+static_assert(sizeof(fb::Article) == kArticleStructSize, "schema Article layout changed");
+static_assert(sizeof(fb::TitleKey) == kTitleKeyStructSize, "schema TitleKey layout changed");
+
+/// The title hash of SPEC table TitleKey.
+inline uint32_t title_hash(std::string_view title) noexcept {
+  return static_cast<uint32_t>(xxh64(reinterpret_cast<const uint8_t*>(title.data()), title.size()));
+}
 
 inline std::string_view view_of(const flatbuffers::String* s) noexcept {
   return s ? std::string_view(s->c_str(), s->size()) : std::string_view();
@@ -18,7 +28,7 @@ inline std::string_view view_of(const flatbuffers::String* s) noexcept {
 /// A verifier over the index, with limits that bound the work any bytes can cause.
 inline flatbuffers::Verifier index_verifier(ByteSpan index, uint32_t max_tables) noexcept {
   flatbuffers::Verifier::Options options;
-  options.max_depth = 8;  // Bundle -> Article -> categories: depth 3 at most
+  options.max_depth = 8;  // Bundle -> Site or SourceFile: depth 2 at most
   options.max_tables = max_tables;
   options.check_alignment = true;
   return flatbuffers::Verifier(index.data(), index.size(), options);
@@ -42,8 +52,16 @@ inline bool verify_root_shallow(const flatbuffers::Table* t, flatbuffers::Verifi
          v.VerifyVector(
              t->GetPointer<const flatbuffers::Vector<const fb::Frame*>*>(B::VT_FRAMES)) &&
          t->VerifyOffsetRequired(v, B::VT_ARTICLES) &&
-         v.VerifyVector(t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<fb::Article>>*>(
-             B::VT_ARTICLES)) &&
+         v.VerifyVector(
+             t->GetPointer<const flatbuffers::Vector<const fb::Article*>*>(B::VT_ARTICLES)) &&
+         t->VerifyField<uint32_t>(v, B::VT_ID_SAMPLE_INTERVAL, 4) &&
+         t->VerifyOffset(v, B::VT_ID_SAMPLES) &&
+         v.VerifyVector(
+             t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>*>(
+                 B::VT_ID_SAMPLES)) &&
+         t->VerifyOffset(v, B::VT_TITLE_KEYS) &&
+         v.VerifyVector(
+             t->GetPointer<const flatbuffers::Vector<const fb::TitleKey*>*>(B::VT_TITLE_KEYS)) &&
          t->VerifyOffset(v, B::VT_SOURCES) &&
          v.VerifyVector(
              t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<fb::SourceFile>>*>(
@@ -68,6 +86,23 @@ const T* verified_table(ByteSpan index, const uint8_t* elements, uint32_t k) noe
   }
   const auto* table = reinterpret_cast<const T*>(index.data() + element + o);
   return table->Verify(v) ? table : nullptr;
+}
+
+/// String `k` of a vector of string offsets whose first element is at `elements`, verified the
+/// same way. Null when it fails. `k` must be below the vector's size.
+inline const flatbuffers::String* verified_string(ByteSpan index, const uint8_t* elements,
+                                                  uint32_t k) noexcept {
+  flatbuffers::Verifier v = index_verifier(index, 1);
+  const size_t element =
+      static_cast<size_t>(elements - index.data()) + size_t{k} * sizeof(flatbuffers::uoffset_t);
+  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
+  if (o == 0) {
+    return nullptr;
+  }
+  // Through void*: VerifyString() checks the 4-byte alignment before anything is read.
+  const auto* s =
+      static_cast<const flatbuffers::String*>(static_cast<const void*>(index.data() + element + o));
+  return v.VerifyString(s) ? s : nullptr;
 }
 
 }  // namespace detail
@@ -101,7 +136,7 @@ inline SectionEntry Bundle::section(uint32_t k) const noexcept {
 // SPEC: "Validation", rules S1-S6.
 inline Errc Bundle::open_sections() noexcept {
   uint64_t previous_end = format::header_end(header_.section_count);
-  bool seen[5] = {false, false, false, false, false};
+  bool seen[format::kLastSectionKind + 1] = {};
   for (uint32_t k = 0; k < header_.section_count; ++k) {
     const SectionEntry s = section(k);
     const Errc e = detail::check_section(s, header_.file_size, previous_end);
@@ -121,7 +156,10 @@ inline Errc Bundle::open_sections() noexcept {
         index_ = bytes;
         break;
       case format::SectionKind::dictionary:
+      case format::SectionKind::packed_dictionary:
         dictionary_ = bytes;
+        dictionary_packed_ =
+            s.kind == static_cast<uint32_t>(format::SectionKind::packed_dictionary);
         break;
       case format::SectionKind::data:
         data_ = bytes;
@@ -132,7 +170,9 @@ inline Errc Bundle::open_sections() noexcept {
     }
   }
   if (!seen[static_cast<uint32_t>(format::SectionKind::index)] ||
-      !seen[static_cast<uint32_t>(format::SectionKind::data)]) {
+      !seen[static_cast<uint32_t>(format::SectionKind::data)] ||
+      (seen[static_cast<uint32_t>(format::SectionKind::dictionary)] &&
+       seen[static_cast<uint32_t>(format::SectionKind::packed_dictionary)])) {
     return Errc::corrupt_header;
   }
   return Errc::ok;
@@ -163,6 +203,15 @@ inline Errc Bundle::open_index() noexcept {
   frame_count_ = frames->size();
   articles_ = articles->Data();
   article_count_ = articles->size();
+  if (const auto* keys = root()->title_keys()) {
+    title_keys_ = keys->Data();
+    title_key_count_ = keys->size();
+  }
+  if (const auto* samples = root()->id_samples()) {
+    id_samples_ = samples->Data();
+    id_sample_count_ = samples->size();
+  }
+  id_sample_interval_ = root()->id_sample_interval();
   return Errc::ok;
 }
 
@@ -170,42 +219,103 @@ inline Result<ArticleView> Bundle::article(uint32_t i) const noexcept {
   if (i >= article_count_) {
     return Errc::out_of_range;
   }
-  // SPEC: "Validation", rule I5: verify the one Article table before reading it.
-  const fb::Article* a = detail::verified_table<fb::Article>(index_, articles_, i);
-  if (a == nullptr) {
-    return Errc::corrupt_index;
-  }
+  // The articles vector's byte range was verified by open(); load fields bytewise.
+  const uint8_t* p = articles_ + size_t{i} * detail::kArticleStructSize;
   ArticleView view;
   view.index = i;
-  view.id = detail::view_of(a->id());
-  view.title = detail::view_of(a->title());
-  view.subtitle = detail::view_of(a->subtitle());
-  view.date = detail::view_of(a->date());
-  view.source = detail::view_of(a->source());
-  view.author = detail::view_of(a->author());
-  view.location = detail::view_of(a->location());
-  view.url = detail::view_of(a->url());
-  view.first_frame = a->first_frame();
-  view.body_offset = a->offset();
-  view.body_size = a->size();
-  view.body_checksum = a->checksum();
-  view.site = a->site();
-  view.source_file = a->source_file();
-  view.categories_ = a->categories();
+  view.first_frame = detail::load_le32(p);
+  view.offset = detail::load_le32(p + 4);
+  view.size = detail::load_le32(p + 8);
+  view.checksum = detail::load_le32(p + 12);
   return view;
 }
 
-inline Result<SiteView> Bundle::site(const ArticleView& a) const noexcept {
+inline TitleKey Bundle::title_key(uint32_t k) const noexcept {
+  if (k >= title_key_count_) {
+    return {};
+  }
+  const uint8_t* p = title_keys_ + size_t{k} * detail::kTitleKeyStructSize;
+  return TitleKey{detail::load_le32(p), detail::load_le32(p + 4)};
+}
+
+inline Range Bundle::title_range(std::string_view title) const noexcept {
+  const uint32_t h = detail::title_hash(title);
+  uint32_t lo = 0;
+  uint32_t hi = title_key_count_;
+  while (lo < hi) {  // first key with hash >= h
+    const uint32_t mid = lo + (hi - lo) / 2;
+    if (title_key(mid).hash < h) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  Range r{lo, lo};
+  while (r.last < title_key_count_ && title_key(r.last).hash == h) {
+    ++r.last;
+  }
+  return r;
+}
+
+inline Result<std::string_view> Bundle::id_sample(uint32_t k) const noexcept {
+  if (k >= id_sample_count_) {
+    return Errc::out_of_range;
+  }
+  const flatbuffers::String* s = detail::verified_string(index_, id_samples_, k);
+  if (s == nullptr) {
+    return Errc::corrupt_index;
+  }
+  return detail::view_of(s);
+}
+
+inline Result<Range> Bundle::id_block(std::string_view id) const noexcept {
+  if (id_sample_interval_ == 0 || id_sample_count_ == 0) {
+    return article_count_ == 0 ? Result<Range>(Errc::not_found)
+                               : Result<Range>(Errc::corrupt_index);
+  }
+  // The last sample <= id names the block that holds id, if any article does.
+  uint32_t lo = 0;
+  uint32_t hi = id_sample_count_;
+  while (lo < hi) {
+    const uint32_t mid = lo + (hi - lo) / 2;
+    const Result<std::string_view> sample = id_sample(mid);
+    if (!sample.ok()) {
+      return sample.error();
+    }
+    if (sample.value().compare(id) <= 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  if (lo == 0) {
+    return Errc::not_found;
+  }
+  const uint64_t first = uint64_t{lo - 1} * id_sample_interval_;
+  if (first >= article_count_) {
+    return Errc::corrupt_index;
+  }
+  const uint64_t last = first + id_sample_interval_;
+  return Range{static_cast<uint32_t>(first),
+               static_cast<uint32_t>(last < article_count_ ? last : article_count_)};
+}
+
+inline uint32_t Bundle::site_count() const noexcept {
+  const auto* sites = root()->sites();  // vector header verified by open()
+  return sites == nullptr ? 0 : sites->size();
+}
+
+inline Result<SiteView> Bundle::site(uint32_t site) const noexcept {
   SiteView view;
-  if (a.site == 0) {
+  if (site == 0) {
     return view;
   }
   const auto* sites = root()->sites();  // vector header verified by open()
-  if (sites == nullptr || a.site > sites->size()) {
+  if (sites == nullptr || site > sites->size()) {
     return Errc::corrupt_index;
   }
-  // Verify the one Site table before reading it, as for articles (SPEC: rule I6).
-  const fb::Site* s = detail::verified_table<fb::Site>(index_, sites->Data(), a.site - 1);
+  // Verify the one Site table before reading it (SPEC: rule I6).
+  const fb::Site* s = detail::verified_table<fb::Site>(index_, sites->Data(), site - 1);
   if (s == nullptr) {
     return Errc::corrupt_index;
   }
@@ -247,28 +357,6 @@ inline Result<SourceView> Bundle::source(uint32_t k) const noexcept {
   return view;
 }
 
-inline Result<uint32_t> Bundle::find(std::string_view id) const noexcept {
-  uint32_t lo = 0;
-  uint32_t hi = article_count_;
-  while (lo < hi) {
-    const uint32_t mid = lo + (hi - lo) / 2;
-    const Result<ArticleView> a = article(mid);
-    if (!a.ok()) {
-      return a.error();
-    }
-    const int c = a.value().id.compare(id);
-    if (c == 0) {
-      return mid;
-    }
-    if (c < 0) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return Errc::not_found;
-}
-
 inline BundleInfo Bundle::info() const noexcept {
   BundleInfo info;
   info.version_major = header_.version_major;
@@ -278,6 +366,7 @@ inline BundleInfo Bundle::info() const noexcept {
   info.frame_count = frame_count_;
   info.index_size = index_.size();
   info.dictionary_size = dictionary_.size();
+  info.dictionary_packed = dictionary_packed_;
   info.data_size = data_.size();
   if (index_.empty()) {
     return info;
@@ -312,16 +401,20 @@ inline Result<FrameView> Bundle::frame(uint32_t j) const noexcept {
   return f;
 }
 
-// SPEC: "Reading an article": the body starts at `offset` in `first_frame` and continues at the
-// start of each following frame until `size` bytes are taken. Calls visit(part, piece, frame)
-// for each piece until it returns false. Bounded by the frame count, whatever the bytes say.
+// SPEC: "Reading an article": the record starts at `offset` in `first_frame` and continues at
+// the start of each following frame until `size` bytes are taken. Calls visit(part, piece,
+// frame) for each piece until it returns false. Bounded by the frame count, whatever the bytes
+// say. A record is never empty (it holds at least an id and the end tag).
 template <class Visit>
-inline Errc Bundle::walk_body(const ArticleView& a, Visit&& visit) const noexcept {
-  uint32_t remaining = a.body_size;
-  uint32_t start = a.body_offset;
+inline Errc Bundle::walk_record(const ArticleView& a, Visit&& visit) const noexcept {
+  if (a.size == 0) {
+    return Errc::corrupt_index;
+  }
+  uint32_t remaining = a.size;
+  uint32_t start = a.offset;
   for (uint32_t k = 0; remaining > 0; ++k) {
     if (a.first_frame >= frame_count_ || k >= frame_count_ - a.first_frame) {
-      return Errc::corrupt_index;  // the body runs past the last frame
+      return Errc::corrupt_index;  // the record runs past the last frame
     }
     const uint32_t j = a.first_frame + k;
     const Result<FrameView> f = frame(j);
@@ -332,7 +425,10 @@ inline Errc Bundle::walk_body(const ArticleView& a, Visit&& visit) const noexcep
       return Errc::corrupt_index;
     }
     const uint32_t available = f.value().raw_size - start;
-    const BodyPiece piece{j, start, available < remaining ? available : remaining};
+    if (available == 0) {
+      return Errc::corrupt_index;  // a piece is never empty
+    }
+    const RecordPiece piece{j, start, available < remaining ? available : remaining};
     if (!visit(k, piece, f.value())) {
       return Errc::ok;
     }
@@ -342,10 +438,11 @@ inline Errc Bundle::walk_body(const ArticleView& a, Visit&& visit) const noexcep
   return Errc::ok;
 }
 
-inline Result<BodyPiece> Bundle::body_piece(const ArticleView& a, uint32_t part) const noexcept {
-  BodyPiece found;
+inline Result<RecordPiece> Bundle::record_piece(const ArticleView& a,
+                                                uint32_t part) const noexcept {
+  RecordPiece found;
   bool have = false;
-  const Errc e = walk_body(a, [&](uint32_t k, const BodyPiece& piece, const FrameView&) {
+  const Errc e = walk_record(a, [&](uint32_t k, const RecordPiece& piece, const FrameView&) {
     found = piece;
     have = k == part;
     return !have;
@@ -353,16 +450,16 @@ inline Result<BodyPiece> Bundle::body_piece(const ArticleView& a, uint32_t part)
   if (e != Errc::ok) {
     return e;
   }
-  return have ? Result<BodyPiece>(found) : Result<BodyPiece>(Errc::out_of_range);
+  return have ? Result<RecordPiece>(found) : Result<RecordPiece>(Errc::out_of_range);
 }
 
-inline Result<BodyPlan> Bundle::body_plan(const ArticleView& a) const noexcept {
-  BodyPlan plan;
+inline Result<RecordPlan> Bundle::record_plan(const ArticleView& a) const noexcept {
+  RecordPlan plan;
   plan.first_frame = a.first_frame;
-  plan.offset = a.body_offset;
-  plan.size = a.body_size;
+  plan.offset = a.offset;
+  plan.size = a.size;
   uint64_t buffer = 0;
-  const Errc e = walk_body(a, [&](uint32_t, const BodyPiece&, const FrameView& f) {
+  const Errc e = walk_record(a, [&](uint32_t, const RecordPiece&, const FrameView& f) {
     buffer += f.raw_size;
     ++plan.frame_count;
     return true;

@@ -43,7 +43,7 @@ inline SectionEntry load_section(const uint8_t* p) noexcept {
 
 inline bool is_known_section(uint32_t kind) noexcept {
   return kind >= static_cast<uint32_t>(format::SectionKind::index) &&
-         kind <= static_cast<uint32_t>(format::SectionKind::sources);
+         kind <= format::kLastSectionKind;
 }
 
 /// Checks one section entry (SPEC: "Validation", rules S1-S4). `previous_end` is the end of

@@ -25,7 +25,8 @@ struct SourceFile;
 struct SourceFileBuilder;
 
 struct Article;
-struct ArticleBuilder;
+
+struct TitleKey;
 
 struct Bundle;
 struct BundleBuilder;
@@ -62,6 +63,72 @@ FLATBUFFERS_MANUALLY_ALIGNED_STRUCT(8) Frame FLATBUFFERS_FINAL_CLASS {
   }
 };
 FLATBUFFERS_STRUCT_END(Frame, 16);
+
+/// Where one article's record lies (SPEC: "Records"). The record (metadata fields, then the
+/// body) starts at `offset` in the content of frame `first_frame` and continues at the start of
+/// each following frame until `size` bytes are taken. 16 bytes; the vector is in id order.
+FLATBUFFERS_MANUALLY_ALIGNED_STRUCT(4) Article FLATBUFFERS_FINAL_CLASS {
+ private:
+  uint32_t first_frame_;
+  uint32_t offset_;
+  uint32_t size_;
+  uint32_t checksum_;
+
+ public:
+  Article()
+      : first_frame_(0),
+        offset_(0),
+        size_(0),
+        checksum_(0) {
+  }
+  Article(uint32_t _first_frame, uint32_t _offset, uint32_t _size, uint32_t _checksum)
+      : first_frame_(flatbuffers::EndianScalar(_first_frame)),
+        offset_(flatbuffers::EndianScalar(_offset)),
+        size_(flatbuffers::EndianScalar(_size)),
+        checksum_(flatbuffers::EndianScalar(_checksum)) {
+  }
+  uint32_t first_frame() const {
+    return flatbuffers::EndianScalar(first_frame_);
+  }
+  uint32_t offset() const {
+    return flatbuffers::EndianScalar(offset_);
+  }
+  uint32_t size() const {
+    return flatbuffers::EndianScalar(size_);
+  }
+  /// Low 32 bits of XXH64 (seed 0) of the record's bytes: a read that lands on other bytes,
+  /// because the index was damaged, is an error rather than another article.
+  uint32_t checksum() const {
+    return flatbuffers::EndianScalar(checksum_);
+  }
+};
+FLATBUFFERS_STRUCT_END(Article, 16);
+
+/// Lookup by title: one per article, sorted by (hash, article).
+FLATBUFFERS_MANUALLY_ALIGNED_STRUCT(4) TitleKey FLATBUFFERS_FINAL_CLASS {
+ private:
+  uint32_t hash_;
+  uint32_t article_;
+
+ public:
+  TitleKey()
+      : hash_(0),
+        article_(0) {
+  }
+  TitleKey(uint32_t _hash, uint32_t _article)
+      : hash_(flatbuffers::EndianScalar(_hash)),
+        article_(flatbuffers::EndianScalar(_article)) {
+  }
+  /// Low 32 bits of XXH64 (seed 0) of the article's title (UTF-8, as stored).
+  uint32_t hash() const {
+    return flatbuffers::EndianScalar(hash_);
+  }
+  /// Index of the article in Bundle.articles.
+  uint32_t article() const {
+    return flatbuffers::EndianScalar(article_);
+  }
+};
+FLATBUFFERS_STRUCT_END(TitleKey, 8);
 
 /// Publisher facts shared by the articles of one site (gold format "site").
 struct Site FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
@@ -227,7 +294,7 @@ inline flatbuffers::Offset<Site> CreateSiteDirect(
       tech_support__);
 }
 
-/// One original input file kept with `sheaf build --keep-source` (v1.1). Its bytes are one
+/// One original input file kept with `sheaf build --keep-source`. Its bytes are one
 /// zstd frame (no dictionary) in the optional SOURCES section.
 struct SourceFile FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
   typedef SourceFileBuilder Builder;
@@ -333,254 +400,6 @@ inline flatbuffers::Offset<SourceFile> CreateSourceFileDirect(
       checksum);
 }
 
-struct Article FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
-  typedef ArticleBuilder Builder;
-  enum FlatBuffersVTableOffset FLATBUFFERS_VTABLE_UNDERLYING_TYPE {
-    VT_ID = 4,
-    VT_TITLE = 6,
-    VT_SUBTITLE = 8,
-    VT_DATE = 10,
-    VT_SOURCE = 12,
-    VT_AUTHOR = 14,
-    VT_LOCATION = 16,
-    VT_URL = 18,
-    VT_CATEGORIES = 20,
-    VT_FIRST_FRAME = 22,
-    VT_OFFSET = 24,
-    VT_SIZE = 26,
-    VT_CHECKSUM = 28,
-    VT_SITE = 30,
-    VT_SOURCE_FILE = 32
-  };
-  /// Stable article id, unique in the bundle; articles are sorted by id, byte-wise.
-  const flatbuffers::String *id() const {
-    return GetPointer<const flatbuffers::String *>(VT_ID);
-  }
-  const flatbuffers::String *title() const {
-    return GetPointer<const flatbuffers::String *>(VT_TITLE);
-  }
-  const flatbuffers::String *subtitle() const {
-    return GetPointer<const flatbuffers::String *>(VT_SUBTITLE);
-  }
-  /// "YYYY-MM-DD", "--MM-DD" (year unknown) or empty.
-  const flatbuffers::String *date() const {
-    return GetPointer<const flatbuffers::String *>(VT_DATE);
-  }
-  const flatbuffers::String *source() const {
-    return GetPointer<const flatbuffers::String *>(VT_SOURCE);
-  }
-  const flatbuffers::String *author() const {
-    return GetPointer<const flatbuffers::String *>(VT_AUTHOR);
-  }
-  const flatbuffers::String *location() const {
-    return GetPointer<const flatbuffers::String *>(VT_LOCATION);
-  }
-  const flatbuffers::String *url() const {
-    return GetPointer<const flatbuffers::String *>(VT_URL);
-  }
-  /// Breadcrumb path, outermost first.
-  const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>> *categories() const {
-    return GetPointer<const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>> *>(VT_CATEGORIES);
-  }
-  /// Index in Bundle.frames of the frame holding the first byte of the body.
-  uint32_t first_frame() const {
-    return GetField<uint32_t>(VT_FIRST_FRAME, 0);
-  }
-  /// Offset of the body in the decompressed content of first_frame.
-  uint32_t offset() const {
-    return GetField<uint32_t>(VT_OFFSET, 0);
-  }
-  /// Body size in bytes: UTF-8 paragraphs joined by "\n". The body continues into the
-  /// following frames when it is longer than what first_frame holds after offset.
-  uint32_t size() const {
-    return GetField<uint32_t>(VT_SIZE, 0);
-  }
-  /// Low 32 bits of XXH64 (seed 0) of the body text: a read that lands on other bytes,
-  /// because the index was damaged, is an error rather than different text.
-  uint32_t checksum() const {
-    return GetField<uint32_t>(VT_CHECKSUM, 0);
-  }
-  /// 1 + index into Bundle.sites of this article's publisher facts; 0 when none (v1.1).
-  uint32_t site() const {
-    return GetField<uint32_t>(VT_SITE, 0);
-  }
-  /// 1 + index into Bundle.sources of the input file it came from; 0 when not kept (v1.1).
-  uint32_t source_file() const {
-    return GetField<uint32_t>(VT_SOURCE_FILE, 0);
-  }
-  bool Verify(flatbuffers::Verifier &verifier) const {
-    return VerifyTableStart(verifier) &&
-           VerifyOffsetRequired(verifier, VT_ID) &&
-           verifier.VerifyString(id()) &&
-           VerifyOffset(verifier, VT_TITLE) &&
-           verifier.VerifyString(title()) &&
-           VerifyOffset(verifier, VT_SUBTITLE) &&
-           verifier.VerifyString(subtitle()) &&
-           VerifyOffset(verifier, VT_DATE) &&
-           verifier.VerifyString(date()) &&
-           VerifyOffset(verifier, VT_SOURCE) &&
-           verifier.VerifyString(source()) &&
-           VerifyOffset(verifier, VT_AUTHOR) &&
-           verifier.VerifyString(author()) &&
-           VerifyOffset(verifier, VT_LOCATION) &&
-           verifier.VerifyString(location()) &&
-           VerifyOffset(verifier, VT_URL) &&
-           verifier.VerifyString(url()) &&
-           VerifyOffset(verifier, VT_CATEGORIES) &&
-           verifier.VerifyVector(categories()) &&
-           verifier.VerifyVectorOfStrings(categories()) &&
-           VerifyField<uint32_t>(verifier, VT_FIRST_FRAME, 4) &&
-           VerifyField<uint32_t>(verifier, VT_OFFSET, 4) &&
-           VerifyField<uint32_t>(verifier, VT_SIZE, 4) &&
-           VerifyField<uint32_t>(verifier, VT_CHECKSUM, 4) &&
-           VerifyField<uint32_t>(verifier, VT_SITE, 4) &&
-           VerifyField<uint32_t>(verifier, VT_SOURCE_FILE, 4) &&
-           verifier.EndTable();
-  }
-};
-
-struct ArticleBuilder {
-  typedef Article Table;
-  flatbuffers::FlatBufferBuilder &fbb_;
-  flatbuffers::uoffset_t start_;
-  void add_id(flatbuffers::Offset<flatbuffers::String> id) {
-    fbb_.AddOffset(Article::VT_ID, id);
-  }
-  void add_title(flatbuffers::Offset<flatbuffers::String> title) {
-    fbb_.AddOffset(Article::VT_TITLE, title);
-  }
-  void add_subtitle(flatbuffers::Offset<flatbuffers::String> subtitle) {
-    fbb_.AddOffset(Article::VT_SUBTITLE, subtitle);
-  }
-  void add_date(flatbuffers::Offset<flatbuffers::String> date) {
-    fbb_.AddOffset(Article::VT_DATE, date);
-  }
-  void add_source(flatbuffers::Offset<flatbuffers::String> source) {
-    fbb_.AddOffset(Article::VT_SOURCE, source);
-  }
-  void add_author(flatbuffers::Offset<flatbuffers::String> author) {
-    fbb_.AddOffset(Article::VT_AUTHOR, author);
-  }
-  void add_location(flatbuffers::Offset<flatbuffers::String> location) {
-    fbb_.AddOffset(Article::VT_LOCATION, location);
-  }
-  void add_url(flatbuffers::Offset<flatbuffers::String> url) {
-    fbb_.AddOffset(Article::VT_URL, url);
-  }
-  void add_categories(flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>> categories) {
-    fbb_.AddOffset(Article::VT_CATEGORIES, categories);
-  }
-  void add_first_frame(uint32_t first_frame) {
-    fbb_.AddElement<uint32_t>(Article::VT_FIRST_FRAME, first_frame, 0);
-  }
-  void add_offset(uint32_t offset) {
-    fbb_.AddElement<uint32_t>(Article::VT_OFFSET, offset, 0);
-  }
-  void add_size(uint32_t size) {
-    fbb_.AddElement<uint32_t>(Article::VT_SIZE, size, 0);
-  }
-  void add_checksum(uint32_t checksum) {
-    fbb_.AddElement<uint32_t>(Article::VT_CHECKSUM, checksum, 0);
-  }
-  void add_site(uint32_t site) {
-    fbb_.AddElement<uint32_t>(Article::VT_SITE, site, 0);
-  }
-  void add_source_file(uint32_t source_file) {
-    fbb_.AddElement<uint32_t>(Article::VT_SOURCE_FILE, source_file, 0);
-  }
-  explicit ArticleBuilder(flatbuffers::FlatBufferBuilder &_fbb)
-        : fbb_(_fbb) {
-    start_ = fbb_.StartTable();
-  }
-  flatbuffers::Offset<Article> Finish() {
-    const auto end = fbb_.EndTable(start_);
-    auto o = flatbuffers::Offset<Article>(end);
-    fbb_.Required(o, Article::VT_ID);
-    return o;
-  }
-};
-
-inline flatbuffers::Offset<Article> CreateArticle(
-    flatbuffers::FlatBufferBuilder &_fbb,
-    flatbuffers::Offset<flatbuffers::String> id = 0,
-    flatbuffers::Offset<flatbuffers::String> title = 0,
-    flatbuffers::Offset<flatbuffers::String> subtitle = 0,
-    flatbuffers::Offset<flatbuffers::String> date = 0,
-    flatbuffers::Offset<flatbuffers::String> source = 0,
-    flatbuffers::Offset<flatbuffers::String> author = 0,
-    flatbuffers::Offset<flatbuffers::String> location = 0,
-    flatbuffers::Offset<flatbuffers::String> url = 0,
-    flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>> categories = 0,
-    uint32_t first_frame = 0,
-    uint32_t offset = 0,
-    uint32_t size = 0,
-    uint32_t checksum = 0,
-    uint32_t site = 0,
-    uint32_t source_file = 0) {
-  ArticleBuilder builder_(_fbb);
-  builder_.add_source_file(source_file);
-  builder_.add_site(site);
-  builder_.add_checksum(checksum);
-  builder_.add_size(size);
-  builder_.add_offset(offset);
-  builder_.add_first_frame(first_frame);
-  builder_.add_categories(categories);
-  builder_.add_url(url);
-  builder_.add_location(location);
-  builder_.add_author(author);
-  builder_.add_source(source);
-  builder_.add_date(date);
-  builder_.add_subtitle(subtitle);
-  builder_.add_title(title);
-  builder_.add_id(id);
-  return builder_.Finish();
-}
-
-inline flatbuffers::Offset<Article> CreateArticleDirect(
-    flatbuffers::FlatBufferBuilder &_fbb,
-    const char *id = nullptr,
-    const char *title = nullptr,
-    const char *subtitle = nullptr,
-    const char *date = nullptr,
-    const char *source = nullptr,
-    const char *author = nullptr,
-    const char *location = nullptr,
-    const char *url = nullptr,
-    const std::vector<flatbuffers::Offset<flatbuffers::String>> *categories = nullptr,
-    uint32_t first_frame = 0,
-    uint32_t offset = 0,
-    uint32_t size = 0,
-    uint32_t checksum = 0,
-    uint32_t site = 0,
-    uint32_t source_file = 0) {
-  auto id__ = id ? _fbb.CreateString(id) : 0;
-  auto title__ = title ? _fbb.CreateString(title) : 0;
-  auto subtitle__ = subtitle ? _fbb.CreateString(subtitle) : 0;
-  auto date__ = date ? _fbb.CreateString(date) : 0;
-  auto source__ = source ? _fbb.CreateString(source) : 0;
-  auto author__ = author ? _fbb.CreateString(author) : 0;
-  auto location__ = location ? _fbb.CreateString(location) : 0;
-  auto url__ = url ? _fbb.CreateString(url) : 0;
-  auto categories__ = categories ? _fbb.CreateVector<flatbuffers::Offset<flatbuffers::String>>(*categories) : 0;
-  return sheaf::fb::CreateArticle(
-      _fbb,
-      id__,
-      title__,
-      subtitle__,
-      date__,
-      source__,
-      author__,
-      location__,
-      url__,
-      categories__,
-      first_frame,
-      offset,
-      size,
-      checksum,
-      site,
-      source_file);
-}
-
 struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
   typedef BundleBuilder Builder;
   enum FlatBuffersVTableOffset FLATBUFFERS_VTABLE_UNDERLYING_TYPE {
@@ -594,8 +413,11 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
     VT_MAX_READ_SIZE = 18,
     VT_FRAMES = 20,
     VT_ARTICLES = 22,
-    VT_SITES = 24,
-    VT_SOURCES = 26
+    VT_ID_SAMPLE_INTERVAL = 24,
+    VT_ID_SAMPLES = 26,
+    VT_TITLE_KEYS = 28,
+    VT_SITES = 30,
+    VT_SOURCES = 32
   };
   const flatbuffers::String *title() const {
     return GetPointer<const flatbuffers::String *>(VT_TITLE);
@@ -623,22 +445,34 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
     return GetField<uint32_t>(VT_MAX_FRAME_SIZE, 0);
   }
   /// Largest buffer any whole-article read needs: for every article, the sum of the
-  /// raw sizes of the frames that hold its body (SPEC: "Reading an article").
+  /// raw sizes of the frames that hold its record (SPEC: "Reading an article").
   uint32_t max_read_size() const {
     return GetField<uint32_t>(VT_MAX_READ_SIZE, 0);
   }
   const flatbuffers::Vector<const sheaf::fb::Frame *> *frames() const {
     return GetPointer<const flatbuffers::Vector<const sheaf::fb::Frame *> *>(VT_FRAMES);
   }
-  /// Sorted by id, byte-wise (memcmp order), ids unique.
-  const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>> *articles() const {
-    return GetPointer<const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>> *>(VT_ARTICLES);
+  /// Sorted by id, byte-wise (memcmp order), ids unique. The ids, titles and every other
+  /// field are in the compressed records, not here (format 2).
+  const flatbuffers::Vector<const sheaf::fb::Article *> *articles() const {
+    return GetPointer<const flatbuffers::Vector<const sheaf::fb::Article *> *>(VT_ARTICLES);
   }
-  /// Distinct publisher facts, referenced by Article.site (v1.1).
+  /// Lookup by id: id_samples[k] is the id of article k * id_sample_interval.
+  uint32_t id_sample_interval() const {
+    return GetField<uint32_t>(VT_ID_SAMPLE_INTERVAL, 0);
+  }
+  const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>> *id_samples() const {
+    return GetPointer<const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>> *>(VT_ID_SAMPLES);
+  }
+  /// Lookup by title, sorted by (hash, article).
+  const flatbuffers::Vector<const sheaf::fb::TitleKey *> *title_keys() const {
+    return GetPointer<const flatbuffers::Vector<const sheaf::fb::TitleKey *> *>(VT_TITLE_KEYS);
+  }
+  /// Distinct publisher facts, referenced by the records' site field.
   const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Site>> *sites() const {
     return GetPointer<const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Site>> *>(VT_SITES);
   }
-  /// Original input files, when built with --keep-source (v1.1).
+  /// Original input files, when built with --keep-source.
   const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::SourceFile>> *sources() const {
     return GetPointer<const flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::SourceFile>> *>(VT_SOURCES);
   }
@@ -660,7 +494,12 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
            verifier.VerifyVector(frames()) &&
            VerifyOffsetRequired(verifier, VT_ARTICLES) &&
            verifier.VerifyVector(articles()) &&
-           verifier.VerifyVectorOfTables(articles()) &&
+           VerifyField<uint32_t>(verifier, VT_ID_SAMPLE_INTERVAL, 4) &&
+           VerifyOffset(verifier, VT_ID_SAMPLES) &&
+           verifier.VerifyVector(id_samples()) &&
+           verifier.VerifyVectorOfStrings(id_samples()) &&
+           VerifyOffset(verifier, VT_TITLE_KEYS) &&
+           verifier.VerifyVector(title_keys()) &&
            VerifyOffset(verifier, VT_SITES) &&
            verifier.VerifyVector(sites()) &&
            verifier.VerifyVectorOfTables(sites()) &&
@@ -702,8 +541,17 @@ struct BundleBuilder {
   void add_frames(flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Frame *>> frames) {
     fbb_.AddOffset(Bundle::VT_FRAMES, frames);
   }
-  void add_articles(flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>>> articles) {
+  void add_articles(flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Article *>> articles) {
     fbb_.AddOffset(Bundle::VT_ARTICLES, articles);
+  }
+  void add_id_sample_interval(uint32_t id_sample_interval) {
+    fbb_.AddElement<uint32_t>(Bundle::VT_ID_SAMPLE_INTERVAL, id_sample_interval, 0);
+  }
+  void add_id_samples(flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>> id_samples) {
+    fbb_.AddOffset(Bundle::VT_ID_SAMPLES, id_samples);
+  }
+  void add_title_keys(flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::TitleKey *>> title_keys) {
+    fbb_.AddOffset(Bundle::VT_TITLE_KEYS, title_keys);
   }
   void add_sites(flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Site>>> sites) {
     fbb_.AddOffset(Bundle::VT_SITES, sites);
@@ -735,13 +583,19 @@ inline flatbuffers::Offset<Bundle> CreateBundle(
     uint32_t max_frame_size = 0,
     uint32_t max_read_size = 0,
     flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Frame *>> frames = 0,
-    flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Article>>> articles = 0,
+    flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Article *>> articles = 0,
+    uint32_t id_sample_interval = 0,
+    flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>> id_samples = 0,
+    flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::TitleKey *>> title_keys = 0,
     flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Site>>> sites = 0,
     flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::SourceFile>>> sources = 0) {
   BundleBuilder builder_(_fbb);
   builder_.add_created(created);
   builder_.add_sources(sources);
   builder_.add_sites(sites);
+  builder_.add_title_keys(title_keys);
+  builder_.add_id_samples(id_samples);
+  builder_.add_id_sample_interval(id_sample_interval);
   builder_.add_articles(articles);
   builder_.add_frames(frames);
   builder_.add_max_read_size(max_read_size);
@@ -765,7 +619,10 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
     uint32_t max_frame_size = 0,
     uint32_t max_read_size = 0,
     const std::vector<sheaf::fb::Frame> *frames = nullptr,
-    const std::vector<flatbuffers::Offset<sheaf::fb::Article>> *articles = nullptr,
+    const std::vector<sheaf::fb::Article> *articles = nullptr,
+    uint32_t id_sample_interval = 0,
+    const std::vector<flatbuffers::Offset<flatbuffers::String>> *id_samples = nullptr,
+    const std::vector<sheaf::fb::TitleKey> *title_keys = nullptr,
     const std::vector<flatbuffers::Offset<sheaf::fb::Site>> *sites = nullptr,
     const std::vector<flatbuffers::Offset<sheaf::fb::SourceFile>> *sources = nullptr) {
   auto title__ = title ? _fbb.CreateString(title) : 0;
@@ -773,7 +630,9 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
   auto creator__ = creator ? _fbb.CreateString(creator) : 0;
   auto generator__ = generator ? _fbb.CreateString(generator) : 0;
   auto frames__ = frames ? _fbb.CreateVectorOfStructs<sheaf::fb::Frame>(*frames) : 0;
-  auto articles__ = articles ? _fbb.CreateVector<flatbuffers::Offset<sheaf::fb::Article>>(*articles) : 0;
+  auto articles__ = articles ? _fbb.CreateVectorOfStructs<sheaf::fb::Article>(*articles) : 0;
+  auto id_samples__ = id_samples ? _fbb.CreateVector<flatbuffers::Offset<flatbuffers::String>>(*id_samples) : 0;
+  auto title_keys__ = title_keys ? _fbb.CreateVectorOfStructs<sheaf::fb::TitleKey>(*title_keys) : 0;
   auto sites__ = sites ? _fbb.CreateVector<flatbuffers::Offset<sheaf::fb::Site>>(*sites) : 0;
   auto sources__ = sources ? _fbb.CreateVector<flatbuffers::Offset<sheaf::fb::SourceFile>>(*sources) : 0;
   return sheaf::fb::CreateBundle(
@@ -788,6 +647,9 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
       max_read_size,
       frames__,
       articles__,
+      id_sample_interval,
+      id_samples__,
+      title_keys__,
       sites__,
       sources__);
 }
@@ -801,7 +663,7 @@ inline const sheaf::fb::Bundle *GetSizePrefixedBundle(const void *buf) {
 }
 
 inline const char *BundleIdentifier() {
-  return "SHF1";
+  return "SHF2";
 }
 
 inline bool BundleBufferHasIdentifier(const void *buf) {
