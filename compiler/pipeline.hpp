@@ -16,10 +16,10 @@ namespace sheaf {
 struct BuildOptions {
   std::vector<std::string> inputs;  ///< files and folders
   std::string output;
-  uint32_t block_size = 64 * 1024;  ///< --block-size: largest raw frame
+  uint32_t block_size = 8 * 1024;   ///< --block-size: largest raw frame (see docs/DESIGN.md)
   int level = 19;                   ///< --level: zstd level
   unsigned threads = 0;             ///< --threads: 0 = all cores
-  size_t dictionary_size = 112640;  ///< --dict-size: 0 = no dictionary
+  size_t dictionary_size = 768 * 1024;  ///< --dict-size: 0 = no dictionary
   bool raw_dictionary = false;      ///< --raw-dictionary: store it as is (usable in place)
   BundleMeta meta;                  ///< title, language, creator; generator and created are set
   bool strict = false;              ///< warnings are fatal

@@ -10,7 +10,7 @@
 namespace sheaf {
 
 struct DictionaryOptions {
-  size_t max_size = 112640;            ///< --dict-size; 0 disables the dictionary
+  size_t max_size = 768 * 1024;        ///< --dict-size; 0 disables the dictionary
   size_t max_sample_bytes = 64 << 20;  ///< cap on training input, taken evenly from the corpus
 };
 
