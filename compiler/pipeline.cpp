@@ -57,9 +57,21 @@ bool check_sizes(const std::vector<Article>& articles, const std::vector<std::st
   return ok;
 }
 
+// XXH64 of each record: what read_back() compares with, so the records themselves can be freed
+// once compressed.
+std::vector<uint64_t> hash_records(const std::vector<std::string>& records) {
+  std::vector<uint64_t> hashes;
+  hashes.reserve(records.size());
+  for (const std::string& r : records) {
+    hashes.push_back(detail::xxh64(reinterpret_cast<const uint8_t*>(r.data()), r.size()));
+  }
+  return hashes;
+}
+
 // Reads the written temp file back through the runtime: full verify, every frame decoded,
-// every record compared with what was meant to be stored.
-std::string read_back(const std::string& path, const std::vector<std::string>& records) {
+// every record compared (size and XXH64) with what was meant to be stored.
+std::string read_back(const std::string& path, const std::vector<uint64_t>& hashes,
+                      const std::vector<uint32_t>& sizes) {
   MappedFile file;
   if (file.open(path.c_str()) != Errc::ok) {
     return path + ": cannot map the written bundle for checking";
@@ -93,30 +105,33 @@ std::string read_back(const std::string& path, const std::vector<std::string>& r
     const Result<std::string_view> record =
         a.ok() ? d.read_bytes(a.value(), MutableByteSpan(buffer.data(), buffer.size()), cached)
                : Result<std::string_view>(a.error());
-    if (!record.ok() || record.value() != records[i]) {
+    if (!record.ok() || record.value().size() != sizes[i] ||
+        detail::xxh64(reinterpret_cast<const uint8_t*>(record.value().data()),
+                      record.value().size()) != hashes[i]) {
       return path + ": article " + std::to_string(i) + " does not read back as written";
     }
   }
   return "";
 }
 
-// The SOURCES section: each kept input file as one zstd frame, no dictionary (SPEC: "Sources").
-std::string pack_sources(const std::vector<SourceFile>& sources, const CompressOptions& options,
-                         std::vector<SourceRecord>& records) {
+// The SOURCES section's frames: each kept input file as one zstd frame, no dictionary (SPEC:
+// "Sources").
+std::vector<std::string> pack_sources(const std::vector<SourceFile>& sources,
+                                      const CompressOptions& options,
+                                      std::vector<SourceRecord>& records) {
   if (sources.empty()) {
-    return "";
+    return {};
   }
-  const std::vector<std::string> frames = compress_each(
+  std::vector<std::string> frames = compress_each(
       sources.size(), [&](size_t k) { return sources[k].bytes; }, "", options);
-  std::vector<uint64_t> offsets;
-  std::string section = pack_aligned(frames, offsets);
+  const std::vector<uint64_t> offsets = aligned_offsets(frames);
   for (size_t k = 0; k < sources.size(); ++k) {
     const std::string& bytes = sources[k].bytes;
     records.push_back(
         {sources[k].path, offsets[k], frames[k].size(), bytes.size(),
          detail::xxh64(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size())});
   }
-  return section;
+  return frames;
 }
 
 }  // namespace
@@ -209,41 +224,57 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const std::vector<std::string> compressed =
       compress_frames(plan, records, dictionary.bytes, compress_options,
                       options.progress ? print_progress : nullptr);
+  // From here on the compressed frames are the only copy of the text: free the records.
+  const std::vector<uint64_t> record_hashes = hash_records(records);
+  std::vector<uint32_t> record_sizes;
+  record_sizes.reserve(records.size());
+  for (const std::string& r : records) {
+    report.record_bytes += r.size();
+    record_sizes.push_back(static_cast<uint32_t>(r.size()));
+  }
+  std::vector<std::string>().swap(records);
   std::vector<uint32_t> raw_sizes;
   raw_sizes.reserve(plan.frames.size());
   for (const FrameContent& f : plan.frames) {
     raw_sizes.push_back(f.raw_size);
   }
-  const DataSection data = lay_out_data(compressed, raw_sizes);
+  const std::vector<FrameRecord> frame_table = place_frames(compressed, raw_sizes);
 
   BundleMeta meta = options.meta;
   meta.generator = std::string("sheaf ") + SHEAF_VERSION;
   meta.created = creation_time_from_environment();
   meta.block_size = options.block_size;
   std::vector<SourceRecord> source_records;
-  const std::string source_section = pack_sources(sources, compress_options, source_records);
+  const std::vector<std::string> source_frames =
+      pack_sources(sources, compress_options, source_records);
   sources.clear();
-  const std::string index = build_index(meta, articles, sites, plan, data.frames, source_records);
-  const std::string file = lay_out_bundle(index, packed.empty() ? dictionary.bytes : packed,
-                                          data.bytes, source_section, !packed.empty());
+  const std::string index = build_index(meta, articles, sites, plan, frame_table, source_records);
+  const FileImage file = lay_out_bundle(index, packed.empty() ? dictionary.bytes : packed,
+                                        compressed, source_frames, !packed.empty());
+  std::vector<std::string_view> pieces = {file.head};
+  pieces.insert(pieces.end(), file.pieces.begin(), file.pieces.end());
 
   say(options, "writing " + options.output);
   const std::string error = write_file_atomically(
-      options.output, file, [&](const std::string& temp) { return read_back(temp, records); });
+      options.output, pieces,
+      [&](const std::string& temp) { return read_back(temp, record_hashes, record_sizes); });
   if (!error.empty()) {
     diagnostics.error("", 0, "write-failed", error);
     return false;
   }
   report.frames = plan.frames.size();
-  for (const std::string& r : records) {
-    report.record_bytes += r.size();
-  }
   report.index_bytes = index.size();
   report.dictionary_bytes = packed.empty() ? dictionary.bytes.size() : packed.size();
   report.dictionary_size = dictionary.bytes.size();
-  report.data_bytes = data.bytes.size();
-  report.source_bytes = source_section.size();
-  report.file_bytes = file.size();
+  report.data_bytes =
+      frame_table.empty()
+          ? 0
+          : frame_table.back().offset + format::align_up(frame_table.back().compressed_size);
+  report.source_bytes =
+      source_records.empty()
+          ? 0
+          : source_records.back().offset + format::align_up(source_records.back().compressed_size);
+  report.file_bytes = file.size;
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return true;

@@ -62,22 +62,25 @@ std::string os_error(const std::string& what, const std::string& path) {
   return path + ": " + what + ": " + std::strerror(errno);
 }
 
-std::string write_all(int fd, const std::string& bytes, const std::string& path) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
+std::string write_all(int fd, const std::vector<std::string_view>& pieces,
+                      const std::string& path) {
+  for (const std::string_view bytes : pieces) {
+    size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) {
+          continue;
+        }
+        return os_error("cannot write", path);
       }
-      return os_error("cannot write", path);
+      done += static_cast<size_t>(n);
     }
-    done += static_cast<size_t>(n);
   }
   return "";
 }
 
-std::string write_in_place(const std::string& path, const std::string& bytes) {
+std::string write_in_place(const std::string& path, const std::vector<std::string_view>& bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) {
     return os_error("cannot open for writing", path);
@@ -100,6 +103,12 @@ std::string directory_of(const std::string& path) {
 }  // namespace
 
 std::string write_file_atomically(const std::string& path, const std::string& bytes,
+                                  const TempFileCheck& check) {
+  return write_file_atomically(path, std::vector<std::string_view>{bytes}, check);
+}
+
+std::string write_file_atomically(const std::string& path,
+                                  const std::vector<std::string_view>& bytes,
                                   const TempFileCheck& check) {
   struct stat st {};
 

@@ -3,6 +3,8 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace sheaf {
 
@@ -17,6 +19,11 @@ using TempFileCheck = std::function<std::string(const std::string& temp_path)>;
 /// (a character device such as /dev/stdout or /dev/full, a FIFO) is written in place.
 /// @return "" on success, else a message naming the file and the OS reason.
 std::string write_file_atomically(const std::string& path, const std::string& bytes,
+                                  const TempFileCheck& check);
+
+/// The same, for a file made of `pieces` written in order (no joined copy is made).
+std::string write_file_atomically(const std::string& path,
+                                  const std::vector<std::string_view>& pieces,
                                   const TempFileCheck& check);
 
 }  // namespace sheaf

@@ -7,87 +7,129 @@
 namespace sheaf {
 namespace {
 
+constexpr char kZeros[format::kAlignment] = {};
+
 void put_le(std::string& out, size_t at, uint64_t value, size_t bytes) {
   for (size_t i = 0; i < bytes; ++i) {
     out[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
   }
 }
 
-uint64_t checksum(const std::string& s) {
-  return detail::xxh64(reinterpret_cast<const uint8_t*>(s.data()), s.size());
-}
-
+// One section: one blob (INDEX, DICTIONARY), or frames each padded to 8 bytes inside the
+// section (DATA, SOURCES: SPEC "Data section").
 struct Section {
   format::SectionKind kind;
-  const std::string* bytes;
+  std::vector<std::string_view> blobs;
+  bool padded = false;  ///< every blob followed by zero padding to 8 bytes, inside the section
 };
+
+// Appends the section's pieces to `pieces`; returns its size and its XXH64 over those bytes.
+uint64_t add_section(const Section& s, std::vector<std::string_view>& pieces, uint64_t& checksum) {
+  detail::Xxh64 hash;
+  uint64_t size = 0;
+  for (const std::string_view blob : s.blobs) {
+    pieces.push_back(blob);
+    hash.update(reinterpret_cast<const uint8_t*>(blob.data()), blob.size());
+    size += blob.size();
+    if (s.padded && size % format::kAlignment != 0) {
+      const std::string_view pad(kZeros, format::align_up(size) - size);
+      pieces.push_back(pad);
+      hash.update(reinterpret_cast<const uint8_t*>(pad.data()), pad.size());
+      size += pad.size();
+    }
+  }
+  checksum = hash.digest();
+  return size;
+}
+
+std::vector<std::string_view> views(const std::vector<std::string>& blobs) {
+  return std::vector<std::string_view>(blobs.begin(), blobs.end());
+}
 
 }  // namespace
 
-std::string pack_aligned(const std::vector<std::string>& blobs, std::vector<uint64_t>& offsets) {
-  size_t total = 0;
+std::vector<uint64_t> aligned_offsets(const std::vector<std::string>& blobs) {
+  std::vector<uint64_t> offsets;
+  offsets.reserve(blobs.size());
+  uint64_t at = 0;
   for (const std::string& b : blobs) {
-    total += format::align_up(b.size());
+    at = format::align_up(at);
+    offsets.push_back(at);
+    at += b.size();
   }
-  std::string out;
-  out.reserve(total);
-  offsets.clear();
-  for (const std::string& b : blobs) {
-    offsets.push_back(out.size());
-    out += b;
-    out.resize(format::align_up(out.size()), '\0');
+  return offsets;
+}
+
+std::vector<FrameRecord> place_frames(const std::vector<std::string>& compressed,
+                                      const std::vector<uint32_t>& raw_sizes) {
+  const std::vector<uint64_t> offsets = aligned_offsets(compressed);
+  std::vector<FrameRecord> frames;
+  frames.reserve(compressed.size());
+  for (size_t j = 0; j < compressed.size(); ++j) {
+    frames.push_back({offsets[j], static_cast<uint32_t>(compressed[j].size()), raw_sizes[j]});
+  }
+  return frames;
+}
+
+std::string FileImage::join() const {
+  std::string out = head;
+  out.reserve(static_cast<size_t>(size));
+  for (const std::string_view p : pieces) {
+    out += p;
   }
   return out;
 }
 
-DataSection lay_out_data(const std::vector<std::string>& compressed,
-                         const std::vector<uint32_t>& raw_sizes) {
-  DataSection data;
-  std::vector<uint64_t> offsets;
-  data.bytes = pack_aligned(compressed, offsets);
-  for (size_t j = 0; j < compressed.size(); ++j) {
-    data.frames.push_back({offsets[j], static_cast<uint32_t>(compressed[j].size()), raw_sizes[j]});
-  }
-  return data;
-}
-
-std::string lay_out_bundle(const std::string& index, const std::string& dictionary,
-                           const std::string& data, const std::string& sources,
-                           bool dictionary_packed) {
-  std::vector<Section> sections = {{format::SectionKind::index, &index}};
+FileImage lay_out_bundle(const std::string& index, const std::string& dictionary,
+                         const std::vector<std::string>& frames,
+                         const std::vector<std::string>& source_frames, bool dictionary_packed) {
+  std::vector<Section> sections = {{format::SectionKind::index, {index}, false}};
   if (!dictionary.empty()) {
     sections.push_back({dictionary_packed ? format::SectionKind::packed_dictionary
                                           : format::SectionKind::dictionary,
-                        &dictionary});
+                        {dictionary},
+                        false});
   }
-  sections.push_back({format::SectionKind::data, &data});
-  if (!sources.empty()) {
-    sections.push_back({format::SectionKind::sources, &sources});
+  sections.push_back({format::SectionKind::data, views(frames), true});
+  if (!source_frames.empty()) {
+    sections.push_back({format::SectionKind::sources, views(source_frames), true});
   }
   const auto count = static_cast<uint32_t>(sections.size());
 
-  std::string out(format::header_end(count), '\0');
+  FileImage image;
+  image.head.assign(format::align_up(format::header_end(count)), '\0');
+  uint64_t at = image.head.size();
   for (size_t k = 0; k < sections.size(); ++k) {
-    out.resize(format::align_up(out.size()), '\0');
+    if (at % format::kAlignment != 0) {
+      image.pieces.emplace_back(kZeros, format::align_up(at) - at);
+      at = format::align_up(at);
+    }
+    uint64_t checksum = 0;
+    const uint64_t size = add_section(sections[k], image.pieces, checksum);
     const size_t entry = format::kHeaderSize + k * format::kSectionEntrySize;
-    put_le(out, entry + format::kOffSectionKind, static_cast<uint32_t>(sections[k].kind), 4);
+    put_le(image.head, entry + format::kOffSectionKind, static_cast<uint32_t>(sections[k].kind), 4);
     // SOURCES is optional: a reader that does not know it can still read every article.
-    put_le(out, entry + format::kOffSectionFlags,
+    put_le(image.head, entry + format::kOffSectionFlags,
            sections[k].kind == format::SectionKind::sources ? 0 : format::kSectionRequired, 4);
-    put_le(out, entry + format::kOffSectionOffset, out.size(), 8);
-    put_le(out, entry + format::kOffSectionSize, sections[k].bytes->size(), 8);
-    put_le(out, entry + format::kOffSectionChecksum, checksum(*sections[k].bytes), 8);
-    out += *sections[k].bytes;
+    put_le(image.head, entry + format::kOffSectionOffset, at, 8);
+    put_le(image.head, entry + format::kOffSectionSize, size, 8);
+    put_le(image.head, entry + format::kOffSectionChecksum, checksum, 8);
+    at += size;
   }
-  out.resize(format::align_up(out.size()), '\0');
+  if (at % format::kAlignment != 0) {
+    image.pieces.emplace_back(kZeros, format::align_up(at) - at);
+    at = format::align_up(at);
+  }
+  image.size = at;
 
+  std::string& out = image.head;
   for (size_t i = 0; i < sizeof(format::kMagic); ++i) {
     out[format::kOffMagic + i] = static_cast<char>(format::kMagic[i]);
   }
   put_le(out, format::kOffVersionMajor, format::kVersionMajor, 2);
   put_le(out, format::kOffVersionMinor, format::kVersionMinor, 2);
   put_le(out, format::kOffFlags, 0, 4);
-  put_le(out, format::kOffFileSize, out.size(), 8);
+  put_le(out, format::kOffFileSize, at, 8);
   put_le(out, format::kOffSectionCount, count, 4);
   put_le(out, format::kOffReserved, 0, 4);
   const size_t end = format::header_end(count);
@@ -95,7 +137,7 @@ std::string lay_out_bundle(const std::string& index, const std::string& dictiona
          detail::xxh64(reinterpret_cast<const uint8_t*>(out.data()) + format::kOffVersionMajor,
                        end - format::kOffVersionMajor),
          8);
-  return out;
+  return image;
 }
 
 }  // namespace sheaf

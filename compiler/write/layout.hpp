@@ -1,33 +1,45 @@
 // compiler, write stage: lay out header, section table and sections (SPEC: "File layout").
+// Sections are not copied into one image: the layout is a list of pieces (views of the
+// caller's bytes and zero padding) that the writer streams to disk, so a build holds its
+// compressed frames once.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "index/index_builder.hpp"
 
 namespace sheaf {
 
-/// The DATA section: compressed frames at 8-byte aligned offsets, zero padding between.
-struct DataSection {
-  std::string bytes;
-  std::vector<FrameRecord> frames;  ///< where each frame landed
+/// Where each blob starts when `blobs` are laid end to end, each at the next multiple of 8
+/// (zero padding between): the offsets of frames in DATA, or of kept files in SOURCES.
+std::vector<uint64_t> aligned_offsets(const std::vector<std::string>& blobs);
+
+/// The frame table of a DATA section made of `compressed` frames laid out by aligned_offsets().
+std::vector<FrameRecord> place_frames(const std::vector<std::string>& compressed,
+                                      const std::vector<uint32_t>& raw_sizes);
+
+/// A whole bundle file: `head` (header and section table, every checksum filled in), then
+/// `pieces` in order. The pieces view the section bytes given to lay_out_bundle(), which must
+/// outlive the image, and static zero padding.
+struct FileImage {
+  std::string head;
+  std::vector<std::string_view> pieces;
+  uint64_t size = 0;  ///< head plus pieces
+
+  /// The file as one string (tests, small bundles).
+  std::string join() const;
 };
 
-/// Concatenates frames (in order) with zero padding to 8 bytes.
-DataSection lay_out_data(const std::vector<std::string>& compressed,
-                         const std::vector<uint32_t>& raw_sizes);
-
-/// Concatenates blobs with zero padding to 8 bytes; `offsets` receives where each starts.
-std::string pack_aligned(const std::vector<std::string>& blobs, std::vector<uint64_t>& offsets);
-
-/// The whole bundle file: header, section table, INDEX, DICTIONARY (when not empty), DATA,
-/// each at an 8-byte boundary, every checksum filled in.
-/// `sources` (the optional SOURCES section, --keep-source) is left out when empty.
-/// `dictionary_packed`: `dictionary` is one zstd frame holding it (section kind 5, not 2).
-std::string lay_out_bundle(const std::string& index, const std::string& dictionary,
-                           const std::string& data, const std::string& sources = "",
-                           bool dictionary_packed = false);
+/// The bundle file: header, section table, INDEX, DICTIONARY (when not empty; kind 5 when
+/// `dictionary_packed`, the dictionary as one zstd frame), DATA (the `frames`, each at an
+/// 8-byte boundary), and SOURCES (the `source_frames`, when any: the optional section of
+/// --keep-source), each section at an 8-byte boundary.
+FileImage lay_out_bundle(const std::string& index, const std::string& dictionary,
+                         const std::vector<std::string>& frames,
+                         const std::vector<std::string>& source_frames = {},
+                         bool dictionary_packed = false);
 
 }  // namespace sheaf

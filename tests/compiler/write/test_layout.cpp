@@ -25,14 +25,23 @@ struct Aligned {
 }  // namespace
 
 TEST_CASE("frames are laid out at 8-byte offsets with zero padding", "[compiler][write]") {
-  const auto data = sheaf::lay_out_data({"abc", "defghijkl", "m"}, {10, 20, 30});
-  REQUIRE(data.frames.size() == 3);
-  CHECK(data.frames[0].offset == 0);
-  CHECK(data.frames[1].offset == 8);
-  CHECK(data.frames[2].offset == 24);
-  CHECK(data.frames[1].raw_size == 20);
-  CHECK(data.bytes.size() == 32);
-  CHECK(data.bytes.substr(3, 5) == std::string(5, '\0'));
+  const std::vector<std::string> frames = {"abc", "defghijkl", "m"};
+  const auto table = sheaf::place_frames(frames, {10, 20, 30});
+  REQUIRE(table.size() == 3);
+  CHECK(table[0].offset == 0);
+  CHECK(table[1].offset == 8);
+  CHECK(table[2].offset == 24);
+  CHECK(table[1].raw_size == 20);
+  CHECK(table[1].compressed_size == 9);
+  const sheaf::FileImage image = sheaf::lay_out_bundle("index", "", frames);
+  const std::string file = image.join();
+  CHECK(file.size() == image.size);
+  CHECK(file.size() % 8 == 0);
+  const size_t data = file.find("abc");
+  REQUIRE(data != std::string::npos);
+  CHECK(data % 8 == 0);
+  CHECK(file.substr(data, 32) ==
+        std::string("abc\0\0\0\0\0defghijkl\0\0\0\0\0\0\0m", 25) + std::string(7, '\0'));
 }
 
 TEST_CASE("a laid-out bundle opens, and every section is where the header says",
@@ -43,13 +52,13 @@ TEST_CASE("a laid-out bundle opens, and every section is where the header says",
   a.paragraphs = {"Hello"};
   const std::vector<std::string> records = {sheaf::encode_record(a, "Hello", 0)};
   const auto plan = sheaf::plan_frames(records, 1024);
-  const auto data =
-      sheaf::lay_out_data({"not zstd, layout only"}, {static_cast<uint32_t>(records[0].size())});
+  const std::vector<std::string> frames = {"not zstd, layout only"};
+  const auto table = sheaf::place_frames(frames, {static_cast<uint32_t>(records[0].size())});
   sheaf::BundleMeta meta;
   meta.title = "t";
   meta.block_size = 1024;
-  const std::string index = sheaf::build_index(meta, {a}, {}, plan, data.frames);
-  const std::string file = sheaf::lay_out_bundle(index, "", data.bytes);
+  const std::string index = sheaf::build_index(meta, {a}, {}, plan, table);
+  const std::string file = sheaf::lay_out_bundle(index, "", frames).join();
   CHECK(file.size() % 8 == 0);
   const Aligned bytes(file);
   const auto b = sheaf::Bundle::open(bytes.span());
