@@ -160,13 +160,13 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   std::vector<SourceFile> sources;
   std::vector<Article> articles;
   {
-    // Documents (the decoded inputs) are freed once extracted: the articles are all we need.
-    const std::vector<Document> documents =
+    // Documents (the decoded inputs) are freed one by one as they are extracted.
+    std::vector<Document> documents =
         ingest(files, fs, diagnostics, options.keep_source ? &sources : nullptr);
     for (const Document& d : documents) {
       report.input_bytes += d.text.size();
     }
-    articles = extract(documents, diagnostics);
+    articles = extract(std::move(documents), diagnostics);
   }
   const bool ids_ok = order_by_id(articles, diagnostics);
   std::vector<const SiteInfo*> sites;

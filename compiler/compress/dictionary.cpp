@@ -32,7 +32,12 @@ TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
   // Take every step-th body so the sample spans the whole corpus, deterministically.
   const size_t step =
       std::max<size_t>(1, total / std::max<size_t>(1, options.max_sample_bytes) + 1);
+  size_t sample_bytes = 0;
+  for (size_t i = 0; i < bodies.size(); i += step) {
+    sample_bytes += bodies[i].size();
+  }
   std::string samples;
+  samples.reserve(sample_bytes);  // exact: the samples are as large as the text they copy
   std::vector<size_t> sizes;
   for (size_t i = 0; i < bodies.size(); i += step) {
     for (size_t at = 0; at < bodies[i].size(); at += kMaxSample) {

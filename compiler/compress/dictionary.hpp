@@ -11,7 +11,7 @@ namespace sheaf {
 
 struct DictionaryOptions {
   size_t max_size = 768 * 1024;        ///< --dict-size; 0 disables the dictionary
-  size_t max_sample_bytes = 64 << 20;  ///< cap on training input, taken evenly from the corpus
+  size_t max_sample_bytes = 32 << 20;  ///< cap on training input, taken evenly from the corpus
 };
 
 struct TrainedDictionary {

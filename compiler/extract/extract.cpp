@@ -99,10 +99,9 @@ bool keep(const Article& article, const std::string& origin, bool report_partial
   return true;
 }
 
-}  // namespace
-
-Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
-                  const ExtractOptions& options) {
+// The extraction; with `consume`, each document (and its parsed page) is freed once used.
+Extracted extract_all(const std::vector<Document>& docs, Diagnostics& diags,
+                      const ExtractOptions& options, std::vector<Document>* consume) {
   std::vector<Page> pages;
   std::vector<size_t> page_of(docs.size(), SIZE_MAX);
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -114,6 +113,7 @@ Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
   const std::map<std::string, TemplateLines> templates = find_templates(pages);
 
   Extracted out;
+  out.articles.reserve(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
     const Document& doc = docs[i];
     Explain explain;
@@ -135,12 +135,32 @@ Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
         out.explains.push_back(std::move(explain));
       }
     }
+    if (consume != nullptr) {
+      Document& used = (*consume)[i];
+      std::string().swap(used.text);
+      used.fields = Article();
+      if (page_of[i] != SIZE_MAX) {
+        pages[page_of[i]] = Page();
+      }
+    }
   }
   return out;
 }
 
+}  // namespace
+
+Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
+                  const ExtractOptions& options) {
+  return extract_all(docs, diags, options, nullptr);
+}
+
 std::vector<Article> extract(const std::vector<Document>& docs, Diagnostics& diags) {
-  return extract(docs, diags, ExtractOptions{}).articles;
+  return extract_all(docs, diags, ExtractOptions{}, nullptr).articles;
+}
+
+std::vector<Article> extract(std::vector<Document>&& docs, Diagnostics& diags) {
+  std::vector<Document> consumed = std::move(docs);
+  return extract_all(consumed, diags, ExtractOptions{}, &consumed).articles;
 }
 
 }  // namespace sheaf

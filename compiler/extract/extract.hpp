@@ -29,4 +29,8 @@ Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
 /// extract() without explanations.
 std::vector<Article> extract(const std::vector<Document>& docs, Diagnostics& diags);
 
+/// extract() without explanations, consuming `docs`: each document's text is freed as soon as
+/// its article is made, so a build never holds every input and every article at once.
+std::vector<Article> extract(std::vector<Document>&& docs, Diagnostics& diags);
+
 }  // namespace sheaf

@@ -6,6 +6,19 @@
 namespace sheaf {
 namespace {
 
+size_t varint_size(uint64_t v) {
+  size_t n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+size_t field_size(const std::string& bytes) {
+  return bytes.empty() ? 0 : 1 + varint_size(bytes.size()) + bytes.size();
+}
+
 void put_varint(std::string& out, uint64_t v) {
   while (v >= 0x80) {
     out.push_back(static_cast<char>((v & 0x7F) | 0x80));
@@ -35,8 +48,18 @@ void put_number(std::string& out, format::Field tag, uint32_t value) {
 }  // namespace
 
 std::string encode_record(const Article& a, const std::string& body, uint32_t site) {
+  // Exact size first: a build holds every record at once, so no slack capacity.
+  size_t size =
+      1 + body.size() + 2 * (1 + varint_size(site)) + 2 * (1 + varint_size(a.source_file));
+  for (const std::string* f :
+       {&a.id, &a.title, &a.subtitle, &a.date, &a.source, &a.author, &a.location, &a.url}) {
+    size += field_size(*f);
+  }
+  for (const std::string& c : a.categories) {
+    size += 1 + varint_size(c.size()) + c.size();
+  }
   std::string out;
-  out.reserve(body.size() + a.title.size() + a.id.size() + 64);
+  out.reserve(size);
   put_field(out, format::Field::id, a.id);
   put_field(out, format::Field::title, a.title);
   put_field(out, format::Field::subtitle, a.subtitle);

@@ -279,6 +279,16 @@ std::string decode_to_utf8(std::string_view bytes, const std::string& file, Diag
   return std::move(decoded.utf8);
 }
 
+std::string decode_owned_to_utf8(std::string&& bytes, const std::string& file, Diagnostics& diags,
+                                 std::string_view declared_hint) {
+  // Same decisions as decode_bytes: a BOM or a NUL byte takes the general path.
+  if (detect_bom(bytes).charset == Charset::unknown && bytes.find('\0') == std::string::npos &&
+      find_invalid_utf8(bytes) == kUtf8Valid) {
+    return std::move(bytes);
+  }
+  return decode_to_utf8(std::string_view(bytes), file, diags, declared_hint);
+}
+
 std::string normalize_newlines(std::string_view text) {
   std::string out;
   out.reserve(text.size());

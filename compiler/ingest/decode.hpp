@@ -90,6 +90,11 @@ void report_decode_problems(const DecodedText& decoded, const std::string& file,
 std::string decode_to_utf8(std::string_view bytes, const std::string& file, Diagnostics& diags,
                            std::string_view declared_hint = {});
 
+/// The same, taking the bytes: valid UTF-8 without a BOM (the common case) is returned as is,
+/// without a copy, so a large input is held once.
+std::string decode_owned_to_utf8(std::string&& bytes, const std::string& file, Diagnostics& diags,
+                                 std::string_view declared_hint = {});
+
 /// Turns CRLF and lone CR into LF, so that lines split on '\n' alone.
 std::string normalize_newlines(std::string_view text);
 

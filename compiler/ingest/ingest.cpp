@@ -21,6 +21,10 @@ bool is_blank(const std::string& text) {
 }
 
 void append(std::vector<Document>& out, std::vector<Document> more) {
+  if (out.empty()) {
+    out = std::move(more);  // no second array of these large structs
+    return;
+  }
   out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
@@ -47,8 +51,8 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       sources->push_back({std::move(path), read.bytes});
       source = static_cast<uint32_t>(sources->size());
     }
-    const std::string text = decode_to_utf8(read.bytes, file.path, diags);
-    read.bytes = std::string();  // the decoded copy is all we need from here on
+    // Moved in: valid UTF-8 is used as read, anything else decoded into a new string.
+    const std::string text = decode_owned_to_utf8(std::move(read.bytes), file.path, diags);
     if (text.empty()) {
       diags.warning(file.path, 0, "empty-file", "empty file");
       continue;

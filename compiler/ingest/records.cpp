@@ -226,6 +226,8 @@ std::optional<Json> parse_value(std::string_view text, const InputFile& file, ui
 std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file,
                                   Diagnostics& diags) {
   std::vector<Document> docs;
+  // One document per line at most: no reallocation (a Document is large) on big files.
+  docs.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   uint64_t line_no = 0;
   size_t start = 0;
   while (start < text.size()) {

@@ -383,3 +383,18 @@ TEST_CASE("decode: sogouca pages decode, also re-encoded as GB18030 and Big5",
   }
   CHECK(files >= 100);
 }
+
+TEST_CASE("an owned buffer of valid UTF-8 is used as is; anything else is decoded as before",
+          "[compiler][ingest]") {
+  for (const std::string& input :
+       {std::string("plain ASCII\n"), std::string("地震\r\n预警"),
+        std::string("\xEF\xBB\xBFwith BOM"), std::string("\xB5\xD8\xD5\xF0 gbk"),
+        std::string("nul\0inside", 10), std::string("bad \xFF utf8")}) {
+    sheaf::Diagnostics a;
+    sheaf::Diagnostics b;
+    const std::string by_view = sheaf::decode_to_utf8(std::string_view(input), "f", a);
+    std::string owned = input;
+    CHECK(sheaf::decode_owned_to_utf8(std::move(owned), "f", b) == by_view);
+    CHECK(a.items().size() == b.items().size());
+  }
+}
