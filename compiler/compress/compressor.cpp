@@ -42,6 +42,12 @@ std::unique_ptr<ZSTD_CCtx, CCtxDeleter> make_context(int level, const ZSTD_CDict
   return c;
 }
 
+// A frame of at least 1 KiB whose level-1 output is within 1/32 of its raw size is taken as
+// incompressible. (Below 1 KiB the frame overhead decides, and level 19 costs little.)
+constexpr int kProbeLevel = 1;
+constexpr size_t kIncompressibleDivisor = 32;
+constexpr size_t kProbeMinimum = 1024;
+
 }  // namespace
 
 std::vector<std::string> compress_frames(const FramePlan& plan,
@@ -59,9 +65,11 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
                                        const CompressOptions& options, ProgressFn progress,
                                        void* progress_context) {
   std::unique_ptr<ZSTD_CDict, CDictDeleter> cdict;
+  std::unique_ptr<ZSTD_CDict, CDictDeleter> probe_cdict;
   if (!dictionary.empty()) {
     cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), options.level));
-    if (!cdict) {
+    probe_cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), kProbeLevel));
+    if (!cdict || !probe_cdict) {
       throw std::runtime_error("zstd: cannot load the trained dictionary");
     }
   }
@@ -75,12 +83,22 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
   const auto worker = [&] {
     try {
       auto ctx = make_context(options.level, cdict.get());
+      auto probe = make_context(kProbeLevel, probe_cdict.get());
       for (size_t j = next++; j < total; j = next++) {
         const std::string raw = raw_of(j);
         std::string compressed(ZSTD_compressBound(raw.size()), '\0');
-        const size_t n =
-            ZSTD_compress2(ctx.get(), compressed.data(), compressed.size(), raw.data(), raw.size());
-        check(n, "compress");
+        // Incompressible content (media, random padding) ends up stored raw at any level; a
+        // fast probe (with the dictionary, which small frames need) finds it, and the slow
+        // search is skipped. The choice depends only on the
+        // bytes, so output stays the same for any thread count.
+        size_t n = ZSTD_compress2(probe.get(), compressed.data(), compressed.size(), raw.data(),
+                                  raw.size());
+        check(n, "probe");
+        if (raw.size() < kProbeMinimum || n < raw.size() - raw.size() / kIncompressibleDivisor) {
+          n = ZSTD_compress2(ctx.get(), compressed.data(), compressed.size(), raw.data(),
+                             raw.size());
+          check(n, "compress");
+        }
         compressed.resize(n);
         out[j] = std::move(compressed);
         ++done;
