@@ -198,6 +198,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   CompressOptions compress_options;
   compress_options.level = options.level;
   compress_options.threads = options.threads;
+  compress_options.frame_size = options.block_size;
   DictionaryOptions dict_options;
   dict_options.max_size = options.dictionary_size;
   TrainedDictionary dictionary = train_dictionary(records, dict_options);

@@ -10,8 +10,9 @@
 namespace sheaf {
 
 struct CompressOptions {
-  int level = 19;        ///< zstd level, 1..22
-  unsigned threads = 0;  ///< 0: one per hardware thread
+  int level = 19;         ///< zstd level, 1..22
+  unsigned threads = 0;   ///< 0: one per hardware thread
+  size_t frame_size = 0;  ///< typical frame size (--block-size), tunes the dictionary's search
 };
 
 /// Called from the calling thread with (frames done, frames total) as work completes.
