@@ -73,7 +73,7 @@ std::vector<uint64_t> hash_records(const std::vector<std::string>& records) {
 std::string read_back(const std::string& path, const std::vector<uint64_t>& hashes,
                       const std::vector<uint32_t>& sizes) {
   MappedFile file;
-  if (file.open(path.c_str()) != Errc::ok) {
+  if (file.open(path.c_str(), Access::sequential) != Errc::ok) {
     return path + ": cannot map the written bundle for checking";
   }
   const Result<Bundle> bundle = Bundle::open(file.bytes());

@@ -10,9 +10,9 @@ void print_error(const std::string& path, const std::string& what, Errc e) {
   std::fprintf(stderr, "sheaf: error: %s: %s: %s\n", path.c_str(), what.c_str(), to_string(e));
 }
 
-bool OpenBundle::open(const std::string& path) {
+bool OpenBundle::open(const std::string& path, Access access) {
   path_ = path;
-  if (file_.open(path.c_str()) != Errc::ok) {
+  if (file_.open(path.c_str(), access) != Errc::ok) {
     const int err = file_.error_number();
     std::fprintf(stderr, "sheaf: error: %s: cannot open: %s\n", path.c_str(),
                  err != 0 ? std::strerror(err) : "file too large");

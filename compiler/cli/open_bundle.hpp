@@ -12,8 +12,9 @@ namespace sheaf::cli {
 /// A mapped bundle with a decoder and read buffer sized from its header.
 class OpenBundle {
  public:
-  /// Maps and opens `path`; on failure prints "sheaf: error: PATH: reason" and returns false.
-  bool open(const std::string& path);
+  /// Maps and opens `path` (`access`: the readahead hint); on failure prints
+  /// "sheaf: error: PATH: reason" and returns false.
+  bool open(const std::string& path, Access access = Access::sequential);
 
   const Bundle& bundle() const { return bundle_; }
 

@@ -124,7 +124,7 @@ int run_ls(const ReadCommand& command) {
 
 int run_cat(const ReadCommand& command) {
   OpenBundle ob;
-  if (!ob.open(command.bundle) || !ob.init_decoder()) {
+  if (!ob.open(command.bundle, Access::random) || !ob.init_decoder()) {
     return kExitFailure;
   }
   const Result<Found> found = ob.find(command.id);

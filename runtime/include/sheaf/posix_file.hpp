@@ -15,6 +15,14 @@
 
 namespace sheaf {
 
+/// How a mapping will be read: a hint to the kernel's readahead (madvise).
+enum class Access {
+  normal,      ///< the kernel's default readahead
+  random,      ///< articles here and there (a kiosk, a lookup service): no readahead, so a
+               ///< cold read fetches only the pages it touches
+  sequential,  ///< front to back (verify, unpack, listing everything): aggressive readahead
+};
+
 class MappedFile {
  public:
   MappedFile() noexcept = default;
@@ -35,8 +43,9 @@ class MappedFile {
 
   /// Maps `path` read-only. The mapping is page-aligned, so it satisfies Bundle::open().
   /// An empty file maps to an empty span. On failure, `error_number()` holds errno.
+  /// `access` is passed to madvise() (a hint: its failure is ignored).
   /// @return io_error (see error_number()) or too_large (file larger than the address space).
-  Errc open(const char* path) noexcept {
+  Errc open(const char* path, Access access = Access::normal) noexcept {
     reset();
     const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
@@ -63,6 +72,9 @@ class MappedFile {
       } else {
         data_ = static_cast<const uint8_t*>(p);
         size_ = static_cast<size_t>(st.st_size);
+        if (access != Access::normal) {
+          (void)::madvise(p, size_, access == Access::random ? MADV_RANDOM : MADV_SEQUENTIAL);
+        }
       }
     }
     ::close(fd);

@@ -1,0 +1,47 @@
+// tests/runtime: MappedFile maps files read-only, with each readahead hint, and names failures.
+#include <cerrno>
+#include <cstdio>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include <sheaf/posix_file.hpp>
+
+#include "runtime/fixture.hpp"
+
+using sheaf::Access;
+using sheaf::Errc;
+using sheaf::MappedFile;
+
+TEST_CASE("a file maps the same bytes whatever the access hint", "[runtime]") {
+  const std::string path = sheaf::test::temp_path("mapped.bin");
+  const std::string content = "sheaf mapped file test\n";
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  REQUIRE(f != nullptr);
+  std::fwrite(content.data(), 1, content.size(), f);
+  std::fclose(f);
+  for (const Access access : {Access::normal, Access::random, Access::sequential}) {
+    MappedFile m;
+    REQUIRE(m.open(path.c_str(), access) == Errc::ok);
+    REQUIRE(m.bytes().size() == content.size());
+    CHECK(std::string(reinterpret_cast<const char*>(m.bytes().data()), m.bytes().size()) ==
+          content);
+    MappedFile moved = std::move(m);
+    CHECK(m.bytes().empty());
+    CHECK(moved.bytes().size() == content.size());
+  }
+  std::remove(path.c_str());
+}
+
+TEST_CASE("mapping failures are values with the reason", "[runtime]") {
+  MappedFile m;
+  CHECK(m.open("/nonexistent/sheaf/bundle") == Errc::io_error);
+  CHECK(m.error_number() == ENOENT);
+  CHECK(m.open("/tmp") == Errc::io_error);
+  CHECK(m.error_number() == EISDIR);
+  const std::string empty = sheaf::test::temp_path("empty.bin");
+  std::fclose(std::fopen(empty.c_str(), "wb"));
+  CHECK(m.open(empty.c_str(), Access::random) == Errc::ok);
+  CHECK(m.bytes().empty());
+  std::remove(empty.c_str());
+}
