@@ -69,7 +69,7 @@ int run_info(const ReadCommand& command) {
             {"dictionary_bytes", info.dictionary_size},
             {"dictionary_packed", info.dictionary_packed},
             {"dictionary_size", Decoder::dictionary_size(b)},
-            {"id_sample_interval", b.id_sample_interval()},
+            {"id_samples", b.id_sample_count()},
             {"data_bytes", info.data_size},
             {"block_size", info.block_size},
             {"max_frame_size", info.max_frame_size},

@@ -62,7 +62,7 @@ std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
 std::string build_index(const BundleMeta& meta, const std::vector<Article>& articles,
                         const std::vector<const SiteInfo*>& distinct_sites, const FramePlan& plan,
                         const std::vector<FrameRecord>& frames,
-                        const std::vector<SourceRecord>& sources, uint32_t id_sample_interval) {
+                        const std::vector<SourceRecord>& sources) {
   FlatBufferBuilder b(1024 + articles.size() * 32);
   std::vector<Offset<fb::Site>> sites;
   for (const SiteInfo* s : distinct_sites) {
@@ -82,11 +82,17 @@ std::string build_index(const BundleMeta& meta, const std::vector<Article>& arti
     entries.emplace_back(loc.first_frame, loc.offset, loc.size, loc.checksum);
   }
   const auto article_vector = b.CreateVectorOfStructs(entries);
+  // One id sample per frame in which a record starts: lookup by id then decodes one frame.
   std::vector<Offset<String>> samples;
-  for (size_t i = 0; i < articles.size(); i += id_sample_interval) {
-    samples.push_back(b.CreateString(articles[i].id));
+  std::vector<uint32_t> sample_articles;
+  for (const FrameContent& f : plan.frames) {
+    if (!f.pieces.empty() && f.pieces.front().start == 0) {
+      sample_articles.push_back(f.pieces.front().article);
+      samples.push_back(b.CreateString(articles[f.pieces.front().article].id));
+    }
   }
   const auto sample_vector = b.CreateVector(samples);
+  const auto sample_article_vector = b.CreateVector(sample_articles);
   std::vector<fb::TitleKey> keys;
   keys.reserve(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
@@ -107,10 +113,10 @@ std::string build_index(const BundleMeta& meta, const std::vector<Article>& arti
   const auto language = unique(b, meta.language);
   const auto creator = unique(b, meta.creator);
   const auto generator = unique(b, meta.generator);
-  const auto root =
-      fb::CreateBundle(b, title, language, creator, generator, meta.created, meta.block_size,
-                       plan.max_frame_size, plan.max_read_size, frame_vector, article_vector,
-                       id_sample_interval, sample_vector, key_vector, site_vector, source_vector);
+  const auto root = fb::CreateBundle(b, title, language, creator, generator, meta.created,
+                                     meta.block_size, plan.max_frame_size, plan.max_read_size,
+                                     frame_vector, article_vector, sample_article_vector,
+                                     sample_vector, key_vector, site_vector, source_vector);
   fb::FinishBundleBuffer(b, root);
   return std::string(reinterpret_cast<const char*>(b.GetBufferPointer()), b.GetSize());
 }

@@ -36,9 +36,6 @@ struct SourceRecord {
   uint64_t checksum = 0;  ///< XXH64 of the original bytes
 };
 
-/// Every `interval`-th id goes into the index for lookup by id (SPEC: Bundle.id_samples).
-inline constexpr uint32_t kIdSampleInterval = 8;
-
 /// Distinct sites in order of first use, and for each article 1 + its site's index, 0 for none
 /// (what its record's site field holds). Deterministic for articles in id order.
 std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
@@ -46,11 +43,11 @@ std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
 
 /// Serializes the index. `articles` (for their ids and titles) must be in id order and parallel
 /// to plan.locations, whose entries locate their records; `frames` parallel to plan.frames.
-/// Deterministic: same arguments, same bytes.
+/// Lookup by id samples the first article whose record starts in each frame (SPEC:
+/// Bundle.id_samples). Deterministic: same arguments, same bytes.
 std::string build_index(const BundleMeta& meta, const std::vector<Article>& articles,
                         const std::vector<const SiteInfo*>& sites, const FramePlan& plan,
                         const std::vector<FrameRecord>& frames,
-                        const std::vector<SourceRecord>& sources = {},
-                        uint32_t id_sample_interval = kIdSampleInterval);
+                        const std::vector<SourceRecord>& sources = {});
 
 }  // namespace sheaf

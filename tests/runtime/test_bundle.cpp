@@ -103,7 +103,8 @@ TEST_CASE("bundle info reports sizes that add up", "[runtime]") {
   CHECK(info.dictionary_size > 0);
   CHECK(info.dictionary_packed);
   CHECK(Decoder::dictionary_size(b) > info.dictionary_size);  // packing shrank it
-  CHECK(b.id_sample_interval() > 0);
+  CHECK(b.id_sample_count() > 0);
+  CHECK(b.id_sample_count() <= b.frame_count());  // one per frame in which a record starts
   CHECK(b.title_key_count() == b.size());
   CHECK(info.index_size + info.dictionary_size + info.data_size < info.file_size);
   CHECK(info.block_size == 4096);

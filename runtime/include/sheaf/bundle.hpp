@@ -118,10 +118,10 @@ class Bundle {
   /// @return out_of_range when i >= size().
   Result<ArticleView> article(uint32_t i) const noexcept;
 
-  /// Lookup by id, first step: the articles that may hold `id`, [first, last) in id order (at
-  /// most id_sample_interval() of them), by binary search over the id samples. Decoder::find
-  /// reads them. @return not_found when `id` sorts before every article, corrupt_index when a
-  /// sample fails verification.
+  /// Lookup by id, first step: the articles that may hold `id`, [first, last) in id order (those
+  /// between two id samples: one frame's worth), by binary search over the id samples.
+  /// Decoder::find reads them. @return not_found when `id` sorts before every article,
+  /// corrupt_index when a sample fails verification or the samples are out of order.
   Result<Range> id_block(std::string_view id) const noexcept;
 
   /// Lookup by title, first step: the title_key() positions [first, last) whose hash is the
@@ -134,14 +134,15 @@ class Bundle {
   /// Title key `k`, 0 <= k < title_key_count() (else a zero key).
   TitleKey title_key(uint32_t k) const noexcept;
 
-  /// Number of id samples and their interval (SPEC: Bundle.id_samples).
+  /// Number of id samples (SPEC: Bundle.id_samples).
   uint32_t id_sample_count() const noexcept { return id_sample_count_; }
 
-  uint32_t id_sample_interval() const noexcept { return id_sample_interval_; }
-
-  /// Id sample `k`, the id of article k * id_sample_interval(), its string verified first.
+  /// Id sample `k`, the id of article id_sample_article(k), its string verified first.
   /// @return out_of_range past the end, corrupt_index when damaged.
   Result<std::string_view> id_sample(uint32_t k) const noexcept;
+
+  /// The article whose id is sample `k` (0 past the end).
+  uint32_t id_sample_article(uint32_t k) const noexcept;
 
   /// Number of distinct publisher fact tables (Bundle.sites).
   uint32_t site_count() const noexcept;
@@ -210,15 +211,15 @@ class Bundle {
   ByteSpan data_;
   ByteSpan sources_;  // empty unless built with --keep-source
   detail::Header header_;
-  const uint8_t* articles_ = nullptr;    // first Article struct (16 bytes each)
-  const uint8_t* frames_ = nullptr;      // first Frame struct (16 bytes each)
-  const uint8_t* title_keys_ = nullptr;  // first TitleKey struct (8 bytes each)
-  const uint8_t* id_samples_ = nullptr;  // first element of the id_samples offset vector
+  const uint8_t* articles_ = nullptr;            // first Article struct (16 bytes each)
+  const uint8_t* frames_ = nullptr;              // first Frame struct (16 bytes each)
+  const uint8_t* title_keys_ = nullptr;          // first TitleKey struct (8 bytes each)
+  const uint8_t* id_samples_ = nullptr;          // first element of the id_samples offset vector
+  const uint8_t* id_sample_articles_ = nullptr;  // first uint32 of id_sample_articles
   uint32_t article_count_ = 0;
   uint32_t frame_count_ = 0;
   uint32_t title_key_count_ = 0;
   uint32_t id_sample_count_ = 0;
-  uint32_t id_sample_interval_ = 0;
   bool dictionary_packed_ = false;
 };
 

@@ -93,11 +93,16 @@ inline Errc verify_articles(const Bundle& b, const BundleInfo& info) noexcept {
   if (largest != info.max_read_size) {
     return Errc::corrupt_index;
   }
-  const uint64_t interval = b.id_sample_interval();
-  const uint64_t samples = interval == 0 ? 0 : (uint64_t{b.size()} + interval - 1) / interval;
-  if ((b.size() > 0 && interval == 0) || b.id_sample_count() != samples ||
-      b.title_key_count() != b.size()) {
+  // Id samples: articles ascending from 0 (open() checked the two vectors match); title
+  // keys: one per article, sorted.
+  if ((b.size() > 0 && b.id_sample_count() == 0) || b.title_key_count() != b.size()) {
     return Errc::corrupt_index;
+  }
+  for (uint32_t k = 0; k < b.id_sample_count(); ++k) {
+    const uint32_t a = b.id_sample_article(k);
+    if (a >= b.size() || (k == 0 && a != 0) || (k > 0 && a <= b.id_sample_article(k - 1))) {
+      return Errc::corrupt_index;
+    }
   }
   for (uint32_t k = 0; k < b.title_key_count(); ++k) {
     const TitleKey key = b.title_key(k);
@@ -168,6 +173,7 @@ inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buf
   char previous[256];
   size_t previous_size = 0;
   bool previous_cut = false;
+  uint32_t next_sample = 0;  // id samples name ascending articles: check each in passing
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
     if (!a.ok()) {
@@ -203,8 +209,8 @@ inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buf
     for (size_t k = 0; k < previous_size; ++k) {
       previous[k] = r.id[k];
     }
-    if (b.id_sample_interval() != 0 && i % b.id_sample_interval() == 0) {
-      const Result<std::string_view> sample = b.id_sample(i / b.id_sample_interval());
+    if (next_sample < b.id_sample_count() && b.id_sample_article(next_sample) == i) {
+      const Result<std::string_view> sample = b.id_sample(next_sample++);
       if (!sample.ok() || sample.value() != r.id) {
         return Errc::corrupt_index;
       }
@@ -216,6 +222,9 @@ inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buf
     covered_end = covered_end > p.first_frame + uint64_t{p.frame_count}
                       ? covered_end
                       : p.first_frame + uint64_t{p.frame_count};
+  }
+  if (next_sample != b.id_sample_count()) {
+    return Errc::corrupt_index;
   }
   return covered_end == b.frame_count() ? Errc::ok : Errc::corrupt_index;
 }

@@ -54,7 +54,9 @@ inline bool verify_root_shallow(const flatbuffers::Table* t, flatbuffers::Verifi
          t->VerifyOffsetRequired(v, B::VT_ARTICLES) &&
          v.VerifyVector(
              t->GetPointer<const flatbuffers::Vector<const fb::Article*>*>(B::VT_ARTICLES)) &&
-         t->VerifyField<uint32_t>(v, B::VT_ID_SAMPLE_INTERVAL, 4) &&
+         t->VerifyOffset(v, B::VT_ID_SAMPLE_ARTICLES) &&
+         v.VerifyVector(
+             t->GetPointer<const flatbuffers::Vector<uint32_t>*>(B::VT_ID_SAMPLE_ARTICLES)) &&
          t->VerifyOffset(v, B::VT_ID_SAMPLES) &&
          v.VerifyVector(
              t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>*>(
@@ -207,11 +209,14 @@ inline Errc Bundle::open_index() noexcept {
     title_keys_ = keys->Data();
     title_key_count_ = keys->size();
   }
-  if (const auto* samples = root()->id_samples()) {
+  const auto* samples = root()->id_samples();
+  const auto* sample_articles = root()->id_sample_articles();
+  if (samples != nullptr && sample_articles != nullptr &&
+      samples->size() == sample_articles->size()) {
     id_samples_ = samples->Data();
+    id_sample_articles_ = sample_articles->Data();
     id_sample_count_ = samples->size();
   }
-  id_sample_interval_ = root()->id_sample_interval();
   return Errc::ok;
 }
 
@@ -268,8 +273,12 @@ inline Result<std::string_view> Bundle::id_sample(uint32_t k) const noexcept {
   return detail::view_of(s);
 }
 
+inline uint32_t Bundle::id_sample_article(uint32_t k) const noexcept {
+  return k < id_sample_count_ ? detail::load_le32(id_sample_articles_ + size_t{k} * 4) : 0;
+}
+
 inline Result<Range> Bundle::id_block(std::string_view id) const noexcept {
-  if (id_sample_interval_ == 0 || id_sample_count_ == 0) {
+  if (id_sample_count_ == 0) {
     return article_count_ == 0 ? Result<Range>(Errc::not_found)
                                : Result<Range>(Errc::corrupt_index);
   }
@@ -291,13 +300,12 @@ inline Result<Range> Bundle::id_block(std::string_view id) const noexcept {
   if (lo == 0) {
     return Errc::not_found;
   }
-  const uint64_t first = uint64_t{lo - 1} * id_sample_interval_;
-  if (first >= article_count_) {
-    return Errc::corrupt_index;
+  const uint32_t first = id_sample_article(lo - 1);
+  const uint32_t last = lo < id_sample_count_ ? id_sample_article(lo) : article_count_;
+  if (first >= last || last > article_count_) {
+    return Errc::corrupt_index;  // samples must name ascending articles
   }
-  const uint64_t last = first + id_sample_interval_;
-  return Range{static_cast<uint32_t>(first),
-               static_cast<uint32_t>(last < article_count_ ? last : article_count_)};
+  return Range{first, last};
 }
 
 inline uint32_t Bundle::site_count() const noexcept {

@@ -413,7 +413,7 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
     VT_MAX_READ_SIZE = 18,
     VT_FRAMES = 20,
     VT_ARTICLES = 22,
-    VT_ID_SAMPLE_INTERVAL = 24,
+    VT_ID_SAMPLE_ARTICLES = 24,
     VT_ID_SAMPLES = 26,
     VT_TITLE_KEYS = 28,
     VT_SITES = 30,
@@ -457,9 +457,11 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
   const flatbuffers::Vector<const sheaf::fb::Article *> *articles() const {
     return GetPointer<const flatbuffers::Vector<const sheaf::fb::Article *> *>(VT_ARTICLES);
   }
-  /// Lookup by id: id_samples[k] is the id of article k * id_sample_interval.
-  uint32_t id_sample_interval() const {
-    return GetField<uint32_t>(VT_ID_SAMPLE_INTERVAL, 0);
+  /// Lookup by id: id_samples[k] is the id of article id_sample_articles[k]. The writer takes
+  /// the first article whose record starts in each frame, so the articles between two samples
+  /// lie in one frame. Both vectors have the same length; the articles ascend from 0.
+  const flatbuffers::Vector<uint32_t> *id_sample_articles() const {
+    return GetPointer<const flatbuffers::Vector<uint32_t> *>(VT_ID_SAMPLE_ARTICLES);
   }
   const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>> *id_samples() const {
     return GetPointer<const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>> *>(VT_ID_SAMPLES);
@@ -494,7 +496,8 @@ struct Bundle FLATBUFFERS_FINAL_CLASS : private flatbuffers::Table {
            verifier.VerifyVector(frames()) &&
            VerifyOffsetRequired(verifier, VT_ARTICLES) &&
            verifier.VerifyVector(articles()) &&
-           VerifyField<uint32_t>(verifier, VT_ID_SAMPLE_INTERVAL, 4) &&
+           VerifyOffset(verifier, VT_ID_SAMPLE_ARTICLES) &&
+           verifier.VerifyVector(id_sample_articles()) &&
            VerifyOffset(verifier, VT_ID_SAMPLES) &&
            verifier.VerifyVector(id_samples()) &&
            verifier.VerifyVectorOfStrings(id_samples()) &&
@@ -544,8 +547,8 @@ struct BundleBuilder {
   void add_articles(flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Article *>> articles) {
     fbb_.AddOffset(Bundle::VT_ARTICLES, articles);
   }
-  void add_id_sample_interval(uint32_t id_sample_interval) {
-    fbb_.AddElement<uint32_t>(Bundle::VT_ID_SAMPLE_INTERVAL, id_sample_interval, 0);
+  void add_id_sample_articles(flatbuffers::Offset<flatbuffers::Vector<uint32_t>> id_sample_articles) {
+    fbb_.AddOffset(Bundle::VT_ID_SAMPLE_ARTICLES, id_sample_articles);
   }
   void add_id_samples(flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>> id_samples) {
     fbb_.AddOffset(Bundle::VT_ID_SAMPLES, id_samples);
@@ -584,7 +587,7 @@ inline flatbuffers::Offset<Bundle> CreateBundle(
     uint32_t max_read_size = 0,
     flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Frame *>> frames = 0,
     flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::Article *>> articles = 0,
-    uint32_t id_sample_interval = 0,
+    flatbuffers::Offset<flatbuffers::Vector<uint32_t>> id_sample_articles = 0,
     flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>> id_samples = 0,
     flatbuffers::Offset<flatbuffers::Vector<const sheaf::fb::TitleKey *>> title_keys = 0,
     flatbuffers::Offset<flatbuffers::Vector<flatbuffers::Offset<sheaf::fb::Site>>> sites = 0,
@@ -595,7 +598,7 @@ inline flatbuffers::Offset<Bundle> CreateBundle(
   builder_.add_sites(sites);
   builder_.add_title_keys(title_keys);
   builder_.add_id_samples(id_samples);
-  builder_.add_id_sample_interval(id_sample_interval);
+  builder_.add_id_sample_articles(id_sample_articles);
   builder_.add_articles(articles);
   builder_.add_frames(frames);
   builder_.add_max_read_size(max_read_size);
@@ -620,7 +623,7 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
     uint32_t max_read_size = 0,
     const std::vector<sheaf::fb::Frame> *frames = nullptr,
     const std::vector<sheaf::fb::Article> *articles = nullptr,
-    uint32_t id_sample_interval = 0,
+    const std::vector<uint32_t> *id_sample_articles = nullptr,
     const std::vector<flatbuffers::Offset<flatbuffers::String>> *id_samples = nullptr,
     const std::vector<sheaf::fb::TitleKey> *title_keys = nullptr,
     const std::vector<flatbuffers::Offset<sheaf::fb::Site>> *sites = nullptr,
@@ -631,6 +634,7 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
   auto generator__ = generator ? _fbb.CreateString(generator) : 0;
   auto frames__ = frames ? _fbb.CreateVectorOfStructs<sheaf::fb::Frame>(*frames) : 0;
   auto articles__ = articles ? _fbb.CreateVectorOfStructs<sheaf::fb::Article>(*articles) : 0;
+  auto id_sample_articles__ = id_sample_articles ? _fbb.CreateVector<uint32_t>(*id_sample_articles) : 0;
   auto id_samples__ = id_samples ? _fbb.CreateVector<flatbuffers::Offset<flatbuffers::String>>(*id_samples) : 0;
   auto title_keys__ = title_keys ? _fbb.CreateVectorOfStructs<sheaf::fb::TitleKey>(*title_keys) : 0;
   auto sites__ = sites ? _fbb.CreateVector<flatbuffers::Offset<sheaf::fb::Site>>(*sites) : 0;
@@ -647,7 +651,7 @@ inline flatbuffers::Offset<Bundle> CreateBundleDirect(
       max_read_size,
       frames__,
       articles__,
-      id_sample_interval,
+      id_sample_articles__,
       id_samples__,
       title_keys__,
       sites__,
