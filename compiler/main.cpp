@@ -32,9 +32,9 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
                   "Largest trained dictionary in bytes; 0 disables it")
       ->capture_default_str()
       ->check(CLI::Range(size_t{0}, size_t{16} << 20));
-  sub->add_flag("--raw-dictionary", c.build.raw_dictionary,
-                "Store the dictionary as is, for readers that use it in place from flash, instead "
-                "of packed (smaller; a reader unpacks it into its workspace)");
+  sub->add_flag("--pack-dictionary", c.build.pack_dictionary,
+                "Store the dictionary compressed: a smaller bundle, but a reader unpacks it into "
+                "RAM (--dict-size bytes) at every decoder init; by default it is used in place");
   sub->add_option("-j,--threads", c.build.threads, "Compression threads (0: all cores)")
       ->capture_default_str();
   sub->add_option("--title", c.build.meta.title, "Bundle title");

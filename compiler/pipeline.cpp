@@ -202,10 +202,11 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   DictionaryOptions dict_options;
   dict_options.max_size = options.dictionary_size;
   TrainedDictionary dictionary = train_dictionary(records, dict_options);
-  // Stored packed (one zstd frame, unpacked into the reader's workspace) unless the reader
-  // must use it in place, or packing does not shrink it.
+  // Stored as is, used in place by readers; with --pack-dictionary as one zstd frame that a
+  // reader unpacks into its workspace (smaller file, more RAM, slower decoder init), unless
+  // packing does not shrink it.
   std::string packed;
-  if (!dictionary.bytes.empty() && !options.raw_dictionary) {
+  if (!dictionary.bytes.empty() && options.pack_dictionary) {
     packed = compress_each(
         1, [&](size_t) { return dictionary.bytes; }, "", compress_options)[0];
     if (packed.size() >= dictionary.bytes.size()) {

@@ -16,15 +16,15 @@ namespace sheaf {
 struct BuildOptions {
   std::vector<std::string> inputs;  ///< files and folders
   std::string output;
-  uint32_t block_size = 8 * 1024;   ///< --block-size: largest raw frame (see docs/DESIGN.md)
-  int level = 19;                   ///< --level: zstd level
-  unsigned threads = 0;             ///< --threads: 0 = all cores
+  uint32_t block_size = 8 * 1024;       ///< --block-size: largest raw frame (see docs/DESIGN.md)
+  int level = 19;                       ///< --level: zstd level
+  unsigned threads = 0;                 ///< --threads: 0 = all cores
   size_t dictionary_size = 768 * 1024;  ///< --dict-size: 0 = no dictionary
-  bool raw_dictionary = false;      ///< --raw-dictionary: store it as is (usable in place)
-  BundleMeta meta;                  ///< title, language, creator; generator and created are set
-  bool strict = false;              ///< warnings are fatal
-  bool keep_source = false;         ///< --keep-source: store every input file's bytes too
-  bool progress = false;            ///< progress lines on stderr
+  bool pack_dictionary = false;         ///< --pack-dictionary: store it as one zstd frame
+  BundleMeta meta;                      ///< title, language, creator; generator and created are set
+  bool strict = false;                  ///< warnings are fatal
+  bool keep_source = false;             ///< --keep-source: store every input file's bytes too
+  bool progress = false;                ///< progress lines on stderr
 };
 
 /// What a build did, for `build`'s summary and --json.
@@ -36,7 +36,7 @@ struct BuildReport {
   uint64_t body_bytes = 0;    ///< bytes of body text stored
   uint64_t record_bytes = 0;  ///< bytes of records (metadata fields and bodies) compressed
   uint64_t index_bytes = 0;
-  uint64_t dictionary_bytes = 0;  ///< as stored (packed unless --raw-dictionary)
+  uint64_t dictionary_bytes = 0;  ///< as stored (packed with --pack-dictionary)
   uint64_t dictionary_size = 0;   ///< the dictionary's own size
   uint64_t data_bytes = 0;
   uint64_t source_bytes = 0;  ///< SOURCES section, with --keep-source

@@ -100,18 +100,19 @@ inline std::string write_synthetic_corpus(size_t count) {
 /// The bundles the runtime tests use, built on first use.
 struct Bundles {
   AlignedBytes examples;  ///< examples/ at default settings (no dictionary: too little text)
-  AlignedBytes dict;      ///< synthetic corpus, 4 KiB frames: small enough for a dictionary to pay
-  AlignedBytes small;     ///< synthetic corpus with --block-size 1024: many multi-frame records
-  AlignedBytes raw;       ///< as `small`, with the dictionary stored as is (--raw-dictionary)
+  AlignedBytes dict;      ///< synthetic corpus, 4 KiB frames, packed dictionary (--pack-dictionary)
+  AlignedBytes small;     ///< synthetic corpus with --block-size 1024: many multi-frame records,
+                          ///< the dictionary stored as is (the default)
+  AlignedBytes packed;    ///< as `small`, with the dictionary packed (--pack-dictionary)
 
   static const Bundles& get() {
     static const Bundles b = [] {
       Bundles x;
       x.examples = build_bundle(std::string(SHEAF_SOURCE_DIR) + "/examples", "examples.sheaf");
       const std::string corpus = write_synthetic_corpus(400);
-      x.dict = build_bundle(corpus + " --block-size 4096", "dict.sheaf");
+      x.dict = build_bundle(corpus + " --block-size 4096 --pack-dictionary", "dict.sheaf");
       x.small = build_bundle(corpus + " --block-size 1024", "small.sheaf");
-      x.raw = build_bundle(corpus + " --block-size 1024 --raw-dictionary", "raw.sheaf");
+      x.packed = build_bundle(corpus + " --block-size 1024 --pack-dictionary", "packed.sheaf");
       std::remove(corpus.c_str());
       return x;
     }();

@@ -139,7 +139,7 @@ TEST_CASE("every byte of header and index, flipped, is detected; bodies stay exa
 
 TEST_CASE("single-bit flips sampled across every section are detected", "[runtime][corrupt]") {
   for (const AlignedBytes* good : {&Bundles::get().examples, &Bundles::get().dict,
-                                   &Bundles::get().small, &Bundles::get().raw}) {
+                                   &Bundles::get().small, &Bundles::get().packed}) {
     std::vector<size_t> offsets;
     for (size_t off = 3; off < good->size; off += 61) {
       offsets.push_back(off);

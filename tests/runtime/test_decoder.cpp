@@ -45,7 +45,7 @@ std::string read_by_parts(Decoder& d, const Bundle& b, const sheaf::ArticleView&
 
 TEST_CASE("the workspace size covers zstd's own estimate and the unpacked dictionary",
           "[runtime]") {
-  for (const auto* bytes : {&Bundles::get().dict, &Bundles::get().raw}) {
+  for (const auto* bytes : {&Bundles::get().dict, &Bundles::get().small}) {
     const Bundle b = Bundle::open(bytes->span()).value();
     const size_t dict = Decoder::dictionary_size(b);
     REQUIRE(dict > 0);
@@ -54,14 +54,14 @@ TEST_CASE("the workspace size covers zstd's own estimate and the unpacked dictio
     CHECK(Decoder::workspace_size(b) >=
           ZSTD_estimateDCtxSize() + unpacked + ZSTD_estimateDDictSize(dict, ZSTD_dlm_byRef));
   }
-  const Bundle raw = Bundle::open(Bundles::get().raw.span()).value();
+  const Bundle raw = Bundle::open(Bundles::get().small.span()).value();
   CHECK(!raw.dictionary_packed());
   CHECK(Decoder::small_workspace_size(raw) < ZSTD_estimateDCtxSize() + 64);  // used in place
 }
 
 TEST_CASE("fast and small decoders read the same records, whole and by parts", "[runtime]") {
   for (const auto* bytes : {&Bundles::get().examples, &Bundles::get().dict, &Bundles::get().small,
-                            &Bundles::get().raw}) {
+                            &Bundles::get().packed}) {
     const Bundle b = Bundle::open(bytes->span()).value();
     Workspace fast_ws(Decoder::workspace_size(b));
     Workspace small_ws(Decoder::small_workspace_size(b));
@@ -91,8 +91,8 @@ TEST_CASE("fast and small decoders read the same records, whole and by parts", "
 }
 
 TEST_CASE("a packed and a raw dictionary give the same records", "[runtime]") {
-  const Bundle packed = Bundle::open(Bundles::get().small.span()).value();
-  const Bundle raw = Bundle::open(Bundles::get().raw.span()).value();
+  const Bundle packed = Bundle::open(Bundles::get().packed.span()).value();
+  const Bundle raw = Bundle::open(Bundles::get().small.span()).value();
   CHECK(packed.dictionary_packed());
   CHECK(!raw.dictionary_packed());
   CHECK(packed.dictionary().size() < raw.dictionary().size());
