@@ -89,6 +89,7 @@ def us1(x):
 def targets(run, results):
     """sheaf's targets (the issue's), checked on the default build."""
     s = results["sheaf"]
+    full = results.get("sheaf, every field", s)  # built from the input files themselves
     read = s.get("read", {})
     wid, cid = mode(s, "warm_id"), mode(s, "cold_id")
     wt = mode(s, "warm_title")
@@ -118,9 +119,9 @@ def targets(run, results):
         ("build wall time ≤ zimwriterfs's",
          f"{s['wall_s']:.1f} s vs {zim['wall_s']:.1f} s" if zim else "no ZIM",
          s["wall_s"] <= zim["wall_s"] if zim else None),
-        ("build peak memory ≤ 3 × input size",
-         f"{s['peak_rss_kib'] / 1024:.0f} MiB vs {limit_rss / 1024:.0f} MiB",
-         s["peak_rss_kib"] <= limit_rss),
+        ("build peak memory ≤ 3 × input size (built from the input files)",
+         f"{full['peak_rss_kib'] / 1024:.0f} MiB vs {limit_rss / 1024:.0f} MiB",
+         full["peak_rss_kib"] <= limit_rss),
     ]
     return [{"target": a, "measured": b, "met": c} for a, b, c in t]
 
@@ -169,7 +170,8 @@ def plot(out, results):
     curve = os.path.join(out, "logs", "plot-curve.dat")
     points = os.path.join(out, "logs", "plot-points.dat")
     sheaf = sorted((r["block_size"], r["size"] / solid, mode(r, "warm_id")["p50_us"])
-                   for r in results.values() if r["kind"] == "sheaf" and mode(r, "warm_id"))
+                   for r in results.values()
+                   if r["kind"] == "sheaf" and r.get("curve", True) and mode(r, "warm_id"))
     with open(curve, "w") as c, open(points, "w") as p:
         c.write("".join(f"{x} {y}\n" for _, x, y in sheaf))
         for name, r in ordered(results):
@@ -182,8 +184,10 @@ def plot(out, results):
             else:
                 continue
             if r["kind"] == "sheaf":
-                label = f"sheaf {r['block_size'] // 1024}K" + (" (default)" if r.get("default")
-                                                                else "")
+                label = f"sheaf {r['block_size'] // 1024}K" + (
+                    " (default)" if r.get("default") else
+                    " packed dict" if "pack" in name else
+                    " every field" if not r.get("curve", True) else "")
             p.write(f'{x} {y} "{label}"\n')
     if not shutil.which("gnuplot"):
         return "gnuplot not found: no plot"
