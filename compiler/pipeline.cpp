@@ -49,8 +49,8 @@ bool check_sizes(const std::vector<Article>& articles, const std::vector<std::st
   }
   for (size_t i = 0; i < records.size(); ++i) {
     if (records[i].size() >= std::numeric_limits<uint32_t>::max()) {
-      diagnostics.error(articles[i].origin, 0, "body-too-large",
-                        "article body is 4 GiB or more; split it");
+      diagnostics.error(articles[i].origin, 0, "article-too-large",
+                        "article (fields and body) is 4 GiB or more; split it");
       ok = false;
     }
   }

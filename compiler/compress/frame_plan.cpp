@@ -17,17 +17,17 @@ void add_piece(FramePlan& plan, FramePiece piece) {
 
 }  // namespace
 
-FramePlan plan_frames(const std::vector<std::string>& bodies, uint32_t block_size) {
+FramePlan plan_frames(const std::vector<std::string>& records, uint32_t block_size) {
   FramePlan plan;
-  plan.locations.resize(bodies.size());
-  bool frame_open = false;  // may the next small body join the last frame?
-  for (size_t i = 0; i < bodies.size(); ++i) {
-    const auto size = static_cast<uint32_t>(bodies[i].size());
+  plan.locations.resize(records.size());
+  bool frame_open = false;  // may the next small record join the last frame?
+  for (size_t i = 0; i < records.size(); ++i) {
+    const auto size = static_cast<uint32_t>(records[i].size());
     const auto article = static_cast<uint32_t>(i);
-    BodyLocation& loc = plan.locations[i];
+    RecordLocation& loc = plan.locations[i];
     loc.size = size;
-    loc.checksum =
-        detail::body_checksum(reinterpret_cast<const uint8_t*>(bodies[i].data()), bodies[i].size());
+    loc.checksum = detail::record_checksum(reinterpret_cast<const uint8_t*>(records[i].data()),
+                                           records[i].size());
     if (size == 0) {
       continue;
     }
@@ -48,10 +48,10 @@ FramePlan plan_frames(const std::vector<std::string>& bodies, uint32_t block_siz
       add_piece(plan, {article, at, std::min(block_size, size - at)});
     }
     plan.max_read_size = std::max(plan.max_read_size, size);
-    frame_open = false;  // a long body owns its frames, so a whole read needs only `size` bytes
+    frame_open = false;  // a long record owns its frames, so a whole read needs only `size` bytes
   }
-  // A small body's read buffer is its whole frame, which may have grown after it joined.
-  for (const BodyLocation& loc : plan.locations) {
+  // A small record's read buffer is its whole frame, which may have grown after it joined.
+  for (const RecordLocation& loc : plan.locations) {
     if (loc.size != 0 && loc.size <= block_size) {
       plan.max_read_size = std::max(plan.max_read_size, plan.frames[loc.first_frame].raw_size);
     }
@@ -60,12 +60,12 @@ FramePlan plan_frames(const std::vector<std::string>& bodies, uint32_t block_siz
 }
 
 std::string frame_bytes(const FramePlan& plan, size_t frame,
-                        const std::vector<std::string>& bodies) {
+                        const std::vector<std::string>& records) {
   const FrameContent& f = plan.frames[frame];
   std::string out;
   out.reserve(f.raw_size);
   for (const FramePiece& p : f.pieces) {
-    out.append(bodies[p.article], p.start, p.size);
+    out.append(records[p.article], p.start, p.size);
   }
   return out;
 }

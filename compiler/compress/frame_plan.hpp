@@ -1,5 +1,5 @@
-// compiler, compress stage: decide which bytes of which bodies go into which zstd frame.
-// Pure function of the bodies and the block size, so output never depends on threads.
+// compiler, compress stage: decide which bytes of which records go into which zstd frame.
+// Pure function of the records and the block size, so output never depends on threads.
 #pragma once
 
 #include <cstdint>
@@ -8,10 +8,10 @@
 
 namespace sheaf {
 
-/// A run of one body's bytes inside a frame.
+/// A run of one record's bytes inside a frame.
 struct FramePiece {
-  uint32_t article = 0;  ///< index into the bodies given to plan_frames()
-  uint32_t start = 0;    ///< offset in that body
+  uint32_t article = 0;  ///< index into the records given to plan_frames()
+  uint32_t start = 0;    ///< offset in that record
   uint32_t size = 0;
 };
 
@@ -21,8 +21,8 @@ struct FrameContent {
   uint32_t raw_size = 0;
 };
 
-/// Where an article's body lies (SPEC: "Body location").
-struct BodyLocation {
+/// Where an article's record lies (SPEC: "Record location").
+struct RecordLocation {
   uint32_t first_frame = 0;
   uint32_t offset = 0;
   uint32_t size = 0;
@@ -31,19 +31,19 @@ struct BodyLocation {
 
 struct FramePlan {
   std::vector<FrameContent> frames;
-  std::vector<BodyLocation> locations;  ///< one per body, same order
+  std::vector<RecordLocation> locations;  ///< one per record, same order
   uint32_t max_frame_size = 0;
   uint32_t max_read_size = 0;  ///< SPEC: Bundle.max_read_size
 };
 
-/// Packs bodies, in order, into frames of at most `block_size` raw bytes (SPEC: "Frame packing"):
-/// a body that fits in the current frame joins it; one that does not but fits in a frame starts
-/// a new frame; a longer body starts a new frame and fills as many whole frames as it needs,
-/// holding them alone. Empty bodies take no frame. `block_size` must be > 0.
-FramePlan plan_frames(const std::vector<std::string>& bodies, uint32_t block_size);
+/// Packs records, in order, into frames of at most `block_size` raw bytes (SPEC: "Frame packing"):
+/// a record that fits in the current frame joins it; one that does not but fits in a frame starts
+/// a new frame; a longer record starts a new frame and fills as many whole frames as it needs,
+/// holding them alone. An empty one takes no frame. `block_size` must be > 0.
+FramePlan plan_frames(const std::vector<std::string>& records, uint32_t block_size);
 
 /// The raw bytes of frame `frame`.
 std::string frame_bytes(const FramePlan& plan, size_t frame,
-                        const std::vector<std::string>& bodies);
+                        const std::vector<std::string>& records);
 
 }  // namespace sheaf

@@ -78,7 +78,7 @@ std::string build_index(const BundleMeta& meta, const std::vector<Article>& arti
   const auto source_vector = source_tables.empty() ? 0 : b.CreateVector(source_tables);
   std::vector<fb::Article> entries;
   entries.reserve(articles.size());
-  for (const BodyLocation& loc : plan.locations) {
+  for (const RecordLocation& loc : plan.locations) {
     entries.emplace_back(loc.first_frame, loc.offset, loc.size, loc.checksum);
   }
   const auto article_vector = b.CreateVectorOfStructs(entries);

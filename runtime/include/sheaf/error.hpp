@@ -23,7 +23,7 @@ enum class [[nodiscard]] Errc : uint8_t{
     not_found = 9,             ///< no article with that id
     workspace_too_small = 10,  ///< decoder workspace smaller than Decoder::workspace_size()
     output_too_small = 11,     ///< caller buffer smaller than the read needs
-    corrupt_body = 12,         ///< a zstd frame fails to decode or its checksum fails
+    corrupt_body = 12,         ///< a frame, a record or the dictionary fails to decode or check
     checksum_mismatch = 13,    ///< a section's XXH64 differs from the header (verify_all)
     too_large = 14,            ///< an offset or size does not fit this platform's size_t
     io_error = 15,             ///< the POSIX helper could not open or map a file

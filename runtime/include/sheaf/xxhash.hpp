@@ -107,8 +107,8 @@ inline uint64_t xxh64(const uint8_t* p, size_t size) noexcept {
   return h.digest();
 }
 
-/// The body checksum stored in the index (SPEC: Article.checksum): low 32 bits of XXH64.
-inline uint32_t body_checksum(const uint8_t* p, size_t size) noexcept {
+/// The record checksum stored in the index (SPEC: Article.checksum): low 32 bits of XXH64.
+inline uint32_t record_checksum(const uint8_t* p, size_t size) noexcept {
   return static_cast<uint32_t>(xxh64(p, size));
 }
 

@@ -75,7 +75,7 @@ inline bool verify_root_shallow(const flatbuffers::Table* t, flatbuffers::Verifi
 }
 
 /// Table `k` of a vector of table offsets whose first element is at `elements`, verified
-/// (SPEC: rules I5-I7): the offset must point inside the index and the table there must pass
+/// (SPEC: rules I6-I8): the offset must point inside the index and the table there must pass
 /// FlatBuffers verification. Null when it does not. `k` must be below the vector's size.
 template <class T>
 const T* verified_table(ByteSpan index, const uint8_t* elements, uint32_t k) noexcept {
