@@ -33,7 +33,8 @@ TEST_CASE("frames are laid out at 8-byte offsets with zero padding", "[compiler]
   CHECK(table[2].offset == 24);
   CHECK(table[1].raw_size == 20);
   CHECK(table[1].compressed_size == 9);
-  const sheaf::FileImage image = sheaf::lay_out_bundle("index", "", frames);
+  const std::string index = "index";  // the image views it: it must outlive the image
+  const sheaf::FileImage image = sheaf::lay_out_bundle(index, "", frames);
   const std::string file = image.join();
   CHECK(file.size() == image.size);
   CHECK(file.size() % 8 == 0);
