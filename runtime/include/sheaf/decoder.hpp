@@ -139,6 +139,10 @@ class Decoder {
     return static_cast<size_t>(n);
   }
 
+  /// read_bytes() with the frame cache, then parse_record().
+  Result<Record> read_record(const ArticleView& a, MutableByteSpan buffer,
+                             uint32_t& cached) noexcept;
+
   static size_t dictionary_table_size(const Bundle& bundle) noexcept {
     const size_t n = dictionary_size(bundle);
     if (n == 0) {
@@ -276,12 +280,18 @@ inline Result<std::string_view> Decoder::read_bytes(const ArticleView& a, Mutabl
   return std::string_view(reinterpret_cast<const char*>(record), p.size);
 }
 
-inline Result<Record> Decoder::read(const ArticleView& a, MutableByteSpan buffer) noexcept {
-  const Result<std::string_view> bytes = read_bytes(a, buffer);
+inline Result<Record> Decoder::read_record(const ArticleView& a, MutableByteSpan buffer,
+                                           uint32_t& cached) noexcept {
+  const Result<std::string_view> bytes = read_bytes(a, buffer, cached);
   if (!bytes.ok()) {
     return bytes.error();
   }
   return parse_record(bytes.value());
+}
+
+inline Result<Record> Decoder::read(const ArticleView& a, MutableByteSpan buffer) noexcept {
+  uint32_t cached = UINT32_MAX;
+  return read_record(a, buffer, cached);
 }
 
 inline Result<Record> Decoder::read(uint32_t i, MutableByteSpan buffer) noexcept {
@@ -303,11 +313,7 @@ inline Result<Found> Decoder::find(std::string_view id, MutableByteSpan buffer) 
     if (!a.ok()) {
       return a.error();
     }
-    const Result<std::string_view> bytes = read_bytes(a.value(), buffer, cached);
-    if (!bytes.ok()) {
-      return bytes.error();
-    }
-    const Result<Record> r = parse_record(bytes.value());
+    const Result<Record> r = read_record(a.value(), buffer, cached);
     if (!r.ok()) {
       return r.error();
     }
@@ -330,11 +336,7 @@ inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan
     if (!a.ok()) {
       return a.error() == Errc::out_of_range ? Errc::corrupt_index : a.error();
     }
-    const Result<std::string_view> bytes = read_bytes(a.value(), buffer, cached);
-    if (!bytes.ok()) {
-      return bytes.error();
-    }
-    const Result<Record> r = parse_record(bytes.value());
+    const Result<Record> r = read_record(a.value(), buffer, cached);
     if (!r.ok()) {
       return r.error();
     }

@@ -77,16 +77,24 @@ inline bool verify_root_shallow(const flatbuffers::Table* t, flatbuffers::Verifi
 /// Table `k` of a vector of table offsets whose first element is at `elements`, verified
 /// (SPEC: rules I6-I8): the offset must point inside the index and the table there must pass
 /// FlatBuffers verification. Null when it does not. `k` must be below the vector's size.
-template <class T>
-const T* verified_table(ByteSpan index, const uint8_t* elements, uint32_t k) noexcept {
-  flatbuffers::Verifier v = index_verifier(index, 1);
+/// Where element `k` of a vector of offsets (first element at `elements`) points, checked to lie
+/// inside the index by `v`; null when it does not.
+inline const uint8_t* verified_target(ByteSpan index, const uint8_t* elements, uint32_t k,
+                                      flatbuffers::Verifier& v) noexcept {
   const size_t element =
       static_cast<size_t>(elements - index.data()) + size_t{k} * sizeof(flatbuffers::uoffset_t);
   const flatbuffers::uoffset_t o = v.VerifyOffset(element);
-  if (o == 0) {
+  return o == 0 ? nullptr : index.data() + element + o;
+}
+
+template <class T>
+const T* verified_table(ByteSpan index, const uint8_t* elements, uint32_t k) noexcept {
+  flatbuffers::Verifier v = index_verifier(index, 1);
+  const uint8_t* target = verified_target(index, elements, k, v);
+  if (target == nullptr) {
     return nullptr;
   }
-  const auto* table = reinterpret_cast<const T*>(index.data() + element + o);
+  const auto* table = reinterpret_cast<const T*>(target);
   return table->Verify(v) ? table : nullptr;
 }
 
@@ -95,15 +103,12 @@ const T* verified_table(ByteSpan index, const uint8_t* elements, uint32_t k) noe
 inline const flatbuffers::String* verified_string(ByteSpan index, const uint8_t* elements,
                                                   uint32_t k) noexcept {
   flatbuffers::Verifier v = index_verifier(index, 1);
-  const size_t element =
-      static_cast<size_t>(elements - index.data()) + size_t{k} * sizeof(flatbuffers::uoffset_t);
-  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
-  if (o == 0) {
+  const uint8_t* target = verified_target(index, elements, k, v);
+  if (target == nullptr) {
     return nullptr;
   }
   // Through void*: VerifyString() checks the 4-byte alignment before anything is read.
-  const auto* s =
-      static_cast<const flatbuffers::String*>(static_cast<const void*>(index.data() + element + o));
+  const auto* s = static_cast<const flatbuffers::String*>(static_cast<const void*>(target));
   return v.VerifyString(s) ? s : nullptr;
 }
 
