@@ -7,6 +7,10 @@
 #include <cstdlib>
 #include <limits>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <sheaf/posix_file.hpp>
 #include <sheaf/sheaf.hpp>
 
@@ -33,6 +37,13 @@ void print_progress(size_t done, size_t total, void* /*context*/) {
   std::fflush(stderr);
 }
 
+// Returns the pages of freed heap memory to the system (glibc keeps them otherwise).
+void release_free_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
 void say(const BuildOptions& options, const std::string& line) {
   if (options.progress) {
     std::fprintf(stderr, "sheaf: %s\n", line.c_str());
@@ -40,7 +51,7 @@ void say(const BuildOptions& options, const std::string& line) {
 }
 
 // Records must fit the format's 32-bit sizes (SPEC: Article.size).
-bool check_sizes(const std::vector<Article>& articles, const std::vector<std::string>& records,
+bool check_sizes(const std::vector<Article>& articles, const RecordStore& records,
                  Diagnostics& diagnostics) {
   bool ok = true;
   if (articles.size() >= std::numeric_limits<uint32_t>::max()) {
@@ -48,7 +59,7 @@ bool check_sizes(const std::vector<Article>& articles, const std::vector<std::st
     return false;
   }
   for (size_t i = 0; i < records.size(); ++i) {
-    if (records[i].size() >= std::numeric_limits<uint32_t>::max()) {
+    if (records.size_of(i) >= std::numeric_limits<uint32_t>::max()) {
       diagnostics.error(articles[i].origin, 0, "article-too-large",
                         "article (fields and body) is 4 GiB or more; split it");
       ok = false;
@@ -59,13 +70,34 @@ bool check_sizes(const std::vector<Article>& articles, const std::vector<std::st
 
 // XXH64 of each record: what read_back() compares with, so the records themselves can be freed
 // once compressed.
-std::vector<uint64_t> hash_records(const std::vector<std::string>& records) {
+std::vector<uint64_t> hash_records(const RecordStore& records) {
   std::vector<uint64_t> hashes;
   hashes.reserve(records.size());
-  for (const std::string& r : records) {
+  for (size_t i = 0; i < records.size(); ++i) {
+    const std::string_view r = records[i];
     hashes.push_back(detail::xxh64(reinterpret_cast<const uint8_t*>(r.data()), r.size()));
   }
   return hashes;
+}
+
+// The records of `articles`, in order, in one buffer of exactly their size. Each article's
+// paragraphs are freed once its record holds them.
+RecordStore encode_records(std::vector<Article>& articles, const std::vector<uint32_t>& site_refs,
+                           BuildReport& report) {
+  uint64_t total = 0;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    total += record_size(articles[i], body_size(articles[i].paragraphs), site_refs[i]);
+  }
+  RecordStore records;
+  records.reserve(articles.size(), total);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    Article& a = articles[i];
+    const std::string body = join_body(a.paragraphs);
+    report.body_bytes += body.size();
+    records.append(encode_record(a, body, site_refs[i]));
+    std::vector<std::string>().swap(a.paragraphs);
+  }
+  return records;
 }
 
 // Reads the written temp file back through the runtime: full verify, every frame decoded,
@@ -123,7 +155,7 @@ std::vector<std::string> pack_sources(const std::vector<SourceFile>& sources,
     return {};
   }
   std::vector<std::string> frames = compress_each(
-      sources.size(), [&](size_t k) { return sources[k].bytes; }, "", options);
+      sources.size(), [&](size_t k) -> std::string_view { return sources[k].bytes; }, "", options);
   const std::vector<uint64_t> offsets = aligned_offsets(frames);
   for (size_t k = 0; k < sources.size(); ++k) {
     const std::string& bytes = sources[k].bytes;
@@ -171,16 +203,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const bool ids_ok = order_by_id(articles, diagnostics);
   std::vector<const SiteInfo*> sites;
   const std::vector<uint32_t> site_refs = number_sites(articles, sites);
-  std::vector<std::string> records;
-  records.reserve(articles.size());
-  for (size_t i = 0; i < articles.size(); ++i) {
-    Article& a = articles[i];
-    const std::string body = join_body(a.paragraphs);
-    report.body_bytes += body.size();
-    records.push_back(encode_record(a, body, site_refs[i]));
-    a.paragraphs.clear();  // the record now holds them; halves peak memory
-    a.paragraphs.shrink_to_fit();
-  }
+  RecordStore records = encode_records(articles, site_refs, report);
   const bool sizes_ok = check_sizes(articles, records, diagnostics);
   if (!ids_ok || !sizes_ok || diagnostics.error_count() > 0 ||
       (options.strict && diagnostics.warning_count() > 0)) {
@@ -193,7 +216,14 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   report.articles = articles.size();
 
   const FramePlan plan = plan_frames(records, options.block_size);
-  say(options, std::to_string(articles.size()) + " articles in " +
+  const IndexKeys keys = index_keys(articles, sites, plan);
+  // What is left of the articles lies scattered over the pages their paragraphs freed: drop it
+  // and hand those pages back before training and compression take theirs. Peak memory is then
+  // about the records plus zstd's working memory, not that plus a second copy of the text.
+  sites.clear();
+  std::vector<Article>().swap(articles);
+  release_free_memory();
+  say(options, std::to_string(report.articles) + " articles in " +
                    std::to_string(plan.frames.size()) + " frames; training dictionary");
   CompressOptions compress_options;
   compress_options.level = options.level;
@@ -208,7 +238,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   std::string packed;
   if (!dictionary.bytes.empty() && options.pack_dictionary) {
     packed = compress_each(
-        1, [&](size_t) { return dictionary.bytes; }, "", compress_options)[0];
+        1, [&](size_t) -> std::string_view { return dictionary.bytes; }, "", compress_options)[0];
     if (packed.size() >= dictionary.bytes.size()) {
       packed.clear();
     }
@@ -230,11 +260,11 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const std::vector<uint64_t> record_hashes = hash_records(records);
   std::vector<uint32_t> record_sizes;
   record_sizes.reserve(records.size());
-  for (const std::string& r : records) {
-    report.record_bytes += r.size();
-    record_sizes.push_back(static_cast<uint32_t>(r.size()));
+  for (size_t i = 0; i < records.size(); ++i) {
+    record_sizes.push_back(static_cast<uint32_t>(records.size_of(i)));
   }
-  std::vector<std::string>().swap(records);
+  report.record_bytes = records.bytes().size();
+  records.clear();
   std::vector<uint32_t> raw_sizes;
   raw_sizes.reserve(plan.frames.size());
   for (const FrameContent& f : plan.frames) {
@@ -250,7 +280,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const std::vector<std::string> source_frames =
       pack_sources(sources, compress_options, source_records);
   sources.clear();
-  const std::string index = build_index(meta, articles, sites, plan, frame_table, source_records);
+  const std::string index = build_index(meta, keys, plan, frame_table, source_records);
   const FileImage file = lay_out_bundle(index, packed.empty() ? dictionary.bytes : packed,
                                         compressed, source_frames, !packed.empty());
   std::vector<std::string_view> pieces = {file.head};

@@ -64,13 +64,12 @@ constexpr size_t kProbeMinimum = 1024;
 
 }  // namespace
 
-std::vector<std::string> compress_frames(const FramePlan& plan,
-                                         const std::vector<std::string>& bodies,
+std::vector<std::string> compress_frames(const FramePlan& plan, const RecordStore& records,
                                          const std::string& dictionary,
                                          const CompressOptions& options, ProgressFn progress,
                                          void* progress_context) {
   return compress_each(
-      plan.frames.size(), [&](size_t j) { return frame_bytes(plan, j, bodies); }, dictionary,
+      plan.frames.size(), [&](size_t j) { return frame_bytes(plan, j, records); }, dictionary,
       options, progress, progress_context);
 }
 
@@ -98,9 +97,10 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
     try {
       auto ctx = make_context(options.level, cdict.get());
       auto probe = make_context(kProbeLevel, probe_cdict.get());
+      std::string compressed;  // reused; each output is copied out at its exact size
       for (size_t j = next++; j < total; j = next++) {
-        const std::string raw = raw_of(j);
-        std::string compressed(ZSTD_compressBound(raw.size()), '\0');
+        const std::string_view raw = raw_of(j);
+        compressed.resize(ZSTD_compressBound(raw.size()));
         // Incompressible content (media, random padding) ends up stored raw at any level; a
         // fast probe (with the dictionary, which small frames need) finds it, and the slow
         // search is skipped. The choice depends only on the
@@ -113,8 +113,7 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
                              raw.size());
           check(n, "compress");
         }
-        compressed.resize(n);
-        out[j] = std::move(compressed);
+        out[j].assign(compressed.data(), n);
         ++done;
       }
     } catch (const std::exception& e) {

@@ -18,8 +18,8 @@ struct CompressOptions {
 /// Called from the calling thread with (frames done, frames total) as work completes.
 using ProgressFn = void (*)(size_t done, size_t total, void* context);
 
-/// The raw bytes of item `j` of a compress_each() call.
-using RawFn = std::function<std::string(size_t j)>;
+/// The raw bytes of item `j` of a compress_each() call; they must stay valid until it returns.
+using RawFn = std::function<std::string_view(size_t j)>;
 
 /// Compresses items 0..count-1 (raw bytes from `raw_of`, called from worker threads) into one
 /// zstd frame each, with content size and checksum, using `dictionary` when not empty.
@@ -30,13 +30,12 @@ std::vector<std::string> compress_each(size_t count, const RawFn& raw_of,
                                        ProgressFn progress = nullptr,
                                        void* progress_context = nullptr);
 
-/// Compresses every frame of `plan` (raw bytes from `bodies`) into one zstd frame each, with
+/// Compresses every frame of `plan` (raw bytes from `records`) into one zstd frame each, with
 /// the content size and a content checksum in the frame header, using `dictionary` when it is
 /// not empty. Frame j's bytes depend only on its content, the dictionary and the level, never
 /// on the thread count. Throws std::runtime_error on a zstd failure (an environment problem:
 /// memory), never for input content.
-std::vector<std::string> compress_frames(const FramePlan& plan,
-                                         const std::vector<std::string>& bodies,
+std::vector<std::string> compress_frames(const FramePlan& plan, const RecordStore& records,
                                          const std::string& dictionary,
                                          const CompressOptions& options,
                                          ProgressFn progress = nullptr,

@@ -16,40 +16,44 @@ constexpr size_t kMaxSample = 8 * 1024;  // longer bodies give several samples
 
 }  // namespace
 
-TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
-                                   const DictionaryOptions& options) {
+TrainedDictionary train_dictionary(const RecordStore& records, const DictionaryOptions& options) {
   TrainedDictionary out;
   if (options.max_size == 0) {
     out.note = "dictionary disabled";
     return out;
   }
-  size_t total = 0;
   size_t non_empty = 0;
-  for (const std::string& b : bodies) {
-    total += b.size();
-    non_empty += b.empty() ? 0 : 1;
+  for (size_t i = 0; i < records.size(); ++i) {
+    non_empty += records.size_of(i) == 0 ? 0 : 1;
   }
-  // Take every step-th body so the sample spans the whole corpus, deterministically.
-  const size_t step =
-      std::max<size_t>(1, total / std::max<size_t>(1, options.max_sample_bytes) + 1);
-  size_t sample_bytes = 0;
-  for (size_t i = 0; i < bodies.size(); i += step) {
-    sample_bytes += bodies[i].size();
-  }
-  std::string samples;
-  samples.reserve(sample_bytes);  // exact: the samples are as large as the text they copy
-  std::vector<size_t> sizes;
-  for (size_t i = 0; i < bodies.size(); i += step) {
-    for (size_t at = 0; at < bodies[i].size(); at += kMaxSample) {
-      const size_t n = std::min(bodies[i].size() - at, kMaxSample);
-      samples.append(bodies[i], at, n);
-      sizes.push_back(n);
+  const uint64_t total = records.bytes().size();
+  // Take every step-th record so the sample spans the whole corpus, deterministically. With
+  // step 1 the samples are the records themselves, back to back: no copy.
+  const uint64_t step =
+      std::max<uint64_t>(1, total / std::max<size_t>(1, options.max_sample_bytes) + 1);
+  std::string copied;
+  if (step > 1) {
+    uint64_t sample_bytes = 0;
+    for (size_t i = 0; i < records.size(); i += step) {
+      sample_bytes += records.size_of(i);
+    }
+    copied.reserve(sample_bytes);  // exact: the samples are as large as the text they copy
+    for (size_t i = 0; i < records.size(); i += step) {
+      copied += records[i];
     }
   }
-  const size_t capacity = std::min(options.max_size, samples.size() / 10);
+  const std::string_view samples = step > 1 ? std::string_view(copied) : records.bytes();
+  std::vector<size_t> sizes;
+  for (size_t i = 0; i < records.size(); i += step) {
+    const uint64_t size = records.size_of(i);
+    for (uint64_t at = 0; at < size; at += kMaxSample) {
+      sizes.push_back(static_cast<size_t>(std::min<uint64_t>(size - at, kMaxSample)));
+    }
+  }
+  const size_t capacity = std::min<size_t>(options.max_size, samples.size() / 10);
   if (sizes.size() < kMinSamples || capacity < kMinDictionary) {
-    out.note = "too little text to train a dictionary (" + std::to_string(non_empty) + " bodies, " +
-               std::to_string(total) + " bytes)";
+    out.note = "too little text to train a dictionary (" + std::to_string(non_empty) +
+               " records, " + std::to_string(total) + " bytes)";
     return out;
   }
   out.bytes.resize(capacity);
@@ -76,7 +80,7 @@ TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
   return out;
 }
 
-bool dictionary_pays(const FramePlan& plan, const std::vector<std::string>& bodies,
+bool dictionary_pays(const FramePlan& plan, const RecordStore& records,
                      const std::string& dictionary, size_t stored_size) {
   if (dictionary.empty()) {
     return false;
@@ -88,7 +92,7 @@ bool dictionary_pays(const FramePlan& plan, const std::vector<std::string>& bodi
   size_t without = 0;
   std::string out;
   for (size_t j = 0; j < plan.frames.size() && ctx != nullptr && cdict != nullptr; ++j) {
-    const std::string raw = frame_bytes(plan, j, bodies);
+    const std::string_view raw = frame_bytes(plan, j, records);
     out.resize(ZSTD_compressBound(raw.size()));
     const size_t a =
         ZSTD_compress_usingCDict(ctx, out.data(), out.size(), raw.data(), raw.size(), cdict);

@@ -11,7 +11,7 @@ namespace sheaf {
 
 struct DictionaryOptions {
   size_t max_size = 768 * 1024;        ///< --dict-size; 0 disables the dictionary
-  size_t max_sample_bytes = 32 << 20;  ///< cap on training input, taken evenly from the corpus
+  size_t max_sample_bytes = 48 << 20;  ///< cap on training input, taken evenly from the corpus
 };
 
 struct TrainedDictionary {
@@ -19,16 +19,17 @@ struct TrainedDictionary {
   std::string note;   ///< why there is none, for `build --verbose`
 };
 
-/// Trains a dictionary on the bodies (ZDICT, deterministic: same bodies, same bytes). The size is
+/// Trains a dictionary on the records (ZDICT, deterministic: same records, same bytes), each cut
+/// into samples of at most 8 KiB. When the records come to more than options.max_sample_bytes,
+/// every step-th record is sampled (copied); otherwise the samples are read in place. The size is
 /// at most options.max_size and at most a tenth of the sampled text, so tiny corpora get none.
-TrainedDictionary train_dictionary(const std::vector<std::string>& bodies,
-                                   const DictionaryOptions& options);
+TrainedDictionary train_dictionary(const RecordStore& records, const DictionaryOptions& options);
 
 /// Whether storing `dictionary` (as `stored_size` bytes: packed or not) makes the bundle
 /// smaller: compresses every frame of `plan` at a fast level with and without it and compares
 /// the totals, the stored dictionary included. With large frames and little text, a dictionary
 /// often costs more than it saves.
-bool dictionary_pays(const FramePlan& plan, const std::vector<std::string>& bodies,
+bool dictionary_pays(const FramePlan& plan, const RecordStore& records,
                      const std::string& dictionary, size_t stored_size);
 
 }  // namespace sheaf

@@ -17,7 +17,7 @@ void add_piece(FramePlan& plan, FramePiece piece) {
 
 }  // namespace
 
-FramePlan plan_frames(const std::vector<std::string>& records, uint32_t block_size) {
+FramePlan plan_frames(const RecordStore& records, uint32_t block_size) {
   FramePlan plan;
   plan.locations.resize(records.size());
   bool frame_open = false;  // may the next small record join the last frame?
@@ -59,15 +59,13 @@ FramePlan plan_frames(const std::vector<std::string>& records, uint32_t block_si
   return plan;
 }
 
-std::string frame_bytes(const FramePlan& plan, size_t frame,
-                        const std::vector<std::string>& records) {
+std::string_view frame_bytes(const FramePlan& plan, size_t frame, const RecordStore& records) {
   const FrameContent& f = plan.frames[frame];
-  std::string out;
-  out.reserve(f.raw_size);
-  for (const FramePiece& p : f.pieces) {
-    out.append(records[p.article], p.start, p.size);
+  if (f.pieces.empty()) {
+    return {};
   }
-  return out;
+  const FramePiece& first = f.pieces.front();
+  return records.bytes().substr(records.begin_of(first.article) + first.start, f.raw_size);
 }
 
 }  // namespace sheaf

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
+#include <string_view>
 #include <vector>
+
+#include "model/record_store.hpp"
 
 namespace sheaf {
 
@@ -40,10 +42,10 @@ struct FramePlan {
 /// a record that fits in the current frame joins it; one that does not but fits in a frame starts
 /// a new frame; a longer record starts a new frame and fills as many whole frames as it needs,
 /// holding them alone. An empty one takes no frame. `block_size` must be > 0.
-FramePlan plan_frames(const std::vector<std::string>& records, uint32_t block_size);
+FramePlan plan_frames(const RecordStore& records, uint32_t block_size);
 
-/// The raw bytes of frame `frame`.
-std::string frame_bytes(const FramePlan& plan, size_t frame,
-                        const std::vector<std::string>& records);
+/// The raw bytes of frame `frame`: a view into `records`, where a frame's pieces lie back to
+/// back (plan_frames packs records in order).
+std::string_view frame_bytes(const FramePlan& plan, size_t frame, const RecordStore& records);
 
 }  // namespace sheaf

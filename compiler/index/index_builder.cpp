@@ -59,14 +59,32 @@ std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
   return refs;
 }
 
-std::string build_index(const BundleMeta& meta, const std::vector<Article>& articles,
-                        const std::vector<const SiteInfo*>& distinct_sites, const FramePlan& plan,
+IndexKeys index_keys(const std::vector<Article>& articles,
+                     const std::vector<const SiteInfo*>& sites, const FramePlan& plan) {
+  IndexKeys keys;
+  keys.title_hashes.reserve(articles.size());
+  for (const Article& a : articles) {
+    keys.title_hashes.push_back(detail::title_hash(a.title));
+  }
+  for (const FrameContent& f : plan.frames) {
+    if (!f.pieces.empty() && f.pieces.front().start == 0) {
+      keys.sample_articles.push_back(f.pieces.front().article);
+      keys.sample_ids.push_back(articles[f.pieces.front().article].id);
+    }
+  }
+  for (const SiteInfo* s : sites) {
+    keys.sites.push_back(*s);
+  }
+  return keys;
+}
+
+std::string build_index(const BundleMeta& meta, const IndexKeys& keys, const FramePlan& plan,
                         const std::vector<FrameRecord>& frames,
                         const std::vector<SourceRecord>& sources) {
-  FlatBufferBuilder b(1024 + articles.size() * 32);
+  FlatBufferBuilder b(1024 + plan.locations.size() * 32);
   std::vector<Offset<fb::Site>> sites;
-  for (const SiteInfo* s : distinct_sites) {
-    sites.push_back(build_site(b, *s));
+  for (const SiteInfo& s : keys.sites) {
+    sites.push_back(build_site(b, s));
   }
   const auto site_vector = sites.empty() ? 0 : b.CreateVector(sites);
   std::vector<Offset<fb::SourceFile>> source_tables;
@@ -77,31 +95,27 @@ std::string build_index(const BundleMeta& meta, const std::vector<Article>& arti
   }
   const auto source_vector = source_tables.empty() ? 0 : b.CreateVector(source_tables);
   std::vector<fb::Article> entries;
-  entries.reserve(articles.size());
+  entries.reserve(plan.locations.size());
   for (const RecordLocation& loc : plan.locations) {
     entries.emplace_back(loc.first_frame, loc.offset, loc.size, loc.checksum);
   }
   const auto article_vector = b.CreateVectorOfStructs(entries);
-  // One id sample per frame in which a record starts: lookup by id then decodes one frame.
   std::vector<Offset<String>> samples;
-  std::vector<uint32_t> sample_articles;
-  for (const FrameContent& f : plan.frames) {
-    if (!f.pieces.empty() && f.pieces.front().start == 0) {
-      sample_articles.push_back(f.pieces.front().article);
-      samples.push_back(b.CreateString(articles[f.pieces.front().article].id));
-    }
+  samples.reserve(keys.sample_ids.size());
+  for (const std::string& id : keys.sample_ids) {
+    samples.push_back(b.CreateString(id));
   }
   const auto sample_vector = b.CreateVector(samples);
-  const auto sample_article_vector = b.CreateVector(sample_articles);
-  std::vector<fb::TitleKey> keys;
-  keys.reserve(articles.size());
-  for (size_t i = 0; i < articles.size(); ++i) {
-    keys.emplace_back(detail::title_hash(articles[i].title), static_cast<uint32_t>(i));
+  const auto sample_article_vector = b.CreateVector(keys.sample_articles);
+  std::vector<fb::TitleKey> title_keys;
+  title_keys.reserve(keys.title_hashes.size());
+  for (size_t i = 0; i < keys.title_hashes.size(); ++i) {
+    title_keys.emplace_back(keys.title_hashes[i], static_cast<uint32_t>(i));
   }
-  std::sort(keys.begin(), keys.end(), [](const fb::TitleKey& x, const fb::TitleKey& y) {
+  std::sort(title_keys.begin(), title_keys.end(), [](const fb::TitleKey& x, const fb::TitleKey& y) {
     return x.hash() != y.hash() ? x.hash() < y.hash() : x.article() < y.article();
   });
-  const auto key_vector = b.CreateVectorOfStructs(keys);
+  const auto key_vector = b.CreateVectorOfStructs(title_keys);
   std::vector<fb::Frame> frame_structs;
   frame_structs.reserve(frames.size());
   for (const FrameRecord& f : frames) {

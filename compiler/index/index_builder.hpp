@@ -41,12 +41,25 @@ struct SourceRecord {
 std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
                                    std::vector<const SiteInfo*>& distinct);
 
-/// Serializes the index. `articles` (for their ids and titles) must be in id order and parallel
-/// to plan.locations, whose entries locate their records; `frames` parallel to plan.frames.
-/// Lookup by id samples the first article whose record starts in each frame (SPEC:
-/// Bundle.id_samples). Deterministic: same arguments, same bytes.
-std::string build_index(const BundleMeta& meta, const std::vector<Article>& articles,
-                        const std::vector<const SiteInfo*>& sites, const FramePlan& plan,
+/// What the index needs of the articles besides their records' locations: gathered once the
+/// frames are planned, so that the articles themselves can be freed before compression.
+struct IndexKeys {
+  std::vector<uint64_t> title_hashes;  ///< per article, in id order (SPEC: TitleKey.hash)
+  /// The first article whose record starts in each frame that has one, in frame order, and its
+  /// id (SPEC: Bundle.id_samples): lookup by id then decodes one frame.
+  std::vector<uint32_t> sample_articles;
+  std::vector<std::string> sample_ids;
+  std::vector<SiteInfo> sites;  ///< distinct sites, as number_sites() numbered them
+};
+
+/// Gathers the IndexKeys of `articles` (in id order, parallel to plan.locations) and of the
+/// distinct `sites` number_sites() found.
+IndexKeys index_keys(const std::vector<Article>& articles,
+                     const std::vector<const SiteInfo*>& sites, const FramePlan& plan);
+
+/// Serializes the index: `keys` and plan.locations describe the articles, `frames` is parallel
+/// to plan.frames. Deterministic: same arguments, same bytes.
+std::string build_index(const BundleMeta& meta, const IndexKeys& keys, const FramePlan& plan,
                         const std::vector<FrameRecord>& frames,
                         const std::vector<SourceRecord>& sources = {});
 

@@ -47,10 +47,9 @@ void put_number(std::string& out, format::Field tag, uint32_t value) {
 
 }  // namespace
 
-std::string encode_record(const Article& a, const std::string& body, uint32_t site) {
-  // Exact size first: a build holds every record at once, so no slack capacity.
-  size_t size =
-      1 + body.size() + 2 * (1 + varint_size(site)) + 2 * (1 + varint_size(a.source_file));
+size_t record_size(const Article& a, size_t body_size, uint32_t site) {
+  const auto number_size = [](uint32_t v) { return v == 0 ? 0 : 2 + varint_size(v); };
+  size_t size = 1 + body_size + number_size(site) + number_size(a.source_file);
   for (const std::string* f :
        {&a.id, &a.title, &a.subtitle, &a.date, &a.source, &a.author, &a.location, &a.url}) {
     size += field_size(*f);
@@ -58,8 +57,12 @@ std::string encode_record(const Article& a, const std::string& body, uint32_t si
   for (const std::string& c : a.categories) {
     size += 1 + varint_size(c.size()) + c.size();
   }
+  return size;
+}
+
+std::string encode_record(const Article& a, const std::string& body, uint32_t site) {
   std::string out;
-  out.reserve(size);
+  out.reserve(record_size(a, body.size(), site));
   put_field(out, format::Field::id, a.id);
   put_field(out, format::Field::title, a.title);
   put_field(out, format::Field::subtitle, a.subtitle);

@@ -14,4 +14,7 @@ namespace sheaf {
 /// `a.id` must not be empty.
 std::string encode_record(const Article& a, const std::string& body, uint32_t site);
 
+/// encode_record(a, body, site).size() for a body of `body_size` bytes, without encoding.
+size_t record_size(const Article& a, size_t body_size, uint32_t site);
+
 }  // namespace sheaf

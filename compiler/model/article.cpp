@@ -14,6 +14,14 @@ std::string join_body(const std::vector<std::string>& paragraphs) {
   return body;
 }
 
+size_t body_size(const std::vector<std::string>& paragraphs) {
+  size_t n = paragraphs.empty() ? 0 : paragraphs.size() - 1;
+  for (const std::string& p : paragraphs) {
+    n += p.size();
+  }
+  return n;
+}
+
 std::vector<std::string> split_body(const std::string& body) {
   std::vector<std::string> out;
   if (body.empty()) {

@@ -111,6 +111,9 @@ struct SourceFile {
 /// Joins paragraphs with '\n': the body text stored in a bundle (SPEC: "Body text").
 std::string join_body(const std::vector<std::string>& paragraphs);
 
+/// join_body(paragraphs).size(), without joining.
+size_t body_size(const std::vector<std::string>& paragraphs);
+
 /// Splits a stored body back into paragraphs; the inverse of join_body.
 std::vector<std::string> split_body(const std::string& body);
 

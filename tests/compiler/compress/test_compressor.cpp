@@ -8,7 +8,7 @@
 
 namespace {
 
-std::vector<std::string> sample_bodies(size_t n) {
+std::vector<std::string> sample_texts(size_t n) {
   std::vector<std::string> out;
   for (size_t i = 0; i < n; ++i) {
     std::string s;
@@ -19,6 +19,10 @@ std::vector<std::string> sample_bodies(size_t n) {
     out.push_back(s);
   }
   return out;
+}
+
+sheaf::RecordStore sample_bodies(size_t n) {
+  return sheaf::RecordStore(sample_texts(n));
 }
 
 }  // namespace
@@ -39,6 +43,19 @@ TEST_CASE("dictionary training is deterministic", "[compiler][compress]") {
   CHECK(a.bytes.size() <= 768 * 1024);
 }
 
+TEST_CASE("a sample cap trains on every step-th record, deterministically",
+          "[compiler][compress]") {
+  const auto bodies = sample_bodies(2000);
+  const size_t cap = bodies.bytes().size() / 3;  // every 4th record
+  const auto a = sheaf::train_dictionary(bodies, {768 * 1024, cap});
+  const auto b = sheaf::train_dictionary(bodies, {768 * 1024, cap});
+  const auto all = sheaf::train_dictionary(bodies, {});
+  REQUIRE(!a.bytes.empty());
+  CHECK(a.bytes == b.bytes);
+  CHECK(a.bytes != all.bytes);
+  CHECK(a.bytes.size() <= cap / 10);  // a tenth of the sampled text at most
+}
+
 TEST_CASE("frames are identical for any thread count and decompress to the plan",
           "[compiler][compress]") {
   const auto bodies = sample_bodies(400);
@@ -56,14 +73,14 @@ TEST_CASE("frames are identical for any thread count and decompress to the plan"
     const size_t n = ZSTD_decompress_usingDict(d, out.data(), out.size(), a[j].data(), a[j].size(),
                                                dict.data(), dict.size());
     REQUIRE(!ZSTD_isError(n));
-    CHECK(out == sheaf::frame_bytes(plan, j, bodies));
+    CHECK(std::string_view(out) == sheaf::frame_bytes(plan, j, bodies));
   }
   ZSTD_freeDCtx(d);
 }
 
 TEST_CASE("incompressible frames are stored after a fast probe and still decode",
           "[compiler][compress]") {
-  auto bodies = sample_bodies(400);
+  auto texts = sample_texts(400);
   std::string noise;
   uint64_t x = 0x9E3779B97F4A7C15u;
   for (size_t i = 0; i < 8192; ++i) {  // a whole frame alone; xorshift: incompressible
@@ -72,7 +89,8 @@ TEST_CASE("incompressible frames are stored after a fast probe and still decode"
     x ^= x << 17;
     noise.push_back(static_cast<char>(x & 0xFF));
   }
-  bodies.push_back(noise);
+  texts.push_back(noise);
+  const sheaf::RecordStore bodies(texts);
   const auto dict = sheaf::train_dictionary(bodies, {}).bytes;
   REQUIRE(!dict.empty());
   const auto plan = sheaf::plan_frames(bodies, 8192);
@@ -80,12 +98,12 @@ TEST_CASE("incompressible frames are stored after a fast probe and still decode"
   ZSTD_DCtx* d = ZSTD_createDCtx();
   size_t incompressible = 0;
   for (size_t j = 0; j < frames.size(); ++j) {
-    const std::string raw = sheaf::frame_bytes(plan, j, bodies);
+    const std::string_view raw = sheaf::frame_bytes(plan, j, bodies);
     std::string out(raw.size(), '\0');
     const size_t n = ZSTD_decompress_usingDict(d, out.data(), out.size(), frames[j].data(),
                                                frames[j].size(), dict.data(), dict.size());
     REQUIRE(!ZSTD_isError(n));
-    CHECK(out == raw);
+    CHECK(std::string_view(out) == raw);
     if (raw.find(noise) != std::string::npos) {
       ++incompressible;
       CHECK(frames[j].size() <= raw.size() + 64);  // stored, plus frame overhead

@@ -6,8 +6,8 @@
 using sheaf::plan_frames;
 
 TEST_CASE("small bodies share a frame until it is full", "[compiler][compress]") {
-  const std::vector<std::string> bodies = {std::string(40, 'a'), std::string(70, 'b'),
-                                           std::string(30, 'c'), std::string(80, 'd')};
+  const sheaf::RecordStore bodies = {std::string(40, 'a'), std::string(70, 'b'),
+                                     std::string(30, 'c'), std::string(80, 'd')};
   const auto plan = plan_frames(bodies, 100);
   REQUIRE(plan.frames.size() == 3);  // [a], [b c], [d]: b does not fit after a, c fits after b
   CHECK(plan.locations[0].first_frame == 0);
@@ -22,7 +22,7 @@ TEST_CASE("small bodies share a frame until it is full", "[compiler][compress]")
 }
 
 TEST_CASE("a long body starts a frame and owns the frames it fills", "[compiler][compress]") {
-  const std::vector<std::string> bodies = {"x", std::string(250, 'L'), "y"};
+  const sheaf::RecordStore bodies = {"x", std::string(250, 'L'), "y"};
   const auto plan = plan_frames(bodies, 100);
   REQUIRE(plan.frames.size() == 5);  // [x], [L*100], [L*100], [L*50], [y]
   CHECK(plan.locations[1].first_frame == 1);
@@ -31,6 +31,8 @@ TEST_CASE("a long body starts a frame and owns the frames it fills", "[compiler]
   CHECK(plan.locations[2].first_frame == 4);  // never appended after a long body's tail
   CHECK(plan.max_frame_size == 100);
   CHECK(plan.max_read_size == 250);
+  CHECK(sheaf::frame_bytes(plan, 3, bodies) == std::string(50, 'L'));
+  CHECK(sheaf::frame_bytes(plan, 4, bodies) == "y");
 }
 
 TEST_CASE("empty bodies take no frame and carry the empty checksum", "[compiler][compress]") {

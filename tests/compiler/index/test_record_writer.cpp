@@ -35,6 +35,7 @@ TEST_CASE("an encoded record parses back to the same article", "[compiler][index
   CHECK(r.value().site == 129);
   CHECK(r.value().source_file == 300);
   CHECK(r.value().body == body);
+  CHECK(sheaf::record_size(a, body.size(), 129) == bytes.size());
 }
 
 TEST_CASE("empty fields take no bytes", "[compiler][index]") {
@@ -44,4 +45,5 @@ TEST_CASE("empty fields take no bytes", "[compiler][index]") {
   CHECK(sheaf::encode_record(a, "b", 0) == std::string("\x01\x01x\x00"
                                                        "b",
                                                        5));
+  CHECK(sheaf::record_size(a, 1, 0) == 5);
 }

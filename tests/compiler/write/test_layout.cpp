@@ -51,14 +51,14 @@ TEST_CASE("a laid-out bundle opens, and every section is where the header says",
   a.id = "one";
   a.title = "Title";
   a.paragraphs = {"Hello"};
-  const std::vector<std::string> records = {sheaf::encode_record(a, "Hello", 0)};
+  const sheaf::RecordStore records = {sheaf::encode_record(a, "Hello", 0)};
   const auto plan = sheaf::plan_frames(records, 1024);
   const std::vector<std::string> frames = {"not zstd, layout only"};
   const auto table = sheaf::place_frames(frames, {static_cast<uint32_t>(records[0].size())});
   sheaf::BundleMeta meta;
   meta.title = "t";
   meta.block_size = 1024;
-  const std::string index = sheaf::build_index(meta, {a}, {}, plan, table);
+  const std::string index = sheaf::build_index(meta, sheaf::index_keys({a}, {}, plan), plan, table);
   const std::string file = sheaf::lay_out_bundle(index, "", frames).join();
   CHECK(file.size() % 8 == 0);
   const Aligned bytes(file);
