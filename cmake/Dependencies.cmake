@@ -3,6 +3,17 @@
 find_path(FLATBUFFERS_INCLUDE_DIR flatbuffers/flatbuffers.h REQUIRED)  # libflatbuffers-dev
 add_library(sheaf_flatbuffers INTERFACE)
 target_include_directories(sheaf_flatbuffers SYSTEM INTERFACE ${FLATBUFFERS_INCLUDE_DIR})
+
+find_path(ZSTD_INCLUDE_DIR zstd.h REQUIRED)       # libzstd-dev
+find_library(ZSTD_LIBRARY zstd REQUIRED)
+add_library(sheaf_zstd INTERFACE)
+target_include_directories(sheaf_zstd SYSTEM INTERFACE ${ZSTD_INCLUDE_DIR})
+target_link_libraries(sheaf_zstd INTERFACE ${ZSTD_LIBRARY})
+
+if(SHEAF_RUNTIME_ONLY)
+  return()  # the runtime needs nothing more
+endif()
+
 find_program(FLATC flatc REQUIRED)                # flatbuffers-compiler
 find_package(nlohmann_json 3 CONFIG REQUIRED)     # nlohmann-json3-dev
 find_package(CLI11 CONFIG QUIET)                  # libcli11-dev
@@ -11,12 +22,6 @@ if(NOT CLI11_FOUND)
   add_library(CLI11::CLI11 INTERFACE IMPORTED)
   target_include_directories(CLI11::CLI11 INTERFACE ${CLI11_INCLUDE_DIR})
 endif()
-
-find_path(ZSTD_INCLUDE_DIR zstd.h REQUIRED)       # libzstd-dev
-find_library(ZSTD_LIBRARY zstd REQUIRED)
-add_library(sheaf_zstd INTERFACE)
-target_include_directories(sheaf_zstd SYSTEM INTERFACE ${ZSTD_INCLUDE_DIR})
-target_link_libraries(sheaf_zstd INTERFACE ${ZSTD_LIBRARY})
 
 # HTML parsing: libxml2's HTML parser (maintained, fuzzed upstream; see docs/DESIGN.md).
 find_package(LibXml2 REQUIRED)                    # libxml2-dev

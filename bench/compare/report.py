@@ -78,7 +78,8 @@ def text_table(table):
 
 def md_table(table):
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" + "---:|" * (len(COLUMNS) - 1)]
-    lines += ["| " + " | ".join(r) + " |" for r in table]
+    # A pipe inside a cell ("tar | zstd") would end it: escape it.
+    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in table]
     return "\n".join(lines)
 
 
@@ -235,7 +236,8 @@ def write(out, run, results):
         f.write(f"# sheaf vs other stores ({run['date']})\n\n{md_table(table)}\n\n")
         f.write("".join(f"- {line}\n" for line in note_lines))
         f.write("\n## sheaf's targets (default build)\n\n| target | measured | |\n|---|---|---|\n")
-        f.write("".join(f"| {c['target']} | {c['measured']} | {mark[c['met']]} |\n"
+        f.write("".join(f"| {c['target'].replace('|', chr(92) + '|')} | {c['measured']} | "
+                        f"{mark[c['met']]} |\n"
                         for c in checks))
         f.write("\n![size against latency](compare.png)\n\nVersions: " +
                 ", ".join(f"{k} {v}" for k, v in run["versions"].items()) + "\n")

@@ -37,6 +37,11 @@ bool write_file(const std::filesystem::path& path, const std::string& bytes) {
 
 }  // namespace
 
+// ZSTD_estimateDCtxSize() of zstd 1.5.4's decoder built as examples/firmware builds it for a
+// 32-bit MCU (ZSTD_DECODER_INTERNAL_BUFFER=1024). The firmware test measures it on the MCU and
+// fails if it differs from `info`'s firmware_ram_bytes.
+constexpr size_t kFirmwareZstdContextBytes = 31280;
+
 int run_info(const ReadCommand& command) {
   OpenBundle ob;
   if (!ob.open(command.bundle)) {
@@ -57,6 +62,10 @@ int run_info(const ReadCommand& command) {
       records == 0 ? 0.0 : static_cast<double>(info.file_size) / static_cast<double>(records);
   const size_t fast = Decoder::workspace_size(b);
   const size_t small = Decoder::small_workspace_size(b);
+  // On the MCU, small mode: the context, the dictionary when it must be unpacked, one frame.
+  const size_t unpacked = info.dictionary_packed ? Decoder::dictionary_size(b) : 0;
+  const uint64_t firmware = format::align_up(kFirmwareZstdContextBytes) +
+                            format::align_up(unpacked) + info.max_frame_size;
   Json j = {{"file", command.bundle},
             {"format_version",
              std::to_string(info.version_major) + "." + std::to_string(info.version_minor)},
@@ -78,6 +87,7 @@ int run_info(const ReadCommand& command) {
             {"reader_small_workspace_bytes", small},
             {"reader_ram_bytes", fast + info.max_read_size},
             {"reader_small_ram_bytes", small + info.max_frame_size},
+            {"firmware_ram_bytes", firmware},
             {"title", std::string(info.title)},
             {"language", std::string(info.language)},
             {"creator", std::string(info.creator)},

@@ -21,7 +21,7 @@ SHEAF=$1
 SRC=$2
 CORPUS=$3
 W=$4
-EX=$SRC/examples
+EX=$SRC/examples/articles
 
 case "$W" in
   "" | "/") echo "refusing to use '$W' as WORK_DIR" >&2; exit 2 ;;

@@ -105,9 +105,9 @@ std::string corpus_or_skip(const std::string& sub) {
 
 }  // namespace
 
-TEST_CASE("examples/ round-trips through a bundle", "[e2e]") {
+TEST_CASE("examples/articles/ round-trips through a bundle", "[e2e]") {
   const sheaf::test::TempDir dir;
-  const std::string examples = sheaf::test::source_dir() + "/examples";
+  const std::string examples = sheaf::test::source_dir() + "/examples/articles";
   build({examples}, dir / "ex.sheaf");
   compare_bundle(dir / "ex.sheaf", parse({examples}));
 }
@@ -138,7 +138,7 @@ TEST_CASE("the same inputs give byte-identical bundles whatever the order and th
           "[e2e][determinism]") {
   namespace fs = std::filesystem;
   const sheaf::test::TempDir dir;
-  const std::string examples = sheaf::test::source_dir() + "/examples";
+  const std::string examples = sheaf::test::source_dir() + "/examples/articles";
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(examples)) {
     if (e.is_regular_file()) {

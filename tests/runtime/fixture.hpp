@@ -99,16 +99,18 @@ inline std::string write_synthetic_corpus(size_t count) {
 
 /// The bundles the runtime tests use, built on first use.
 struct Bundles {
-  AlignedBytes examples;  ///< examples/ at default settings (no dictionary: too little text)
-  AlignedBytes dict;      ///< synthetic corpus, 4 KiB frames, packed dictionary (--pack-dictionary)
-  AlignedBytes small;     ///< synthetic corpus with --block-size 1024: many multi-frame records,
-                          ///< the dictionary stored as is (the default)
-  AlignedBytes packed;    ///< as `small`, with the dictionary packed (--pack-dictionary)
+  AlignedBytes
+      examples;         ///< examples/articles/ at default settings (no dictionary: too little text)
+  AlignedBytes dict;    ///< synthetic corpus, 4 KiB frames, packed dictionary (--pack-dictionary)
+  AlignedBytes small;   ///< synthetic corpus with --block-size 1024: many multi-frame records,
+                        ///< the dictionary stored as is (the default)
+  AlignedBytes packed;  ///< as `small`, with the dictionary packed (--pack-dictionary)
 
   static const Bundles& get() {
     static const Bundles b = [] {
       Bundles x;
-      x.examples = build_bundle(std::string(SHEAF_SOURCE_DIR) + "/examples", "examples.sheaf");
+      x.examples =
+          build_bundle(std::string(SHEAF_SOURCE_DIR) + "/examples/articles", "examples.sheaf");
       const std::string corpus = write_synthetic_corpus(400);
       x.dict = build_bundle(corpus + " --block-size 4096 --pack-dictionary", "dict.sheaf");
       x.small = build_bundle(corpus + " --block-size 1024", "small.sheaf");

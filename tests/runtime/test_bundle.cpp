@@ -185,6 +185,18 @@ TEST_CASE("open names what is wrong with a damaged header", "[runtime][corrupt]"
     put_le32(bad.data() + sheaf::format::kOffSectionCount, 1000);
     CHECK(Bundle::open(bad.span()).error() == Errc::corrupt_header);
   }
+  SECTION("a file size past 4 GiB: too_large where size_t is 32 bits, never truncated") {
+    // SPEC rule H11. The claimed size is 4 GiB + 4 KiB while the buffer is small: a 32-bit
+    // reader that narrowed it to size_t would see 4 KiB and read on; it must refuse instead.
+    AlignedBytes bad = good;
+    const uint64_t claimed = (uint64_t{1} << 32) + 4096;
+    for (size_t i = 0; i < 8; ++i) {
+      bad.data()[sheaf::format::kOffFileSize + i] = static_cast<uint8_t>(claimed >> (8 * i));
+    }
+    reseal_header(bad);
+    const Errc expected = sizeof(size_t) < sizeof(uint64_t) ? Errc::too_large : Errc::truncated;
+    CHECK(Bundle::open(bad.span()).error() == expected);
+  }
   SECTION("section past the end of the file") {
     AlignedBytes bad = good;
     bad.data()[sheaf::format::kHeaderSize + sheaf::format::kOffSectionSize + 5] = 0x10;

@@ -137,7 +137,8 @@ TEST_CASE("every byte of header and index, flipped, is detected; bodies stay exa
   CHECK(t.wrong_bodies == 0);
 }
 
-TEST_CASE("single-bit flips sampled across every section are detected", "[runtime][corrupt]") {
+TEST_CASE("single-bit flips sampled across every section are detected",
+          "[runtime][corrupt][slow]") {
   for (const AlignedBytes* good : {&Bundles::get().examples, &Bundles::get().dict,
                                    &Bundles::get().small, &Bundles::get().packed}) {
     std::vector<size_t> offsets;
@@ -152,7 +153,8 @@ TEST_CASE("single-bit flips sampled across every section are detected", "[runtim
   }
 }
 
-TEST_CASE("a damaged frame reads as an error, never as different text", "[runtime][corrupt]") {
+TEST_CASE("a damaged frame reads as an error, never as different text",
+          "[runtime][corrupt][slow]") {
   const AlignedBytes& good = Bundles::get().small;
   const Bundle b = Bundle::open(good.span()).value();
   const size_t data_start = static_cast<size_t>(b.data().data() - good.span().data());

@@ -132,6 +132,38 @@ TEST_CASE("reads refuse buffers that are too small", "[runtime]") {
         Errc::out_of_range);
 }
 
+TEST_CASE("lookups need only a frame-sized buffer to find any article", "[runtime]") {
+  // A small device holds one frame: find_index() finds long articles too (their ids come from
+  // their first frame); find() and find_title() return a long article's record only when the
+  // buffer holds it, and otherwise say so rather than failing to find it.
+  const Bundle b = Bundle::open(Bundles::get().small.span()).value();
+  Workspace ws(Decoder::small_workspace_size(b));
+  Decoder d = Decoder::init(b, ws.span()).value();
+  std::vector<uint8_t> big(b.info().max_read_size);
+  std::vector<uint8_t> frame(b.info().max_frame_size);
+  const MutableByteSpan small_buffer(frame.data(), frame.size());
+  size_t long_articles = 0;
+  for (uint32_t i = 0; i < b.size(); ++i) {
+    const sheaf::Record r = d.read(i, MutableByteSpan(big.data(), big.size())).value();
+    const std::string id(r.id);
+    const std::string title(r.title);
+    const bool fits = b.record_plan(b.article(i).value()).value().buffer_size <= frame.size();
+    CHECK(d.find_index(id, small_buffer).value() == i);
+    const auto by_id = d.find(id, small_buffer);
+    const auto by_title = d.find_title(title, small_buffer);
+    if (fits) {
+      CHECK(by_id.value().index == i);
+      CHECK(by_title.ok());
+    } else {
+      ++long_articles;
+      CHECK(by_id.error() == Errc::output_too_small);
+      CHECK(by_title.error() == Errc::output_too_small);
+    }
+  }
+  CHECK(long_articles > 0);
+  CHECK(d.find_index("no such id", small_buffer).error() == Errc::not_found);
+}
+
 TEST_CASE("decoder init checks the workspace", "[runtime]") {
   const Bundle b = Bundle::open(Bundles::get().dict.span()).value();
   Workspace ws(Decoder::workspace_size(b) + 8);

@@ -101,12 +101,18 @@ class Decoder {
   Result<Record> read(uint32_t i, MutableByteSpan buffer) noexcept;
 
   /// The article with this id: binary search over the id samples (Bundle::id_block), then the
-  /// records of that block, decoding each frame once. `buffer` as for read().
+  /// records of that block, decoding each frame once. `buffer` as for read() (the candidates
+  /// need only max_frame_size bytes; the article found needs its whole record).
   /// @return the article, not_found, or an error from reading the candidates.
   Result<Found> find(std::string_view id, MutableByteSpan buffer) noexcept;
 
+  /// As find(), but only the article's index: needs a buffer of max_frame_size bytes only (the
+  /// candidates' fields come from their first frame), so a small device finds a long article
+  /// and then reads it with read_part().
+  Result<uint32_t> find_index(std::string_view id, MutableByteSpan buffer) noexcept;
+
   /// The first article (in id order) with exactly this title: hash lookup (Bundle::title_range),
-  /// then the candidates' records compared. `buffer` as for read().
+  /// then the candidates' records compared. `buffer` as for find().
   /// @return the article, not_found, or an error from reading the candidates.
   Result<Found> find_title(std::string_view title, MutableByteSpan buffer) noexcept;
 
@@ -142,6 +148,16 @@ class Decoder {
   /// read_bytes() with the frame cache, then parse_record().
   Result<Record> read_record(const ArticleView& a, MutableByteSpan buffer,
                              uint32_t& cached) noexcept;
+
+  /// The record's fields, for lookups: the whole record when it lies in one frame (checksum
+  /// checked); for a longer one, parsed from its first frame (its body cut short there, `whole`
+  /// false), or read whole when its fields do not fit in that frame.
+  Result<Record> read_fields(const ArticleView& a, MutableByteSpan buffer, uint32_t& cached,
+                             bool& whole) noexcept;
+
+  /// The index of the article with this id among the id block's candidates, or not_found.
+  Result<uint32_t> scan_id_block(std::string_view id, MutableByteSpan buffer, uint32_t& cached,
+                                 Record& fields, bool& whole) noexcept;
 
   static size_t dictionary_table_size(const Bundle& bundle) noexcept {
     const size_t n = dictionary_size(bundle);
@@ -302,30 +318,84 @@ inline Result<Record> Decoder::read(uint32_t i, MutableByteSpan buffer) noexcept
   return read(a.value(), buffer);
 }
 
-inline Result<Found> Decoder::find(std::string_view id, MutableByteSpan buffer) noexcept {
+inline Result<Record> Decoder::read_fields(const ArticleView& a, MutableByteSpan buffer,
+                                           uint32_t& cached, bool& whole) noexcept {
+  const Result<RecordPiece> first = bundle_.record_piece(a, 0);
+  if (!first.ok()) {
+    return first.error();
+  }
+  whole = first.value().size == a.size;
+  if (whole) {
+    return read_record(a, buffer, cached);
+  }
+  if (cached != first.value().frame) {
+    cached = UINT32_MAX;
+    const Result<ByteSpan> content = read_frame(first.value().frame, buffer);
+    if (!content.ok()) {
+      return content.error();
+    }
+    cached = first.value().frame;
+  }
+  const Result<Record> r = parse_record(std::string_view(
+      reinterpret_cast<const char*>(buffer.data()) + first.value().start, first.value().size));
+  if (r.ok()) {
+    return r;
+  }
+  whole = true;  // fields longer than a frame: the whole record, if the buffer holds it
+  return read_record(a, buffer, cached);
+}
+
+inline Result<uint32_t> Decoder::scan_id_block(std::string_view id, MutableByteSpan buffer,
+                                               uint32_t& cached, Record& fields,
+                                               bool& whole) noexcept {
   const Result<Range> block = bundle_.id_block(id);
   if (!block.ok()) {
     return block.error();
   }
-  uint32_t cached = UINT32_MAX;
   for (uint32_t i = block.value().first; i < block.value().last; ++i) {
     const Result<ArticleView> a = bundle_.article(i);
     if (!a.ok()) {
       return a.error();
     }
-    const Result<Record> r = read_record(a.value(), buffer, cached);
+    const Result<Record> r = read_fields(a.value(), buffer, cached, whole);
     if (!r.ok()) {
       return r.error();
     }
     const int c = r.value().id.compare(id);
     if (c == 0) {
-      return Found{i, r.value()};
+      fields = r.value();
+      return i;
     }
     if (c > 0) {
       break;  // ids ascend: it is not here
     }
   }
   return Errc::not_found;
+}
+
+inline Result<uint32_t> Decoder::find_index(std::string_view id, MutableByteSpan buffer) noexcept {
+  uint32_t cached = UINT32_MAX;
+  Record fields;
+  bool whole = false;
+  return scan_id_block(id, buffer, cached, fields, whole);
+}
+
+inline Result<Found> Decoder::find(std::string_view id, MutableByteSpan buffer) noexcept {
+  uint32_t cached = UINT32_MAX;
+  Record fields;
+  bool whole = false;
+  const Result<uint32_t> i = scan_id_block(id, buffer, cached, fields, whole);
+  if (!i.ok()) {
+    return i.error();
+  }
+  if (whole) {
+    return Found{i.value(), fields};
+  }
+  const Result<Record> r = read(i.value(), buffer);
+  if (!r.ok()) {
+    return r.error();
+  }
+  return Found{i.value(), r.value()};
 }
 
 inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan buffer) noexcept {
@@ -336,12 +406,20 @@ inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan
     if (!a.ok()) {
       return a.error() == Errc::out_of_range ? Errc::corrupt_index : a.error();
     }
-    const Result<Record> r = read_record(a.value(), buffer, cached);
+    bool whole = false;
+    const Result<Record> r = read_fields(a.value(), buffer, cached, whole);
     if (!r.ok()) {
       return r.error();
     }
     if (r.value().title == title) {
-      return Found{a.value().index, r.value()};
+      if (whole) {
+        return Found{a.value().index, r.value()};
+      }
+      const Result<Record> full = read(a.value(), buffer);
+      if (!full.ok()) {
+        return full.error();
+      }
+      return Found{a.value().index, full.value()};
     }
   }
   return Errc::not_found;

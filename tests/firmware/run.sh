@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The firmware test (issue 5): builds bundles from examples/articles/ with the host's `sheaf`, links each
+# into the firmware example (examples/firmware), runs it under QEMU on the netduinoplus2
+# (STM32F405: 1 MiB flash, 192 KiB RAM) and mps2-an386 boards, and compares every title and
+# body checksum it prints with the host reader's (list_articles). Prints the budgets measured on
+# the MCU and fails when one is exceeded:
+#   RAM to read any article (decoder workspace + frame buffer): <= 96 KiB at the default
+#   --block-size, < 64 KiB at 16K; code (runtime + zstd decoder + harness) <= 48 KiB of flash;
+#   peak stack <= 2 KiB; no heap (the startup code's _sbrk ends the run with status 98).
+#
+#   run.sh SHEAF LIST_ARTICLES REPO WORK
+# Skips (status 77) when the toolchain is missing, unless CI is set: CI installs it
+# (scripts/setup --embedded) and must run this.
+set -euo pipefail
+sheaf=$1 list=$2 repo=$3 work=$4
+
+missing=()
+for tool in arm-none-eabi-g++ arm-none-eabi-size qemu-system-arm make python3; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
+done
+[[ -f $repo/build-deps/zstd/lib/zstd.h ]] || missing+=("zstd source (build-deps/zstd)")
+if ((${#missing[@]})); then
+  echo "SKIP: missing ${missing[*]}; run scripts/setup --embedded"
+  [[ -n ${CI:-} ]] && { echo "FAIL: CI must run the firmware test"; exit 1; }
+  exit 77
+fi
+
+rm -rf "$work"
+mkdir -p "$work"
+failures=0
+fail() {
+  echo "FAIL: $*"
+  failures=$((failures + 1))
+}
+
+json_field() {  # json_field FILE KEY
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
+}
+
+# Bytes of flash the code takes: every allocated section in flash but the bundle.
+flash_code_bytes() {
+  arm-none-eabi-size -A "$1" | awk '
+    $1 ~ /^\.(isr_vector|text|rodata|ARM\.exidx|preinit_array|init_array|fini_array|data)$/ {
+      n += $2 }
+    END { print n }'
+}
+
+# run_board BOARD TAG BUNDLE: builds and runs the firmware; checks its output against the host.
+run_board() {
+  local board=$1 tag=$2 bundle=$3
+  local out=$work/$board-$tag
+  local frame
+  frame=$(json_field "$work/$tag.info.json" max_frame_size)
+  if ! make -s -C "$repo/examples/firmware" BOARD="$board" BUNDLE="$bundle" \
+      BUFFER_BYTES="$frame" ZSTD_SRC="$repo/build-deps/zstd" OUT="$out" >"$out.make.log" 2>&1; then
+    cat "$out.make.log"
+    fail "$board $tag: firmware does not build"
+    return
+  fi
+  local status=0
+  timeout 300 qemu-system-arm -M "$board" -nographic -monitor none -serial null \
+    -semihosting-config enable=on,target=native -icount shift=0 \
+    -kernel "$out/firmware.elf" >"$out.txt" 2>&1 || status=$?  # semihosting writes to stderr
+  if ((status != 0)); then
+    grep -v '^[TA] ' "$out.txt" | tail -20 || true
+    fail "$board $tag: firmware exited with status $status"
+    return
+  fi
+  if ! grep '^[TA] ' "$out.txt" | diff -u "$work/$tag.host.txt" - >"$out.diff"; then
+    head -40 "$out.diff"
+    fail "$board $tag: titles or bodies differ from the host reader"
+    return
+  fi
+  local articles
+  articles=$(grep -c '^A ' "$out.txt")
+  local ram stack flash
+  ram=$(sed -n 's/^# ram .* read_any_article \([0-9]*\).*/\1/p' "$out.txt")
+  stack=$(sed -n 's/^# stack peak \([0-9]*\)/\1/p' "$out.txt")
+  flash=$(flash_code_bytes "$out/firmware.elf")
+  echo "$board $tag: $articles articles match the host reader"
+  grep '^# ' "$out.txt" | sed "s/^# /  /"
+  echo "  flash code $flash bytes (everything in flash but the bundle)"
+  grep -q '^# misaligned +1: refused' "$out.txt" || fail "$board $tag: bundle at +1 not refused"
+  grep -q '^# misaligned +4: refused' "$out.txt" || fail "$board $tag: bundle at +4 not refused"
+  local expected
+  expected=$(json_field "$work/$tag.info.json" firmware_ram_bytes)
+  [[ $ram == "$expected" ]] ||
+    fail "$board $tag: RAM to read $ram bytes, sheaf info says firmware_ram_bytes $expected"
+  if [[ $board == netduinoplus2 ]]; then
+    ((stack <= 2048)) || fail "$board $tag: peak stack $stack bytes > 2048"
+    ((flash <= 49152)) || fail "$board $tag: code $flash bytes of flash > 48 KiB"
+    case $tag in
+      default) ((ram <= 98304)) || fail "$board $tag: RAM to read $ram > 96 KiB" ;;
+      bs16k) ((ram < 65536)) || fail "$board $tag: RAM to read $ram >= 64 KiB" ;;
+    esac
+  fi
+}
+
+for tag in default bs16k bs64k; do
+  args=()
+  case $tag in
+    bs16k) args=(--block-size 16384) ;;
+    bs64k) args=(--block-size 65536) ;;
+  esac
+  bundle=$work/$tag.sheaf
+  "$sheaf" build -q "${args[@]}" -o "$bundle" "$repo/examples/articles"
+  "$sheaf" info --json "$bundle" >"$work/$tag.info.json"
+  "$list" "$bundle" >"$work/$tag.host.txt"
+  echo "== $tag: $(stat -c %s "$bundle") bytes, max_frame_size $(json_field "$work/$tag.info.json" max_frame_size), max_read_size $(json_field "$work/$tag.info.json" max_read_size)"
+  run_board netduinoplus2 "$tag" "$bundle"
+  [[ $tag == default ]] && run_board mps2-an386 "$tag" "$bundle"
+done
+
+if ((failures)); then
+  echo "firmware: $failures failure(s)"
+  exit 1
+fi
+echo "firmware: all boards match the host"
