@@ -5,8 +5,9 @@
 # body checksum it prints with the host reader's (list_articles). Prints the budgets measured on
 # the MCU and fails when one is exceeded:
 #   RAM to read any article (decoder workspace + frame buffer): <= 96 KiB at the default
-#   --block-size, < 64 KiB at 16K; code (runtime + zstd decoder + harness) <= 48 KiB of flash;
-#   peak stack <= 2 KiB; no heap (the startup code's _sbrk ends the run with status 98).
+#   --block-size, < 64 KiB at 16K; runtime + zstd decoder code <= 48 KiB of flash; peak stack
+#   <= 2 KiB; no heap (the startup code's _sbrk ends the run with status 98).
+# Also compiles the minimal firmware of runtime/README.md ("Firmware integration") for the MCU.
 #
 #   run.sh SHEAF LIST_ARTICLES REPO WORK
 # Skips (status 77) when the toolchain is missing, unless CI is set: CI installs it
@@ -37,13 +38,7 @@ json_field() {  # json_field FILE KEY
   python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
 }
 
-# Bytes of flash the code takes: every allocated section in flash but the bundle.
-flash_code_bytes() {
-  arm-none-eabi-size -A "$1" | awk '
-    $1 ~ /^\.(isr_vector|text|rodata|ARM\.exidx|preinit_array|init_array|fini_array|data)$/ {
-      n += $2 }
-    END { print n }'
-}
+here=$(cd "$(dirname "$0")" && pwd)
 
 # run_board BOARD TAG BUNDLE: builds and runs the firmware; checks its output against the host.
 run_board() {
@@ -76,10 +71,11 @@ run_board() {
   local ram stack flash
   ram=$(sed -n 's/^# ram .* read_any_article \([0-9]*\).*/\1/p' "$out.txt")
   stack=$(sed -n 's/^# stack peak \([0-9]*\)/\1/p' "$out.txt")
-  flash=$(flash_code_bytes "$out/firmware.elf")
+  python3 "$here/flash_by_part.py" "$out/firmware.map" >"$out.flash"
+  flash=$(sed -n 's/^runtime_and_decoder: //p' "$out.flash")
   echo "$board $tag: $articles articles match the host reader"
   grep '^# ' "$out.txt" | sed "s/^# /  /"
-  echo "  flash code $flash bytes (everything in flash but the bundle)"
+  echo "  flash bytes: $(grep -v runtime_and_decoder "$out.flash" | paste -sd, | sed 's/,/, /g')"
   grep -q '^# misaligned +1: refused' "$out.txt" || fail "$board $tag: bundle at +1 not refused"
   grep -q '^# misaligned +4: refused' "$out.txt" || fail "$board $tag: bundle at +4 not refused"
   local expected
@@ -88,13 +84,33 @@ run_board() {
     fail "$board $tag: RAM to read $ram bytes, sheaf info says firmware_ram_bytes $expected"
   if [[ $board == netduinoplus2 ]]; then
     ((stack <= 2048)) || fail "$board $tag: peak stack $stack bytes > 2048"
-    ((flash <= 49152)) || fail "$board $tag: code $flash bytes of flash > 48 KiB"
+    ((flash <= 49152)) || fail "$board $tag: runtime + decoder $flash bytes of flash > 48 KiB"
     case $tag in
       default) ((ram <= 98304)) || fail "$board $tag: RAM to read $ram > 96 KiB" ;;
       bs16k) ((ram < 65536)) || fail "$board $tag: RAM to read $ram >= 64 KiB" ;;
     esac
   fi
 }
+
+# The README's minimal firmware must compile with the firmware's flags.
+readme_example() {
+  local src=$work/readme_firmware.cpp
+  awk '/^<!-- firmware-example -->/ {on = 1; next} on && /^```cpp/ {code = 1; next}
+       code && /^```/ {exit} code {print}' "$repo/runtime/README.md" >"$src"
+  if [[ ! -s $src ]]; then
+    fail "runtime/README.md has no firmware example"
+    return
+  fi
+  mkdir -p "$work/include" && ln -sfn /usr/include/flatbuffers "$work/include/flatbuffers"
+  if arm-none-eabi-g++ -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -Os -std=c++17 \
+      -fno-exceptions -fno-rtti -Wall -Wextra -Werror -I"$repo/runtime/include" -I"$work/include" \
+      -I"$repo/build-deps/zstd/lib" -c "$src" -o "$work/readme_firmware.o"; then
+    echo "runtime/README.md firmware example: compiles for Cortex-M4"
+  else
+    fail "runtime/README.md firmware example does not compile"
+  fi
+}
+readme_example
 
 for tag in default bs16k bs64k; do
   args=()
