@@ -37,7 +37,7 @@ void put_le32(uint8_t* p, uint32_t v) {
 
 }  // namespace
 
-TEST_CASE("a built bundle opens; every article is found by its id and its title", "[runtime]") {
+TEST_CASE("a built bundle opens, and every article is found by its id and its title", "[runtime]") {
   for (const AlignedBytes* bytes : {&Bundles::get().examples, &Bundles::get().dict}) {
     REQUIRE(bytes->size > 0);
     const sheaf::Result<Bundle> b = Bundle::open(bytes->span());

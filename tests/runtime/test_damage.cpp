@@ -123,7 +123,7 @@ size_t index_end(const AlignedBytes& bytes) {
 
 }  // namespace
 
-TEST_CASE("every byte of header and index, flipped, is detected; bodies stay exact or errors",
+TEST_CASE("every byte of header and index, flipped, is detected, and bodies stay exact or errors",
           "[runtime][corrupt]") {
   const AlignedBytes& good = Bundles::get().examples;
   std::vector<size_t> offsets;

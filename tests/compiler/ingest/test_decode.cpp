@@ -119,7 +119,7 @@ TEST_CASE("decode: http-equiv Content-Type, either attribute order", "[compiler]
   CHECK(sheaf::sniff_declared_charset("<meta name=\"description\" content=\"charset=gbk\">") == "");
 }
 
-TEST_CASE("decode: the first declaration wins; comments and other tags do not count",
+TEST_CASE("decode: the first declaration wins, and comments and other tags do not count",
           "[compiler][ingest]") {
   CHECK(sheaf::sniff_declared_charset(
             "<meta http-equiv=Content-Type content=\"text/html; charset=GB2312\">"
@@ -384,7 +384,7 @@ TEST_CASE("decode: sogouca pages decode, also re-encoded as GB18030 and Big5",
   CHECK(files >= 100);
 }
 
-TEST_CASE("an owned buffer of valid UTF-8 is used as is; anything else is decoded as before",
+TEST_CASE("an owned buffer of valid UTF-8 is used as is, anything else is decoded as before",
           "[compiler][ingest]") {
   for (const std::string& input :
        {std::string("plain ASCII\n"), std::string("地震\r\n预警"),

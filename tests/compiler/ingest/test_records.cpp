@@ -75,7 +75,7 @@ TEST_CASE("records: a malformed JSONL line is an error with its line number",
   CHECK(e.message.rfind("malformed JSON (column 18): ", 0) == 0);
 }
 
-TEST_CASE("records: ids may be integers; bad ids fall back to the derived id",
+TEST_CASE("records: ids may be integers, and bad ids fall back to the derived id",
           "[compiler][ingest]") {
   const std::string text =
       "{\"id\": 42, \"title\": \"a\"}\n"

@@ -1,0 +1,7 @@
+// Fuzz target: HTML pages through the build's front end (tests/fuzz/README.md).
+#include "fuzz_compiler.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  sheaf::fuzz::exercise_input(".html", data, size);
+  return 0;
+}

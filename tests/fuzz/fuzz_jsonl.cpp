@@ -1,0 +1,7 @@
+// Fuzz target: JSON Lines records through the build's front end (tests/fuzz/README.md).
+#include "fuzz_compiler.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  sheaf::fuzz::exercise_input(".jsonl", data, size);
+  return 0;
+}
