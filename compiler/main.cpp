@@ -41,9 +41,14 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
   sub->add_option("--language", c.build.meta.language, "Bundle language (BCP 47, e.g. zh-CN)");
   sub->add_option("--creator", c.build.meta.creator, "Who made the bundle");
   sub->add_flag("--strict", c.build.strict, "Treat warnings as errors");
+  sub->add_flag("--keep-going", c.build.keep_going,
+                "When some inputs have errors (unreadable, undecodable, malformed records), "
+                "report them and build from the rest; exit status 3 says something was left out");
   sub->add_flag("--keep-source", c.build.keep_source,
                 "Also store every input file's original bytes (see `unpack --source`)");
   sub->add_flag("-q,--quiet", c.quiet, "No progress and no summary");
+  sub->add_flag("--progress", c.progress,
+                "Print progress (stages, frames compressed) even when stderr is not a terminal");
   sub->add_flag("--json", c.json, "Print the summary and diagnostics as one JSON object");
   return sub;
 }
@@ -126,7 +131,8 @@ int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCom
       return sheaf::cli::run_extract(extract);
     }
     if (*app.get_subcommand("build")) {
-      build.build.progress = !build.quiet && !build.json && ::isatty(STDERR_FILENO) != 0;
+      build.build.progress =
+          !build.quiet && !build.json && (build.progress || ::isatty(STDERR_FILENO) != 0);
       return sheaf::cli::run_build_command(build);
     }
     if (*app.get_subcommand("info")) {

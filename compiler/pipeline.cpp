@@ -200,15 +200,18 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
     }
     articles = extract(std::move(documents), diagnostics);
   }
+  const size_t input_errors = diagnostics.error_count();  // each names an input left out
   const bool ids_ok = order_by_id(articles, diagnostics);
   std::vector<const SiteInfo*> sites;
   const std::vector<uint32_t> site_refs = number_sites(articles, sites);
   RecordStore records = encode_records(articles, site_refs, report);
   const bool sizes_ok = check_sizes(articles, records, diagnostics);
-  if (!ids_ok || !sizes_ok || diagnostics.error_count() > 0 ||
+  if (!ids_ok || !sizes_ok || (input_errors > 0 && !options.keep_going) ||
+      diagnostics.error_count() > input_errors ||
       (options.strict && diagnostics.warning_count() > 0)) {
     return false;
   }
+  report.skipped_errors = input_errors;
   if (articles.empty()) {
     diagnostics.error("", 0, "no-articles", "no articles found in the inputs; nothing to build");
     return false;

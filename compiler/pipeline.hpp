@@ -23,6 +23,7 @@ struct BuildOptions {
   bool pack_dictionary = false;         ///< --pack-dictionary: store it as one zstd frame
   BundleMeta meta;                      ///< title, language, creator; generator and created are set
   bool strict = false;                  ///< warnings are fatal
+  bool keep_going = false;  ///< --keep-going: build from what is fine when some inputs have errors
   bool keep_source = false;             ///< --keep-source: store every input file's bytes too
   bool progress = false;                ///< progress lines on stderr
 };
@@ -41,13 +42,17 @@ struct BuildReport {
   uint64_t data_bytes = 0;
   uint64_t source_bytes = 0;  ///< SOURCES section, with --keep-source
   uint64_t file_bytes = 0;
+  size_t skipped_errors = 0;  ///< with keep_going: input errors whose inputs were left out
   std::string dictionary_note;
   double seconds = 0;
 };
 
 /// Runs a whole build. Problems with inputs go to `diagnostics`; a problem writing the output
 /// is returned as an error diagnostic too. Writes the output only when there are no errors
-/// (and, with options.strict, no warnings).
+/// (and, with options.strict, no warnings); with options.keep_going, errors about single inputs
+/// (a file that cannot be read or decoded, a malformed record) leave those inputs out and the
+/// rest is built (report.skipped_errors counts them). Duplicate ids, oversized articles, no
+/// articles at all and output errors always fail.
 /// @return true when the bundle was written.
 bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnostics,
                BuildReport& report);

@@ -64,10 +64,11 @@ int run_build_command(BuildCommand& command) {
                                   {"ratio", ratio(report.file_bytes, report.body_bytes)},
                                   {"seconds", report.seconds},
                                   {"errors", diagnostics.error_count()},
+                                  {"inputs_left_out", ok && report.skipped_errors > 0},
                                   {"warnings", diagnostics.warning_count()},
                                   {"diagnostics", diagnostics_json(diagnostics)}};
     std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-    return ok ? kExitOk : kExitFailure;
+    return !ok ? kExitFailure : report.skipped_errors > 0 ? kExitPartial : kExitOk;
   }
   print_diagnostics(diagnostics, command.max_messages);
   if (!ok) {
@@ -90,6 +91,13 @@ int run_build_command(BuildCommand& command) {
     if (!report.dictionary_note.empty()) {
       std::fprintf(stderr, "sheaf: note: %s\n", report.dictionary_note.c_str());
     }
+  }
+  if (report.skipped_errors > 0) {
+    std::fprintf(stderr,
+                 "sheaf: warning: --keep-going: %s was written without what the %zu errors above "
+                 "name\n",
+                 command.build.output.c_str(), report.skipped_errors);
+    return kExitPartial;
   }
   return kExitOk;
 }

@@ -12,11 +12,13 @@ namespace sheaf::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  ///< bad input, damaged bundle, I/O failure
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitPartial = 3;  ///< build --keep-going wrote the bundle without some inputs
 
 struct BuildCommand {
   BuildOptions build;
   bool json = false;        ///< summary as one JSON object on stdout
   bool quiet = false;       ///< no progress, no summary
+  bool progress = false;    ///< progress even when stderr is not a terminal (CI logs)
   size_t max_messages = 5;  ///< per diagnostic code, then a count (--json lists all)
 };
 

@@ -52,9 +52,12 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       source = static_cast<uint32_t>(sources->size());
     }
     // Moved in: valid UTF-8 is used as read, anything else decoded into a new string.
+    const size_t errors_before = diags.error_count();
     const std::string text = decode_owned_to_utf8(std::move(read.bytes), file.path, diags);
     if (text.empty()) {
-      diags.warning(file.path, 0, "empty-file", "empty file");
+      if (diags.error_count() == errors_before) {  // not a binary file, already reported
+        diags.warning(file.path, 0, "empty-file", "empty file");
+      }
       continue;
     }
     if (is_blank(text)) {

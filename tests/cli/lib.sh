@@ -1,0 +1,119 @@
+# tests/cli/lib.sh: helpers shared by the CLI test scripts (sourced; needs SHEAF and W set).
+# shellcheck shell=bash
+
+OUT=$W/.stdout   # stdout of the last `run`
+ERR=$W/.stderr   # stderr of the last `run`
+RC=0             # exit code of the last `run`
+PASSED=0
+FAILED=0
+CASE=""
+PROBLEMS=()
+
+# run ARGS...: runs the binary; stdout to $OUT (or $STDOUT_TO if set), stderr to $ERR, code in RC.
+run() {
+  "${TIMEOUT[@]}" "$SHEAF" "$@" >"${STDOUT_TO:-$OUT}" 2>"$ERR"
+  RC=$?
+}
+
+# The first stderr line, for failure details.
+first_err() {
+  head -n 1 "$ERR" 2>/dev/null | cut -c 1-200
+}
+
+begin() {
+  CASE=$1
+  PROBLEMS=()
+}
+
+# check DESCRIPTION COMMAND...: records DESCRIPTION as a problem of the case if COMMAND fails.
+check() {
+  local what=$1
+  shift
+  if ! "$@" >/dev/null 2>&1; then
+    PROBLEMS+=("$what")
+  fi
+}
+
+# expect_rc N: the last run exited with N (so a crash, >= 128, never passes for 1).
+expect_rc() {
+  if [ "$RC" -ne "$1" ]; then
+    PROBLEMS+=("exit code $RC, expected $1 (stderr: $(first_err))")
+  fi
+}
+
+# expect_err TEXT / expect_out TEXT: the last run's stderr / stdout contains TEXT (fixed string).
+expect_err() {
+  check "stderr lacks '$1' (stderr: $(first_err))" grep -qF -- "$1" "$ERR"
+}
+expect_out() {
+  check "stdout lacks '$1'" grep -qF -- "$1" "$OUT"
+}
+
+end() {
+  if [ ${#PROBLEMS[@]} -eq 0 ]; then
+    echo "ok   - $CASE"
+    PASSED=$((PASSED + 1))
+  else
+    local details
+    details=$(printf '%s; ' "${PROBLEMS[@]}")
+    echo "FAIL - $CASE: ${details%; }"
+    FAILED=$((FAILED + 1))
+  fi
+}
+
+skip() {
+  echo "skip - $1"
+}
+
+# is_json FILE: FILE holds one JSON document.
+is_json() {
+  python3 -c 'import json,sys; json.load(sys.stdin)' <"$1"
+}
+
+# is_json_lines FILE: every line of FILE is one JSON document.
+is_json_lines() {
+  python3 -c '
+import json, sys
+for n, line in enumerate(sys.stdin, 1):
+    json.loads(line)
+' <"$1"
+}
+
+# json_get FILE KEY: prints the value of KEY of the JSON object in FILE.
+json_get() {
+  python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$2" <"$1"
+}
+
+# same_files A B: byte-identical.
+same_files() {
+  cmp -s "$1" "$2"
+}
+
+# flip FILE OFFSET: inverts one byte in place (a negative OFFSET counts from the end).
+flip() {
+  python3 -c '
+import sys
+path, off = sys.argv[1], int(sys.argv[2])
+with open(path, "r+b") as f:
+    data = bytearray(f.read())
+    off = off if off >= 0 else len(data) + off
+    data[off] ^= 0xFF
+    f.seek(0)
+    f.write(data)
+' "$1" "$2"
+}
+
+# no_temp_files DIR: no ".NAME.tmp.XXXXXX" left behind by an atomic write in DIR.
+no_temp_files() {
+  [ -z "$(find "$1" -maxdepth 1 -name '.*.tmp.*' -print)" ]
+}
+
+# differ A B: not byte-identical.
+differ() {
+  ! cmp -s "$1" "$2"
+}
+
+equals() {
+  [ "$1" = "$2" ]
+}
+
