@@ -1,6 +1,8 @@
 // tests/runtime: damaged bundles. With the full check every damage is reported; without it the
 // runtime never faults, never reads outside the bundle, and a record is an error or the exact
 // original, never different text. Run under ASan/UBSan in CI to catch stray reads.
+#include <cstdio>
+
 #include <catch2/catch.hpp>
 
 #include <sheaf/sheaf.hpp>
@@ -90,9 +92,36 @@ void read_without_full_check(const AlignedBytes& bytes, const std::vector<std::s
 
 struct Totals {
   size_t cases = 0;
-  size_t detected = 0;
-  size_t wrong_bodies = 0;
+  size_t detected = 0;      // the full check returned an error
+  size_t exact_bodies = 0;  // without the full check: reads that gave the original record
+  size_t body_errors = 0;   // without the full check: reads that returned an error
+  size_t wrong_bodies = 0;  // without the full check: different text (must stay 0)
+
+  void add(const Totals& t) {
+    cases += t.cases;
+    detected += t.detected;
+    exact_bodies += t.exact_bodies;
+    body_errors += t.body_errors;
+    wrong_bodies += t.wrong_bodies;
+  }
+
+  void add(const Outcome& o) {
+    ++cases;
+    detected += o.full_check_failed ? 1 : 0;
+    exact_bodies += o.exact_bodies;
+    body_errors += o.body_errors;
+    wrong_bodies += o.wrong_bodies;
+  }
 };
+
+// One line per damage kind, for the record (run the test binary to see them).
+void report(const char* what, const Totals& t) {
+  std::printf(
+      "damage %s: %zu cases, %zu detected by the full check, %zu not; without it %zu "
+      "exact reads, %zu read errors, %zu wrong reads\n",
+      what, t.cases, t.detected, t.cases - t.detected, t.exact_bodies, t.body_errors,
+      t.wrong_bodies);
+}
 
 Totals damage(const AlignedBytes& good, const std::vector<size_t>& offsets, uint8_t mask,
               uint32_t stride) {
@@ -105,9 +134,7 @@ Totals damage(const AlignedBytes& good, const std::vector<size_t>& offsets, uint
     Outcome o;
     o.full_check_failed = full_check_fails(bad);
     read_without_full_check(bad, originals, stride, o);
-    ++t.cases;
-    t.detected += o.full_check_failed ? 1 : 0;
-    t.wrong_bodies += o.wrong_bodies;
+    t.add(o);
     if (!o.full_check_failed) {
       FAIL_CHECK("damage at offset " << off << " (mask " << int{mask} << ") not detected");
     }
@@ -131,14 +158,57 @@ TEST_CASE("every byte of header and index, flipped, is detected, and bodies stay
     offsets.push_back(off);
   }
   const Totals t = damage(good, offsets, 0xFF, 1);
-  WARN("header+index byte flips: " << t.cases << " cases, " << t.detected << " detected, "
-                                   << t.wrong_bodies << " wrong bodies");
+  report("header+index, one value (xor 0xFF) at every offset", t);
+  CHECK(t.detected == t.cases);
+  CHECK(t.wrong_bodies == 0);
+}
+
+TEST_CASE("every other value of sampled header and index bytes is detected",
+          "[runtime][corrupt][slow]") {
+  // All 255 other values at every 47th offset of header and index (and at the offsets of the
+  // header's own fields: magic, version, flags, file size, section table).
+  const AlignedBytes& good = Bundles::get().examples;
+  std::vector<size_t> offsets;
+  for (size_t off = 0; off < index_end(good); off += 47) {
+    offsets.push_back(off);
+  }
+  for (size_t off : {size_t{0}, size_t{7}, size_t{16}, size_t{20}, size_t{24}, size_t{32},
+                     size_t{40}, size_t{63}}) {
+    offsets.push_back(off);
+  }
+  Totals all;
+  for (unsigned v = 1; v < 256; ++v) {
+    all.add(damage(good, offsets, static_cast<uint8_t>(v), 1));
+  }
+  report("header+index, all 255 other values at sampled offsets", all);
+  CHECK(all.detected == all.cases);
+  CHECK(all.wrong_bodies == 0);
+}
+
+TEST_CASE("truncation at every length is detected, and reads stay exact or errors",
+          "[runtime][corrupt]") {
+  // A bundle cut short (an interrupted copy, a short flash write) at every length: open refuses
+  // it; readers given the cut bytes as if whole never read different text.
+  const AlignedBytes& good = Bundles::get().examples;
+  const std::vector<std::string> originals =
+      sheaf::test::read_all_records(Bundle::open(good.span()).value());
+  Totals t;
+  for (size_t n = 0; n < good.size; ++n) {
+    AlignedBytes cut = good;
+    cut.size = n;
+    Outcome o;
+    o.full_check_failed = full_check_fails(cut);
+    read_without_full_check(cut, originals, 1, o);
+    t.add(o);
+  }
+  report("truncation at every length", t);
   CHECK(t.detected == t.cases);
   CHECK(t.wrong_bodies == 0);
 }
 
 TEST_CASE("single-bit flips sampled across every section are detected",
           "[runtime][corrupt][slow]") {
+  Totals all;
   for (const AlignedBytes* good : {&Bundles::get().examples, &Bundles::get().dict,
                                    &Bundles::get().small, &Bundles::get().packed}) {
     std::vector<size_t> offsets;
@@ -146,11 +216,12 @@ TEST_CASE("single-bit flips sampled across every section are detected",
       offsets.push_back(off);
     }
     for (uint8_t bit : {uint8_t{0x01}, uint8_t{0x10}, uint8_t{0x80}}) {
-      const Totals t = damage(*good, offsets, bit, 37);
-      CHECK(t.detected == t.cases);
-      CHECK(t.wrong_bodies == 0);
+      all.add(damage(*good, offsets, bit, 37));
     }
   }
+  report("every section of four bundles, bits 0, 4 and 7 at every 61st byte", all);
+  CHECK(all.detected == all.cases);
+  CHECK(all.wrong_bodies == 0);
 }
 
 TEST_CASE("a damaged frame reads as an error, never as different text",
@@ -163,7 +234,7 @@ TEST_CASE("a damaged frame reads as an error, never as different text",
     offsets.push_back(off);
   }
   const Totals t = damage(good, offsets, 0x04, 1);
-  WARN("data bit flips: " << t.cases << " cases, " << t.detected << " detected, " << t.wrong_bodies
-                          << " wrong bodies");
+  report("data, bit 2 flipped at every 7th byte", t);
+  CHECK(t.detected == t.cases);
   CHECK(t.wrong_bodies == 0);
 }
