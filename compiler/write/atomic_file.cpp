@@ -146,7 +146,8 @@ std::string write_file_atomically(const std::string& path,
     error = os_error("cannot rename " + temp + " to", path);
   }
   if (!error.empty()) {
-    return error;  // the guard removes the temporary file
+    // The guard removes the temporary file; say what that means for the file the user named.
+    return path + ": not written, any existing file of that name is unchanged (" + error + ")";
   }
   guard.release();
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -17,7 +17,9 @@ using TempFileCheck = std::function<std::string(const std::string& temp_path)>;
 /// fsync, `check`, rename over `path`, fsync of the directory. SIGINT/SIGTERM/SIGHUP during that
 /// window remove the temporary file before the process dies. An existing non-regular target
 /// (a character device such as /dev/stdout or /dev/full, a FIFO) is written in place.
-/// @return "" on success, else a message naming the file and the OS reason.
+/// @return "" on success, else a message naming the file and the OS reason (or the check's):
+///   "PATH: not written, any existing file of that name is unchanged (REASON)" once a temporary
+///   file was made.
 std::string write_file_atomically(const std::string& path, const std::string& bytes,
                                   const TempFileCheck& check);
 

@@ -35,7 +35,9 @@ TEST_CASE("a failed check keeps the old file and removes the temporary", "[compi
         seen = sheaf::test::read_file(temp);
         return std::string("does not verify");
       });
-  CHECK(error == "does not verify");
+  CHECK(error ==
+        dir / "out.sheaf" +
+            ": not written, any existing file of that name is unchanged (does not verify)");
   CHECK(seen == "new");  // the check saw the complete new content
   CHECK(sheaf::test::read_file(dir / "out.sheaf") == "old");
   CHECK(entries_in(dir.path()) == 1);
