@@ -123,6 +123,15 @@ void report(const char* what, const Totals& t) {
       t.wrong_bodies);
 }
 
+// Both checks on one damaged copy: with the full check, then reading without it.
+Outcome try_damaged(const AlignedBytes& bad, const std::vector<std::string>& originals,
+                    uint32_t stride) {
+  Outcome o;
+  o.full_check_failed = full_check_fails(bad);
+  read_without_full_check(bad, originals, stride, o);
+  return o;
+}
+
 Totals damage(const AlignedBytes& good, const std::vector<size_t>& offsets, uint8_t mask,
               uint32_t stride) {
   const std::vector<std::string> originals =
@@ -131,9 +140,7 @@ Totals damage(const AlignedBytes& good, const std::vector<size_t>& offsets, uint
   AlignedBytes bad = good;
   for (size_t off : offsets) {
     bad.data()[off] ^= mask;
-    Outcome o;
-    o.full_check_failed = full_check_fails(bad);
-    read_without_full_check(bad, originals, stride, o);
+    const Outcome o = try_damaged(bad, originals, stride);
     t.add(o);
     if (!o.full_check_failed) {
       FAIL_CHECK("damage at offset " << off << " (mask " << int{mask} << ") not detected");
@@ -141,6 +148,22 @@ Totals damage(const AlignedBytes& good, const std::vector<size_t>& offsets, uint
     bad.data()[off] ^= mask;
   }
   return t;
+}
+
+// Reports the counts, then requires every damage detected and no wrong read.
+void expect_all_detected(const char* what, const Totals& t) {
+  report(what, t);
+  CHECK(t.detected == t.cases);
+  CHECK(t.wrong_bodies == 0);
+}
+
+// Offsets from..to (exclusive) in steps of `step`.
+std::vector<size_t> offsets_every(size_t from, size_t to, size_t step) {
+  std::vector<size_t> offsets;
+  for (size_t off = from; off < to; off += step) {
+    offsets.push_back(off);
+  }
+  return offsets;
 }
 
 size_t index_end(const AlignedBytes& bytes) {
@@ -153,14 +176,8 @@ size_t index_end(const AlignedBytes& bytes) {
 TEST_CASE("every byte of header and index, flipped, is detected, and bodies stay exact or errors",
           "[runtime][corrupt]") {
   const AlignedBytes& good = Bundles::get().examples;
-  std::vector<size_t> offsets;
-  for (size_t off = 0; off < index_end(good); ++off) {
-    offsets.push_back(off);
-  }
-  const Totals t = damage(good, offsets, 0xFF, 1);
-  report("header+index, one value (xor 0xFF) at every offset", t);
-  CHECK(t.detected == t.cases);
-  CHECK(t.wrong_bodies == 0);
+  const Totals t = damage(good, offsets_every(0, index_end(good), 1), 0xFF, 1);
+  expect_all_detected("header+index, one value (xor 0xFF) at every offset", t);
 }
 
 TEST_CASE("every other value of sampled header and index bytes is detected",
@@ -168,10 +185,7 @@ TEST_CASE("every other value of sampled header and index bytes is detected",
   // All 255 other values at every 47th offset of header and index (and at the offsets of the
   // header's own fields: magic, version, flags, file size, section table).
   const AlignedBytes& good = Bundles::get().examples;
-  std::vector<size_t> offsets;
-  for (size_t off = 0; off < index_end(good); off += 47) {
-    offsets.push_back(off);
-  }
+  std::vector<size_t> offsets = offsets_every(0, index_end(good), 47);
   for (size_t off : {size_t{0}, size_t{7}, size_t{16}, size_t{20}, size_t{24}, size_t{32},
                      size_t{40}, size_t{63}}) {
     offsets.push_back(off);
@@ -180,9 +194,7 @@ TEST_CASE("every other value of sampled header and index bytes is detected",
   for (unsigned v = 1; v < 256; ++v) {
     all.add(damage(good, offsets, static_cast<uint8_t>(v), 1));
   }
-  report("header+index, all 255 other values at sampled offsets", all);
-  CHECK(all.detected == all.cases);
-  CHECK(all.wrong_bodies == 0);
+  expect_all_detected("header+index, all 255 other values at sampled offsets", all);
 }
 
 TEST_CASE("truncation at every length is detected, and reads stay exact or errors",
@@ -196,14 +208,9 @@ TEST_CASE("truncation at every length is detected, and reads stay exact or error
   for (size_t n = 0; n < good.size; ++n) {
     AlignedBytes cut = good;
     cut.size = n;
-    Outcome o;
-    o.full_check_failed = full_check_fails(cut);
-    read_without_full_check(cut, originals, 1, o);
-    t.add(o);
+    t.add(try_damaged(cut, originals, 1));
   }
-  report("truncation at every length", t);
-  CHECK(t.detected == t.cases);
-  CHECK(t.wrong_bodies == 0);
+  expect_all_detected("truncation at every length", t);
 }
 
 TEST_CASE("single-bit flips sampled across every section are detected",
@@ -211,17 +218,12 @@ TEST_CASE("single-bit flips sampled across every section are detected",
   Totals all;
   for (const AlignedBytes* good : {&Bundles::get().examples, &Bundles::get().dict,
                                    &Bundles::get().small, &Bundles::get().packed}) {
-    std::vector<size_t> offsets;
-    for (size_t off = 3; off < good->size; off += 61) {
-      offsets.push_back(off);
-    }
+    const std::vector<size_t> offsets = offsets_every(3, good->size, 61);
     for (uint8_t bit : {uint8_t{0x01}, uint8_t{0x10}, uint8_t{0x80}}) {
       all.add(damage(*good, offsets, bit, 37));
     }
   }
-  report("every section of four bundles, bits 0, 4 and 7 at every 61st byte", all);
-  CHECK(all.detected == all.cases);
-  CHECK(all.wrong_bodies == 0);
+  expect_all_detected("every section of four bundles, bits 0, 4 and 7 at every 61st byte", all);
 }
 
 TEST_CASE("a damaged frame reads as an error, never as different text",
@@ -229,12 +231,6 @@ TEST_CASE("a damaged frame reads as an error, never as different text",
   const AlignedBytes& good = Bundles::get().small;
   const Bundle b = Bundle::open(good.span()).value();
   const size_t data_start = static_cast<size_t>(b.data().data() - good.span().data());
-  std::vector<size_t> offsets;
-  for (size_t off = data_start; off < good.size; off += 7) {
-    offsets.push_back(off);
-  }
-  const Totals t = damage(good, offsets, 0x04, 1);
-  report("data, bit 2 flipped at every 7th byte", t);
-  CHECK(t.detected == t.cases);
-  CHECK(t.wrong_bodies == 0);
+  const Totals t = damage(good, offsets_every(data_start, good.size, 7), 0x04, 1);
+  expect_all_detected("data, bit 2 flipped at every 7th byte", t);
 }
