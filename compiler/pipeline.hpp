@@ -23,9 +23,9 @@ struct BuildOptions {
   bool pack_dictionary = false;         ///< --pack-dictionary: store it as one zstd frame
   BundleMeta meta;                      ///< title, language, creator; generator and created are set
   bool strict = false;                  ///< warnings are fatal
-  bool keep_going = false;  ///< --keep-going: build from what is fine when some inputs have errors
-  bool keep_source = false;             ///< --keep-source: store every input file's bytes too
-  bool progress = false;                ///< progress lines on stderr
+  bool keep_going = false;   ///< --keep-going: build from what is fine when some inputs have errors
+  bool keep_source = false;  ///< --keep-source: store every input file's bytes too
+  bool progress = false;     ///< progress lines on stderr
 };
 
 /// What a build did, for `build`'s summary and --json.
