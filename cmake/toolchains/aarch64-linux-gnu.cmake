@@ -1,8 +1,7 @@
-# Cross build of the runtime, its tests and the small reader for aarch64-linux-gnu (Debian's cross compiler
-# and multiarch libzstd-dev:*), run under qemu-aarch64. Used by tests/cross/run.sh with
+# Cross build of the runtime, its tests and the small reader for aarch64-linux-gnu (Debian's cross compiler;
+# zstd's decoder compiled from build-deps/zstd), run under qemu-aarch64. Used by tests/cross/run.sh with
 # -DSHEAF_RUNTIME_ONLY=ON. Executables are dynamic (the no-heap test interposes malloc, which
-# static glibc forbids): qemu-aarch64 -L /usr/aarch64-linux-gnu finds the target's loader and libstdc++, and the
-# loader finds libzstd in /usr/lib/aarch64-linux-gnu.
+# static glibc forbids): qemu-aarch64 -L /usr/aarch64-linux-gnu finds the target's loader and libstdc++.
 set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)
 set(CMAKE_C_COMPILER aarch64-linux-gnu-gcc)

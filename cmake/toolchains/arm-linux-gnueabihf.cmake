@@ -1,8 +1,7 @@
-# Cross build of the runtime, its tests and the small reader for arm-linux-gnueabihf (Debian's cross compiler
-# and multiarch libzstd-dev:*), run under qemu-arm. Used by tests/cross/run.sh with
+# Cross build of the runtime, its tests and the small reader for arm-linux-gnueabihf (Debian's cross compiler;
+# zstd's decoder compiled from build-deps/zstd), run under qemu-arm. Used by tests/cross/run.sh with
 # -DSHEAF_RUNTIME_ONLY=ON. Executables are dynamic (the no-heap test interposes malloc, which
-# static glibc forbids): qemu-arm -L /usr/arm-linux-gnueabihf finds the target's loader and libstdc++, and the
-# loader finds libzstd in /usr/lib/arm-linux-gnueabihf.
+# static glibc forbids): qemu-arm -L /usr/arm-linux-gnueabihf finds the target's loader and libstdc++.
 set(CMAKE_SYSTEM_NAME Linux)
 set(CMAKE_SYSTEM_PROCESSOR arm)
 set(CMAKE_C_COMPILER arm-linux-gnueabihf-gcc)

@@ -3,7 +3,8 @@
 # (runtime/examples/list_articles.cpp) with Debian's cross compiler for TRIPLE, runs them under
 # qemu-user, and compares the reader's output on bundles built on this host with the host
 # reader's, byte for byte. aarch64-linux-gnu: 64-bit ARM; arm-linux-gnueabihf: 32-bit ARM
-# (32-bit size_t); s390x-linux-gnu: big-endian.
+# (32-bit size_t); s390x-linux-gnu: big-endian. zstd's decoder is compiled for the target from
+# build-deps/zstd (scripts/setup --embedded), so no foreign-architecture package is needed.
 #
 #   run.sh TRIPLE SHEAF LIST_ARTICLES REPO WORK
 # Skips (status 77) when the cross tools are missing, unless CI is set.
@@ -20,7 +21,8 @@ missing=()
 for tool in "$triple-g++" "$qemu" cmake ninja; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
-[[ -f /usr/lib/$triple/libzstd.so ]] || missing+=("libzstd-dev for $triple")
+zstd_source=$repo/build-deps/zstd  # zstd's decoder is compiled for the target from it
+[[ -f $zstd_source/lib/zstd.h ]] || missing+=("zstd source (build-deps/zstd)")
 [[ -d /usr/$triple/lib ]] || missing+=("the $triple C++ runtime (/usr/$triple)")
 if ((${#missing[@]})); then
   echo "SKIP: missing ${missing[*]}; run scripts/setup --embedded"
@@ -34,7 +36,7 @@ run=("$qemu" -L "/usr/$triple")  # the target's loader and libstdc++
 echo "== configure and build for $triple"
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_TOOLCHAIN_FILE="$repo/cmake/toolchains/$triple.cmake" -DSHEAF_RUNTIME_ONLY=ON \
-  -DSHEAF_WERROR=ON -DSHEAF_HOST_SHEAF="$sheaf" >"$work/configure.log" ||
+  -DSHEAF_WERROR=ON -DSHEAF_HOST_SHEAF="$sheaf" -DSHEAF_ZSTD_SOURCE="$zstd_source" >"$work/configure.log" ||
   { cat "$work/configure.log"; exit 1; }
 cmake --build "$build" --target sheaf_runtime_tests sheaf_list_articles >"$work/build.log" ||
   { tail -50 "$work/build.log"; exit 1; }
