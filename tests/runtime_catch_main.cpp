@@ -1,3 +1,4 @@
-// tests: Catch2 main for the runtime tests, built with -fno-exceptions -fno-rtti.
+// tests: Catch2's main for the runtime tests, built with -fno-exceptions -fno-rtti. With Catch2 2
+// this file holds Catch's implementation; with Catch2 3 the main comes from Catch2::Catch2WithMain.
 #define CATCH_CONFIG_MAIN
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"

@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include <catch2/catch.hpp>
-
 #include <sheaf/posix_file.hpp>
 #include <sheaf/sheaf.hpp>
 
@@ -14,6 +12,7 @@
 #include "ingest/discover.hpp"
 #include "ingest/ingest.hpp"
 #include "pipeline.hpp"
+#include "support/catch.hpp"
 #include "support/test_support.hpp"
 
 namespace {

@@ -3,9 +3,8 @@
 // version change, rewrite them with SHEAF_UPDATE_GOLDEN=1 and review the diff.
 #include <cstdlib>
 
-#include <catch2/catch.hpp>
-
 #include "pipeline.hpp"
+#include "support/catch.hpp"
 #include "support/test_support.hpp"
 
 TEST_CASE("the smallest bundle matches its golden file", "[golden]") {

@@ -1,11 +1,10 @@
 // tests/runtime: Bundle::open and the metadata accessors (SPEC: "Validation", H/S/I rules).
 #include <cstring>
 
-#include <catch2/catch.hpp>
-
 #include <sheaf/sheaf.hpp>
 
 #include "runtime/fixture.hpp"
+#include "support/catch.hpp"
 
 using sheaf::Bundle;
 using sheaf::ByteSpan;

@@ -3,11 +3,10 @@
 // original, never different text. Run under ASan/UBSan in CI to catch stray reads.
 #include <cstdio>
 
-#include <catch2/catch.hpp>
-
 #include <sheaf/sheaf.hpp>
 
 #include "runtime/fixture.hpp"
+#include "support/catch.hpp"
 
 using sheaf::Bundle;
 using sheaf::Decoder;

@@ -1,11 +1,11 @@
 // tests/runtime: Decoder modes, packed and raw dictionaries, whole and part-by-part reads,
 // buffer and workspace checks.
-#include <catch2/catch.hpp>
 #include <zstd.h>
 
 #include <sheaf/sheaf.hpp>
 
 #include "runtime/fixture.hpp"
+#include "support/catch.hpp"
 
 using sheaf::Bundle;
 using sheaf::Decoder;

@@ -3,11 +3,10 @@
 // which owns malloc.
 #include <algorithm>
 
-#include <catch2/catch.hpp>
-
 #include <sheaf/sheaf.hpp>
 
 #include "runtime/fixture.hpp"
+#include "support/catch.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SHEAF_TEST_COUNT_ALLOCATIONS 0

@@ -3,11 +3,10 @@
 #include <cstdio>
 #include <string>
 
-#include <catch2/catch.hpp>
-
 #include <sheaf/posix_file.hpp>
 
 #include "runtime/fixture.hpp"
+#include "support/catch.hpp"
 
 using sheaf::Access;
 using sheaf::Errc;

@@ -1,9 +1,9 @@
 // tests/runtime: record parsing (SPEC: "Records") on bytes written by hand.
 #include <string>
 
-#include <catch2/catch.hpp>
-
 #include <sheaf/record.hpp>
+
+#include "support/catch.hpp"
 
 using sheaf::Errc;
 using sheaf::parse_record;

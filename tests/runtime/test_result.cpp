@@ -1,10 +1,10 @@
 // tests/runtime: Result<T>, error strings and the range check.
 #include <cstring>
 
-#include <catch2/catch.hpp>
-
 #include <sheaf/bytes.hpp>
 #include <sheaf/error.hpp>
+
+#include "support/catch.hpp"
 
 TEST_CASE("Result holds a value or an error", "[runtime]") {
   const sheaf::Result<int> good(42);

@@ -1,5 +1,5 @@
 // tests/runtime: our XXH64 equals the reference implementation (libxxhash) on every length.
-#include <catch2/catch.hpp>
+#include "support/catch.hpp"
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>

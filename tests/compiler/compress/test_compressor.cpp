@@ -1,10 +1,10 @@
 // tests/compiler/compress: dictionary training and frame compression are deterministic and
 // decompress to the planned bytes.
-#include <catch2/catch.hpp>
 #include <zstd.h>
 
 #include "compress/compressor.hpp"
 #include "compress/dictionary.hpp"
+#include "support/catch.hpp"
 
 namespace {
 

@@ -1,7 +1,6 @@
 // tests/compiler/compress: frame packing rules (SPEC: "Frame packing").
-#include <catch2/catch.hpp>
-
 #include "compress/frame_plan.hpp"
+#include "support/catch.hpp"
 
 using sheaf::plan_frames;
 

@@ -1,9 +1,8 @@
 // Tests for extract/clean.hpp: gold/README.md's text value rules.
 #include <string>
 
-#include <catch2/catch.hpp>
-
 #include "extract/clean.hpp"
+#include "support/catch.hpp"
 
 using sheaf::clean_line;
 

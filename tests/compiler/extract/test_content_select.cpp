@@ -2,10 +2,9 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
-
 #include "extract/content_select.hpp"
 #include "extract/html_page.hpp"
+#include "support/catch.hpp"
 
 namespace {
 

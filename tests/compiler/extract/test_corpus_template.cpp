@@ -1,7 +1,6 @@
 // tests/compiler/extract: lines repeated across pages of one site are template.
-#include <catch2/catch.hpp>
-
 #include "extract/corpus_template.hpp"
+#include "support/catch.hpp"
 
 namespace {
 

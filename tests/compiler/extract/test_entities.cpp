@@ -1,9 +1,8 @@
 // Tests for extract/entities.hpp: HTML5 named and numeric character references.
 #include <string>
 
-#include <catch2/catch.hpp>
-
 #include "extract/entities.hpp"
+#include "support/catch.hpp"
 
 using sheaf::decode_entities;
 

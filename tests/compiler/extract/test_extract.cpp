@@ -3,9 +3,8 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
-
 #include "extract/extract.hpp"
+#include "support/catch.hpp"
 
 using sheaf::Diagnostics;
 using sheaf::Document;

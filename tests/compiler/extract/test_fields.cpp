@@ -2,9 +2,8 @@
 // snippet is made up for the test (names, outlets, numbers).
 #include <string>
 
-#include <catch2/catch.hpp>
-
 #include "extract/fields.hpp"
+#include "support/catch.hpp"
 
 namespace fields = sheaf::fields;
 

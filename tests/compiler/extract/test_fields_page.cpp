@@ -3,9 +3,8 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
-
 #include "extract/fields.hpp"
+#include "support/catch.hpp"
 
 namespace fields = sheaf::fields;
 using Path = std::vector<std::string>;

@@ -3,10 +3,9 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
-
 #include "extract/html_head.hpp"
 #include "extract/html_page.hpp"
+#include "support/catch.hpp"
 
 using sheaf::Block;
 using sheaf::BlockKind;

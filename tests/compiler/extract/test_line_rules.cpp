@@ -2,9 +2,8 @@
 // drop and content it must keep. Every snippet is made up for the test.
 #include <string>
 
-#include <catch2/catch.hpp>
-
 #include "extract/line_rules.hpp"
+#include "support/catch.hpp"
 
 namespace {
 

@@ -1,7 +1,6 @@
 // tests/compiler/extract: Markdown into the page model.
-#include <catch2/catch.hpp>
-
 #include "extract/markdown.hpp"
+#include "support/catch.hpp"
 
 namespace {
 

@@ -1,7 +1,6 @@
 // Tests for extract/origin.hpp: origin strings as diagnostic locations.
-#include <catch2/catch.hpp>
-
 #include "extract/origin.hpp"
+#include "support/catch.hpp"
 
 TEST_CASE("origin: a trailing :LINE becomes the diagnostic line", "[compiler][extract]") {
   const auto jsonl = sheaf::split_origin("feeds/a.jsonl:12");

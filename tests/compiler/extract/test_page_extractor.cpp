@@ -3,11 +3,11 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "extract/html_page.hpp"
 #include "extract/page_extractor.hpp"
+#include "support/catch.hpp"
 #include "support/test_support.hpp"
 
 using sheaf::Article;

@@ -5,10 +5,9 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
-
 #include "extract/html_page.hpp"
 #include "extract/page_extractor.hpp"
+#include "support/catch.hpp"
 
 using sheaf::Article;
 

@@ -1,7 +1,6 @@
 // tests/compiler/index: id order and duplicate ids.
-#include <catch2/catch.hpp>
-
 #include "index/ordering.hpp"
+#include "support/catch.hpp"
 
 namespace {
 

@@ -1,9 +1,8 @@
 // tests/compiler/index: records written by the compiler parse back field for field.
-#include <catch2/catch.hpp>
-
 #include <sheaf/record.hpp>
 
 #include "index/record_writer.hpp"
+#include "support/catch.hpp"
 
 TEST_CASE("an encoded record parses back to the same article", "[compiler][index]") {
   sheaf::Article a;

@@ -4,9 +4,8 @@
 #include <stdexcept>
 #include <string>
 
-#include <catch2/catch.hpp>
-
 #include "ingest/charset.hpp"
+#include "support/catch.hpp"
 
 using sheaf::Charset;
 

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <iconv.h>
 
 #include "ingest/decode.hpp"
+#include "support/catch.hpp"
 #include "support/test_support.hpp"
 
 using sheaf::Charset;

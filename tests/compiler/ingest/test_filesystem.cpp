@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
 #include <unistd.h>
 
 #include "ingest/filesystem.hpp"
+#include "support/catch.hpp"
 
 namespace fs = std::filesystem;
 using sheaf::FileKind;

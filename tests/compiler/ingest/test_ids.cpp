@@ -1,7 +1,6 @@
 // Tests for ingest/ids.hpp: ids derived from relative paths.
-#include <catch2/catch.hpp>
-
 #include "ingest/ids.hpp"
+#include "support/catch.hpp"
 
 TEST_CASE("ids: derive_id drops the extension of the last component", "[compiler][ingest]") {
   CHECK(sheaf::derive_id("news/2024/quake.txt") == "news/2024/quake");

@@ -2,9 +2,8 @@
 #include <string>
 #include <vector>
 
-#include <catch2/catch.hpp>
-
 #include "ingest/records.hpp"
+#include "support/catch.hpp"
 
 using sheaf::Diagnostics;
 using sheaf::Document;

@@ -1,7 +1,6 @@
 // Tests for ingest/utf8.hpp: validation, repair with U+FFFD, BOM, encoding.
-#include <catch2/catch.hpp>
-
 #include "ingest/utf8.hpp"
+#include "support/catch.hpp"
 
 using sheaf::append_utf8;
 using sheaf::find_invalid_utf8;

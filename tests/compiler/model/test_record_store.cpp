@@ -1,7 +1,6 @@
 // tests/compiler: records back to back in one buffer.
-#include <catch2/catch.hpp>
-
 #include "model/record_store.hpp"
+#include "support/catch.hpp"
 
 TEST_CASE("records are stored back to back and read by index", "[compiler][model]") {
   sheaf::RecordStore s;

@@ -1,8 +1,7 @@
 // tests/compiler/write: a bundle replaces its file whole, or not at all.
 #include <filesystem>
 
-#include <catch2/catch.hpp>
-
+#include "support/catch.hpp"
 #include "support/test_support.hpp"
 #include "write/atomic_file.hpp"
 

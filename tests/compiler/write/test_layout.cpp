@@ -1,12 +1,11 @@
 // tests/compiler/write: the writer's layout opens and verifies through the runtime.
 #include <cstring>
 
-#include <catch2/catch.hpp>
-
 #include <sheaf/sheaf.hpp>
 
 #include "compress/frame_plan.hpp"
 #include "index/record_writer.hpp"
+#include "support/catch.hpp"
 #include "write/layout.hpp"
 
 namespace {
