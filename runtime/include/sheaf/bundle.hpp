@@ -196,8 +196,12 @@ class Bundle {
   ByteSpan sources() const noexcept { return sources_; }
 
  private:
+  // The root table, whose offset open() verified. Computed here rather than by
+  // flatbuffers::GetRoot, whose null check (FlatBuffers 23) gives gcc a null path to warn about.
   const fb::Bundle* root() const noexcept {
-    return flatbuffers::GetRoot<fb::Bundle>(index_.data());
+    const uint8_t* index = index_.data();
+    return reinterpret_cast<const fb::Bundle*>(
+        index + flatbuffers::ReadScalar<flatbuffers::uoffset_t>(index));
   }
 
   template <class Visit>
