@@ -5,6 +5,7 @@
 #   share/pkgconfig/sheaf.pc                    pkg-config --cflags --libs sheaf
 #   share/man/man1/sheaf.1, sheaf-COMMAND.1     from the built CLI's --help (help2man)
 #   share/bash-completion/completions/sheaf     reads the CLI's --help when completing
+#   share/doc/sheaf/LICENSE, THIRD-PARTY.md     the terms (the CLI carries BSD-3-Clause data)
 # The runtime is header-only, so its CMake package and .pc file are architecture-independent
 # (share/). tests/downstream/run.sh installs into a temporary prefix and uses all of these.
 include(GNUInstallDirs)
@@ -12,6 +13,7 @@ include(CMakePackageConfigHelpers)
 
 install(DIRECTORY runtime/include/sheaf DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
         COMPONENT runtime FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
+install(FILES LICENSE THIRD-PARTY.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT runtime)
 
 # CMake package: sheaf::runtime (cmake/sheafConfig.cmake.in). 0.x: minor versions may break.
 set(SHEAF_CMAKE_PACKAGE_DIR ${CMAKE_INSTALL_DATADIR}/cmake/sheaf)

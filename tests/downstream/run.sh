@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/downstream/run.sh: sheaf as its users get it. Installs the build tree into a temporary
 # prefix and checks the installed files (CLI, headers, CMake package, sheaf.pc, a man page for
-# sheaf and each command, bash completion); then builds the reader in tests/downstream/ three
+# sheaf and each command, bash completion, license files); then builds the reader in tests/downstream/ three
 # ways and compares each one's listing of a bundle (made by the installed sheaf from
 # examples/articles) with `sheaf ls --json`:
 #   1. find_package(sheaf) with CMAKE_PREFIX_PATH=the prefix;
@@ -70,6 +70,8 @@ expect_file share/cmake/sheaf/sheafConfig.cmake
 expect_file share/cmake/sheaf/sheafConfigVersion.cmake
 expect_file share/pkgconfig/sheaf.pc
 expect_file share/bash-completion/completions/sheaf
+expect_file share/doc/sheaf/LICENSE
+expect_file share/doc/sheaf/THIRD-PARTY.md
 
 step "   man pages: sheaf(1) and one per command that \`sheaf --help\` lists"
 sheaf=$prefix/bin/sheaf
