@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # tests/downstream/run.sh: sheaf as its users get it. Installs the build tree into a temporary
 # prefix and checks the installed files (CLI, headers, CMake package, sheaf.pc, a man page for
-# sheaf and each command, bash completion, license files); then builds the reader in tests/downstream/ three
-# ways and compares each one's listing of a bundle (made by the installed sheaf from
-# examples/articles) with `sheaf ls --json`:
+# sheaf and each command, bash completion, license files); then builds the reader in
+# tests/downstream/ three ways and compares each one's listing of a bundle (made by the
+# installed sheaf from examples/articles) with `sheaf ls --json`:
 #   1. find_package(sheaf) with CMAKE_PREFIX_PATH=the prefix;
 #   2. add_subdirectory(the source tree), which must define only the runtime's targets and
 #      leave the parent's build type, flags and warnings alone;
