@@ -27,9 +27,10 @@ if(NOT rc EQUAL 0 OR NOT version MATCHES "^sheaf ([^ \n]+)$")
 endif()
 set(version "${CMAKE_MATCH_1}")
 
-# The commands and their one-line descriptions: the "Subcommands:" block of `sheaf --help`.
+# The commands and their one-line descriptions: the "Subcommands:" block of `sheaf --help`
+# ("SUBCOMMANDS:" from CLI11 2.5).
 sheaf_help(top_help)
-string(REGEX MATCH "\nSubcommands:\n(  [^\n]*\n)+" block "${top_help}")
+string(REGEX MATCH "\n(Subcommands|SUBCOMMANDS):\n(  [^\n]*\n)+" block "${top_help}")
 string(REPLACE ";" "<semicolon>" block "${block}")  # a CMake list separator
 string(REGEX MATCHALL "\n  [a-z][a-z0-9-]* +[^\n]*" lines "${block}")
 set(commands "")

@@ -76,7 +76,7 @@ expect_file share/doc/sheaf/THIRD-PARTY.md
 step "   man pages: sheaf(1) and one per command that \`sheaf --help\` lists"
 sheaf=$prefix/bin/sheaf
 mapfile -t commands < <("$sheaf" --help |
-  awk '/^[^ ]/ { s = ($0 == "Subcommands:"); next } s && /^  [a-z]/ { print $1 }')
+  awk '/^[^ ]/ { s = (toupper($0) == "SUBCOMMANDS:"); next } s && /^  [a-z]/ { print $1 }')
 ((${#commands[@]})) || fail "\`sheaf --help\` lists no commands"
 for page in sheaf "${commands[@]/#/sheaf-}"; do
   man=share/man/man1/$page.1
@@ -106,7 +106,8 @@ got=$(complete_words "" | tr '\n' ' ')
 
 step "   a bundle from examples/articles, made by the installed sheaf"
 bundle=$work/news.sheaf
-if ! quietly "$work/sheaf-build.log" "$sheaf" build -q "$source/examples/articles" -o "$bundle"; then
+if ! quietly "$work/sheaf-build.log" "$sheaf" build -q "$source/examples/articles" \
+    -o "$bundle"; then
   fail "installed sheaf build"
 fi
 # The expected listing: id<TAB>title for each article, from `sheaf ls --json`.
@@ -149,11 +150,13 @@ if quietly "$work/subdirectory.log" "$cmake" -S "$source/tests/downstream" -B "$
   grep 'downstream:' "$work/subdirectory.log" | sed 's/^-- /   /'
   build_type=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$work/subdirectory/CMakeCache.txt")
   echo "   parent's CMAKE_BUILD_TYPE in its cache: '$build_type'"
-  [[ -z $build_type ]] || fail "add_subdirectory(sheaf) set the parent's CMAKE_BUILD_TYPE to $build_type"
+  [[ -z $build_type ]] ||
+    fail "add_subdirectory(sheaf) set the parent's CMAKE_BUILD_TYPE to $build_type"
   # The reader's compile line: the parent's flags, none of sheaf's warnings or -Werror.
   line=$(grep -o '"command": "[^"]*reader.cpp[^"]*"' "$work/subdirectory/compile_commands.json")
   echo "   reader compiled with: ${line#\"command\": }"
-  [[ $line == *"$parent_flags"* ]] || fail "the parent's CMAKE_CXX_FLAGS are not on its reader's compile line"
+  [[ $line == *"$parent_flags"* ]] ||
+    fail "the parent's CMAKE_CXX_FLAGS are not on its reader's compile line"
   for flag in -Werror -Wold-style-cast -Wconversion -Wshadow; do
     [[ $line == *" $flag"* ]] && fail "sheaf's $flag reached the parent's reader"
   done
@@ -167,12 +170,14 @@ else
   fail "add_subdirectory(sheaf): configure or build (a FATAL_ERROR above names a leak)"
 fi
 
-step "4. $cxx reader.cpp \$(pkg-config --cflags --libs sheaf), PKG_CONFIG_PATH=$prefix/share/pkgconfig"
+step "4. $cxx reader.cpp \$(pkg-config --cflags --libs sheaf)," \
+  "PKG_CONFIG_PATH=$prefix/share/pkgconfig"
 if flags=$(PKG_CONFIG_PATH=$prefix/share/pkgconfig pkg-config --cflags --libs sheaf); then
   echo "   pkg-config: $flags"
   # shellcheck disable=SC2086  # the flags are words
   if quietly "$work/pkg-config-build.log" "$cxx" -std=c++17 -fno-exceptions -fno-rtti -Wall \
-      -Wextra -Wpedantic "$source/tests/downstream/reader.cpp" $flags -o "$work/pkg-config-reader"; then
+      -Wextra -Wpedantic "$source/tests/downstream/reader.cpp" $flags \
+      -o "$work/pkg-config-reader"; then
     run_reader pkg-config "$work/pkg-config-reader"
   else
     fail "pkg-config: compile"
