@@ -63,6 +63,12 @@ function(help2man_page name description help_option include_text)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "help2man failed for ${name} (${rc}): ${err}")
   endif()
+  # CLI11 writes "-o,--output" with no space, so help2man sets only "-o" in bold: set the long
+  # name in bold too, after ", " (as in "-o, --output").
+  file(READ "${OUT}/${name}.1" page)
+  string(REGEX REPLACE "(\\\\fB\\\\-[A-Za-z0-9]\\\\fR), *(\\\\-\\\\-[-A-Za-z0-9\\\\]+)"
+         "\\1, \\\\fB\\2\\\\fR" page "${page}")
+  file(WRITE "${OUT}/${name}.1" "${page}")
 endfunction()
 
 set(see_also "")
