@@ -11,8 +11,9 @@ target_include_directories(sheaf_flatbuffers SYSTEM INTERFACE ${FLATBUFFERS_INCL
 set(SHEAF_ZSTD_SOURCE "" CACHE PATH "Compile zstd's decoder from this source tree (runtime only)")
 add_library(sheaf_zstd INTERFACE)
 if(SHEAF_ZSTD_SOURCE)
-  if(NOT SHEAF_RUNTIME_ONLY)
-    message(FATAL_ERROR "SHEAF_ZSTD_SOURCE builds zstd's decoder only: use it with SHEAF_RUNTIME_ONLY")
+  if(SHEAF_BUILD_CLI)
+    message(FATAL_ERROR "SHEAF_ZSTD_SOURCE builds zstd's decoder only: use it with "
+                        "SHEAF_RUNTIME_ONLY, or from a parent project (add_subdirectory)")
   endif()
   if(NOT EXISTS "${SHEAF_ZSTD_SOURCE}/lib/zstd.h")
     message(FATAL_ERROR "SHEAF_ZSTD_SOURCE=${SHEAF_ZSTD_SOURCE} holds no lib/zstd.h "
@@ -46,7 +47,7 @@ else()
   target_link_libraries(sheaf_zstd INTERFACE ${ZSTD_LIBRARY})
 endif()
 
-if(SHEAF_RUNTIME_ONLY)
+if(NOT SHEAF_BUILD_CLI)
   return()  # the runtime needs nothing more
 endif()
 

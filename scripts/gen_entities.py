@@ -23,6 +23,39 @@ import sys
 OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "compiler" / "extract" / "entities_table.inc"
 
 
+# The table is the HTML Standard's, whose footer says: "This work is licensed under a Creative
+# Commons Attribution 4.0 International License. To the extent portions of it are incorporated
+# into source code, such portions in the source code are licensed under the BSD 3-Clause License
+# instead." The generated file carries that license (THIRD-PARTY.md).
+WHATWG_NOTICE = """\
+The named character references are from the WHATWG HTML Standard
+(html.spec.whatwg.org/entities.json). Copyright (c) WHATWG (Apple, Google, Mozilla, Microsoft).
+As portions of the Standard incorporated into source code, they are licensed under the BSD
+3-Clause License:
+
+Redistribution and use in source and binary forms, with or without modification, are permitted
+provided that the following conditions are met:
+
+1. Redistributions of source code must retain the above copyright notice, this list of
+   conditions and the following disclaimer.
+2. Redistributions in binary form must reproduce the above copyright notice, this list of
+   conditions and the following disclaimer in the documentation and/or other materials provided
+   with the distribution.
+3. Neither the name of the copyright holder nor the names of its contributors may be used to
+   endorse or promote products derived from this software without specific prior written
+   permission.
+
+THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND ANY EXPRESS OR
+IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND
+FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR
+CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE,
+DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY,
+WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY
+WAY OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+"""
+
+
 def c_string(data: bytes) -> str:
     """A C++ string literal for any bytes: every byte as \\xNN, so no escape can run on."""
     return '"' + "".join("\\x%02X" % b for b in data) + '"'
@@ -42,6 +75,9 @@ def render() -> str:
         "// html.entities.html5 (the WHATWG named character references); regenerate with",
         "//   python3 scripts/gen_entities.py",
         "// and check with `python3 scripts/gen_entities.py --check`.",
+        "//",
+    ] + ["// " + line if line else "//" for line in WHATWG_NOTICE.splitlines()] + [
+        "//",
         "// %d names, sorted byte-wise for binary search; legacy names appear with and without ';'."
         % len(entries),
         "// Included by compiler/extract/entities.cpp, which defines NamedEntity.",
