@@ -83,7 +83,7 @@ inline const uint8_t* verified_target(ByteSpan index, const uint8_t* elements, u
                                       flatbuffers::Verifier& v) noexcept {
   const size_t element =
       static_cast<size_t>(elements - index.data()) + size_t{k} * sizeof(flatbuffers::uoffset_t);
-  const flatbuffers::uoffset_t o = v.VerifyOffset(element);
+  const size_t o = v.VerifyOffset(element);  // uoffset_t in FlatBuffers 2, size_t in 23
   return o == 0 ? nullptr : index.data() + element + o;
 }
 
@@ -193,7 +193,7 @@ inline Errc Bundle::open_index() noexcept {
     return Errc::corrupt_index;
   }
   flatbuffers::Verifier v = detail::index_verifier(index_, 1);
-  const flatbuffers::uoffset_t root_offset = v.VerifyOffset(0);
+  const size_t root_offset = v.VerifyOffset(0);  // uoffset_t in FlatBuffers 2, size_t in 23
   if (root_offset == 0) {
     return Errc::corrupt_index;
   }
