@@ -296,6 +296,17 @@ check "verify -v frame lines differ from $FRAMES frames" \
   equals "$(grep -cE '^frame [0-9]+: .*OK$' "$OUT")" "$FRAMES"
 end
 
+begin "verbose: extract -v and unpack -v name each file written"
+run extract -v "$EX/seed.txt" "$EX/quake-report.txt" -o "$W/v-extract"
+expect_rc 0
+expect_err "sheaf: wrote $W/v-extract/seed.json"
+expect_err "sheaf: wrote $W/v-extract/quake-report.json"
+run unpack -v "$BUNDLE" -o "$W/v-unpack"
+expect_rc 0
+check "unpack -v named $(grep -c '^sheaf: wrote ' "$ERR") files, expected $(wc -l <"$W/ls.expected")" \
+  equals "$(grep -c '^sheaf: wrote ' "$ERR")" "$(wc -l <"$W/ls.expected" | tr -d ' ')"
+end
+
 # ---------------------------------------------------------------------------------------------
 # 5. Usage errors: "sheaf: error:" like every other error, a hint, exit 2.
 
