@@ -176,6 +176,29 @@ expect_err "sheaf: error: --json"
 check "wrote to stdout" empty "$W/json.out"
 end
 
+# A terminal never gets a binary bundle, and is never read as one (script(1) gives a terminal).
+if command -v script >/dev/null; then
+  begin "terminal: build -o - to a terminal exits 2; ls - from a terminal exits 1"
+  sh 'script -qec "\"$SHEAF\" build -q \"$EX\" -o -" /dev/null </dev/null'
+  expect_rc 2
+  expect_out "sheaf: error: -o - would write a binary bundle to a terminal"
+  sh 'script -qec "\"$SHEAF\" ls -" /dev/null </dev/null'
+  expect_rc 1
+  expect_out "sheaf: error: standard input is a terminal"
+  end
+
+  begin "terminal: build's progress rewrites one line with \\r and keeps each stage's end"
+  sh 'script -qec "\"$SHEAF\" build \"$EX\" -o \"$W/tty.sheaf\"" /dev/null </dev/null'
+  expect_rc 0
+  check "no line rewritten with \\r then erased to its end" grep -qF $'\rsheaf: compression: 0/' "$OUT"
+  for stage in reading extraction "dictionary training" compression verification; do
+    check "no end line for '$stage'" grep -qE "sheaf: $stage: .* in [0-9.]+ s" "$OUT"
+  done
+  end
+else
+  skip "terminal: no script(1) to make a terminal with"
+fi
+
 # ---------------------------------------------------------------------------------------------
 # 3. --files-from: one name a line (spaces kept), or NUL-separated with -0 (newlines kept).
 
