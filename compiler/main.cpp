@@ -41,7 +41,11 @@ void add_build_pipeline_options(CLI::App& sub, BuildCommand& c) {
   sub.footer(
       "Input types, by extension (case-insensitive; other files are skipped with a "
       "warning):\n" +
-      sheaf::input_types_help());
+      sheaf::input_types_help() +
+      "\nProgress (reading, extraction, dictionary training, compression, verification) is "
+      "one line\nrewritten on a terminal, with counts and an ETA. With --progress and no "
+      "terminal (CI logs):\nat most one plain line a second, plus one at each stage's end. "
+      "-q prints neither, nor\nthe summary; warnings and errors always print.");
 }
 
 CLI::App* add_build(CLI::App& app, BuildCommand& c) {
@@ -77,11 +81,9 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
                 "report them and build from the rest; exit status 3 says something was left out");
   sub->add_flag("--keep-source", c.build.keep_source,
                 "Also store every input file's original bytes (see `unpack --source`)");
-  sub->add_flag("-q,--quiet", c.quiet,
-                "No progress and no summary (warnings and errors still print)");
+  sub->add_flag("-q,--quiet", c.quiet, "No progress and no summary");
   sub->add_flag("--progress", c.progress,
-                "Print progress even when stderr is not a terminal: for CI logs, at most one "
-                "plain line a second plus one at the end of each stage");
+                "Print progress (stages, frames compressed) even when stderr is not a terminal");
   sub->add_flag("--json", c.json, "Print the summary and diagnostics as one JSON object");
   return sub;
 }
