@@ -369,11 +369,13 @@ signal.signal(signal.SIGINT, signal.SIG_DFL)
 os.execv(sys.argv[1], sys.argv[1:])' "$SHEAF" build --progress "$W/slow" \
     -o "$W/interrupted.sheaf" --level 19 -j 1 2>"$ERR" &
   pid=$!
-  for _ in $(seq 1 600); do  # until compression has started (progress on stderr), at most 60 s
-    grep -aq "compressing frames" "$ERR" 2>/dev/null && break
+  # Until compression is under way (a "sheaf: compression: DONE/TOTAL" progress line on stderr),
+  # at most 60 s.
+  for _ in $(seq 1 600); do
+    grep -aqE "sheaf: compression: [0-9]+/" "$ERR" 2>/dev/null && break
     sleep 0.1
   done
-  check "compression never started" grep -aq "compressing frames" "$ERR"
+  check "compression never started" grep -aqE "sheaf: compression: [0-9]+/" "$ERR"
   kill -s "$sig" "$pid"
   wait "$pid"
   RC=$?
