@@ -7,20 +7,55 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
-#include <unistd.h>
 
 #include "cli/commands.hpp"
+#include "cli/usage.hpp"
+#include "ingest/input_types.hpp"
 
 namespace {
 
 using sheaf::cli::BuildCommand;
 using sheaf::cli::ReadCommand;
 
+// build's options for pipelines: input lists, -v, and the input type table.
+void add_build_pipeline_options(CLI::App& sub, BuildCommand& c) {
+  sub.add_option("--files-from", c.files_from,
+                 "Also build the inputs listed in FILE ('-': standard input), one a line, taken "
+                 "byte for byte (spaces included); empty lines are skipped");
+  sub.add_flag("-0,--null", c.null_separated,
+               "--files-from's names are separated by NUL bytes (find -print0), so they may hold "
+               "newlines");
+  sub.add_flag("-v,--verbose", c.verbose,
+               "Also print each stage's duration and, per input file, its type and how many "
+               "articles it gave");
+  sub.add_flag_callback(
+         "--list-input-types",
+         [] {
+           for (const sheaf::InputType& type : sheaf::kInputTypes) {
+             std::printf("%.*s\n", static_cast<int>(type.extension.size()), type.extension.data());
+           }
+           throw CLI::Success();
+         },
+         "Print the accepted extensions, one a line, and exit")
+      ->group("");  // hidden: for scripts and tests
+  sub.footer(
+      "Input types, by extension (case-insensitive; other files are skipped with a "
+      "warning):\n" +
+      sheaf::input_types_help() +
+      "\nProgress (reading, extraction, dictionary training, compression, verification) is "
+      "one line\nrewritten on a terminal, with counts and an ETA. With --progress and no "
+      "terminal (CI logs):\nat most one plain line a second, plus one at each stage's end. "
+      "-q prints neither, nor\nthe summary; warnings and errors always print.");
+}
+
 CLI::App* add_build(CLI::App& app, BuildCommand& c) {
   CLI::App* sub = app.add_subcommand("build", "Compile articles (files and folders) into a bundle");
-  sub->add_option("inputs", c.build.inputs, "Input files and folders (.txt, .jsonl, .json)")
+  sub->add_option("inputs", c.build.inputs,
+                  "Input files and folders (" + sheaf::input_extensions(" ") + "; see below)");
+  sub->add_option("-o,--output", c.build.output,
+                  "Bundle file to write; '-': standard output, once the whole bundle is verified")
       ->required();
-  sub->add_option("-o,--output", c.build.output, "Bundle file to write")->required();
+  add_build_pipeline_options(*sub, c);
   sub->add_option("--block-size", c.build.block_size,
                   "Largest uncompressed frame in bytes (a reader needs a buffer this big)")
       ->capture_default_str()
@@ -62,12 +97,18 @@ CLI::App* add_extract(CLI::App& app, sheaf::cli::ExtractCommand& c) {
   sub->add_flag("--explain", c.explain,
                 "List every dropped line or block and the rule that dropped it (stderr)");
   sub->add_flag("--strict", c.strict, "Treat warnings as errors");
+  sub->add_flag("-q,--quiet", c.quiet,
+                "Accepted for scripts that pass it to every command: extract prints no progress "
+                "or summary (warnings and errors still print)");
+  sub->add_flag("-v,--verbose", c.verbose, "Name each file written with -o (stderr)");
   return sub;
 }
 
 CLI::App* add_read(CLI::App& app, const char* name, const char* help, ReadCommand& c, bool json) {
   CLI::App* sub = app.add_subcommand(name, help);
-  sub->add_option("bundle", c.bundle, "Bundle file")->required();
+  sub->add_option("bundle", c.bundle, "Bundle file; '-': standard input")->required();
+  sub->add_flag("-q,--quiet", c.quiet,
+                "No summary line; what was asked for and errors still print");
   if (json) {
     sub->add_flag("--json", c.json, "Machine-readable output");
   }
@@ -89,27 +130,30 @@ int main(int argc, char** argv) {
   ReadCommand read;
   add_build(app, build);
   add_extract(app, extract);
-  add_read(app, "info", "Show format version, counts, sizes and metadata", read, true);
+  add_read(app, "info", "Show format version, counts, sizes and metadata", read, true)
+      ->add_flag("-v,--verbose", read.verbose,
+                 "Also list every frame: offset, compressed and raw bytes");
   add_read(app, "ls", "List articles, one per line (--json: JSON Lines)", read, true);
   CLI::App* cat = add_read(app, "cat", "Show one article by id", read, true);
   cat->add_option("id", read.id, "Article id (see `sheaf ls`)")->required();
-  add_read(app, "verify", "Check every byte; exit 0 good, 1 damaged", read, false);
+  add_read(app, "verify", "Check every byte; exit 0 good, 1 damaged", read, false)
+      ->add_flag("-v,--verbose", read.verbose,
+                 "Decode each frame on its own first and print a line for each");
   CLI::App* unpack = add_read(
       app, "unpack", "Write every article as one JSON file (gold format plus id)", read, false);
+  unpack->add_flag("-v,--verbose", read.verbose, "Name each file written (stderr)");
   unpack->add_option("-o,--output", read.output_dir, "Directory to write into")->required();
   unpack->add_flag("--source", read.sources,
                    "Write the original input files kept by `build --keep-source`, byte for byte, "
                    "instead of article JSON");
 
+  if (!sheaf::cli::check_command_name(app, argc, argv)) {
+    return sheaf::cli::kExitUsage;
+  }
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return sheaf::cli::kExitUsage;
+    return sheaf::cli::handle_parse_error(app, e);
   }
 
   const int code = run_command(app, build, extract, read);
@@ -131,8 +175,6 @@ int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCom
       return sheaf::cli::run_extract(extract);
     }
     if (*app.get_subcommand("build")) {
-      build.build.progress =
-          !build.quiet && !build.json && (build.progress || ::isatty(STDERR_FILENO) != 0);
       return sheaf::cli::run_build_command(build);
     }
     if (*app.get_subcommand("info")) {

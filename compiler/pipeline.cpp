@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <map>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -18,10 +19,12 @@
 #include "compress/dictionary.hpp"
 #include "compress/frame_plan.hpp"
 #include "extract/extract.hpp"
+#include "extract/origin.hpp"
 #include "index/ordering.hpp"
 #include "index/record_writer.hpp"
 #include "ingest/discover.hpp"
 #include "ingest/ingest.hpp"
+#include "ingest/input_types.hpp"
 #include "write/atomic_file.hpp"
 #include "write/layout.hpp"
 #include "write/source_files.hpp"
@@ -29,12 +32,12 @@
 namespace sheaf {
 namespace {
 
-void print_progress(size_t done, size_t total, void* /*context*/) {
-  std::fprintf(stderr, "\rsheaf: compressing frames %zu/%zu", done, total);
-  if (done == total) {
-    std::fputc('\n', stderr);
-  }
-  std::fflush(stderr);
+void report_frames(size_t done, size_t /*total*/, void* context) {
+  static_cast<Progress*>(context)->update(done);
+}
+
+void report_articles(uint32_t done, uint32_t /*total*/, void* context) {
+  static_cast<Progress*>(context)->update(done);
 }
 
 // Returns the pages of freed heap memory to the system (glibc keeps them otherwise).
@@ -44,9 +47,19 @@ void release_free_memory() {
 #endif
 }
 
-void say(const BuildOptions& options, const std::string& line) {
-  if (options.progress) {
-    std::fprintf(stderr, "sheaf: %s\n", line.c_str());
+// build -v: each input file, its type and how many articles it gave.
+void note_files(const std::vector<InputFile>& files, const std::vector<Article>& articles,
+                Progress& progress) {
+  std::map<std::string, size_t> counts;
+  for (const Article& a : articles) {
+    ++counts[split_origin(a.origin).file];
+  }
+  for (const InputFile& f : files) {
+    const InputType* type = input_type_of(f.rel_path);
+    const size_t n = counts[f.path];
+    progress.note("sheaf: " + f.path + ": " +
+                  (type != nullptr ? std::string(type->extension.substr(1)) : "?") + ", " +
+                  std::to_string(n) + (n == 1 ? " article" : " articles"));
   }
 }
 
@@ -102,8 +115,9 @@ RecordStore encode_records(std::vector<Article>& articles, const std::vector<uin
 
 // Reads the written temp file back through the runtime: full verify, every frame decoded,
 // every record compared (size and XXH64) with what was meant to be stored.
+// Progress counts 2 steps an article: the runtime's check of its record, then the comparison.
 std::string read_back(const std::string& path, const std::vector<uint64_t>& hashes,
-                      const std::vector<uint32_t>& sizes) {
+                      const std::vector<uint32_t>& sizes, Progress& progress) {
   MappedFile file;
   if (file.open(path.c_str(), Access::sequential) != Errc::ok) {
     return path + ": cannot map the written bundle for checking";
@@ -124,7 +138,8 @@ std::string read_back(const std::string& path, const std::vector<uint64_t>& hash
   }
   Decoder d = decoder.value();
   std::vector<uint8_t> buffer(std::max(b.info().max_read_size, b.info().max_frame_size));
-  if (const Errc e = verify_bodies(b, d, MutableByteSpan(buffer.data(), buffer.size()));
+  if (const Errc e = verify_bodies(b, d, MutableByteSpan(buffer.data(), buffer.size()),
+                                   report_articles, &progress);
       e != Errc::ok) {
     return path + ": written bundle fails body verification: " + to_string(e);
   }
@@ -133,6 +148,9 @@ std::string read_back(const std::string& path, const std::vector<uint64_t>& hash
   }
   uint32_t cached = UINT32_MAX;
   for (uint32_t i = 0; i < b.size(); ++i) {
+    if (i % 1024 == 0) {
+      progress.update(uint64_t{b.size()} + i);
+    }
     const Result<ArticleView> a = b.article(i);
     const Result<std::string_view> record =
         a.ok() ? d.read_bytes(a.value(), MutableByteSpan(buffer.data(), buffer.size()), cached)
@@ -186,19 +204,26 @@ uint64_t creation_time_from_environment() {
 bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnostics,
                BuildReport& report) {
   const auto started = std::chrono::steady_clock::now();
+  Progress progress(options.progress);
   const std::vector<InputFile> files = discover(options.inputs, fs, diagnostics);
   report.input_files = files.size();
-  say(options, "reading " + std::to_string(files.size()) + " input files");
   std::vector<SourceFile> sources;
   std::vector<Article> articles;
   {
+    progress.begin("reading", files.size(), "files");
     // Documents (the decoded inputs) are freed one by one as they are extracted.
     std::vector<Document> documents =
-        ingest(files, fs, diagnostics, options.keep_source ? &sources : nullptr);
+        ingest(files, fs, diagnostics, options.keep_source ? &sources : nullptr, &progress);
     for (const Document& d : documents) {
       report.input_bytes += d.text.size();
     }
-    articles = extract(std::move(documents), diagnostics);
+    progress.end(std::to_string(report.input_bytes) + " bytes of text");
+    progress.begin("extraction", extract_steps(documents), "steps");
+    articles = extract(std::move(documents), diagnostics, &progress);
+    progress.end(std::to_string(articles.size()) + " articles");
+  }
+  if (options.verbose) {
+    note_files(files, articles, progress);
   }
   // The inputs were freed one by one while the articles were made: hand back the pages they
   // left empty before the records take fresh ones (bulk corpus: peak 218 -> 179 MiB).
@@ -229,15 +254,16 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   sites.clear();
   std::vector<Article>().swap(articles);
   release_free_memory();
-  say(options, std::to_string(report.articles) + " articles in " +
-                   std::to_string(plan.frames.size()) + " frames; training dictionary");
   CompressOptions compress_options;
   compress_options.level = options.level;
   compress_options.threads = options.threads;
   compress_options.frame_size = options.block_size;
   DictionaryOptions dict_options;
   dict_options.max_size = options.dictionary_size;
+  // zstd says nothing while it trains: report the start and the duration.
+  progress.begin("dictionary training", 0, "");
   TrainedDictionary dictionary = train_dictionary(records, dict_options);
+  progress.end(std::to_string(dictionary.bytes.size()) + " bytes");
   // Stored as is, used in place by readers; with --pack-dictionary as one zstd frame that a
   // reader unpacks into its workspace (smaller file, more RAM, slower decoder init), unless
   // packing does not shrink it.
@@ -259,9 +285,11 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   }
   report.dictionary_note = dictionary.note;
 
+  progress.begin("compression", plan.frames.size(), "frames");
   const std::vector<std::string> compressed =
       compress_frames(plan, records, dictionary.bytes, compress_options,
-                      options.progress ? print_progress : nullptr);
+                      options.progress != ProgressMode::off ? report_frames : nullptr, &progress);
+  progress.end();
   // From here on the compressed frames are the only copy of the text: free the records.
   const std::vector<uint64_t> record_hashes = hash_records(records);
   std::vector<uint32_t> record_sizes;
@@ -292,10 +320,18 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   std::vector<std::string_view> pieces = {file.head};
   pieces.insert(pieces.end(), file.pieces.begin(), file.pieces.end());
 
-  say(options, "writing " + options.output);
-  const std::string error = write_file_atomically(
-      options.output, pieces,
-      [&](const std::string& temp) { return read_back(temp, record_hashes, record_sizes); });
+  // The check runs on the written temporary file, before it is renamed (or sent to stdout).
+  const TempFileCheck check = [&](const std::string& temp) {
+    progress.begin("verification", uint64_t{2} * record_hashes.size(), "steps");
+    std::string problem = read_back(temp, record_hashes, record_sizes, progress);
+    if (problem.empty()) {
+      progress.end(std::to_string(file.size) + " bytes");
+    }
+    return problem;
+  };
+  const std::string error = options.output == "-"
+                                ? write_verified_to_stdout(pieces, check)
+                                : write_file_atomically(options.output, pieces, check);
   if (!error.empty()) {
     diagnostics.error("", 0, "write-failed", error);
     return false;

@@ -8,14 +8,15 @@
 #include <vector>
 
 #include "diag/diagnostics.hpp"
+#include "diag/progress.hpp"
 #include "index/index_builder.hpp"
 #include "ingest/filesystem.hpp"
 
 namespace sheaf {
 
 struct BuildOptions {
-  std::vector<std::string> inputs;  ///< files and folders
-  std::string output;
+  std::vector<std::string> inputs;      ///< files and folders
+  std::string output;                   ///< "-": standard output, once the bundle is verified
   uint32_t block_size = 8 * 1024;       ///< --block-size: largest raw frame (see docs/DESIGN.md)
   int level = 19;                       ///< --level: zstd level
   unsigned threads = 0;                 ///< --threads: 0 = all cores
@@ -25,7 +26,8 @@ struct BuildOptions {
   bool strict = false;                  ///< warnings are fatal
   bool keep_going = false;   ///< --keep-going: build from what is fine when some inputs have errors
   bool keep_source = false;  ///< --keep-source: store every input file's bytes too
-  bool progress = false;     ///< progress lines on stderr
+  ProgressMode progress = ProgressMode::off;  ///< how the long stages show progress on stderr
+  bool verbose = false;  ///< -v: a note per input file (its type and articles) via `progress`
 };
 
 /// What a build did, for `build`'s summary and --json.

@@ -29,7 +29,7 @@ DEFAULT_INPUTS = [
     os.path.join(REPO, "..", "shared", "corpus", "bulk", "xinwenlianbo", "xwlb_items.jsonl"),
     os.path.join(REPO, "..", "shared", "corpus", "bulk", "zhwiki", "articles.jsonl"),
 ]
-SHEAF_EXTENSIONS = (".html", ".htm", ".txt", ".md", ".jsonl", ".json")
+SHEAF_EXTENSIONS = ()  # what `sheaf build` accepts: asked of the binary in main()
 MIB = 1024 * 1024
 
 
@@ -410,6 +410,10 @@ def main():
         return
     if not args.sheaf or not args.tools:
         p.error("--sheaf and --tools are required (bench/run passes them)")
+    global SHEAF_EXTENSIONS
+    SHEAF_EXTENSIONS = tuple(subprocess.run([args.sheaf, "build", "--list-input-types"],
+                                            check=True, stdout=subprocess.PIPE,
+                                            text=True).stdout.split())
 
     started = time.time()
     load_start = os.getloadavg()

@@ -1,8 +1,13 @@
 // compiler, CLI: `sheaf build`.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <map>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "cli/commands.hpp"
 #include "ingest/filesystem.hpp"
@@ -42,13 +47,89 @@ double ratio(uint64_t a, uint64_t b) {
   return b == 0 ? 0.0 : static_cast<double>(a) / static_cast<double>(b);
 }
 
+// --files-from: appends the names listed in `list` ("-": standard input) to `inputs`, split at
+// '\n' (or '\0' with -0) and taken byte for byte; empty names are skipped. Prints why not.
+bool read_file_list(const std::string& list, bool null_separated,
+                    std::vector<std::string>& inputs) {
+  std::FILE* in = list == "-" ? stdin : std::fopen(list.c_str(), "rb");
+  const std::string shown = list == "-" ? "standard input" : list;
+  if (in == nullptr) {
+    std::fprintf(stderr, "sheaf: error: %s: cannot open the --files-from list: %s\n", shown.c_str(),
+                 std::strerror(errno));
+    return false;
+  }
+  const int separator = null_separated ? '\0' : '\n';
+  std::string name;
+  for (int c = std::fgetc(in); c != EOF; c = std::fgetc(in)) {
+    if (c != separator) {
+      name.push_back(static_cast<char>(c));
+    } else if (!name.empty()) {
+      inputs.push_back(std::move(name));
+      name.clear();
+    }
+  }
+  const bool failed = std::ferror(in) != 0;
+  const int err = errno;
+  if (in != stdin) {
+    std::fclose(in);
+  }
+  if (failed) {
+    std::fprintf(stderr, "sheaf: error: %s: cannot read the --files-from list: %s\n", shown.c_str(),
+                 std::strerror(err));
+    return false;
+  }
+  if (!name.empty()) {
+    inputs.push_back(std::move(name));  // the last name needs no separator after it
+  }
+  return true;
+}
+
+// What `build` needs beyond its options' own checks; prints a usage error and returns false.
+bool check_usage(const BuildCommand& command) {
+  const char* problem = nullptr;
+  if (command.build.output == "-" && command.json) {
+    problem = "--json prints to standard output, which -o - uses for the bundle";
+  } else if (command.build.output == "-" && ::isatty(STDOUT_FILENO) != 0) {
+    problem = "-o - would write a binary bundle to a terminal; redirect or pipe it";
+  } else if (command.build.inputs.empty() && command.files_from.empty()) {
+    problem = "no inputs: name files or folders, or give --files-from";
+  }
+  if (problem != nullptr) {
+    std::fprintf(stderr, "sheaf: error: %s (see sheaf build --help)\n", problem);
+  }
+  return problem == nullptr;
+}
+
+ProgressMode progress_mode(const BuildCommand& command) {
+  if (command.quiet || command.json) {
+    return ProgressMode::off;
+  }
+  if (::isatty(STDERR_FILENO) != 0) {
+    return ProgressMode::terminal;
+  }
+  if (command.progress) {
+    return ProgressMode::log;
+  }
+  return command.verbose ? ProgressMode::stages : ProgressMode::off;
+}
+
 }  // namespace
 
 int run_build_command(BuildCommand& command) {
+  if (!check_usage(command)) {
+    return kExitUsage;
+  }
+  if (!command.files_from.empty() &&
+      !read_file_list(command.files_from, command.null_separated, command.build.inputs)) {
+    return kExitFailure;
+  }
+  command.build.progress = progress_mode(command);
+  command.build.verbose = command.verbose && !command.quiet && !command.json;
   RealFileSystem fs;
   Diagnostics diagnostics;
   BuildReport report;
   const bool ok = run_build(command.build, fs, diagnostics, report);
+  const std::string output = command.build.output == "-" ? "standard output" : command.build.output;
   if (command.json) {
     nlohmann::ordered_json out = {{"ok", ok},
                                   {"output", command.build.output},
@@ -73,15 +154,14 @@ int run_build_command(BuildCommand& command) {
   print_diagnostics(diagnostics, command.max_messages);
   if (!ok) {
     std::fprintf(stderr, "sheaf: error: build failed (%zu errors, %zu warnings); %s not written\n",
-                 diagnostics.error_count(), diagnostics.warning_count(),
-                 command.build.output.c_str());
+                 diagnostics.error_count(), diagnostics.warning_count(), output.c_str());
     return kExitFailure;
   }
   if (!command.quiet) {
     std::fprintf(stderr,
                  "sheaf: wrote %s: %zu articles from %zu files, %llu bytes of text -> %llu bytes "
                  "(%.1f%%; index %llu, dictionary %llu, %zu frames) in %.2f s, %zu warnings\n",
-                 command.build.output.c_str(), report.articles, report.input_files,
+                 output.c_str(), report.articles, report.input_files,
                  static_cast<unsigned long long>(report.body_bytes),
                  static_cast<unsigned long long>(report.file_bytes),
                  100.0 * ratio(report.file_bytes, report.body_bytes),
@@ -96,7 +176,7 @@ int run_build_command(BuildCommand& command) {
     std::fprintf(stderr,
                  "sheaf: warning: --keep-going: %s was written without what the %zu errors above "
                  "name\n",
-                 command.build.output.c_str(), report.skipped_errors);
+                 output.c_str(), report.skipped_errors);
     return kExitPartial;
   }
   return kExitOk;

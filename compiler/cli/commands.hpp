@@ -16,10 +16,13 @@ inline constexpr int kExitPartial = 3;  ///< build --keep-going wrote the bundle
 
 struct BuildCommand {
   BuildOptions build;
-  bool json = false;        ///< summary as one JSON object on stdout
-  bool quiet = false;       ///< no progress, no summary
-  bool progress = false;    ///< progress even when stderr is not a terminal (CI logs)
-  size_t max_messages = 5;  ///< per diagnostic code, then a count (--json lists all)
+  bool json = false;            ///< summary as one JSON object on stdout
+  bool quiet = false;           ///< no progress, no summary
+  bool verbose = false;         ///< stage timings and a note per input file
+  bool progress = false;        ///< progress even when stderr is not a terminal (CI logs)
+  std::string files_from;       ///< --files-from: a file ("-": stdin) listing more inputs
+  bool null_separated = false;  ///< -0: that list is NUL-separated, not one name a line
+  size_t max_messages = 5;      ///< per diagnostic code, then a count (--json lists all)
 };
 
 struct ExtractCommand {
@@ -27,6 +30,8 @@ struct ExtractCommand {
   std::string output_dir;  ///< "" with one input: JSON on stdout
   bool explain = false;    ///< every dropped block and its rule, on stderr
   bool strict = false;
+  bool quiet = false;    ///< extract prints no progress or summary: accepted for uniformity
+  bool verbose = false;  ///< name every file written
 };
 
 struct ReadCommand {
@@ -35,6 +40,8 @@ struct ReadCommand {
   std::string output_dir;  ///< unpack: where to write
   bool sources = false;    ///< unpack --source: original input files instead of JSON
   bool json = false;
+  bool quiet = false;    ///< verify, unpack: no summary line (errors still print)
+  bool verbose = false;  ///< info, verify: every frame; unpack: every file written
 };
 
 int run_build_command(BuildCommand& command);

@@ -72,9 +72,15 @@ int run_extract(const ExtractCommand& command) {
     const std::string json = dump(article_json(article), 2);
     if (command.output_dir.empty()) {
       std::printf("%s\n", json.c_str());
-    } else if (!write_json(std::filesystem::path(command.output_dir) / file_name_for_id(article.id),
-                           json)) {
-      return kExitFailure;
+    } else {
+      const std::filesystem::path path =
+          std::filesystem::path(command.output_dir) / file_name_for_id(article.id);
+      if (!write_json(path, json)) {
+        return kExitFailure;
+      }
+      if (command.verbose) {
+        std::fprintf(stderr, "sheaf: wrote %s\n", path.c_str());
+      }
     }
   }
   return kExitOk;

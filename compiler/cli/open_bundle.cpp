@@ -2,25 +2,108 @@
 #include "cli/open_bundle.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace sheaf::cli {
+namespace {
+
+// Copies standard input into a new unlinked file in $TMPDIR; returns its descriptor, or -1 with
+// errno set.
+int spool_stdin() {
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string name =
+      std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") + "/.sheaf-stdin.XXXXXX";
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) {
+    return -1;
+  }
+  ::unlink(name.c_str());  // gone when closed: nothing to clean up, whatever happens
+  std::vector<char> buffer(1 << 20);
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      if (n == 0) {
+        return fd;
+      }
+      break;
+    }
+    for (ssize_t done = 0; done < n;) {
+      const ssize_t w = ::write(fd, buffer.data() + done, static_cast<size_t>(n - done));
+      if (w < 0 && errno != EINTR) {
+        const int saved = errno;
+        ::close(fd);
+        errno = saved;
+        return -1;
+      }
+      done += w > 0 ? w : 0;
+    }
+  }
+  const int saved = errno;
+  ::close(fd);
+  errno = saved;
+  return -1;
+}
+
+}  // namespace
+
+bool OpenBundle::map_stdin(Access access) {
+  if (::isatty(STDIN_FILENO) != 0) {
+    std::fprintf(stderr,
+                 "sheaf: error: standard input is a terminal; pipe a bundle in or name a file\n");
+    return false;
+  }
+
+  struct stat st {};
+
+  Errc e = Errc::ok;
+  if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
+    e = file_.map(STDIN_FILENO, access);
+  } else {
+    const int fd = spool_stdin();
+    if (fd < 0) {
+      std::fprintf(stderr, "sheaf: error: standard input: cannot copy it to a temporary file: %s\n",
+                   std::strerror(errno));
+      return false;
+    }
+    e = file_.map(fd, access);
+    ::close(fd);
+  }
+  if (e != Errc::ok) {
+    const int err = file_.error_number();
+    std::fprintf(stderr, "sheaf: error: standard input: cannot map: %s\n",
+                 err != 0 ? std::strerror(err) : "too large");
+    return false;
+  }
+  return true;
+}
 
 void print_error(const std::string& path, const std::string& what, Errc e) {
   std::fprintf(stderr, "sheaf: error: %s: %s: %s\n", path.c_str(), what.c_str(), to_string(e));
 }
 
 bool OpenBundle::open(const std::string& path, Access access) {
-  path_ = path;
-  if (file_.open(path.c_str(), access) != Errc::ok) {
+  path_ = path == "-" ? "standard input" : path;
+  if (path == "-") {
+    if (!map_stdin(access)) {
+      return false;
+    }
+  } else if (file_.open(path.c_str(), access) != Errc::ok) {
     const int err = file_.error_number();
-    std::fprintf(stderr, "sheaf: error: %s: cannot open: %s\n", path.c_str(),
+    std::fprintf(stderr, "sheaf: error: %s: cannot open: %s\n", path_.c_str(),
                  err != 0 ? std::strerror(err) : "file too large");
     return false;
   }
   const Result<Bundle> b = Bundle::open(file_.bytes());
   if (!b.ok()) {
-    print_error(path, "not a readable bundle", b.error());
+    print_error(path_, "not a readable bundle", b.error());
     return false;
   }
   bundle_ = b.value();

@@ -14,6 +14,11 @@ class OpenBundle {
  public:
   /// Maps and opens `path` (`access`: the readahead hint); on failure prints
   /// "sheaf: error: PATH: reason" and returns false.
+  ///
+  /// "-" is standard input, named "standard input" in messages. When it is a regular file
+  /// (`< bundle`) it is mapped in place; anything else (a pipe) is first copied into an unlinked
+  /// temporary file in $TMPDIR (else /tmp), so memory stays that of a mapped file and the disk
+  /// used is the size of the input itself, with no cap. A terminal is refused.
   bool open(const std::string& path, Access access = Access::sequential);
 
   const Bundle& bundle() const { return bundle_; }
@@ -35,9 +40,15 @@ class OpenBundle {
 
   MutableByteSpan frame_buffer() { return MutableByteSpan(buffer_.data(), buffer_.size()); }
 
+  /// The name messages use: the path as given, or "standard input".
   const std::string& path() const { return path_; }
 
+  /// The size of the file or input read, which may exceed the bundle's own (trailing bytes).
+  size_t file_size() const { return file_.bytes().size(); }
+
  private:
+  bool map_stdin(Access access);  // prints why it failed
+
   std::string path_;
   MappedFile file_;
   Bundle bundle_;

@@ -5,10 +5,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include "cli/article_json.hpp"
 #include "cli/commands.hpp"
 #include "cli/id_paths.hpp"
 #include "cli/open_bundle.hpp"
+#include "diag/progress.hpp"
 #include "write/source_files.hpp"
 
 namespace sheaf::cli {
@@ -35,6 +38,43 @@ bool write_file(const std::filesystem::path& path, const std::string& bytes) {
   return true;
 }
 
+// info -v: every frame's place and sizes (SPEC: "Frame table"); false if one is out of range.
+bool frame_list(const Bundle& b, Json& out) {
+  for (uint32_t j = 0; j < b.frame_count(); ++j) {
+    const Result<FrameView> f = b.frame(j);
+    if (!f.ok()) {
+      return false;
+    }
+    out.push_back({{"frame", j},
+                   {"offset", f.value().offset},
+                   {"compressed_bytes", f.value().compressed_size},
+                   {"raw_bytes", f.value().raw_size}});
+  }
+  return true;
+}
+
+// verify -v: decodes each frame on its own and says so, stopping at the first that fails.
+bool verify_frames_verbose(OpenBundle& ob) {
+  const Bundle& b = ob.bundle();
+  for (uint32_t j = 0; j < b.frame_count(); ++j) {
+    const Result<FrameView> f = b.frame(j);
+    const Result<ByteSpan> content =
+        f.ok() ? ob.decoder().read_frame(j, ob.frame_buffer()) : Result<ByteSpan>(f.error());
+    if (!content.ok()) {
+      print_error(ob.path(), "damaged frame " + std::to_string(j), content.error());
+      return false;
+    }
+    std::printf("frame %u: offset %llu, %u -> %u bytes, OK\n", j,
+                static_cast<unsigned long long>(f.value().offset), f.value().compressed_size,
+                f.value().raw_size);
+  }
+  return true;
+}
+
+void report_verified(uint32_t done, uint32_t /*total*/, void* context) {
+  static_cast<Progress*>(context)->update(done);
+}
+
 }  // namespace
 
 // ZSTD_estimateDCtxSize() of zstd 1.5.4's decoder built as examples/firmware builds it for a
@@ -53,7 +93,7 @@ int run_info(const ReadCommand& command) {
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
     if (!a.ok()) {
-      print_error(command.bundle, "cannot read the index", a.error());
+      print_error(ob.path(), "cannot read the index", a.error());
       return kExitFailure;
     }
     records += a.value().size;
@@ -66,7 +106,7 @@ int run_info(const ReadCommand& command) {
   const size_t unpacked = info.dictionary_packed ? Decoder::dictionary_size(b) : 0;
   const uint64_t firmware = format::align_up(kFirmwareZstdContextBytes) +
                             format::align_up(unpacked) + info.max_frame_size;
-  Json j = {{"file", command.bundle},
+  Json j = {{"file", ob.path()},
             {"format_version",
              std::to_string(info.version_major) + "." + std::to_string(info.version_minor)},
             {"articles", info.article_count},
@@ -93,7 +133,15 @@ int run_info(const ReadCommand& command) {
             {"creator", std::string(info.creator)},
             {"generator", std::string(info.generator)},
             {"created", info.created}};
+  Json frames = Json::array();
+  if (command.verbose && !frame_list(b, frames)) {
+    print_error(ob.path(), "cannot read the frame table", Errc::corrupt_index);
+    return kExitFailure;
+  }
   if (command.json) {
+    if (command.verbose) {
+      j["frame_list"] = frames;
+    }
     print_line(dump(j));
     return kExitOk;
   }
@@ -103,6 +151,14 @@ int run_info(const ReadCommand& command) {
     } else {
       std::printf("%-28s %s\n", (key + ":").c_str(),
                   value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
+    }
+  }
+  if (command.verbose) {
+    std::printf("\n%8s %14s %12s %12s\n", "frame", "offset", "compressed", "raw");
+    for (const Json& f : frames) {
+      std::printf("%8u %14llu %12u %12u\n", f["frame"].get<uint32_t>(),
+                  f["offset"].get<unsigned long long>(), f["compressed_bytes"].get<uint32_t>(),
+                  f["raw_bytes"].get<uint32_t>());
     }
   }
   return kExitOk;
@@ -180,51 +236,63 @@ int run_verify(const ReadCommand& command) {
   if (!ob.open(command.bundle)) {
     return kExitFailure;
   }
-  if (ob.bundle().file().size() != std::filesystem::file_size(command.bundle)) {
+  if (ob.bundle().file().size() != ob.file_size()) {
     std::fprintf(stderr, "sheaf: error: %s: damaged: file size differs from the header's\n",
-                 command.bundle.c_str());
+                 ob.path().c_str());
     return kExitFailure;
   }
   if (const Errc e = verify_all(ob.bundle()); e != Errc::ok) {
-    print_error(command.bundle, "damaged", e);
+    print_error(ob.path(), "damaged", e);
     return kExitFailure;
   }
   if (!ob.init_decoder()) {
     return kExitFailure;
   }
   if (std::string error = check_sources(ob.bundle()); !error.empty()) {
-    std::fprintf(stderr, "sheaf: error: %s: damaged: %s\n", command.bundle.c_str(), error.c_str());
+    std::fprintf(stderr, "sheaf: error: %s: damaged: %s\n", ob.path().c_str(), error.c_str());
     return kExitFailure;
   }
-  if (const Errc e = verify_bodies(ob.bundle(), ob.decoder(), ob.frame_buffer()); e != Errc::ok) {
-    print_error(command.bundle, "damaged body", e);
+  if (command.verbose && !verify_frames_verbose(ob)) {
     return kExitFailure;
   }
+  // A large bundle takes a while: show how far it got, on a terminal only.
+  Progress progress(!command.quiet && ::isatty(STDERR_FILENO) != 0 ? ProgressMode::terminal
+                                                                   : ProgressMode::off);
+  progress.begin("verification", ob.bundle().size(), "articles");
+  const Errc e =
+      verify_bodies(ob.bundle(), ob.decoder(), ob.frame_buffer(), report_verified, &progress);
+  if (e != Errc::ok) {
+    print_error(ob.path(), "damaged body", e);
+    return kExitFailure;
+  }
+  progress.end();
   const BundleInfo info = ob.bundle().info();
-  std::printf("%s: OK (%u articles, %u frames, %llu bytes checked)\n", command.bundle.c_str(),
-              info.article_count, info.frame_count,
-              static_cast<unsigned long long>(info.file_size));
+  if (!command.quiet) {
+    std::printf("%s: OK (%u articles, %u frames, %llu bytes checked)\n", ob.path().c_str(),
+                info.article_count, info.frame_count,
+                static_cast<unsigned long long>(info.file_size));
+  }
   return kExitOk;
 }
 
 namespace {
 
 // unpack --source: every kept input file back, byte for byte.
-int unpack_sources(const ReadCommand& command, const Bundle& b) {
+int unpack_sources(const ReadCommand& command, const std::string& ob_path, const Bundle& b) {
   if (b.source_count() == 0) {
     std::fprintf(stderr, "sheaf: error: %s: keeps no source files (build it with --keep-source)\n",
-                 command.bundle.c_str());
+                 ob_path.c_str());
     return kExitFailure;
   }
   std::string bytes;
   for (uint32_t k = 0; k < b.source_count(); ++k) {
     const Result<SourceView> s = b.source(k);
     if (!s.ok()) {
-      print_error(command.bundle, "kept source " + std::to_string(k), s.error());
+      print_error(ob_path, "kept source " + std::to_string(k), s.error());
       return kExitFailure;
     }
     if (std::string error = read_source(s.value(), bytes); !error.empty()) {
-      std::fprintf(stderr, "sheaf: error: %s: %s\n", command.bundle.c_str(), error.c_str());
+      std::fprintf(stderr, "sheaf: error: %s: %s\n", ob_path.c_str(), error.c_str());
       return kExitFailure;
     }
     const std::filesystem::path path =
@@ -232,9 +300,14 @@ int unpack_sources(const ReadCommand& command, const Bundle& b) {
     if (!write_file(path, bytes)) {
       return kExitFailure;
     }
+    if (command.verbose) {
+      std::fprintf(stderr, "sheaf: wrote %s\n", path.c_str());
+    }
   }
-  std::fprintf(stderr, "sheaf: unpacked %u source files into %s\n", b.source_count(),
-               command.output_dir.c_str());
+  if (!command.quiet) {
+    std::fprintf(stderr, "sheaf: unpacked %u source files into %s\n", b.source_count(),
+                 command.output_dir.c_str());
+  }
   return kExitOk;
 }
 
@@ -248,7 +321,7 @@ int run_unpack(const ReadCommand& command) {
   namespace fs = std::filesystem;
   const Bundle& b = ob.bundle();
   if (command.sources) {
-    return unpack_sources(command, b);
+    return unpack_sources(command, ob.path(), b);
   }
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<Record> r = ob.read(i);
@@ -260,13 +333,19 @@ int run_unpack(const ReadCommand& command) {
       return kExitFailure;
     }
     const std::string json = dump(article_json(to_article(r.value(), site.value())), 2);
-    if (!write_file(fs::path(command.output_dir) / file_name_for_id(std::string(r.value().id)),
-                    json + "\n")) {
+    const fs::path path =
+        fs::path(command.output_dir) / file_name_for_id(std::string(r.value().id));
+    if (!write_file(path, json + "\n")) {
       return kExitFailure;
     }
+    if (command.verbose) {
+      std::fprintf(stderr, "sheaf: wrote %s\n", path.c_str());
+    }
   }
-  std::fprintf(stderr, "sheaf: unpacked %u articles into %s\n", b.size(),
-               command.output_dir.c_str());
+  if (!command.quiet) {
+    std::fprintf(stderr, "sheaf: unpacked %u articles into %s\n", b.size(),
+                 command.output_dir.c_str());
+  }
   return kExitOk;
 }
 

@@ -101,10 +101,14 @@ bool keep(const Article& article, const std::string& origin, bool report_partial
 
 // The extraction; with `consume`, each document (and its parsed page) is freed once used.
 Extracted extract_all(const std::vector<Document>& docs, Diagnostics& diags,
-                      const ExtractOptions& options, std::vector<Document>* consume) {
+                      const ExtractOptions& options, std::vector<Document>* consume,
+                      Progress* progress) {
   std::vector<Page> pages;
   std::vector<size_t> page_of(docs.size(), SIZE_MAX);
   for (size_t i = 0; i < docs.size(); ++i) {
+    if (progress != nullptr) {
+      progress->update(pages.size());
+    }
     if (docs[i].format != DocumentFormat::record) {
       page_of[i] = pages.size();
       pages.push_back(to_page(docs[i]));
@@ -115,6 +119,9 @@ Extracted extract_all(const std::vector<Document>& docs, Diagnostics& diags,
   Extracted out;
   out.articles.reserve(docs.size());
   for (size_t i = 0; i < docs.size(); ++i) {
+    if (progress != nullptr) {
+      progress->update(pages.size() + i);
+    }
     const Document& doc = docs[i];
     Explain explain;
     Article article;
@@ -151,16 +158,24 @@ Extracted extract_all(const std::vector<Document>& docs, Diagnostics& diags,
 
 Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
                   const ExtractOptions& options) {
-  return extract_all(docs, diags, options, nullptr);
+  return extract_all(docs, diags, options, nullptr, nullptr);
 }
 
 std::vector<Article> extract(const std::vector<Document>& docs, Diagnostics& diags) {
-  return extract_all(docs, diags, ExtractOptions{}, nullptr).articles;
+  return extract_all(docs, diags, ExtractOptions{}, nullptr, nullptr).articles;
 }
 
-std::vector<Article> extract(std::vector<Document>&& docs, Diagnostics& diags) {
+std::vector<Article> extract(std::vector<Document>&& docs, Diagnostics& diags, Progress* progress) {
   std::vector<Document> consumed = std::move(docs);
-  return extract_all(consumed, diags, ExtractOptions{}, &consumed).articles;
+  return extract_all(consumed, diags, ExtractOptions{}, &consumed, progress).articles;
+}
+
+uint64_t extract_steps(const std::vector<Document>& docs) {
+  uint64_t steps = docs.size();
+  for (const Document& d : docs) {
+    steps += d.format != DocumentFormat::record ? 1 : 0;
+  }
+  return steps;
 }
 
 }  // namespace sheaf

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "diag/diagnostics.hpp"
+#include "diag/progress.hpp"
 #include "extract/explain.hpp"
 #include "model/article.hpp"
 
@@ -30,7 +31,13 @@ Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
 std::vector<Article> extract(const std::vector<Document>& docs, Diagnostics& diags);
 
 /// extract() without explanations, consuming `docs`: each document's text is freed as soon as
-/// its article is made, so a build never holds every input and every article at once.
-std::vector<Article> extract(std::vector<Document>&& docs, Diagnostics& diags);
+/// its article is made, so a build never holds every input and every article at once. With
+/// `progress`, work done is reported to it in steps: each page parsed, then each document
+/// extracted (2 steps a page, 1 a record; the caller begins the stage with extract_steps()).
+std::vector<Article> extract(std::vector<Document>&& docs, Diagnostics& diags,
+                             Progress* progress = nullptr);
+
+/// The number of progress steps extract() reports for `docs`.
+uint64_t extract_steps(const std::vector<Document>& docs);
 
 }  // namespace sheaf

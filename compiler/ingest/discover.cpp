@@ -25,13 +25,14 @@ std::string extension_of(const std::string& path) {
   return path.substr(dot);
 }
 
-std::string to_lower_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return text;
+/// "(expected .html, .htm, ... or .json)", from the input type table.
+std::string expected_types() {
+  const std::string list = input_extensions(", ");
+  const size_t last = list.rfind(", ");
+  return "(expected " +
+         (last == std::string::npos ? list
+                                    : list.substr(0, last) + " or " + list.substr(last + 2)) +
+         ")";
 }
 
 /// The last component of a file path: "x/y/a.txt" -> "a.txt".
@@ -89,27 +90,15 @@ void Walker::add_argument(const std::string& path) {
 
 void Walker::add_file(const std::string& path, const std::string& rel_path,
                       const std::string& identity) {
-  const std::string ext = extension_of(rel_path);
-  const std::string lower = to_lower_ascii(ext);
-  InputKind kind = InputKind::text_dump;
-  if (lower == ".txt") {
-    kind = InputKind::text_dump;
-  } else if (lower == ".jsonl") {
-    kind = InputKind::jsonl;
-  } else if (lower == ".json") {
-    kind = InputKind::json;
-  } else if (lower == ".html" || lower == ".htm") {
-    kind = InputKind::html;
-  } else if (lower == ".md" || lower == ".markdown") {
-    kind = InputKind::markdown;
-  } else {
-    const char* expected = "(expected .txt, .html, .htm, .md, .jsonl or .json)";
+  const InputType* type = input_type_of(rel_path);
+  if (type == nullptr) {
+    const std::string ext = extension_of(rel_path);
     diags_.warning(path, 0, "unknown-file-type",
-                   ext.empty() ? std::string("skipped: no file extension ") + expected
-                               : "skipped: unknown file type '" + ext + "' " + expected);
+                   ext.empty() ? "skipped: no file extension " + expected_types()
+                               : "skipped: unknown file type '" + ext + "' " + expected_types());
     return;
   }
-  found_.push_back({{path, rel_path, kind}, identity});
+  found_.push_back({{path, rel_path, type->kind}, identity});
 }
 
 void Walker::enter(const std::string& path, const std::string& rel_path,

@@ -7,17 +7,9 @@
 
 #include "diag/diagnostics.hpp"
 #include "ingest/filesystem.hpp"
+#include "ingest/input_types.hpp"
 
 namespace sheaf {
-
-/// How an input file is parsed, chosen by its extension (case-insensitive).
-enum class InputKind {
-  text_dump,  ///< ".txt": one scraped page, first non-empty line is the title
-  jsonl,      ///< ".jsonl": one JSON record per line
-  json,       ///< ".json": one JSON record, or an array of records
-  html,       ///< ".html", ".htm": one web page
-  markdown,   ///< ".md", ".markdown": one article, optional front matter
-};
 
 /// One file to ingest.
 struct InputFile {
@@ -34,7 +26,7 @@ struct InputFile {
 /// - error "missing-input": an argument that does not exist;
 /// - error "bad-input": an argument that is a dangling link, a link loop, or not a file/directory;
 /// - error "unreadable-dir" / "unreadable-path": a directory or entry the OS refuses to show;
-/// - warning "unknown-file-type": a file that is not .txt, .jsonl or .json (skipped);
+/// - warning "unknown-file-type": a file whose extension is not in kInputTypes (skipped);
 /// - warning "dangling-symlink", "symlink-loop", "not-a-file": such entries inside a walked
 ///   directory (skipped); "symlink-loop" also covers a link back to a directory being walked;
 /// - warning "duplicate-input": the same file reached under two different relative paths (the

@@ -31,10 +31,15 @@ void append(std::vector<Document>& out, std::vector<Document> more) {
 }  // namespace
 
 std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs,
-                             Diagnostics& diags, std::vector<SourceFile>* sources) {
+                             Diagnostics& diags, std::vector<SourceFile>* sources,
+                             Progress* progress) {
   std::vector<Document> docs;
   std::unordered_set<std::string> source_paths;
+  size_t files_read = 0;
   for (const InputFile& file : files) {
+    if (progress != nullptr) {
+      progress->update(files_read++);
+    }
     ReadResult read = fs.read_file(file.path);
     if (!read.ok()) {
       diags.error(file.path, 0, "read-error", read.error);

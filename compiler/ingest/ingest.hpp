@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "diag/diagnostics.hpp"
+#include "diag/progress.hpp"
 #include "ingest/discover.hpp"
 #include "ingest/filesystem.hpp"
 #include "model/article.hpp"
@@ -25,8 +26,10 @@ namespace sheaf {
 /// With `sources` (build --keep-source), every file read is appended there byte for byte, under
 /// its relative path (made unique with "~2", "~3"... when two roots share one), and each
 /// Document records which one it came from (Document::source).
+/// With `progress`, each file read is reported to it (the caller begins and ends the stage).
 /// @return the Documents in the order of `files`, records in file order.
 std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs,
-                             Diagnostics& diags, std::vector<SourceFile>* sources = nullptr);
+                             Diagnostics& diags, std::vector<SourceFile>* sources = nullptr,
+                             Progress* progress = nullptr);
 
 }  // namespace sheaf

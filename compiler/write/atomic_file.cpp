@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 
 #include <fcntl.h>
@@ -100,7 +101,69 @@ std::string directory_of(const std::string& path) {
   return slash == 0 ? "/" : path.substr(0, slash);
 }
 
+// Copies all of `fd` (from its start) to `out_fd`; `copied` counts the bytes that got there.
+std::string copy_file(int fd, int out_fd, uint64_t& copied) {
+  std::vector<char> buffer(1 << 20);
+  if (::lseek(fd, 0, SEEK_SET) != 0) {
+    return std::string("standard output: cannot rewind the temporary file: ") +
+           std::strerror(errno);
+  }
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return std::string("standard output: cannot read the temporary file: ") +
+             std::strerror(errno);
+    }
+    if (n == 0) {
+      return "";
+    }
+    const std::string error = write_all(
+        out_fd, {std::string_view(buffer.data(), static_cast<size_t>(n))}, "standard output");
+    if (!error.empty()) {
+      return error;
+    }
+    copied += static_cast<uint64_t>(n);
+  }
+}
+
 }  // namespace
+
+std::string write_verified_to_stdout(const std::vector<std::string_view>& pieces,
+                                     const TempFileCheck& check, int out_fd) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string temp = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") +
+                     "/.sheaf-stdout.tmp.XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    return "standard output: nothing written (" + os_error("cannot create a temporary file", temp) +
+           ")";
+  }
+  TempGuard guard(temp);
+  std::string error = write_all(fd, pieces, temp);
+  if (error.empty() && check) {
+    error = check(temp);
+  }
+  if (!error.empty()) {
+    ::close(fd);
+    return "standard output: nothing written (" + error + ")";
+  }
+  uint64_t total = 0;
+  for (const std::string_view piece : pieces) {
+    total += piece.size();
+  }
+  uint64_t copied = 0;
+  void (*previous)(int) = std::signal(SIGPIPE, SIG_IGN);
+  error = copy_file(fd, out_fd, copied);
+  std::signal(SIGPIPE, previous);
+  ::close(fd);
+  if (!error.empty()) {
+    return error + " (" + std::to_string(copied) + " of " + std::to_string(total) + " bytes sent)";
+  }
+  return "";
+}
 
 std::string write_file_atomically(const std::string& path, const std::string& bytes,
                                   const TempFileCheck& check) {

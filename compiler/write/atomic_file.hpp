@@ -28,4 +28,14 @@ std::string write_file_atomically(const std::string& path,
                                   const std::vector<std::string_view>& pieces,
                                   const TempFileCheck& check);
 
+/// For `build -o -`: writes `pieces` to a temporary file in $TMPDIR (else /tmp), runs `check`
+/// on it, and only when that passes copies the file to `out_fd` (standard output); the
+/// temporary file is removed in every case, on SIGINT/SIGTERM/SIGHUP too. A failed write or
+/// check sends nothing, so a reader of the pipe never gets a bundle that was not verified.
+/// SIGPIPE is ignored while copying: a reader that goes away is an error returned here.
+/// @return "" on success, else "standard output: nothing written (REASON)" before the copy
+///   began, or "standard output: cannot write: REASON (N of M bytes sent)".
+std::string write_verified_to_stdout(const std::vector<std::string_view>& pieces,
+                                     const TempFileCheck& check, int out_fd = 1);
+
 }  // namespace sheaf

@@ -369,14 +369,15 @@ signal.signal(signal.SIGINT, signal.SIG_DFL)
 os.execv(sys.argv[1], sys.argv[1:])' "$SHEAF" build --progress "$W/slow" \
     -o "$W/interrupted.sheaf" --level 19 -j 1 2>"$ERR" &
   pid=$!
-  # Until compression has started (progress on stderr): at most 10 minutes, since a sanitizer
-  # build on a loaded 2-core machine can take over a minute to read and train first.
+  # Until compression is under way (a "sheaf: compression: DONE/TOTAL" progress line on stderr):
+  # at most 10 minutes, since a sanitizer build on a loaded 2-core machine can take over a minute
+  # to read and train first.
   for _ in $(seq 1 6000); do
-    grep -aq "compressing frames" "$ERR" 2>/dev/null && break
+    grep -aqE "sheaf: compression: [0-9]+/" "$ERR" 2>/dev/null && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
-  check "compression never started" grep -aq "compressing frames" "$ERR"
+  check "compression never started" grep -aqE "sheaf: compression: [0-9]+/" "$ERR"
   kill -s "$sig" "$pid"
   wait "$pid"
   RC=$?

@@ -1,5 +1,8 @@
 // tests/runtime: Decoder modes, packed and raw dictionaries, whole and part-by-part reads,
 // buffer and workspace checks.
+#include <cstdint>
+#include <vector>
+
 #include <zstd.h>
 
 #include <sheaf/sheaf.hpp>
@@ -11,6 +14,7 @@ using sheaf::Bundle;
 using sheaf::Decoder;
 using sheaf::Errc;
 using sheaf::MutableByteSpan;
+using sheaf::Result;
 using sheaf::test::Bundles;
 using sheaf::test::Workspace;
 
@@ -177,4 +181,40 @@ TEST_CASE("decoder init checks the workspace", "[runtime]") {
                              ws.span().data(),
                              static_cast<size_t>(sheaf::format::align_up(ZSTD_estimateDCtxSize()))))
             .error() == Errc::workspace_too_small);
+}
+
+namespace {
+
+struct ProgressCalls {
+  uint32_t calls = 0;
+  uint32_t last_done = UINT32_MAX;
+  uint32_t total = 0;
+};
+
+void count_progress(uint32_t done, uint32_t total, void* context) {
+  ProgressCalls& p = *static_cast<ProgressCalls*>(context);
+  ++p.calls;
+  p.last_done = done;
+  p.total = total;
+}
+
+}  // namespace
+
+TEST_CASE("verify_bodies reports progress every 1024 articles, from the first", "[runtime]") {
+  const Result<Bundle> b = Bundle::open(Bundles::get().small.span());
+  REQUIRE(b.ok());
+  const Bundle& bundle = b.value();
+  REQUIRE(bundle.size() > 0);
+  REQUIRE(bundle.size() <= 1024);  // so exactly one call, before article 0
+  Workspace ws(Decoder::workspace_size(bundle));
+  Result<Decoder> d = Decoder::init(bundle, ws.span());
+  REQUIRE(d.ok());
+  Decoder decoder = d.value();
+  std::vector<uint8_t> buffer(bundle.info().max_read_size);
+  ProgressCalls calls;
+  CHECK(sheaf::verify_bodies(bundle, decoder, MutableByteSpan(buffer.data(), buffer.size()),
+                             count_progress, &calls) == Errc::ok);
+  CHECK(calls.calls == 1);
+  CHECK(calls.last_done == 0);
+  CHECK(calls.total == bundle.size());
 }

@@ -44,3 +44,24 @@ TEST_CASE("mapping failures are values with the reason", "[runtime]") {
   CHECK(m.bytes().empty());
   std::remove(empty.c_str());
 }
+
+TEST_CASE("an open descriptor maps whole and stays the caller's", "[runtime]") {
+  const std::string path = sheaf::test::temp_path("mapped-fd.bin");
+  const std::string content = "mapped through a descriptor\n";
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  REQUIRE(f != nullptr);
+  std::fwrite(content.data(), 1, content.size(), f);
+  std::fclose(f);
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  REQUIRE(::lseek(fd, 5, SEEK_SET) == 5);  // the position does not matter: the whole file maps
+  MappedFile m;
+  REQUIRE(m.map(fd, Access::sequential) == Errc::ok);
+  CHECK(std::string(reinterpret_cast<const char*>(m.bytes().data()), m.bytes().size()) == content);
+  CHECK(::fcntl(fd, F_GETFD) != -1);  // still open
+  ::close(fd);
+  CHECK(m.bytes().size() == content.size());  // the mapping outlives the descriptor
+  CHECK(m.map(fd) == Errc::io_error);         // closed now
+  CHECK(m.error_number() == EBADF);
+  std::remove(path.c_str());
+}

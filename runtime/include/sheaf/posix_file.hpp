@@ -52,6 +52,16 @@ class MappedFile {
       errno_ = errno;
       return Errc::io_error;
     }
+    const Errc result = map(fd, access);
+    ::close(fd);
+    return result;
+  }
+
+  /// Maps the whole of the open file `fd` (a regular file; standard input redirected from one)
+  /// read-only, as open() does. `fd` stays open and owned by the caller; the mapping outlives it.
+  /// @return io_error (see error_number()) or too_large.
+  Errc map(int fd, Access access = Access::normal) noexcept {
+    reset();
 
     struct stat st {};
 
@@ -77,7 +87,6 @@ class MappedFile {
         }
       }
     }
-    ::close(fd);
     return result;
   }
 

@@ -129,6 +129,9 @@ inline bool has_title_key(const Bundle& b, std::string_view title, uint32_t i) n
 
 }  // namespace detail
 
+/// Progress of verify_bodies(): (articles checked so far, article count, caller's context).
+using VerifyProgressFn = void (*)(uint32_t done, uint32_t total, void* context);
+
 /// Checks every byte of an opened bundle: zero padding, every section checksum, the whole index
 /// FlatBuffer, frame and record locations, the lookup tables' shape (SPEC: "Validation", V1 to
 /// V6, V8, V10, V11). Ids and titles are in the records: verify_bodies() checks them.
@@ -162,10 +165,12 @@ inline Errc verify_all(const Bundle& b) noexcept {
 /// Reads every article's record, decoding each frame once, and checks it: its checksum, its
 /// fields (SPEC: "Records"), ids strictly ascending, the id samples and title keys naming the
 /// right articles, site and source references in range, and that the articles use every frame
-/// in order. `buffer` must hold BundleInfo::max_read_size bytes.
+/// in order. `buffer` must hold BundleInfo::max_read_size bytes. When `progress` is not null it
+/// is called with (articles checked, article count, `context`) before every 1024th article.
 /// @return ok, or corrupt_index (frames out of order or unused, lookup tables wrong, ids out
 ///   of order), corrupt_body, or an error from Decoder::read_frame().
-inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buffer) noexcept {
+inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buffer,
+                          VerifyProgressFn progress = nullptr, void* context = nullptr) noexcept {
   uint32_t cached = UINT32_MAX;  // frame whose content is in `buffer`
   uint64_t covered_end = 0;      // articles so far used frames [0, covered_end)
   // The previous id may sit in a frame the next read overwrites: keep a copy of it, or of its
@@ -175,6 +180,9 @@ inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buf
   bool previous_cut = false;
   uint32_t next_sample = 0;  // id samples name ascending articles: check each in passing
   for (uint32_t i = 0; i < b.size(); ++i) {
+    if (progress != nullptr && i % 1024 == 0) {
+      progress(i, b.size(), context);
+    }
     const Result<ArticleView> a = b.article(i);
     if (!a.ok()) {
       return a.error();

@@ -75,7 +75,8 @@ TEST_CASE("discover: walks directories, picks kinds by extension", "[compiler][i
   CHECK(d.file == "corpus/manual.pdf");
   CHECK(d.code == "unknown-file-type");
   CHECK(d.message ==
-        "skipped: unknown file type '.pdf' (expected .txt, .html, .htm, .md, .jsonl or .json)");
+        "skipped: unknown file type '.pdf' (expected .html, .htm, .txt, .md, .markdown, .jsonl or "
+        ".json)");
 }
 
 TEST_CASE("discover: a file argument is relative to its parent, even when hidden",
@@ -151,9 +152,10 @@ TEST_CASE("discover: files without a known extension are warned about", "[compil
   CHECK(sheaf::discover({"in"}, mem, diags).empty());
   REQUIRE(diags.items().size() == 2);
   CHECK(diags.items()[0].message ==
-        "skipped: no file extension (expected .txt, .html, .htm, .md, .jsonl or .json)");
+        "skipped: no file extension (expected .html, .htm, .txt, .md, .markdown, .jsonl or .json)");
   CHECK(diags.items()[1].message ==
-        "skipped: unknown file type '.pdf' (expected .txt, .html, .htm, .md, .jsonl or .json)");
+        "skipped: unknown file type '.pdf' (expected .html, .htm, .txt, .md, .markdown, .jsonl or "
+        ".json)");
 }
 
 TEST_CASE("discover: HTML and Markdown pages are inputs", "[compiler][ingest]") {

@@ -1,5 +1,11 @@
 // tests/compiler/write: a bundle replaces its file whole, or not at all.
+#include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <unistd.h>
 
 #include "support/catch.hpp"
 #include "support/test_support.hpp"
@@ -51,4 +57,77 @@ TEST_CASE("write errors name the file and the reason", "[compiler][write]") {
   const std::string full = sheaf::write_file_atomically("/dev/full", "x", nullptr);
   CHECK(full.find("/dev/full") != std::string::npos);
   CHECK(full.find("No space left") != std::string::npos);
+}
+
+namespace {
+
+/// Runs write_verified_to_stdout with TMPDIR set to `tmpdir` and a pipe as standard output;
+/// returns its result, and in `sent` what came out of the pipe.
+std::string to_pipe(const std::string& tmpdir, const std::vector<std::string_view>& pieces,
+                    const sheaf::TempFileCheck& check, std::string& sent) {
+  const char* old = std::getenv("TMPDIR");
+  const std::string saved = old != nullptr ? old : "";
+  ::setenv("TMPDIR", tmpdir.c_str(), 1);
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  // Small enough to fit the pipe's buffer, so one thread can write then read.
+  const std::string result = sheaf::write_verified_to_stdout(pieces, check, fds[1]);
+  ::close(fds[1]);
+  sent.clear();
+  char buffer[4096];
+  for (ssize_t n = ::read(fds[0], buffer, sizeof buffer); n > 0;
+       n = ::read(fds[0], buffer, sizeof buffer)) {
+    sent.append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fds[0]);
+  if (old != nullptr) {
+    ::setenv("TMPDIR", saved.c_str(), 1);
+  } else {
+    ::unsetenv("TMPDIR");
+  }
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("-o -: the checked bundle goes to standard output, no temporary stays",
+          "[compiler][write]") {
+  const sheaf::test::TempDir dir;
+  std::string checked;
+  std::string sent;
+  const std::string error = to_pipe(
+      dir.path(), {"head|", "body|", "tail"},
+      [&](const std::string& temp) {
+        checked = sheaf::test::read_file(temp);
+        return std::string();
+      },
+      sent);
+  CHECK(error.empty());
+  CHECK(checked == "head|body|tail");
+  CHECK(sent == "head|body|tail");
+  CHECK(entries_in(dir.path()) == 0);
+}
+
+TEST_CASE("-o -: a failed check sends nothing", "[compiler][write]") {
+  const sheaf::test::TempDir dir;
+  std::string sent = "unset";
+  const std::string error = to_pipe(
+      dir.path(), {"half a bundle"},
+      [](const std::string&) { return std::string("does not verify"); }, sent);
+  CHECK(error == "standard output: nothing written (does not verify)");
+  CHECK(sent.empty());
+  CHECK(entries_in(dir.path()) == 0);
+}
+
+TEST_CASE("-o -: a reader that went away is an error, not a SIGPIPE death", "[compiler][write]") {
+  const sheaf::test::TempDir dir;
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  ::close(fds[0]);
+  ::setenv("TMPDIR", dir.path().c_str(), 1);
+  const std::string error = sheaf::write_verified_to_stdout({"bundle"}, nullptr, fds[1]);
+  ::unsetenv("TMPDIR");
+  ::close(fds[1]);
+  CHECK(error == "standard output: cannot write: Broken pipe (0 of 6 bytes sent)");
+  CHECK(entries_in(dir.path()) == 0);
 }
