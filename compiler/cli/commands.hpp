@@ -2,6 +2,7 @@
 // each returns the process exit code (0 ok, 1 failure).
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 
 namespace sheaf::cli {
 
+// Documented, with every diagnostic code, in diag/codes.hpp (kExitCodes; `sheaf codes`).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  ///< bad input, damaged bundle, I/O failure
 inline constexpr int kExitUsage = 2;
@@ -16,10 +18,13 @@ inline constexpr int kExitPartial = 3;  ///< build --keep-going wrote the bundle
 
 struct BuildCommand {
   BuildOptions build;
-  bool json = false;        ///< summary as one JSON object on stdout
-  bool quiet = false;       ///< no progress, no summary
-  bool progress = false;    ///< progress even when stderr is not a terminal (CI logs)
-  size_t max_messages = 5;  ///< per diagnostic code, then a count (--json lists all)
+  bool json = false;            ///< summary as one JSON object on stdout
+  bool quiet = false;           ///< no progress, no summary
+  bool progress = false;        ///< progress even when stderr is not a terminal (CI logs)
+  size_t max_messages = 5;      ///< per diagnostic code, then a count (--json lists all)
+  std::string config;           ///< --config FILE: settings the command line overrides
+  bool print_config = false;    ///< --print-config: print the settings in effect, build nothing
+  std::set<std::string> given;  ///< settings given on the command line, by long option name
 };
 
 struct ExtractCommand {
