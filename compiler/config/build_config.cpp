@@ -196,7 +196,7 @@ bool read_table(const std::string& table_name, const toml::table& table, const s
     }
     ConfigValue value;
     if (!read_value(*setting, node, path, value, problem)) {
-      problem.message = "[" + table_name + "] " + setting->name + " " + problem.message;
+      problem.message = "[" + table_name + "] " + setting->name + ": " + problem.message;
       return false;
     }
     entries.push_back({setting->name, std::move(value), key_line});

@@ -25,7 +25,8 @@ struct ConfigEntry {
   uint32_t line = 0;  ///< 1-based line in the file
 };
 
-/// A parsed settings file: its entries in file order, or the first problem found.
+/// A parsed settings file: its entries (by table, then key name), or the first problem found
+/// in that order.
 struct ConfigFile {
   std::string path;
   std::vector<ConfigEntry> entries;
