@@ -91,7 +91,7 @@ int settle_build_options(BuildCommand& command) {
     return usage_error("no inputs: name files or folders, or set inputs in [build] of --config");
   }
   if (command.build.output.empty()) {
-    return usage_error("no output: give -o BUNDLE, or set output in [build] of --config");
+    return usage_error("no output: give -o/--output BUNDLE, or set output in [build] of --config");
   }
   return -1;
 }

@@ -87,11 +87,21 @@ std::string print_markdown() {
   return out;
 }
 
-// roff text: a leading '.' or '\'' would be a request, and '\' starts an escape.
+// roff text: a leading '.' or '\'' would be a request, and '\' starts an escape. `code`
+// spans become bold.
 std::string roff(std::string_view text) {
   std::string out;
+  bool bold = false;
   for (const char c : text) {
-    out += c == '\\' ? std::string("\\e") : c == '-' ? std::string("\\-") : std::string(1, c);
+    if (c == '`') {
+      out += bold ? "\\fR" : "\\fB";
+      bold = !bold;
+    } else {
+      out += c == '\\' ? std::string("\\e") : c == '-' ? std::string("\\-") : std::string(1, c);
+    }
+  }
+  if (bold) {
+    out += "\\fR";
   }
   if (!out.empty() && (out.front() == '.' || out.front() == '\'')) {
     out.insert(0, "\\&");
@@ -112,7 +122,7 @@ std::string print_man() {
       ".BR \\-\\-strict ,\nand\n.BI \\-\\-allow \" CODE\"\naccepts a warning code even then.\n";
   for (const CodeInfo& c : diagnostic_codes()) {
     out += ".TP\n.BR " + roff(c.code) + " \" (" + severity_name(c.severity) + ", " + roff(c.stage) +
-           ")\"\n" + roff(c.meaning) + ".\n" + roff(c.action) + ".\n";
+           ")\"\n" + roff(c.meaning) + ".\n.br\nWhat to do: " + roff(c.action) + ".\n";
   }
   return out;
 }

@@ -27,7 +27,7 @@ inline constexpr ExitCodeInfo kExitCodes[] = {
      "for `build`, nothing was written"},
     {2, "usage",
      "the command line or the --config file is wrong (unknown option, bad value, unknown "
-     "--allow code, unknown key); nothing was read or written"},
+     "--allow code, unknown key); nothing was built"},
     {3, "partial",
      "`build --keep-going` wrote the bundle, but left out the inputs its errors name"},
 };
