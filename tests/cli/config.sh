@@ -62,6 +62,12 @@ check "not_articles is not a list of 4" test "$(json_len "$OUT" not_articles)" -
 expect_out "$SITE/css/main.css"
 end
 
+begin "extract: the files that are not articles are the same one note"
+run extract "$SITE" -o "$W/extracted"
+expect_rc 0
+expect_err "sheaf: note: skipped 4 files that are not articles (.css 2, .js 1, .png 1)"
+end
+
 begin "build: a non-article file named on the command line is an error"
 run build "$SITE/css/main.css" "$SITE/news/seed.txt" -o "$W/named.sheaf"
 expect_rc 1
