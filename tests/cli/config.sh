@@ -200,6 +200,13 @@ expect_out "inputs = [\"$W/proj/../site\"]  # file"
 check "--print-config built something" test ! -e "$W/printed.sheaf"
 end
 
+begin "build --print-config: inputs and -o on the command line replace the file's"
+run build --config "$W/proj/sheaf.toml" --print-config "$SITE/news" -o "$W/cli.sheaf"
+expect_rc 0
+expect_out "inputs = [\"$SITE/news\"]  # command line"
+expect_out "output = \"$W/cli.sheaf\"  # command line"
+end
+
 begin "build --print-config: the printed settings are a config file that builds the same"
 run build --config "$W/proj/sheaf.toml" --print-config
 expect_rc 0
