@@ -3,6 +3,7 @@
 // printing all go through it, so a new option is one line there.
 #include "config/build_config.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -185,23 +186,26 @@ bool read_value(const Setting& setting, const toml::node& node, const std::strin
   return true;
 }
 
-bool read_table(const std::string& table_name, const toml::table& table, const std::string& path,
-                std::vector<ConfigEntry>& entries, Problem& problem) {
+// Reads the keys of one table; each bad key adds to `problems` and the others are still read.
+void read_table(const std::string& table_name, const toml::table& table, const std::string& path,
+                std::vector<ConfigEntry>& entries, std::vector<Problem>& problems) {
   for (const auto& [key, node] : table) {
     const Setting* setting = find_setting(table_name, key.str());
     const auto key_line = static_cast<uint32_t>(key.source().begin.line);
     if (setting == nullptr) {
-      problem = {"unknown key '" + std::string(key.str()) + "' in [" + table_name + "]", key_line};
-      return false;
+      problems.push_back(
+          {"unknown key '" + std::string(key.str()) + "' in [" + table_name + "]", key_line});
+      continue;
     }
     ConfigValue value;
+    Problem problem;
     if (!read_value(*setting, node, path, value, problem)) {
       problem.message = "[" + table_name + "] " + setting->name + ": " + problem.message;
-      return false;
+      problems.push_back(std::move(problem));
+      continue;
     }
     entries.push_back({setting->name, std::move(value), key_line});
   }
-  return true;
 }
 
 std::string toml_quote(const std::string& s) {
@@ -257,25 +261,31 @@ ConfigFile parse_build_config(std::string_view text, const std::string& path) {
     out.error_line = static_cast<uint32_t>(e.source().begin.line);
     return out;
   }
-  Problem problem;
+  // toml++ tables iterate by key name: collect every problem and report the first in the file.
+  std::vector<Problem> problems;
   for (const auto& [key, node] : root) {
     const std::string name(key.str());
     const toml::table* table = node.as_table();
     const auto key_line = static_cast<uint32_t>(key.source().begin.line);
     if (name != "build" && name != "bundle") {
-      problem = {"unknown " +
-                     std::string(table != nullptr ? "table [" + name + "]" : "key '" + name + "'") +
-                     " (settings go in [build] and [bundle])",
-                 key_line};
+      problems.push_back(
+          {"unknown " +
+               std::string(table != nullptr ? "table [" + name + "]" : "key '" + name + "'") +
+               " (settings go in [build] and [bundle])",
+           key_line});
     } else if (table == nullptr) {
-      problem = {"'" + name + "' must be a table: [" + name + "]", key_line};
-    } else if (read_table(name, *table, path, out.entries, problem)) {
-      continue;
+      problems.push_back({"'" + name + "' must be a table: [" + name + "]", key_line});
+    } else {
+      read_table(name, *table, path, out.entries, problems);
     }
+  }
+  if (!problems.empty()) {
+    const auto first =
+        std::min_element(problems.begin(), problems.end(),
+                         [](const Problem& a, const Problem& b) { return a.line < b.line; });
     out.entries.clear();
-    out.error = problem.message;
-    out.error_line = problem.line;
-    return out;
+    out.error = first->message;
+    out.error_line = first->line;
   }
   return out;
 }

@@ -25,8 +25,8 @@ struct ConfigEntry {
   uint32_t line = 0;  ///< 1-based line in the file
 };
 
-/// A parsed settings file: its entries (by table, then key name), or the first problem found
-/// in that order.
+/// A parsed settings file: its entries (by table, then key name), or its first problem (the
+/// one on the lowest line).
 struct ConfigFile {
   std::string path;
   std::vector<ConfigEntry> entries;

@@ -81,6 +81,9 @@ TEST_CASE("config: errors name the line and the key", "[compiler][config]") {
       {"[build]\nexclude = [\"\"]\n", 2, "empty --exclude pattern"},
       {"[build]\nlevel = 3\n[build\n", 3, "not valid TOML"},
       {"[build]\nlevel = 3\nlevel = 4\n", 3, "not valid TOML"},
+      // Two problems: the first in the file is reported, whatever the key order.
+      {"[build]\nzz-unknown = 1\nlevel = 99\n", 2, "unknown key 'zz-unknown'"},
+      {"[bundle]\ntitle = 5\n[build]\naa = 1\n", 2, "[bundle] title: must be a string"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
