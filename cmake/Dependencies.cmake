@@ -65,4 +65,18 @@ find_package(LibXml2 REQUIRED)                    # libxml2-dev
 add_library(sheaf_libxml2 INTERFACE)
 target_link_libraries(sheaf_libxml2 INTERFACE LibXml2::LibXml2)
 
+# Markdown front matter: yaml-cpp (libyaml-cpp-dev; 0.7 on Debian 12, 0.8 on Debian 13, whose
+# config names the target yaml-cpp::yaml-cpp and keeps plain yaml-cpp as a deprecated alias).
+find_package(yaml-cpp CONFIG REQUIRED)
+add_library(sheaf_yaml INTERFACE)
+if(TARGET yaml-cpp::yaml-cpp)
+  target_link_libraries(sheaf_yaml INTERFACE yaml-cpp::yaml-cpp)
+else()
+  target_link_libraries(sheaf_yaml INTERFACE yaml-cpp)
+endif()
+
+# `build --config FILE`: toml++ (libtomlplusplus-dev; 3.3 on Debian 12, 3.4 on Debian 13, one
+# API), as the shared library Debian builds (its config sets TOML_HEADER_ONLY=0).
+find_package(tomlplusplus CONFIG REQUIRED)
+
 find_package(Threads REQUIRED)

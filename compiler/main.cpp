@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/build_options.hpp"
+#include "cli/codes_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/usage.hpp"
 #include "ingest/input_types.hpp"
@@ -128,7 +130,7 @@ int main(int argc, char** argv) {
   BuildCommand build;
   sheaf::cli::ExtractCommand extract;
   ReadCommand read;
-  add_build(app, build);
+  sheaf::cli::add_build_config_options(*add_build(app, build), build);
   add_extract(app, extract);
   add_read(app, "info", "Show format version, counts, sizes and metadata", read, true)
       ->add_flag("-v,--verbose", read.verbose,
@@ -146,6 +148,8 @@ int main(int argc, char** argv) {
   unpack->add_flag("--source", read.sources,
                    "Write the original input files kept by `build --keep-source`, byte for byte, "
                    "instead of article JSON");
+  sheaf::cli::CodesCommand codes;
+  sheaf::cli::add_codes_command(app, codes);
 
   if (!sheaf::cli::check_command_name(app, argc, argv)) {
     return sheaf::cli::kExitUsage;
@@ -156,7 +160,8 @@ int main(int argc, char** argv) {
     return sheaf::cli::handle_parse_error(app, e);
   }
 
-  const int code = run_command(app, build, extract, read);
+  const int code = *app.get_subcommand("codes") ? sheaf::cli::run_codes(codes)
+                                                : run_command(app, build, extract, read);
   // Output that did not reach its destination (a full disk, a closed pipe) is a failure.
   if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
     std::fprintf(stderr, "sheaf: error: cannot write to standard output: %s\n",

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <limits>
 #include <map>
+#include <utility>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -205,7 +206,10 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
                BuildReport& report) {
   const auto started = std::chrono::steady_clock::now();
   Progress progress(options.progress);
-  const std::vector<InputFile> files = discover(options.inputs, fs, diagnostics);
+  Discovery discovery = discover(options.inputs, fs, diagnostics, DiscoverOptions{options.exclude});
+  const std::vector<InputFile> files = std::move(discovery.files);
+  report.not_articles = std::move(discovery.not_articles);
+  report.excluded = std::move(discovery.excluded);
   report.input_files = files.size();
   std::vector<SourceFile> sources;
   std::vector<Article> articles;
@@ -236,7 +240,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const bool sizes_ok = check_sizes(articles, records, diagnostics);
   if (!ids_ok || !sizes_ok || (input_errors > 0 && !options.keep_going) ||
       diagnostics.error_count() > input_errors ||
-      (options.strict && diagnostics.warning_count() > 0)) {
+      (options.strict && diagnostics.warning_count(options.allow) > 0)) {
     return false;
   }
   report.skipped_errors = input_errors;

@@ -23,7 +23,9 @@ struct BuildOptions {
   size_t dictionary_size = 768 * 1024;  ///< --dict-size: 0 = no dictionary
   bool pack_dictionary = false;         ///< --pack-dictionary: store it as one zstd frame
   BundleMeta meta;                      ///< title, language, creator; generator and created are set
-  bool strict = false;                  ///< warnings are fatal
+  bool strict = false;                  ///< warnings are fatal (except those in `allow`)
+  std::vector<std::string> allow;       ///< --allow: warning codes --strict accepts
+  std::vector<std::string> exclude;     ///< --exclude: patterns for paths inside folder inputs
   bool keep_going = false;   ///< --keep-going: build from what is fine when some inputs have errors
   bool keep_source = false;  ///< --keep-source: store every input file's bytes too
   ProgressMode progress = ProgressMode::off;  ///< how the long stages show progress on stderr
@@ -45,6 +47,8 @@ struct BuildReport {
   uint64_t source_bytes = 0;  ///< SOURCES section, with --keep-source
   uint64_t file_bytes = 0;
   size_t skipped_errors = 0;  ///< with keep_going: input errors whose inputs were left out
+  std::vector<std::string> not_articles;  ///< files of folders skipped as not articles
+  std::vector<std::string> excluded;      ///< files and folders left out by --exclude
   std::string dictionary_note;
   double seconds = 0;
 };

@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "cli/build_options.hpp"
 #include "cli/commands.hpp"
+#include "ingest/discover.hpp"
 #include "ingest/filesystem.hpp"
 
 namespace sheaf::cli {
@@ -116,6 +118,9 @@ ProgressMode progress_mode(const BuildCommand& command) {
 }  // namespace
 
 int run_build_command(BuildCommand& command) {
+  if (const int settled = settle_build_options(command); settled >= 0) {
+    return settled;  // --print-config, or a bad --config file
+  }
   if (!check_usage(command)) {
     return kExitUsage;
   }
@@ -147,11 +152,17 @@ int run_build_command(BuildCommand& command) {
                                   {"errors", diagnostics.error_count()},
                                   {"inputs_left_out", ok && report.skipped_errors > 0},
                                   {"warnings", diagnostics.warning_count()},
-                                  {"diagnostics", diagnostics_json(diagnostics)}};
+                                  {"diagnostics", diagnostics_json(diagnostics)},
+                                  {"not_articles", report.not_articles},
+                                  {"excluded", report.excluded}};
     std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return !ok ? kExitFailure : report.skipped_errors > 0 ? kExitPartial : kExitOk;
   }
   print_diagnostics(diagnostics, command.max_messages);
+  if (!command.quiet && !report.not_articles.empty()) {
+    std::fprintf(stderr, "sheaf: note: %s; --json lists them\n",
+                 not_articles_summary(report.not_articles).c_str());
+  }
   if (!ok) {
     std::fprintf(stderr, "sheaf: error: build failed (%zu errors, %zu warnings); %s not written\n",
                  diagnostics.error_count(), diagnostics.warning_count(), output.c_str());

@@ -2,6 +2,7 @@
 // each returns the process exit code (0 ok, 1 failure).
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 
 namespace sheaf::cli {
 
+// Documented, with every diagnostic code, in diag/codes.hpp (kExitCodes; `sheaf codes`).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  ///< bad input, damaged bundle, I/O failure
 inline constexpr int kExitUsage = 2;
@@ -23,6 +25,9 @@ struct BuildCommand {
   std::string files_from;       ///< --files-from: a file ("-": stdin) listing more inputs
   bool null_separated = false;  ///< -0: that list is NUL-separated, not one name a line
   size_t max_messages = 5;      ///< per diagnostic code, then a count (--json lists all)
+  std::string config;           ///< --config FILE: settings the command line overrides
+  bool print_config = false;    ///< --print-config: print the settings in effect, build nothing
+  std::set<std::string> given;  ///< settings given on the command line, by long option name
 };
 
 struct ExtractCommand {

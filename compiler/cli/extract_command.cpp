@@ -47,13 +47,16 @@ bool write_json(const std::filesystem::path& path, const std::string& json) {
 int run_extract(const ExtractCommand& command) {
   RealFileSystem fs;
   Diagnostics diagnostics;
-  const std::vector<InputFile> files = discover(command.inputs, fs, diagnostics);
-  const std::vector<Document> documents = ingest(files, fs, diagnostics);
+  const Discovery found = discover(command.inputs, fs, diagnostics, DiscoverOptions{});
+  const std::vector<Document> documents = ingest(found.files, fs, diagnostics);
   ExtractOptions options;
   options.explain = command.explain;
   const Extracted extracted = extract(documents, diagnostics, options);
   for (const Diagnostic& d : diagnostics.items()) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+  }
+  if (!found.not_articles.empty()) {
+    std::fprintf(stderr, "sheaf: note: %s\n", not_articles_summary(found.not_articles).c_str());
   }
   if (diagnostics.error_count() > 0 || (command.strict && diagnostics.warning_count() > 0)) {
     return kExitFailure;

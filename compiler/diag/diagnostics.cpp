@@ -1,6 +1,7 @@
 // compiler: diagnostics sink and its one text format.
 #include "diag/diagnostics.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace sheaf {
@@ -24,6 +25,13 @@ void Diagnostics::merge(const Diagnostics& other) {
   for (const Diagnostic& d : other.items()) {
     add(d);
   }
+}
+
+size_t Diagnostics::warning_count(const std::vector<std::string>& allowed) const {
+  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) {
+    return d.severity == Severity::warning &&
+           std::find(allowed.begin(), allowed.end(), d.code) == allowed.end();
+  }));
 }
 
 std::string format_diagnostic(const Diagnostic& d) {

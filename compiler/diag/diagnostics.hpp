@@ -34,6 +34,9 @@ class Diagnostics {
 
   size_t warning_count() const { return items_.size() - errors_; }
 
+  /// The warnings whose code is not in `allowed` (what --strict counts under --allow).
+  size_t warning_count(const std::vector<std::string>& allowed) const;
+
  private:
   std::vector<Diagnostic> items_;
   size_t errors_ = 0;

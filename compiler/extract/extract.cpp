@@ -1,4 +1,4 @@
-// compiler, extract stage: format dispatch, cross-page templates, front matter.
+// compiler, extract stage: format dispatch, cross-page templates, what is kept.
 #include "extract/extract.hpp"
 
 #include <map>
@@ -29,51 +29,10 @@ Page to_page(const Document& doc) {
   return parse_text_dump(doc.text, doc.origin);
 }
 
-// Front matter states fields outright; it wins over what the body suggests.
-void apply_front_matter(const std::map<std::string, std::string>& fm, Article& a) {
-  const auto get = [&](const char* key) {
-    const auto it = fm.find(key);
-    return it == fm.end() ? std::string() : clean_line(it->second);
-  };
-  const std::pair<const char*, std::string*> strings[] = {
-      {"id", &a.id},         {"title", &a.title},   {"subtitle", &a.subtitle},
-      {"source", &a.source}, {"author", &a.author}, {"location", &a.location},
-      {"url", &a.url}};
-  for (const auto& [key, field] : strings) {
-    if (std::string v = get(key); !v.empty()) {
-      *field = std::move(v);
-    }
-  }
-  if (std::string date = fields::normalize_date(get("date")); !date.empty()) {
-    a.date = std::move(date);
-  }
-  std::string list = get("categories");
-  if (list.empty()) {
-    list = get("category");
-  }
-  if (!list.empty()) {
-    // "[a, b]" or "a, b" (YAML flow list or plain comma list)
-    if (list.front() == '[' && list.back() == ']') {
-      list = list.substr(1, list.size() - 2);
-    }
-    a.categories.clear();
-    size_t start = 0;
-    while (start <= list.size()) {
-      const size_t comma = list.find(',', start);
-      std::string item =
-          clean_line(list.substr(start, comma == std::string::npos ? comma : comma - start));
-      if (item.size() >= 2 && (item.front() == '"' || item.front() == '\'') &&
-          item.back() == item.front()) {
-        item = item.substr(1, item.size() - 2);
-      }
-      if (!item.empty()) {
-        a.categories.push_back(std::move(item));
-      }
-      if (comma == std::string::npos) {
-        break;
-      }
-      start = comma + 1;
-    }
+void report_front_matter(const Page& page, Diagnostics& diags) {
+  if (!page.meta.front_matter.error.empty()) {
+    diags.warning(split_origin(page.origin).file, page.meta.front_matter.error_line,
+                  "bad-front-matter", page.meta.front_matter.error);
   }
 }
 
@@ -132,8 +91,8 @@ Extracted extract_all(const std::vector<Document>& docs, Diagnostics& diags,
       ExtractContext context;
       const auto t = templates.find(site_key(page));
       context.templates = t == templates.end() ? nullptr : &t->second;
+      report_front_matter(page, diags);
       article = extract_page(page, doc.id, context, diags, options.explain ? &explain : nullptr);
-      apply_front_matter(page.meta.front_matter, article);
     }
     article.source_file = doc.source_file;
     if (keep(article, doc.origin, page_of[i] == SIZE_MAX, diags)) {

@@ -3,7 +3,6 @@
 #include "extract/markdown.hpp"
 
 #include <cctype>
-#include <map>
 #include <vector>
 
 #include "extract/clean.hpp"
@@ -36,32 +35,24 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-// "key: value" lines between "---" fences at the very top. Returns the first body line.
+// The YAML between "---" fences at the very top (closed by "---" or "..."), to
+// meta.front_matter. Returns the first body line: 0 when there is no closed block.
 size_t read_front_matter(const std::vector<std::string_view>& lines, PageMeta& meta) {
   if (lines.empty() || trim(lines[0]) != "---") {
     return 0;
   }
-  std::map<std::string, std::string> fields;  // kept only once the closing fence is seen
+  std::string yaml;
   for (size_t i = 1; i < lines.size(); ++i) {
     const std::string_view line = trim(lines[i]);
     if (line == "---" || line == "...") {
-      meta.front_matter = std::move(fields);
+      meta.front_matter = parse_front_matter(yaml, 2);
       return i + 1;
     }
-    const size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0) {
-      continue;  // not a simple key: value line (lists, nested YAML): ignored
+    std::string_view raw = lines[i];
+    if (!raw.empty() && raw.back() == '\r') {
+      raw.remove_suffix(1);
     }
-    std::string key(trim(line.substr(0, colon)));
-    for (char& c : key) {
-      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    std::string_view value = trim(line.substr(colon + 1));
-    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
-        value.back() == value.front()) {
-      value = value.substr(1, value.size() - 2);
-    }
-    fields.emplace(std::move(key), std::string(value));
+    yaml.append(raw).push_back('\n');
   }
   return 0;  // no closing fence: not front matter after all
 }

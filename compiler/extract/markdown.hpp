@@ -8,8 +8,8 @@
 
 namespace sheaf {
 
-/// Parses Markdown: an optional front-matter block ("---" line, "key: value" lines, "---") goes
-/// to PageMeta::front_matter (keys lowercased, quotes around values removed); the body becomes
+/// Parses Markdown: an optional front-matter block ("---" line, YAML, "---" or "..." line) goes
+/// to PageMeta::front_matter (see front_matter.hpp: keys lowercased, lists read); the body becomes
 /// one Block per paragraph (lines joined until a blank line), heading ("# x" -> heading, level
 /// 1-6), list item ("- x", "* x", "1. x") or quote line. Inline markup is reduced to its text:
 /// emphasis markers dropped, [text](url) -> text, images and HTML comments dropped, code spans

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/front_matter.hpp"
+
 namespace sheaf {
 
 enum class BlockKind : uint8_t {
@@ -47,7 +49,7 @@ struct PageMeta {
   std::vector<std::string> json_ld_dates;  ///< datePublished values from JSON-LD, in order
   std::vector<std::string> script_dates;   ///< dates found in inline scripts (e.g. WeChat `var ct`
                                            ///< epoch, converted to YYYY-MM-DD, UTC+8)
-  std::map<std::string, std::string> front_matter;  ///< Markdown front matter, keys lowercased
+  FrontMatter front_matter;                ///< Markdown front matter, keys lowercased
 };
 
 struct Page {

@@ -9,6 +9,7 @@
 #include "extract/content_fields.hpp"
 #include "extract/content_text.hpp"
 #include "extract/fields.hpp"
+#include "extract/front_matter.hpp"
 #include "extract/line_rules.hpp"
 #include "extract/origin.hpp"
 
@@ -338,6 +339,8 @@ Article extract_page(const Page& page, const std::string& id, const ExtractConte
   }
   a.location = dateline.location;
   content::read_site(page, l.footer_from, a.site);
+  // Front matter states fields outright, so it wins, and a title it gives is a title.
+  apply_front_matter(page.meta.front_matter, a);
   OriginLocation at = split_origin(page.origin);
   if (a.title.empty()) {
     diagnostics.warning(at.file, at.line, "no-title", "no title found on the page");

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <utility>
+
+#include "ingest/glob.hpp"
 
 namespace sheaf {
 namespace {
@@ -51,21 +54,31 @@ std::string join_path(const std::string& dir, const std::string& name) {
 /// Walks the arguments, collecting files and reporting what it skips.
 class Walker {
  public:
-  Walker(FileSystem& fs, Diagnostics& diags) : fs_(fs), diags_(diags) {}
+  Walker(FileSystem& fs, Diagnostics& diags, const DiscoverOptions& options)
+      : fs_(fs), diags_(diags), options_(options) {}
 
   void add_argument(const std::string& path);
 
   std::vector<Found>& found() { return found_; }
 
+  std::vector<std::string>& not_articles() { return not_articles_; }
+
+  std::vector<std::string>& excluded() { return excluded_; }
+
  private:
-  void add_file(const std::string& path, const std::string& rel_path, const std::string& identity);
+  void add_file(const std::string& path, const std::string& rel_path, const std::string& identity,
+                bool named);
+  bool is_excluded(const std::string& path, const std::string& rel_path, bool is_dir);
   void enter(const std::string& path, const std::string& rel_path, const std::string& identity);
   void walk(const std::string& dir, const std::string& rel_dir);
   void skip_entry(const std::string& path, const StatResult& st);
 
   FileSystem& fs_;
   Diagnostics& diags_;
+  const DiscoverOptions& options_;
   std::vector<Found> found_;
+  std::vector<std::string> not_articles_;
+  std::vector<std::string> excluded_;
   std::vector<std::string> ancestors_;  // identities of the directories being walked
 };
 
@@ -73,7 +86,7 @@ void Walker::add_argument(const std::string& path) {
   const StatResult st = fs_.stat(path);
   switch (st.kind) {
     case FileKind::regular:
-      add_file(path, base_name(path), st.identity);
+      add_file(path, base_name(path), st.identity, true);
       return;
     case FileKind::directory:
       enter(path, "", st.identity);
@@ -89,16 +102,32 @@ void Walker::add_argument(const std::string& path) {
 }
 
 void Walker::add_file(const std::string& path, const std::string& rel_path,
-                      const std::string& identity) {
-  const InputType* type = input_type_of(rel_path);
-  if (type == nullptr) {
-    const std::string ext = extension_of(rel_path);
-    diags_.warning(path, 0, "unknown-file-type",
-                   ext.empty() ? "skipped: no file extension " + expected_types()
-                               : "skipped: unknown file type '" + ext + "' " + expected_types());
+                      const std::string& identity, bool named) {
+  if (const InputType* type = input_type_of(rel_path)) {
+    found_.push_back({{path, rel_path, type->kind}, identity});
     return;
   }
-  found_.push_back({{path, rel_path, type->kind}, identity});
+  const std::string ext = extension_of(rel_path);
+  const std::string what = ext.empty() ? "no file extension " + expected_types()
+                                       : "unknown file type '" + ext + "' " + expected_types();
+  if (named) {
+    // The user asked for this very file: never skipped quietly, whatever its type.
+    diags_.error(path, 0, "unsupported-input", "not an article file: " + what);
+  } else if (is_not_article(to_lower_ascii(ext))) {
+    not_articles_.push_back(path);
+  } else {
+    diags_.warning(path, 0, "unknown-file-type", "skipped: " + what);
+  }
+}
+
+bool Walker::is_excluded(const std::string& path, const std::string& rel_path, bool is_dir) {
+  for (const std::string& pattern : options_.exclude) {
+    if (exclude_matches(pattern, rel_path, is_dir)) {
+      excluded_.push_back(path);
+      return true;
+    }
+  }
+  return false;
 }
 
 void Walker::enter(const std::string& path, const std::string& rel_path,
@@ -129,8 +158,11 @@ void Walker::walk(const std::string& dir, const std::string& rel_dir) {
     const std::string path = join_path(dir, name);
     const std::string rel_path = join_path(rel_dir, name);
     const StatResult st = fs_.stat(path);
+    if (!options_.exclude.empty() && is_excluded(path, rel_path, st.kind == FileKind::directory)) {
+      continue;
+    }
     if (st.kind == FileKind::regular) {
-      add_file(path, rel_path, st.identity);
+      add_file(path, rel_path, st.identity, false);
     } else if (st.kind == FileKind::directory) {
       enter(path, rel_path, st.identity);
     } else {
@@ -162,9 +194,9 @@ void Walker::skip_entry(const std::string& path, const StatResult& st) {
 
 }  // namespace
 
-std::vector<InputFile> discover(const std::vector<std::string>& paths, FileSystem& fs,
-                                Diagnostics& diags) {
-  Walker walker(fs, diags);
+Discovery discover(const std::vector<std::string>& paths, FileSystem& fs, Diagnostics& diags,
+                   const DiscoverOptions& options) {
+  Walker walker(fs, diags, options);
   for (const std::string& path : paths) {
     walker.add_argument(path);
   }
@@ -173,22 +205,65 @@ std::vector<InputFile> discover(const std::vector<std::string>& paths, FileSyste
     return std::tie(a.file.rel_path, a.file.path) < std::tie(b.file.rel_path, b.file.path);
   });
 
-  std::vector<InputFile> files;
-  std::map<std::string, size_t> kept;  // identity -> index in `files`
+  Discovery out;
+  std::map<std::string, size_t> kept;  // identity -> index in `out.files`
   for (Found& f : found) {
-    const auto [it, inserted] = kept.emplace(f.identity, files.size());
+    const auto [it, inserted] = kept.emplace(f.identity, out.files.size());
     if (inserted) {
-      files.push_back(std::move(f.file));
+      out.files.push_back(std::move(f.file));
       continue;
     }
-    const InputFile& first = files[it->second];
+    const InputFile& first = out.files[it->second];
     if (first.rel_path != f.file.rel_path) {
       diags.warning(
           f.file.path, 0, "duplicate-input",
           "skipped: same file as '" + first.path + "' (kept under '" + first.rel_path + "')");
     }
   }
-  return files;
+  for (std::vector<std::string>* list : {&walker.not_articles(), &walker.excluded()}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+  out.not_articles = std::move(walker.not_articles());
+  out.excluded = std::move(walker.excluded());
+  return out;
+}
+
+std::vector<InputFile> discover(const std::vector<std::string>& paths, FileSystem& fs,
+                                Diagnostics& diags) {
+  return discover(paths, fs, diags, DiscoverOptions{}).files;
+}
+
+bool is_not_article(std::string_view extension) {
+  // Web page assets, media and archives: what a scraper saves next to the pages.
+  static const char* const kNotArticles[] = {
+      ".css", ".js",  ".mjs", ".cjs", ".map",  ".png",  ".jpg",  ".jpeg",  ".gif", ".webp",
+      ".svg", ".ico", ".bmp", ".tif", ".tiff", ".avif", ".woff", ".woff2", ".ttf", ".otf",
+      ".eot", ".mp3", ".mp4", ".m4a", ".webm", ".ogg",  ".wav",  ".avi",   ".mov", ".flv",
+      ".swf", ".zip", ".gz",  ".tgz", ".bz2",  ".xz",   ".7z",   ".rar",   ".tar"};
+  const std::string lower = to_lower_ascii(std::string(extension));
+  return std::any_of(std::begin(kNotArticles), std::end(kNotArticles),
+                     [&](const char* e) { return lower == e; });
+}
+
+std::string not_articles_summary(const std::vector<std::string>& not_articles) {
+  if (not_articles.empty()) {
+    return "";
+  }
+  std::map<std::string, size_t> by_extension;
+  for (const std::string& path : not_articles) {
+    ++by_extension[to_lower_ascii(extension_of(path))];
+  }
+  std::vector<std::pair<std::string, size_t>> counts(by_extension.begin(), by_extension.end());
+  std::stable_sort(counts.begin(), counts.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::string out = "skipped " + std::to_string(not_articles.size()) +
+                    (not_articles.size() == 1 ? " file that is" : " files that are") +
+                    " not articles (";
+  for (size_t i = 0; i < counts.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + counts[i].first + ' ' + std::to_string(counts[i].second);
+  }
+  return out + ')';
 }
 
 }  // namespace sheaf

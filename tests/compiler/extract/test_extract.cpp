@@ -96,3 +96,44 @@ TEST_CASE("extract: lines repeated across a site's pages are dropped as template
     CHECK(a.paragraphs.size() == 1);
   }
 }
+
+TEST_CASE("extract: a title given only in front matter raises no no-title warning",
+          "[compiler][extract]") {
+  Document md;
+  md.format = DocumentFormat::markdown;
+  md.origin = "fm.md";
+  md.id = "fm";
+  md.text = "---\ntitle: Only here\ntags:\n  - a\n  - b\n---\nJust a body paragraph, no heading.\n";
+  Document bare = md;
+  bare.origin = "bare.md";
+  bare.id = "bare";
+  bare.text = "Just a body paragraph, no heading.\n";
+  Diagnostics diags;
+  const auto articles = sheaf::extract({md, bare}, diags);
+  REQUIRE(articles.size() == 2);
+  CHECK(articles[0].title == "Only here");
+  CHECK(articles[0].categories == std::vector<std::string>{"a", "b"});
+  std::vector<std::string> said;
+  for (const auto& d : diags.items()) {
+    said.push_back(d.file + " " + d.code);
+  }
+  // The page without front matter shows the warning is real; the one with it has none.
+  CHECK(said == std::vector<std::string>{"bare.md no-title"});
+}
+
+TEST_CASE("extract: malformed front matter is a warning with file and line",
+          "[compiler][extract]") {
+  Document md;
+  md.format = DocumentFormat::markdown;
+  md.origin = "bad.md";
+  md.id = "bad";
+  md.text = "---\ntitle: ok\ntags: [a, b\n---\nBody text.\n";
+  Diagnostics diags;
+  const auto articles = sheaf::extract({md}, diags);
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0].title == "ok");  // plain key lines still read
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].code == "bad-front-matter");
+  CHECK(diags.items()[0].file == "bad.md");
+  CHECK(diags.items()[0].line >= 3);
+}

@@ -18,9 +18,10 @@ TEST_CASE("markdown: front matter becomes page metadata", "[compiler][extract]")
   const auto page = sheaf::parse_markdown(
       "---\ntitle: \"演练通知\"\nDate: 2024-05-12\ncategories: [通知, 演练]\n---\n正文第一段。\n",
       "a.md");
-  CHECK(page.meta.front_matter.at("title") == "演练通知");
-  CHECK(page.meta.front_matter.at("date") == "2024-05-12");
-  CHECK(page.meta.front_matter.at("categories") == "[通知, 演练]");
+  CHECK(page.meta.front_matter.fields.at("title") == "演练通知");
+  CHECK(page.meta.front_matter.fields.at("date") == "2024-05-12");
+  CHECK(page.meta.front_matter.lists.at("categories") == std::vector<std::string>{"通知", "演练"});
+  CHECK(page.meta.front_matter.error.empty());
   CHECK(texts(page) == std::vector<std::string>{"正文第一段。"});
 }
 
@@ -42,5 +43,13 @@ TEST_CASE("markdown: paragraphs, headings, lists, quotes and fences", "[compiler
 
 TEST_CASE("markdown: a dash line that never closes is not front matter", "[compiler][extract]") {
   const auto page = sheaf::parse_markdown("---\nkey: value\nno closing fence\n", "c.md");
-  CHECK(page.meta.front_matter.empty());
+  CHECK(page.meta.front_matter.fields.empty());
+}
+
+TEST_CASE("markdown: block-list front matter and CRLF lines", "[compiler][extract]") {
+  const auto page = sheaf::parse_markdown(
+      "---\r\ntitle: A\r\ntags:\r\n  - one\r\n  - two\r\n---\r\nBody.\r\n", "d.md");
+  CHECK(page.meta.front_matter.fields.at("title") == "A");
+  CHECK(page.meta.front_matter.lists.at("tags") == std::vector<std::string>{"one", "two"});
+  CHECK(texts(page) == std::vector<std::string>{"Body."});
 }

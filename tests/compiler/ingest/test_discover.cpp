@@ -242,3 +242,76 @@ TEST_CASE("discover: a directory the OS refuses to list is an error", "[compiler
   CHECK(diags.items()[0].code == "unreadable-dir");
   CHECK(diags.items()[0].message == "cannot list directory: Permission denied");
 }
+
+TEST_CASE("discover: web assets in folders are listed as not articles, without a warning",
+          "[compiler][ingest]") {
+  sheaf::MemoryFileSystem mem;
+  mem.add_file("site/index.html", "<p>x</p>");
+  mem.add_file("site/css/main.CSS", "body{}");
+  mem.add_file("site/js/app.js", "x");
+  mem.add_file("site/img/logo.png", "PNG");
+  mem.add_file("site/img/photo.JPG", "JPG");
+  mem.add_file("site/feed.xyz", "?");
+  Diagnostics diags;
+  const sheaf::Discovery found = sheaf::discover({"site"}, mem, diags, {});
+  CHECK(describe(found.files) == std::vector<std::string>{"index.html <- site/index.html"});
+  CHECK(found.not_articles == std::vector<std::string>{"site/css/main.CSS", "site/img/logo.png",
+                                                       "site/img/photo.JPG", "site/js/app.js"});
+  // An extension that is neither an article nor a known asset is still a warning.
+  REQUIRE(codes(diags) == std::vector<std::string>{"unknown-file-type"});
+  CHECK(diags.items()[0].file == "site/feed.xyz");
+  CHECK(sheaf::not_articles_summary(found.not_articles) ==
+        "skipped 4 files that are not articles (.css 1, .jpg 1, .js 1, .png 1)");
+}
+
+TEST_CASE("discover: the not-articles summary counts by extension, most first",
+          "[compiler][ingest]") {
+  CHECK(sheaf::not_articles_summary({}).empty());
+  CHECK(sheaf::not_articles_summary({"a/x.css"}) == "skipped 1 file that is not articles (.css 1)");
+  CHECK(sheaf::not_articles_summary({"a.js", "b.CSS", "c.css", "d.png", "e.js", "f.js"}) ==
+        "skipped 6 files that are not articles (.js 3, .css 2, .png 1)");
+}
+
+TEST_CASE("discover: a file named as an argument that is not an article is an error",
+          "[compiler][ingest]") {
+  sheaf::MemoryFileSystem mem;
+  mem.add_file("site/style.css", "body{}");
+  mem.add_file("site/a.txt", "title\nbody");
+  Diagnostics diags;
+  const sheaf::Discovery found = sheaf::discover({"site/style.css", "site/a.txt"}, mem, diags, {});
+  CHECK(found.files.size() == 1);
+  CHECK(found.not_articles.empty());
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.items()[0].code == "unsupported-input");
+  CHECK(diags.items()[0].file == "site/style.css");
+}
+
+TEST_CASE("discover: --exclude leaves out matching files and whole folders", "[compiler][ingest]") {
+  sheaf::MemoryFileSystem mem;
+  mem.add_file("in/keep.txt", "k");
+  mem.add_file("in/drafts/one.txt", "d");
+  mem.add_file("in/news/drafts/two.txt", "d");
+  mem.add_file("in/news/a.txt", "a");
+  mem.add_file("in/news/2024/b.txt", "b");
+  mem.add_file("in/broken.xyz", "?");
+  sheaf::DiscoverOptions options;
+  options.exclude = {"drafts/", "news/*.txt", "*.xyz"};
+  Diagnostics diags;
+  const sheaf::Discovery found = sheaf::discover({"in"}, mem, diags, options);
+  CHECK(describe(found.files) == std::vector<std::string>{"keep.txt <- in/keep.txt",
+                                                          "news/2024/b.txt <- in/news/2024/b.txt"});
+  CHECK(found.excluded ==
+        std::vector<std::string>{"in/broken.xyz", "in/drafts", "in/news/a.txt", "in/news/drafts"});
+  CHECK(diags.items().empty());  // the excluded .xyz file is not warned about
+}
+
+TEST_CASE("discover: --exclude never drops an argument itself", "[compiler][ingest]") {
+  sheaf::MemoryFileSystem mem;
+  mem.add_file("in/a.txt", "a");
+  sheaf::DiscoverOptions options;
+  options.exclude = {"*.txt"};
+  Diagnostics diags;
+  const sheaf::Discovery found = sheaf::discover({"in/a.txt"}, mem, diags, options);
+  CHECK(found.files.size() == 1);
+  CHECK(found.excluded.empty());
+}
