@@ -28,6 +28,15 @@ std::string extension_of(const std::string& path) {
   return path.substr(dot);
 }
 
+std::string to_lower_ascii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return text;
+}
+
 /// "(expected .html, .htm, ... or .json)", from the input type table.
 std::string expected_types() {
   const std::string list = input_extensions(", ");
