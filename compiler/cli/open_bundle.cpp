@@ -1,9 +1,11 @@
 // compiler, CLI: bundle opening shared by info, ls, cat, verify and unpack.
 #include "cli/open_bundle.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include <sys/stat.h>
