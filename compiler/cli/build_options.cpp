@@ -20,8 +20,7 @@ const CLI::Option* option_of(const CLI::App& build, const std::string& setting) 
 }
 
 int usage_error(const std::string& message) {
-  std::fprintf(stderr, "sheaf: error: build: %s\nRun with --help for more information.\n",
-               message.c_str());
+  std::fprintf(stderr, "sheaf: error: %s (see sheaf build --help)\n", message.c_str());
   return kExitUsage;
 }
 
