@@ -87,7 +87,14 @@ if(summary STREQUAL "")
   set(summary "document compiler and bundle reader")
 endif()
 list(JOIN see_also ",\n" see_also)
-help2man_page(sheaf "${summary}" "--help" "[SEE ALSO]\n${see_also}\n")
+# EXIT STATUS and DIAGNOSTICS from the code registry (compiler/diag/codes.cpp), the same source
+# as README's list: `sheaf codes --man` writes them as help2man include sections.
+execute_process(COMMAND ${SHEAF} codes --man OUTPUT_VARIABLE codes_sections RESULT_VARIABLE rc
+                ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT codes_sections MATCHES "\\[EXIT STATUS\\]")
+  message(FATAL_ERROR "`sheaf codes --man` failed (${rc}): ${err}")
+endif()
+help2man_page(sheaf "${summary}" "--help" "${codes_sections}[SEE ALSO]\n${see_also}\n")
 list(LENGTH commands count)
 list(JOIN commands ", " commands)
 message(STATUS "man pages: sheaf.1 and ${count} commands (${commands}) in ${OUT}")

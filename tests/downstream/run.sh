@@ -87,6 +87,15 @@ for page in sheaf "${commands[@]/#/sheaf-}"; do
   fi
 done
 echo "   $(cd "$prefix/share/man/man1" && printf '%s ' *)"
+# sheaf(1) documents every exit code and diagnostic code, from the registry (`sheaf codes`).
+page_text=$(sed 's/\\-/-/g' "$prefix/share/man/man1/sheaf.1" 2>/dev/null || true)
+for section in 'EXIT STATUS' DIAGNOSTICS; do
+  grep -Eq "^\.SH \"?$section\"?\$" <<<"$page_text" || fail "sheaf.1 has no $section section"
+done
+for code in $("$sheaf" codes --json | python3 -c 'import json, sys
+print(" ".join(c["code"] for c in json.load(sys.stdin)["diagnostics"]))'); do
+  grep -Fq -- "$code" <<<"$page_text" || fail "sheaf.1 does not list the diagnostic code $code"
+done
 
 step "   bash completion: commands and options from the installed sheaf's --help"
 # complete WORD...: what the installed completion offers for the last WORD.
