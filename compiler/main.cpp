@@ -41,8 +41,9 @@ void add_build_pipeline_options(CLI::App& sub, BuildCommand& c) {
          "Print the accepted extensions, one a line, and exit")
       ->group("");  // hidden: for scripts and tests
   sub.footer(
-      "Input types, by extension (case-insensitive; other files are skipped with a "
-      "warning):\n" +
+      "Input types, by extension (case-insensitive). In a folder, web assets (.css, .js, "
+      "images,\nfonts, media, archives) are skipped with one note, other types with a "
+      "warning each;\na file named on the command line must be one of these:\n" +
       sheaf::input_types_help() +
       "\nProgress (reading, extraction, dictionary training, compression, verification) is "
       "one line\nrewritten on a terminal, with counts and an ETA. With --progress and no "
