@@ -64,7 +64,7 @@ TEST_CASE("front matter: deep nesting is refused before the parser recurses",
   CHECK(parse_front_matter("a: [[1, 2], [3]]\n", 2).error.empty());
 }
 
-TEST_CASE("front matter: fields reach the article; categories, category, then tags",
+TEST_CASE("front matter: fields reach the article, categories before category before tags",
           "[compiler][extract]") {
   sheaf::Article a;
   a.title = "From the body";
