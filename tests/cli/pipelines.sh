@@ -176,8 +176,13 @@ expect_err "sheaf: error: --json"
 check "wrote to stdout" empty "$W/json.out"
 end
 
-# A terminal never gets a binary bundle, and is never read as one (script(1) gives a terminal).
-if command -v script >/dev/null; then
+# A terminal never gets a binary bundle, and is never read as one (script(1) gives a terminal,
+# when the system can make one: a chroot without /dev/pts cannot).
+if ! command -v script >/dev/null; then
+  skip "terminal: no script(1) to make a terminal with"
+elif ! script -qec true /dev/null </dev/null >/dev/null 2>&1; then
+  skip "terminal: script(1) cannot make a pseudo-terminal here (is /dev/pts mounted?)"
+else
   begin "terminal: build -o - to a terminal exits 2; ls - from a terminal exits 1"
   sh 'script -qec "\"$SHEAF\" build -q \"$EX\" -o -" /dev/null </dev/null'
   expect_rc 2
@@ -195,8 +200,6 @@ if command -v script >/dev/null; then
     check "no end line for '$stage'" grep -qE "sheaf: $stage: .* in [0-9.]+ s" "$OUT"
   done
   end
-else
-  skip "terminal: no script(1) to make a terminal with"
 fi
 
 # ---------------------------------------------------------------------------------------------
