@@ -73,4 +73,14 @@ std::string clean_line(std::string_view line) {
   return std::string(value);
 }
 
+std::string_view trim_line_blanks(std::string_view line) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
+    line.remove_prefix(1);
+  }
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+    line.remove_suffix(1);
+  }
+  return line;
+}
+
 }  // namespace sheaf

@@ -18,4 +18,9 @@ namespace sheaf {
 /// @return the cleaned value; empty if nothing but whitespace was left.
 std::string clean_line(std::string_view line);
 
+/// One line of a text file as written, without its markup meaning touched: ASCII spaces and
+/// tabs trimmed at both ends, and a CR left by CRLF line ends at the end. Indentation inside
+/// (U+3000, NBSP) is kept; clean_line deals with that.
+std::string_view trim_line_blanks(std::string_view line);
+
 }  // namespace sheaf

@@ -72,16 +72,6 @@ void read_fields(const YAML::Node& root, FrontMatter& out) {
   }
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // What is readable in a block that is not valid YAML: its top-level "key: value" lines, quotes
 // around a value removed ("title: Re: the plan" is not YAML, but its meaning is plain).
 void read_plain_lines(std::string_view yaml, FrontMatter& out) {
@@ -91,18 +81,19 @@ void read_plain_lines(std::string_view yaml, FrontMatter& out) {
     end = end == std::string_view::npos ? yaml.size() : end;
     const std::string_view raw = yaml.substr(start, end - start);
     start = end + 1;
-    const std::string_view line = trim(raw);
+    const std::string_view line = trim_line_blanks(raw);
     const size_t colon = line.find(':');
     if (raw.empty() || raw.front() == ' ' || raw.front() == '\t' || raw.front() == '-' ||
         colon == std::string_view::npos || colon == 0) {
       continue;  // nested or list lines: their structure is what failed to parse
     }
-    std::string_view value = trim(line.substr(colon + 1));
+    std::string_view value = trim_line_blanks(line.substr(colon + 1));
     if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
         value.back() == value.front()) {
       value = value.substr(1, value.size() - 2);
     }
-    out.fields.emplace(lowercase(std::string(trim(line.substr(0, colon)))), std::string(value));
+    out.fields.emplace(lowercase(std::string(trim_line_blanks(line.substr(0, colon)))),
+                       std::string(value));
   }
 }
 

@@ -10,16 +10,6 @@
 namespace sheaf {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
   size_t start = 0;
@@ -38,12 +28,12 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 // The YAML between "---" fences at the very top (closed by "---" or "..."), to
 // meta.front_matter. Returns the first body line: 0 when there is no closed block.
 size_t read_front_matter(const std::vector<std::string_view>& lines, PageMeta& meta) {
-  if (lines.empty() || trim(lines[0]) != "---") {
+  if (lines.empty() || trim_line_blanks(lines[0]) != "---") {
     return 0;
   }
   std::string yaml;
   for (size_t i = 1; i < lines.size(); ++i) {
-    const std::string_view line = trim(lines[i]);
+    const std::string_view line = trim_line_blanks(lines[i]);
     if (line == "---" || line == "...") {
       meta.front_matter = parse_front_matter(yaml, 2);
       return i + 1;
@@ -142,7 +132,7 @@ Page parse_markdown(std::string_view text, std::string origin) {
   std::string fence_text;
   uint32_t fence_line = 0;
   for (size_t i = read_front_matter(lines, page.meta); i < lines.size(); ++i) {
-    const std::string_view line = trim(lines[i]);
+    const std::string_view line = trim_line_blanks(lines[i]);
     const auto number = static_cast<uint32_t>(i + 1);
     if (line.substr(0, 3) == "```" || line.substr(0, 3) == "~~~") {
       b.flush();
@@ -174,7 +164,7 @@ Page parse_markdown(std::string_view text, std::string origin) {
       b.add(line.substr(marker), BlockKind::list_item, 0, number);
     } else if (line.front() == '>') {
       b.flush();
-      b.add(trim(line.substr(1)), BlockKind::paragraph, 0, number);
+      b.add(trim_line_blanks(line.substr(1)), BlockKind::paragraph, 0, number);
     } else {
       if (b.pending.empty()) {
         b.pending_line = number;

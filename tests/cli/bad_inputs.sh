@@ -17,18 +17,10 @@ W=$3
 HEAVY=0
 [ "${4:-}" = "--heavy" ] && HEAVY=1
 
-case "$W" in
-  "" | "/") echo "refusing to use '$W' as WORK_DIR" >&2; exit 2 ;;
-esac
-chmod -R u+w "$W" 2>/dev/null
-rm -rf "$W"
-mkdir -p "$W" || exit 2
-unset SOURCE_DATE_EPOCH
-TIMEOUT=(timeout 600)
 EX=$SRC/examples/articles
-
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
+fresh_work_dir 600
 
 # says: prints the diagnostics of the last run (the messages users see), indented.
 says() {

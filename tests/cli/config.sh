@@ -14,18 +14,9 @@ SHEAF=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")  # absolute: one case runs
 SRC=$2
 W=$3
 EX=$SRC/examples/articles
-case "$W" in
-  "" | "/") echo "refusing to use '$W' as WORK_DIR" >&2; exit 2 ;;
-esac
-rm -rf "$W"
-mkdir -p "$W" || exit 2
-unset SOURCE_DATE_EPOCH
-TIMEOUT=()
-if command -v timeout >/dev/null; then
-  TIMEOUT=(timeout 120)
-fi
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
+fresh_work_dir 120
 
 # json_len FILE KEY: the length of the list KEY of the JSON object in FILE.
 json_len() {

@@ -1,6 +1,33 @@
 # tests/cli/lib.sh: helpers shared by the CLI test scripts (sourced; needs SHEAF and W set).
 # shellcheck shell=bash
 
+# fresh_work_dir SECONDS: the start of every script. A hung binary must fail its case, not the
+# whole CTest run: each `run` is stopped after SECONDS (where timeout(1) exists). Refuses a WORK_DIR of "" or "/", needs SHEAF to be
+# an executable and python3 to be there, and empties W (a read-only folder left by an
+# interrupted run would stop rm). The environment must not change what the binary does, so
+# SOURCE_DATE_EPOCH is unset. Exits 2 (a usage error of the script) on any of these.
+fresh_work_dir() {
+  case "$W" in
+    "" | "/") echo "refusing to use '$W' as WORK_DIR" >&2; exit 2 ;;
+  esac
+  if [ ! -x "$SHEAF" ]; then
+    echo "not an executable: $SHEAF" >&2
+    exit 2
+  fi
+  if ! command -v python3 >/dev/null; then
+    echo "python3 is required" >&2
+    exit 2
+  fi
+  chmod -R u+w "$W" 2>/dev/null
+  rm -rf "$W"
+  mkdir -p "$W" || exit 2
+  unset SOURCE_DATE_EPOCH
+  TIMEOUT=()
+  if command -v timeout >/dev/null; then
+    TIMEOUT=(timeout "$1")
+  fi
+}
+
 OUT=$W/.stdout   # stdout of the last `run`
 ERR=$W/.stderr   # stderr of the last `run`
 RC=0             # exit code of the last `run`

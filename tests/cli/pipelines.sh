@@ -20,26 +20,13 @@ CORPUS=$3
 W=$4
 EX=$SRC/examples/articles
 
-case "$W" in
-  "" | "/") echo "refusing to use '$W' as WORK_DIR" >&2; exit 2 ;;
-esac
-if [ ! -x "$SHEAF" ]; then
-  echo "not an executable: $SHEAF" >&2
-  exit 2
-fi
-rm -rf "$W"
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+fresh_work_dir 600
 mkdir -p "$W/tmp" || exit 2
-unset SOURCE_DATE_EPOCH
 # Temporary files of '-' (stdin spooling, build -o -) go here, where the tests can see them.
 export TMPDIR=$W/tmp
 
-TIMEOUT=()
-if command -v timeout >/dev/null; then
-  TIMEOUT=(timeout 600)
-fi
-
-# shellcheck source=lib.sh
-. "$(dirname "$0")/lib.sh"
 
 # sh CMD: runs a shell pipeline; stdout to $OUT, stderr to $ERR, the pipeline's status in RC.
 sh() {

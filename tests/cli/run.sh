@@ -23,38 +23,11 @@ CORPUS=$3
 W=$4
 EX=$SRC/examples/articles
 
-case "$W" in
-  "" | "/") echo "refusing to use '$W' as WORK_DIR" >&2; exit 2 ;;
-esac
-if [ ! -x "$SHEAF" ]; then
-  echo "not an executable: $SHEAF" >&2
-  exit 2
-fi
-if ! command -v python3 >/dev/null; then
-  echo "python3 is required" >&2
-  exit 2
-fi
-
-# A fresh work directory. A read-only folder left by an interrupted run would stop rm.
-chmod -R u+w "$W" 2>/dev/null
-rm -rf "$W"
-mkdir -p "$W" || exit 2
-
-# The environment must not change what the binary does.
-unset SOURCE_DATE_EPOCH
-export PYTHONIOENCODING=utf-8
-
-# A hung binary must fail its case, not the whole CTest run.
-TIMEOUT=()
-if command -v timeout >/dev/null; then
-  TIMEOUT=(timeout 120)
-fi
-
-# ---------------------------------------------------------------------------------------------
-# Helpers: run, begin/end, check, expect_rc, expect_err, ... (tests/cli/lib.sh)
-
+# Helpers: fresh_work_dir, run, begin/end, check, expect_rc, expect_err, ... (tests/cli/lib.sh)
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
+fresh_work_dir 120
+export PYTHONIOENCODING=utf-8
 
 BUNDLE=$W/ex.sheaf  # the examples bundle most cases read
 

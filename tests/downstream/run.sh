@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # tests/downstream/run.sh: sheaf as its users get it. Installs the build tree into a temporary
 # prefix and checks the installed files (CLI, headers, CMake package, sheaf.pc, a man page for
-# sheaf and each command, bash completion, license files); then builds the reader in
-# tests/downstream/ three ways and compares each one's listing of a bundle (made by the
-# installed sheaf from examples/articles) with `sheaf ls --json`:
+# sheaf and each command, bash completion, license files); then builds the small reader
+# (runtime/examples/list_articles.cpp) as the project in tests/downstream/ three ways and
+# compares each one's listing of a bundle (made by the installed sheaf from examples/articles)
+# with `sheaf ls --json`:
 #   1. find_package(sheaf) with CMAKE_PREFIX_PATH=the prefix;
 #   2. add_subdirectory(the source tree), which must define only the runtime's targets and
 #      leave the parent's build type, flags and warnings alone;
@@ -119,21 +120,24 @@ if ! quietly "$work/sheaf-build.log" "$sheaf" build -q "$source/examples/article
     -o "$bundle"; then
   fail "installed sheaf build"
 fi
-# The expected listing: id<TAB>title for each article, from `sheaf ls --json`.
+# The reader is the project's small reader; its "T <index> <id> <title>" lines, one an article,
+# are expected to match `sheaf ls --json`.
+reader_source=$source/runtime/examples/list_articles.cpp
 "$sheaf" ls --json "$bundle" |
   python3 -c 'import json, sys
-for line in sys.stdin:
+for i, line in enumerate(sys.stdin):
     a = json.loads(line)
-    print(a["id"] + "\t" + a["title"])' >"$work/expected.txt" || fail "sheaf ls --json"
+    print("T %d %s %s" % (i, a["id"], a["title"]))' >"$work/expected.txt" || fail "sheaf ls --json"
 echo "   $(wc -l <"$work/expected.txt") articles"
 
 # run_reader NAME BINARY: runs a built reader and compares its listing with the expected one.
 run_reader() {
   local name=$1 binary=$2
-  if ! "$binary" "$bundle" >"$work/$name.txt" 2>"$work/$name.err"; then
+  if ! "$binary" "$bundle" >"$work/$name.out" 2>"$work/$name.err"; then
     fail "$name: the reader failed: $(head -n 1 "$work/$name.err")"
     return
   fi
+  grep '^T ' "$work/$name.out" >"$work/$name.txt"
   sed 's/^/   /' "$work/$name.txt"
   diff -u "$work/expected.txt" "$work/$name.txt" >"$work/$name.diff" ||
     fail "$name: the reader's listing differs from sheaf ls (see $work/$name.diff)"
@@ -141,7 +145,7 @@ run_reader() {
 
 step "2. find_package(sheaf), CMAKE_PREFIX_PATH=$prefix"
 if quietly "$work/package.log" "$cmake" -S "$source/tests/downstream" -B "$work/package" \
-    -G "$generator" -DSHEAF_VIA=package -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER="$cxx" &&
+    -G "$generator" -DSHEAF_VIA=package -DREADER_SOURCE="$reader_source" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER="$cxx" &&
   quietly "$work/package-build.log" "$cmake" --build "$work/package"; then
   grep 'downstream:' "$work/package.log" | sed 's/^-- /   /'
   run_reader package "$work/package/reader"
@@ -153,7 +157,7 @@ step "3. add_subdirectory($source) from a parent project"
 # The parent's own flags, which must reach its reader unchanged and alone.
 parent_flags="-O1 -DPARENT_FLAG"
 if quietly "$work/subdirectory.log" "$cmake" -S "$source/tests/downstream" -B "$work/subdirectory" \
-    -G "$generator" -DSHEAF_VIA=subdirectory -DSHEAF_SOURCE="$source" -DCMAKE_CXX_COMPILER="$cxx" \
+    -G "$generator" -DSHEAF_VIA=subdirectory -DREADER_SOURCE="$reader_source" -DSHEAF_SOURCE="$source" -DCMAKE_CXX_COMPILER="$cxx" \
     -DCMAKE_CXX_FLAGS="$parent_flags" &&
   quietly "$work/subdirectory-build.log" "$cmake" --build "$work/subdirectory"; then
   grep 'downstream:' "$work/subdirectory.log" | sed 's/^-- /   /'
@@ -162,7 +166,7 @@ if quietly "$work/subdirectory.log" "$cmake" -S "$source/tests/downstream" -B "$
   [[ -z $build_type ]] ||
     fail "add_subdirectory(sheaf) set the parent's CMAKE_BUILD_TYPE to $build_type"
   # The reader's compile line: the parent's flags, none of sheaf's warnings or -Werror.
-  line=$(grep -o '"command": "[^"]*reader.cpp[^"]*"' "$work/subdirectory/compile_commands.json")
+  line=$(grep -o '"command": "[^"]*list_articles.cpp[^"]*"' "$work/subdirectory/compile_commands.json")
   echo "   reader compiled with: ${line#\"command\": }"
   [[ $line == *"$parent_flags"* ]] ||
     fail "the parent's CMAKE_CXX_FLAGS are not on its reader's compile line"
@@ -179,13 +183,13 @@ else
   fail "add_subdirectory(sheaf): configure or build (a FATAL_ERROR above names a leak)"
 fi
 
-step "4. $cxx reader.cpp \$(pkg-config --cflags --libs sheaf)," \
+step "4. $cxx list_articles.cpp \$(pkg-config --cflags --libs sheaf)," \
   "PKG_CONFIG_PATH=$prefix/share/pkgconfig"
 if flags=$(PKG_CONFIG_PATH=$prefix/share/pkgconfig pkg-config --cflags --libs sheaf); then
   echo "   pkg-config: $flags"
   # shellcheck disable=SC2086  # the flags are words
   if quietly "$work/pkg-config-build.log" "$cxx" -std=c++17 -fno-exceptions -fno-rtti -Wall \
-      -Wextra -Wpedantic "$source/tests/downstream/reader.cpp" $flags \
+      -Wextra -Wpedantic "$reader_source" $flags \
       -o "$work/pkg-config-reader"; then
     run_reader pkg-config "$work/pkg-config-reader"
   else
