@@ -1,6 +1,6 @@
 // bench/compare: what the builders and the reader share. The article set file written by
-// prepare.py, the title hash of the per-article zstd format, and small POSIX helpers.
-// Benchmark code: plain C++17 with the standard library; not part of the runtime.
+// compare.py (its prepare step), the title hash of the per-article zstd format, and small POSIX
+// helpers. Benchmark code: plain C++17 with the standard library; not part of the runtime.
 #pragma once
 
 #include <chrono>
@@ -84,7 +84,7 @@ struct Article {
   std::string_view id, title, text;
 };
 
-/// The article set written by prepare.py ("SHBART01", u32 count, then per article three
+/// The article set written by compare.py's prepare() ("SHBART01", u32 count, then per article three
 /// u32-length-prefixed strings: id, title, text), sorted by id bytes. Views into the mapping.
 class ArticleSet {
  public:
@@ -133,8 +133,8 @@ class ArticleSet {
   std::vector<Article> articles_;
 };
 
-/// A page file written by prepare.py ("SHBPAG01", u32 count, then u32-length-prefixed strings):
-/// the HTML page of each article, in article set order, as given to zimwriterfs.
+/// A page file written by compare.py's prepare() ("SHBPAG01", u32 count, then u32-length-prefixed
+/// strings): the HTML page of each article, in article set order, as given to zimwriterfs.
 inline bool load_pages(const std::string& path, std::vector<std::string_view>& pages, Mapping& file,
                        std::string& error) {
   if (!file.open(path) || file.size() < 12 || std::memcmp(file.data(), "SHBPAG01", 8) != 0) {

@@ -16,7 +16,7 @@ struct DictionaryOptions {
 
 struct TrainedDictionary {
   std::string bytes;  ///< empty: no dictionary (too little text, or training failed)
-  std::string note;   ///< why there is none, for `build --verbose`
+  std::string note;   ///< why there is none; `sheaf build` prints it as a note (unless -q)
 };
 
 /// Trains a dictionary on the records (ZDICT, deterministic: same records, same bytes), each cut

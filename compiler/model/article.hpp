@@ -69,7 +69,7 @@ struct SiteInfo {
 /// One article as the compiler knows it after extraction: clean UTF-8 fields, no markup.
 /// Empty strings mean "not known". Paragraphs never contain '\n'.
 struct Article {
-  std::string id;  ///< stable id, unique in a build (see index/ids.hpp)
+  std::string id;  ///< stable id, unique in a build (see ingest/ids.hpp)
   std::string title;
   std::string subtitle;
   std::string date;  ///< "YYYY-MM-DD", "--MM-DD" or ""
@@ -95,7 +95,7 @@ enum class DocumentFormat {
 /// One input unit after ingest (decoded to UTF-8) and before extraction.
 struct Document {
   std::string origin;  ///< "dir/a.txt" or "dir/b.jsonl:12" (1-based line)
-  std::string id;      ///< from the record, else derived from the path (index/ids.hpp)
+  std::string id;      ///< from the record, else derived from the path (ingest/ids.hpp)
   DocumentFormat format = DocumentFormat::text_dump;
   std::string text;          ///< text_dump: the whole page; record: its "body" field (may be empty)
   uint32_t source_file = 0;  ///< 1 + index of its kept input file (--keep-source), else 0

@@ -55,8 +55,9 @@ class Decoder {
 
   /// Workspace bytes for the small mode: the zstd context, plus the unpacked dictionary when
   /// the bundle stores it packed. The dictionary is re-parsed for every frame (slower per
-  /// frame, less RAM). For a flash-resident bundle, build with `--dictionary raw` so that the
-  /// dictionary is used in place and this is just the context.
+  /// frame, less RAM). For a flash-resident bundle, build without `--pack-dictionary` (the
+  /// default stores the dictionary as is) so that it is used in place and this is just the
+  /// context.
   static size_t small_workspace_size(const Bundle& bundle) noexcept {
     return context_size() + static_cast<size_t>(format::align_up(unpacked_size(bundle)));
   }
