@@ -62,7 +62,8 @@ class Rng {
 
   /// Uniform in [0, n), n > 0 (Lemire's multiply-shift; the bias is below 2^-32).
   uint64_t below(uint64_t n) noexcept {
-    return static_cast<uint64_t>((static_cast<unsigned __int128>(next()) * n) >> 64);
+    __extension__ using u128 = unsigned __int128;  // GCC and Clang; not ISO C++ (-Wpedantic)
+    return static_cast<uint64_t>((static_cast<u128>(next()) * n) >> 64);
   }
 
  private:
