@@ -52,7 +52,7 @@ void build(const std::vector<std::string>& inputs, const std::string& output, in
 std::vector<std::string> categories_of(const sheaf::Record& a) {
   std::vector<std::string> out;
   for (uint32_t k = 0; k < a.category_count(); ++k) {
-    out.emplace_back(a.category(k));
+    out.emplace_back(a.category(k).value());
   }
   return out;
 }

@@ -122,8 +122,8 @@ struct Record {
     return n;
   }
 
-  /// Category `k` (0 = outermost), or "" when k >= category_count().
-  std::string_view category(uint32_t k) const noexcept {
+  /// Category `k` (0 = outermost). @return out_of_range when k >= category_count().
+  Result<std::string_view> category(uint32_t k) const noexcept {
     std::string_view found;
     uint32_t n = 0;
     each_category([&](std::string_view c) {
@@ -131,7 +131,7 @@ struct Record {
         found = c;
       }
     });
-    return found;
+    return k < n ? Result<std::string_view>(found) : Result<std::string_view>(Errc::out_of_range);
   }
 
   /// The header bytes (fields and end tag), as parsed.
