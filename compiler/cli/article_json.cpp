@@ -16,7 +16,7 @@ Article to_article(const Record& a, const SiteView& site) {
   out.location = a.location;
   out.url = a.url;
   for (uint32_t k = 0; k < a.category_count(); ++k) {
-    out.categories.emplace_back(a.category(k));
+    out.categories.emplace_back(a.category(k).value());
   }
   out.paragraphs = split_body(std::string(a.body));
   out.site.name = site.name;

@@ -151,7 +151,7 @@ Result<Found> OpenBundle::find(const std::string& id) {
 }
 
 Result<SiteView> OpenBundle::site(const Record& r) {
-  const Result<SiteView> s = bundle_.site(r.site);
+  const Result<SiteView> s = bundle_.site_of(r);
   if (!s.ok()) {
     print_error(path_, "article '" + std::string(r.id) + "' site", s.error());
   }

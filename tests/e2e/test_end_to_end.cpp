@@ -52,7 +52,7 @@ void build(const std::vector<std::string>& inputs, const std::string& output, in
 std::vector<std::string> categories_of(const sheaf::Record& a) {
   std::vector<std::string> out;
   for (uint32_t k = 0; k < a.category_count(); ++k) {
-    out.emplace_back(a.category(k));
+    out.emplace_back(a.category(k).value());
   }
   return out;
 }
@@ -78,7 +78,7 @@ void compare_bundle(const std::string& path, const std::vector<Article>& expecte
     const auto record = d.read(i, sheaf::MutableByteSpan(buffer.data(), buffer.size()));
     REQUIRE(record.ok());
     const sheaf::Record& a = record.value();
-    const auto site = b.site(a.site);
+    const auto site = b.site_of(a);
     REQUIRE(site.ok());
     const bool same =
         a.id == e.id && a.title == e.title && a.subtitle == e.subtitle && a.date == e.date &&

@@ -76,7 +76,7 @@ inline void exercise_bundle(const uint8_t* data, size_t size) {
     for (uint32_t k = 0; k < r.value().category_count(); ++k) {
       (void)r.value().category(k);
     }
-    (void)b.site(r.value().site);
+    (void)b.site_of(r.value());
     (void)d.find(id, out);
     (void)d.find_index(id, out);
     (void)d.find_title(title, out);

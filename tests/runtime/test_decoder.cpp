@@ -114,9 +114,9 @@ TEST_CASE("a record's fields read back as built", "[runtime]") {
   CHECK(r.title == "Synthetic bulletin 7");
   CHECK(r.date == "2024-05-08");
   REQUIRE(r.category_count() == 2);
-  CHECK(r.category(0) == "News");
-  CHECK(r.category(1) == "magnitude");
-  CHECK(r.category(2).empty());
+  CHECK(r.category(0).value() == "News");
+  CHECK(r.category(1).value() == "magnitude");
+  CHECK(r.category(2).error() == sheaf::Errc::out_of_range);
   CHECK(r.body.rfind("The provincial ", 0) == 0);
   CHECK(r.site == 0);
 }

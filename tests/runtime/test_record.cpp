@@ -33,9 +33,10 @@ TEST_CASE("a record parses into its fields and body", "[runtime][record]") {
   CHECK(r.value().source_file == 0);
   CHECK(r.value().body == "第一段\n第二段");
   REQUIRE(r.value().category_count() == 3);
-  CHECK(r.value().category(0) == "News");
-  CHECK(r.value().category(1).empty());
-  CHECK(r.value().category(2) == "Local");
+  CHECK(r.value().category(0).value() == "News");
+  CHECK(r.value().category(1).value().empty());
+  CHECK(r.value().category(2).value() == "Local");
+  CHECK(r.value().category(3).error() == sheaf::Errc::out_of_range);
   CHECK(r.value().header.size() == bytes.size() - r.value().body.size());
 }
 

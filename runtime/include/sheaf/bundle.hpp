@@ -13,6 +13,7 @@
 #include <sheaf/detail/sheaf_generated.h>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/record.hpp>
 
 namespace sheaf {
 
@@ -98,6 +99,14 @@ struct RecordPiece {
   uint32_t size = 0;
 };
 
+namespace detail {
+/// A vector of the index: its first element and its length. Empty when the field is absent.
+struct VectorSpan {
+  const uint8_t* data = nullptr;
+  uint32_t size = 0;
+};
+}  // namespace detail
+
 class Bundle {
  public:
   /// An empty, unopened bundle (size() == 0). Use open().
@@ -111,8 +120,12 @@ class Bundle {
   ///   unsupported_feature, corrupt_header, too_large or corrupt_index.
   static Result<Bundle> open(ByteSpan file) noexcept;
 
+  // Every number an accessor takes counts from 0 and is checked: past the end gives
+  // out_of_range. The 1-based references inside records (Record::site) are resolved by
+  // site_of().
+
   /// Number of articles.
-  uint32_t size() const noexcept { return article_count_; }
+  uint32_t size() const noexcept { return articles_.size; }
 
   /// Where article `i` (in id order) lies. O(1); the article table was range-checked by open().
   /// @return out_of_range when i >= size().
@@ -129,30 +142,36 @@ class Bundle {
   Range title_range(std::string_view title) const noexcept;
 
   /// Number of title keys (equals size() in a valid bundle).
-  uint32_t title_key_count() const noexcept { return title_key_count_; }
+  uint32_t title_key_count() const noexcept { return title_keys_.size; }
 
-  /// Title key `k`, 0 <= k < title_key_count() (else a zero key).
-  TitleKey title_key(uint32_t k) const noexcept;
+  /// Title key `k`. @return out_of_range when k >= title_key_count().
+  Result<TitleKey> title_key(uint32_t k) const noexcept;
 
-  /// Number of id samples (SPEC: Bundle.id_samples).
-  uint32_t id_sample_count() const noexcept { return id_sample_count_; }
+  /// Number of id samples (SPEC: Bundle.id_samples; 0 when its length differs from
+  /// id_sample_articles, rule I9).
+  uint32_t id_sample_count() const noexcept { return id_samples_.size; }
 
   /// Id sample `k`, the id of article id_sample_article(k), its string verified first.
   /// @return out_of_range past the end, corrupt_index when damaged.
   Result<std::string_view> id_sample(uint32_t k) const noexcept;
 
-  /// The article whose id is sample `k` (0 past the end).
-  uint32_t id_sample_article(uint32_t k) const noexcept;
+  /// The article whose id is sample `k`. @return out_of_range when k >= id_sample_count().
+  Result<uint32_t> id_sample_article(uint32_t k) const noexcept;
 
   /// Number of distinct publisher fact tables (Bundle.sites).
-  uint32_t site_count() const noexcept;
+  uint32_t site_count() const noexcept { return sites_.size; }
 
-  /// Publisher facts number `site` as a record names them (Record::site; 0 gives empty views).
-  /// @return corrupt_index when `site` points past Bundle.sites or its table fails verification.
-  Result<SiteView> site(uint32_t site) const noexcept;
+  /// Publisher facts `k` (Bundle.sites[k]), its table verified first.
+  /// @return out_of_range when k >= site_count(), corrupt_index when damaged (rule I6).
+  Result<SiteView> site(uint32_t k) const noexcept;
+
+  /// The publisher facts record `r` names (Record::site: 0 for none, else 1 + k): empty views
+  /// when it names none. @return corrupt_index when it points past Bundle.sites or the table
+  /// fails verification (rule I6).
+  Result<SiteView> site_of(const Record& r) const noexcept;
 
   /// Number of kept input files (0 unless built with --keep-source).
-  uint32_t source_count() const noexcept;
+  uint32_t source_count() const noexcept { return sources_table_.size; }
 
   /// Kept input file `k`, its table verified and its frame range-checked against SOURCES.
   /// @return out_of_range when k >= source_count(), corrupt_index when damaged.
@@ -161,7 +180,7 @@ class Bundle {
   /// Bundle-wide facts. Valid only on an opened bundle.
   BundleInfo info() const noexcept;
 
-  uint32_t frame_count() const noexcept { return frame_count_; }
+  uint32_t frame_count() const noexcept { return frames_.size; }
 
   /// Frame `j`, range-checked against the DATA section.
   /// @return out_of_range when j >= frame_count(), corrupt_index when it lies outside DATA.
@@ -179,7 +198,8 @@ class Bundle {
   /// The section table entries (SPEC: "Section table"), in file order.
   uint32_t section_count() const noexcept { return header_.section_count; }
 
-  SectionEntry section(uint32_t k) const noexcept;
+  /// Section table entry `k`. @return out_of_range when k >= section_count().
+  Result<SectionEntry> section(uint32_t k) const noexcept;
 
   ByteSpan file() const noexcept { return file_; }
 
@@ -196,18 +216,31 @@ class Bundle {
   ByteSpan sources() const noexcept { return sources_; }
 
  private:
-  // The root table, whose offset open() verified. Computed here rather than by
-  // flatbuffers::GetRoot, whose null check (FlatBuffers 23) gives gcc a null path to warn about.
-  const fb::Bundle* root() const noexcept {
+  // The root table, whose offset open() verified. Read through vector_field(), string_field()
+  // and scalar_field() only. Computed here rather than by flatbuffers::GetRoot, whose null check
+  // (FlatBuffers 23) gives gcc a null path to warn about.
+  const flatbuffers::Table* root() const noexcept {
     const uint8_t* index = index_.data();
-    return reinterpret_cast<const fb::Bundle*>(
+    return reinterpret_cast<const flatbuffers::Table*>(
         index + flatbuffers::ReadScalar<flatbuffers::uoffset_t>(index));
   }
+
+  // The root's fields, only those open() verified (detail::kRootFields; checked at compile time).
+  template <flatbuffers::voffset_t VT, size_t ElementSize>
+  detail::VectorSpan vector_field() const noexcept;
+  template <flatbuffers::voffset_t VT>
+  std::string_view string_field() const noexcept;
+  template <flatbuffers::voffset_t VT, class T>
+  T scalar_field() const noexcept;
 
   template <class Visit>
   Errc walk_record(const ArticleView& a, Visit&& visit) const noexcept;
   Errc open_sections() noexcept;
+  void keep_section(const SectionEntry& s) noexcept;
   Errc open_index() noexcept;
+  SectionEntry section_at(uint32_t k) const noexcept;
+  TitleKey title_key_at(uint32_t k) const noexcept;
+  uint32_t id_sample_article_at(uint32_t k) const noexcept;
 
   ByteSpan file_;  // exactly header.file_size bytes
   ByteSpan index_;
@@ -215,15 +248,14 @@ class Bundle {
   ByteSpan data_;
   ByteSpan sources_;  // empty unless built with --keep-source
   detail::Header header_;
-  const uint8_t* articles_ = nullptr;            // first Article struct (16 bytes each)
-  const uint8_t* frames_ = nullptr;              // first Frame struct (16 bytes each)
-  const uint8_t* title_keys_ = nullptr;          // first TitleKey struct (8 bytes each)
-  const uint8_t* id_samples_ = nullptr;          // first element of the id_samples offset vector
-  const uint8_t* id_sample_articles_ = nullptr;  // first uint32 of id_sample_articles
-  uint32_t article_count_ = 0;
-  uint32_t frame_count_ = 0;
-  uint32_t title_key_count_ = 0;
-  uint32_t id_sample_count_ = 0;
+  // The index's vectors, verified by open() (their headers and byte ranges).
+  detail::VectorSpan articles_;            // Article structs (16 bytes each)
+  detail::VectorSpan frames_;              // Frame structs (16 bytes each)
+  detail::VectorSpan title_keys_;          // TitleKey structs (8 bytes each)
+  detail::VectorSpan id_samples_;          // offsets to strings, verified when read (I8)
+  detail::VectorSpan id_sample_articles_;  // uint32 each
+  detail::VectorSpan sites_;               // offsets to Site tables, verified when read (I6)
+  detail::VectorSpan sources_table_;       // offsets to SourceFile tables, verified when read (I7)
   bool dictionary_packed_ = false;
 };
 

@@ -4,6 +4,9 @@
 //                             on bad bundle bytes. Default: assert(). Firmware may route it to a
 //                             fault handler, or define it empty.
 //   SHEAF_NO_ERROR_STRINGS    to_string(Errc) returns "" (saves flash).
+//   SHEAF_TRACE_RULES         sheaf::set_rule_hook() installs a hook called with the SPEC rule
+//                             (sheaf::Rule) of every failed check of bundle bytes (rules.hpp).
+//                             For tests and debugging; off, the checks cost nothing extra.
 #pragma once
 
 #ifndef SHEAF_ASSERT

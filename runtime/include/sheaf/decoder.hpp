@@ -14,6 +14,7 @@
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
 #include <sheaf/record.hpp>
+#include <sheaf/rules.hpp>
 #include <sheaf/xxhash.hpp>
 
 namespace sheaf {
@@ -182,9 +183,8 @@ inline Result<Decoder> Decoder::init(const Bundle& bundle, MutableByteSpan works
   // when decoded with it, and a packed one is a checksummed frame itself. verify_all() checks
   // its section checksum (SPEC: rule D1), which would cost a pass over it at every init.
   const ByteSpan stored = bundle.dictionary();
-  if (bundle.dictionary_packed() && unpacked_size(bundle) == 0) {
-    return Errc::corrupt_body;  // SPEC: rule D3: a packed dictionary states its size
-  }
+  // SPEC: rule D3: a packed dictionary states its size.
+  SHEAF_CHECK(!bundle.dictionary_packed() || unpacked_size(bundle) != 0, Rule::D3);
   if (workspace.size() < small_workspace_size(bundle)) {
     return Errc::workspace_too_small;
   }
@@ -200,32 +200,26 @@ inline Result<Decoder> Decoder::init(const Bundle& bundle, MutableByteSpan works
     const size_t n = unpacked_size(bundle);
     uint8_t* unpacked = workspace.data() + context_size();
     ZSTD_frameHeader fh;
-    if (ZSTD_getFrameHeader(&fh, stored.data(), stored.size()) != 0 || fh.checksumFlag == 0 ||
-        fh.dictID != 0 ||
-        ZSTD_findFrameCompressedSize(stored.data(), stored.size()) != stored.size()) {
-      return Errc::corrupt_body;
-    }
+    SHEAF_CHECK(ZSTD_getFrameHeader(&fh, stored.data(), stored.size()) == 0 &&
+                    fh.checksumFlag != 0 && fh.dictID == 0 &&
+                    ZSTD_findFrameCompressedSize(stored.data(), stored.size()) == stored.size(),
+                Rule::D3);
     const size_t got = ZSTD_decompressDCtx(d.context_, unpacked, n, stored.data(), stored.size());
-    if (ZSTD_isError(got) || got != n) {
-      return Errc::corrupt_body;
-    }
+    SHEAF_CHECK(!ZSTD_isError(got) && got == n, Rule::D3);
     d.dictionary_ = ByteSpan(unpacked, n);
   }
   const ByteSpan dict = d.dictionary_;
   if (!dict.empty()) {
     // SPEC: "Validation", rule D2: a zstd dictionary in both modes (small mode would otherwise
     // take any bytes as raw content).
-    if (dict.size() < 8 || detail::load_le32(dict.data()) != kZstdDictionaryMagic) {
-      return Errc::corrupt_body;
-    }
+    SHEAF_CHECK(dict.size() >= 8 && detail::load_le32(dict.data()) == kZstdDictionaryMagic,
+                Rule::D2);
   }
   const size_t small = small_workspace_size(bundle);
   if (!dict.empty() && workspace.size() >= workspace_size(bundle)) {
     d.ddict_ = ZSTD_initStaticDDict(workspace.data() + small, workspace.size() - small, dict.data(),
                                     dict.size(), ZSTD_dlm_byRef, ZSTD_dct_fullDict);
-    if (d.ddict_ == nullptr) {
-      return Errc::corrupt_body;
-    }
+    SHEAF_CHECK(d.ddict_ != nullptr, Rule::D2);
   }
   return d;
 }
@@ -242,11 +236,11 @@ inline Result<ByteSpan> Decoder::read_frame(uint32_t j, MutableByteSpan out) noe
   // SPEC: "Data section": every frame carries a content checksum, so damage is an error,
   // never wrong text.
   ZSTD_frameHeader fh;
-  if (ZSTD_getFrameHeader(&fh, f.bytes.data(), f.bytes.size()) != 0 || fh.checksumFlag == 0 ||
-      fh.frameType != ZSTD_frame ||
-      ZSTD_findFrameCompressedSize(f.bytes.data(), f.bytes.size()) != f.bytes.size()) {
-    return Errc::corrupt_body;  // SPEC: "Validation", rule F2: exactly one checksummed frame
-  }
+  // SPEC: "Validation", rule F2: exactly one checksummed frame.
+  SHEAF_CHECK(ZSTD_getFrameHeader(&fh, f.bytes.data(), f.bytes.size()) == 0 &&
+                  fh.checksumFlag != 0 && fh.frameType == ZSTD_frame &&
+                  ZSTD_findFrameCompressedSize(f.bytes.data(), f.bytes.size()) == f.bytes.size(),
+              Rule::F2);
   size_t n = 0;
   if (ddict_ != nullptr) {
     n = ZSTD_decompress_usingDDict(context_, out.data(), f.raw_size, f.bytes.data(), f.bytes.size(),
@@ -255,9 +249,7 @@ inline Result<ByteSpan> Decoder::read_frame(uint32_t j, MutableByteSpan out) noe
     n = ZSTD_decompress_usingDict(context_, out.data(), f.raw_size, f.bytes.data(), f.bytes.size(),
                                   dictionary_.data(), dictionary_.size());
   }
-  if (ZSTD_isError(n) || n != f.raw_size) {
-    return Errc::corrupt_body;
-  }
+  SHEAF_CHECK(!ZSTD_isError(n) && n == f.raw_size, Rule::F3);
   return ByteSpan(out.data(), n);
 }
 
@@ -291,9 +283,7 @@ inline Result<std::string_view> Decoder::read_bytes(const ArticleView& a, Mutabl
     cached = p.frame_count == 1 ? p.first_frame : UINT32_MAX;
   }
   const uint8_t* record = buffer.data() + p.offset;
-  if (static_cast<uint32_t>(detail::xxh64(record, p.size)) != a.checksum) {
-    return Errc::corrupt_body;  // SPEC: "Validation", rule B3
-  }
+  SHEAF_CHECK(static_cast<uint32_t>(detail::xxh64(record, p.size)) == a.checksum, Rule::B3);
   return std::string_view(reinterpret_cast<const char*>(record), p.size);
 }
 
@@ -403,9 +393,14 @@ inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan
   const Range keys = bundle_.title_range(title);
   uint32_t cached = UINT32_MAX;
   for (uint32_t k = keys.first; k < keys.last; ++k) {
-    const Result<ArticleView> a = bundle_.article(bundle_.title_key(k).article);
+    const Result<TitleKey> key = bundle_.title_key(k);  // k < title_key_count()
+    if (!key.ok()) {
+      return key.error();
+    }
+    SHEAF_CHECK(key.value().article < bundle_.size(), Rule::I10);
+    const Result<ArticleView> a = bundle_.article(key.value().article);
     if (!a.ok()) {
-      return a.error() == Errc::out_of_range ? Errc::corrupt_index : a.error();
+      return a.error();
     }
     bool whole = false;
     const Result<Record> r = read_fields(a.value(), buffer, cached, whole);

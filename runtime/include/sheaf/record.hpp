@@ -8,6 +8,7 @@
 
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/rules.hpp>
 
 namespace sheaf {
 namespace detail {
@@ -40,7 +41,8 @@ struct FieldView {
 };
 
 /// Steps through the fields of a record header. `next` returns false at the end tag; `ok()`
-/// tells whether the walk ended well (an end tag inside the bytes) or on damage.
+/// tells whether the walk ended well (an end tag inside the bytes) or on damage, and then
+/// `broken()` which rule the damage breaks (SPEC: rules R1 to R3).
 class FieldWalk {
  public:
   explicit FieldWalk(std::string_view record) noexcept
@@ -51,8 +53,7 @@ class FieldWalk {
       return false;
     }
     if (p_ == end_) {
-      done_ = true;  // no end tag: damaged
-      return false;
+      return stop(Rule::R1);  // no end tag
     }
     const auto tag = static_cast<uint8_t>(*p_++);
     if (tag == static_cast<uint8_t>(format::Field::end)) {
@@ -61,9 +62,11 @@ class FieldWalk {
       return false;
     }
     uint32_t length = 0;
-    if (!read_varint(p_, end_, length) || length > static_cast<size_t>(end_ - p_)) {
-      done_ = true;
-      return false;
+    if (!read_varint(p_, end_, length)) {
+      return stop(Rule::R2);
+    }
+    if (length > static_cast<size_t>(end_ - p_)) {
+      return stop(Rule::R3);
     }
     field.tag = tag;
     field.bytes = std::string_view(p_, length);
@@ -73,14 +76,24 @@ class FieldWalk {
 
   bool ok() const noexcept { return ok_; }
 
+  /// The rule the bytes break, once next() returned false and !ok().
+  Rule broken() const noexcept { return broken_; }
+
   /// Where the body starts: just past the end tag (valid once next() returned false and ok()).
   const char* position() const noexcept { return p_; }
 
  private:
+  bool stop(Rule broken) noexcept {
+    done_ = true;
+    broken_ = broken;
+    return false;
+  }
+
   const char* p_;
   const char* end_;
   bool done_ = false;
   bool ok_ = false;
+  Rule broken_ = Rule::R1;
 };
 
 /// The value of a numeric field (site, source_file): one LEB128 filling the field exactly.
@@ -95,9 +108,12 @@ inline bool field_number(std::string_view bytes, uint32_t& value) noexcept {
 /// the record was decompressed into, and stay valid as long as that buffer holds it.
 struct Record {
   std::string_view id, title, subtitle, date, source, author, location, url;
-  uint32_t site = 0;         ///< 1 + index of its publisher facts (Bundle::site), 0 for none
-  uint32_t source_file = 0;  ///< 1 + index of its kept input file (Bundle::source), 0 for none
-  std::string_view body;     ///< UTF-8 paragraphs joined by '\n'
+  /// As stored: 1 + k for publisher facts Bundle::site(k), 0 for none. Bundle::site_of()
+  /// resolves it.
+  uint32_t site = 0;
+  /// As stored: 1 + k for kept input file Bundle::source(k), 0 for none.
+  uint32_t source_file = 0;
+  std::string_view body;  ///< UTF-8 paragraphs joined by '\n'
 
   /// Number of breadcrumb categories.
   uint32_t category_count() const noexcept {
@@ -106,8 +122,8 @@ struct Record {
     return n;
   }
 
-  /// Category `k` (0 = outermost), or "" when k >= category_count().
-  std::string_view category(uint32_t k) const noexcept {
+  /// Category `k` (0 = outermost). @return out_of_range when k >= category_count().
+  Result<std::string_view> category(uint32_t k) const noexcept {
     std::string_view found;
     uint32_t n = 0;
     each_category([&](std::string_view c) {
@@ -115,7 +131,7 @@ struct Record {
         found = c;
       }
     });
-    return found;
+    return k < n ? Result<std::string_view>(found) : Result<std::string_view>(Errc::out_of_range);
   }
 
   /// The header bytes (fields and end tag), as parsed.
@@ -147,9 +163,8 @@ inline Result<Record> parse_record(std::string_view bytes) noexcept {
     if (t > static_cast<uint8_t>(format::Field::source_file)) {
       continue;  // a field from a newer minor version
     }
-    if (t != static_cast<uint8_t>(format::Field::category) && (seen & (1u << t)) != 0) {
-      return Errc::corrupt_body;
-    }
+    SHEAF_CHECK(t == static_cast<uint8_t>(format::Field::category) || (seen & (1u << t)) == 0,
+                Rule::R4);
     seen |= 1u << t;
     switch (static_cast<format::Field>(t)) {
       case format::Field::id:
@@ -177,23 +192,18 @@ inline Result<Record> parse_record(std::string_view bytes) noexcept {
         r.url = f.bytes;
         break;
       case format::Field::site:
-        if (!detail::field_number(f.bytes, r.site)) {
-          return Errc::corrupt_body;
-        }
+        SHEAF_CHECK(detail::field_number(f.bytes, r.site), Rule::R5);
         break;
       case format::Field::source_file:
-        if (!detail::field_number(f.bytes, r.source_file)) {
-          return Errc::corrupt_body;
-        }
+        SHEAF_CHECK(detail::field_number(f.bytes, r.source_file), Rule::R5);
         break;
       case format::Field::category:
       case format::Field::end:
         break;
     }
   }
-  if (!walk.ok() || r.id.empty()) {
-    return Errc::corrupt_body;
-  }
+  SHEAF_CHECK(walk.ok(), walk.broken());
+  SHEAF_CHECK(!r.id.empty(), Rule::R6);
   const char* body = walk.position();
   r.header = std::string_view(bytes.data(), static_cast<size_t>(body - bytes.data()));
   r.body = std::string_view(body, static_cast<size_t>(bytes.data() + bytes.size() - body));

@@ -10,6 +10,7 @@
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/rules.hpp>
 #include <sheaf/xxhash.hpp>
 
 namespace sheaf {
@@ -24,29 +25,34 @@ inline bool all_zero(const uint8_t* p, uint64_t n) noexcept {
   return true;
 }
 
-// SPEC: "Validation", rules V1-V3: padding is zero and shorter than the alignment, and every
-// section matches its checksum.
+inline bool is_dictionary(const SectionEntry& s) noexcept {
+  return s.kind == static_cast<uint32_t>(format::SectionKind::dictionary) ||
+         s.kind == static_cast<uint32_t>(format::SectionKind::packed_dictionary);
+}
+
+// SPEC: "Validation", rules V1-V3 (D1 for the dictionary's checksum): padding is zero and
+// shorter than the alignment, and every section matches its checksum.
 inline Errc verify_layout(const Bundle& b) noexcept {
   const uint8_t* base = b.file().data();
   uint64_t at = format::header_end(b.section_count());
   for (uint32_t k = 0; k < b.section_count(); ++k) {
-    const SectionEntry s = b.section(k);
-    if (s.offset - at >= format::kAlignment || !all_zero(base + at, s.offset - at)) {
-      return Errc::corrupt_header;
+    const Result<SectionEntry> entry = b.section(k);
+    if (!entry.ok()) {
+      return entry.error();
     }
-    if (xxh64(base + s.offset, static_cast<size_t>(s.size)) != s.checksum) {
-      return Errc::checksum_mismatch;
-    }
+    const SectionEntry& s = entry.value();
+    SHEAF_CHECK(s.offset - at < format::kAlignment && all_zero(base + at, s.offset - at), Rule::V1);
+    SHEAF_CHECK(xxh64(base + s.offset, static_cast<size_t>(s.size)) == s.checksum,
+                is_dictionary(s) ? Rule::D1 : Rule::V2);
     at = s.offset + s.size;
   }
-  if (b.file().size() != format::align_up(at) || !all_zero(base + at, b.file().size() - at)) {
-    return Errc::corrupt_header;
-  }
+  SHEAF_CHECK(b.file().size() == format::align_up(at) && all_zero(base + at, b.file().size() - at),
+              Rule::V3);
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V5, V6 and V10: frames lie back to back in DATA (each at the next
-// multiple of 8, zero padding between), within max_frame_size, which is exact and at most
+// SPEC: "Validation", rules V5, V6, V10 and V11: frames lie back to back in DATA (each at the
+// next multiple of 8, zero padding between), within max_frame_size, which is exact and at most
 // block_size.
 inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
   uint64_t end = 0;
@@ -57,24 +63,23 @@ inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
       return f.error();
     }
     const FrameView& v = f.value();
-    if (v.offset != format::align_up(end) || v.compressed_size == 0 ||
-        v.raw_size > info.max_frame_size || !all_zero(b.data().data() + end, v.offset - end)) {
-      return Errc::corrupt_index;
-    }
+    SHEAF_CHECK(v.offset >= end && v.compressed_size != 0, Rule::V5);
+    SHEAF_CHECK(
+        v.offset == format::align_up(end) && all_zero(b.data().data() + end, v.offset - end),
+        Rule::V10);
+    SHEAF_CHECK(v.raw_size <= info.max_frame_size, Rule::V6);
     end = v.offset + v.compressed_size;
     largest = v.raw_size > largest ? v.raw_size : largest;
   }
-  if (format::align_up(end) != b.data().size() ||
-      !all_zero(b.data().data() + end, b.data().size() - end) || largest != info.max_frame_size ||
-      info.max_frame_size > info.block_size) {
-    return Errc::corrupt_index;
-  }
+  SHEAF_CHECK(format::align_up(end) == b.data().size() &&
+                  all_zero(b.data().data() + end, b.data().size() - end),
+              Rule::V10);
+  SHEAF_CHECK(largest == info.max_frame_size && info.max_frame_size <= info.block_size, Rule::V11);
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V7, V8 and V11: every record inside its frames, max_read_size
-// exact, the lookup tables the right size and in order.
-inline Errc verify_articles(const Bundle& b, const BundleInfo& info) noexcept {
+// SPEC: "Validation", rules V8 and V11: every record inside its frames, max_read_size exact.
+inline Errc verify_plans(const Bundle& b, const BundleInfo& info) noexcept {
   size_t largest = 0;
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
@@ -85,33 +90,33 @@ inline Errc verify_articles(const Bundle& b, const BundleInfo& info) noexcept {
     if (!plan.ok()) {
       return plan.error();
     }
-    if (plan.value().buffer_size > info.max_read_size) {
-      return Errc::corrupt_index;
-    }
+    SHEAF_CHECK(plan.value().buffer_size <= info.max_read_size, Rule::V8);
     largest = plan.value().buffer_size > largest ? plan.value().buffer_size : largest;
   }
-  if (largest != info.max_read_size) {
-    return Errc::corrupt_index;
-  }
-  // Id samples: articles ascending from 0 (open() checked the two vectors match); title
-  // keys: one per article, sorted.
-  if ((b.size() > 0 && b.id_sample_count() == 0) || b.title_key_count() != b.size()) {
-    return Errc::corrupt_index;
-  }
+  SHEAF_CHECK(largest == info.max_read_size, Rule::V11);
+  return Errc::ok;
+}
+
+// SPEC: "Validation", rules V12 to V14: the lookup tables the right size and in order. Id
+// samples: articles ascending from 0 (open() checked the two vectors match); title keys: one
+// per article, sorted.
+inline Errc verify_lookup_tables(const Bundle& b) noexcept {
+  SHEAF_CHECK((b.size() == 0 || b.id_sample_count() != 0) && b.title_key_count() == b.size(),
+              Rule::V12);
+  uint32_t before = 0;
   for (uint32_t k = 0; k < b.id_sample_count(); ++k) {
-    const uint32_t a = b.id_sample_article(k);
-    if (a >= b.size() || (k == 0 && a != 0) || (k > 0 && a <= b.id_sample_article(k - 1))) {
-      return Errc::corrupt_index;
-    }
+    const uint32_t a = b.id_sample_article(k).value_or(UINT32_MAX);
+    SHEAF_CHECK(a < b.size() && (k == 0 ? a == 0 : a > before), Rule::V13);
+    before = a;
   }
+  TitleKey previous;
   for (uint32_t k = 0; k < b.title_key_count(); ++k) {
-    const TitleKey key = b.title_key(k);
-    const TitleKey before = k > 0 ? b.title_key(k - 1) : TitleKey{};
-    if (key.article >= b.size() ||
-        (k > 0 &&
-         (key.hash < before.hash || (key.hash == before.hash && key.article <= before.article)))) {
-      return Errc::corrupt_index;
-    }
+    const TitleKey key = b.title_key(k).value_or(TitleKey{UINT32_MAX, UINT32_MAX});
+    SHEAF_CHECK(
+        key.article < b.size() && (k == 0 || key.hash > previous.hash ||
+                                   (key.hash == previous.hash && key.article > previous.article)),
+        Rule::V14);
+    previous = key;
   }
   return Errc::ok;
 }
@@ -120,12 +125,75 @@ inline Errc verify_articles(const Bundle& b, const BundleInfo& info) noexcept {
 inline bool has_title_key(const Bundle& b, std::string_view title, uint32_t i) noexcept {
   const Range r = b.title_range(title);
   for (uint32_t k = r.first; k < r.last; ++k) {
-    if (b.title_key(k).article == i) {
+    if (b.title_key(k).value_or(TitleKey{0, UINT32_MAX}).article == i) {
       return true;
     }
   }
   return false;
 }
+
+/// What verify_bodies() carries from one article to the next, and its per-article checks.
+class BodyChecker {
+ public:
+  explicit BodyChecker(const Bundle& b) noexcept : b_(b) {}
+
+  // SPEC: rule V9: records use the frames in order.
+  Errc check_plan(const RecordPlan& p) noexcept {
+    SHEAF_CHECK(p.first_frame <= covered_end_ && p.first_frame + uint64_t{1} >= covered_end_,
+                Rule::V9);
+    const uint64_t end = p.first_frame + uint64_t{p.frame_count};
+    covered_end_ = end > covered_end_ ? end : covered_end_;
+    return Errc::ok;
+  }
+
+  // SPEC: rules V7, V15 (the sample naming article i, if any), V16 and V17.
+  Errc check_record(uint32_t i, const Record& r) noexcept {
+    const Errc e = check_id_order(i, r.id);
+    if (e != Errc::ok) {
+      return e;
+    }
+    if (next_sample_ < b_.id_sample_count() &&
+        b_.id_sample_article(next_sample_).value_or(UINT32_MAX) == i) {
+      const Result<std::string_view> sample = b_.id_sample(next_sample_++);
+      SHEAF_CHECK(sample.ok() && sample.value() == r.id, Rule::V15);
+    }
+    SHEAF_CHECK(has_title_key(b_, r.title, i), Rule::V16);
+    SHEAF_CHECK(r.site <= b_.site_count() && r.source_file <= b_.source_count(), Rule::V17);
+    return Errc::ok;
+  }
+
+  // SPEC: the final parts of rules V15 and V9.
+  Errc finish() const noexcept {
+    SHEAF_CHECK(next_sample_ == b_.id_sample_count(), Rule::V15);
+    SHEAF_CHECK(covered_end_ == b_.frame_count(), Rule::V9);
+    return Errc::ok;
+  }
+
+ private:
+  // SPEC: rule V7: ids strictly ascending. The previous id may sit in a frame the next read
+  // overwrites: keep a copy of it, or of its first 256 bytes (longer ids are then checked by
+  // that prefix only).
+  Errc check_id_order(uint32_t i, std::string_view id) noexcept {
+    if (i > 0) {
+      const int c =
+          id.substr(0, previous_size_).compare(std::string_view(previous_, previous_size_));
+      SHEAF_CHECK(c > 0 || (c == 0 && (previous_cut_ || id.size() != previous_size_)), Rule::V7);
+    }
+    previous_size_ = id.size() < sizeof previous_ ? id.size() : sizeof previous_;
+    previous_cut_ = id.size() > sizeof previous_;
+    for (size_t k = 0; k < previous_size_; ++k) {
+      previous_[k] = id[k];
+    }
+    return Errc::ok;
+  }
+
+  const Bundle& b_;
+  uint64_t covered_end_ = 0;  // articles so far used frames [0, covered_end_)
+  uint32_t next_sample_ = 0;  // id samples name ascending articles: check each in passing
+  char previous_[256];
+  size_t previous_size_ = 0;
+  bool previous_cut_ = false;
+};
 
 }  // namespace detail
 
@@ -147,19 +215,22 @@ inline Errc verify_all(const Bundle& b) noexcept {
   // Every table takes at least 4 bytes, so this bound never rejects a valid index.
   flatbuffers::Verifier v = detail::index_verifier(
       b.index_bytes(), static_cast<uint32_t>(b.index_bytes().size() / 4 + 1));
-  if (!v.VerifyBuffer<fb::Bundle>(format::kIndexIdentifier)) {
-    return Errc::corrupt_index;
-  }
+  SHEAF_CHECK(v.VerifyBuffer<fb::Bundle>(format::kIndexIdentifier), Rule::V4);
   for (uint32_t k = 0; k < b.source_count(); ++k) {
-    if (!b.source(k).ok()) {
-      return Errc::corrupt_index;  // SPEC: rule I7
+    const Result<SourceView> source = b.source(k);  // SPEC: rule I7
+    if (!source.ok()) {
+      return source.error();
     }
   }
   e = detail::verify_frames(b, info);
   if (e != Errc::ok) {
     return e;
   }
-  return detail::verify_articles(b, info);
+  e = detail::verify_plans(b, info);
+  if (e != Errc::ok) {
+    return e;
+  }
+  return detail::verify_lookup_tables(b);
 }
 
 /// Reads every article's record, decoding each frame once, and checks it: its checksum, its
@@ -172,13 +243,7 @@ inline Errc verify_all(const Bundle& b) noexcept {
 inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buffer,
                           VerifyProgressFn progress = nullptr, void* context = nullptr) noexcept {
   uint32_t cached = UINT32_MAX;  // frame whose content is in `buffer`
-  uint64_t covered_end = 0;      // articles so far used frames [0, covered_end)
-  // The previous id may sit in a frame the next read overwrites: keep a copy of it, or of its
-  // first 256 bytes (longer ids are then checked by that prefix only).
-  char previous[256];
-  size_t previous_size = 0;
-  bool previous_cut = false;
-  uint32_t next_sample = 0;  // id samples name ascending articles: check each in passing
+  detail::BodyChecker checker(b);
   for (uint32_t i = 0; i < b.size(); ++i) {
     if (progress != nullptr && i % 1024 == 0) {
       progress(i, b.size(), context);
@@ -191,9 +256,9 @@ inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buf
     if (!plan.ok()) {
       return plan.error();
     }
-    const RecordPlan& p = plan.value();
-    if (p.first_frame > covered_end || p.first_frame + uint64_t{1} < covered_end) {
-      return Errc::corrupt_index;  // SPEC: "Validation", rule V9
+    Errc e = checker.check_plan(plan.value());
+    if (e != Errc::ok) {
+      return e;
     }
     const Result<std::string_view> bytes = decoder.read_bytes(a.value(), buffer, cached);
     if (!bytes.ok()) {
@@ -203,38 +268,12 @@ inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buf
     if (!record.ok()) {
       return record.error();
     }
-    const Record& r = record.value();
-    // Ids strictly ascending (SPEC: rule V7).
-    if (i > 0) {
-      const int c =
-          r.id.substr(0, previous_size).compare(std::string_view(previous, previous_size));
-      if (c < 0 || (c == 0 && !previous_cut && r.id.size() == previous_size)) {
-        return Errc::corrupt_index;
-      }
+    e = checker.check_record(i, record.value());
+    if (e != Errc::ok) {
+      return e;
     }
-    previous_size = r.id.size() < sizeof previous ? r.id.size() : sizeof previous;
-    previous_cut = r.id.size() > sizeof previous;
-    for (size_t k = 0; k < previous_size; ++k) {
-      previous[k] = r.id[k];
-    }
-    if (next_sample < b.id_sample_count() && b.id_sample_article(next_sample) == i) {
-      const Result<std::string_view> sample = b.id_sample(next_sample++);
-      if (!sample.ok() || sample.value() != r.id) {
-        return Errc::corrupt_index;
-      }
-    }
-    if (!detail::has_title_key(b, r.title, i) || r.site > b.site_count() ||
-        r.source_file > b.source_count()) {
-      return Errc::corrupt_index;
-    }
-    covered_end = covered_end > p.first_frame + uint64_t{p.frame_count}
-                      ? covered_end
-                      : p.first_frame + uint64_t{p.frame_count};
   }
-  if (next_sample != b.id_sample_count()) {
-    return Errc::corrupt_index;
-  }
-  return covered_end == b.frame_count() ? Errc::ok : Errc::corrupt_index;
+  return checker.finish();
 }
 
 }  // namespace sheaf

@@ -29,8 +29,8 @@ TEST_CASE("an encoded record parses back to the same article", "[compiler][index
   CHECK(r.value().location == a.location);
   CHECK(r.value().url == a.url);
   REQUIRE(r.value().category_count() == 3);
-  CHECK(r.value().category(1).empty());
-  CHECK(r.value().category(2) == "通知");
+  CHECK(r.value().category(1).value().empty());
+  CHECK(r.value().category(2).value() == "通知");
   CHECK(r.value().site == 129);
   CHECK(r.value().source_file == 300);
   CHECK(r.value().body == body);

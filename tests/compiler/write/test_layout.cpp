@@ -66,7 +66,7 @@ TEST_CASE("a laid-out bundle opens, and every section is where the header says",
   CHECK(b.value().section_count() == 2);  // no dictionary section when there is none
   CHECK(sheaf::verify_all(b.value()) == sheaf::Errc::ok);
   CHECK(b.value().article(0).value().size == records[0].size());
-  CHECK(b.value().title_key(0).hash == sheaf::detail::title_hash("Title"));
+  CHECK(b.value().title_key(0).value().hash == sheaf::detail::title_hash("Title"));
   CHECK(b.value().id_sample(0).value() == "one");
   CHECK(b.value().info().title == "t");
 }

@@ -4,6 +4,7 @@
 #include <flatbuffers/flatbuffers.h>
 
 #include <sheaf/bundle.hpp>
+#include <sheaf/rules.hpp>
 #include <sheaf/xxhash.hpp>
 
 namespace sheaf {
@@ -34,49 +35,86 @@ inline flatbuffers::Verifier index_verifier(ByteSpan index, uint32_t max_tables)
   return flatbuffers::Verifier(index.data(), index.size(), options);
 }
 
-/// Verifies the root table's own fields and the headers of its vectors, not their elements
-/// (SPEC: "Validation", rule I3). O(1).
-inline bool verify_root_shallow(const flatbuffers::Table* t, flatbuffers::Verifier& v) noexcept {
-  using B = fb::Bundle;
-  const auto string_ok = [&](flatbuffers::voffset_t field) {
-    return t->VerifyOffset(v, field) &&
-           v.VerifyString(t->GetPointer<const flatbuffers::String*>(field));
-  };
-  return t->VerifyTableStart(v) && string_ok(B::VT_TITLE) && string_ok(B::VT_LANGUAGE) &&
-         string_ok(B::VT_CREATOR) && string_ok(B::VT_GENERATOR) &&
-         t->VerifyField<uint64_t>(v, B::VT_CREATED, 8) &&
-         t->VerifyField<uint32_t>(v, B::VT_BLOCK_SIZE, 4) &&
-         t->VerifyField<uint32_t>(v, B::VT_MAX_FRAME_SIZE, 4) &&
-         t->VerifyField<uint32_t>(v, B::VT_MAX_READ_SIZE, 4) &&
-         t->VerifyOffsetRequired(v, B::VT_FRAMES) &&
-         v.VerifyVector(
-             t->GetPointer<const flatbuffers::Vector<const fb::Frame*>*>(B::VT_FRAMES)) &&
-         t->VerifyOffsetRequired(v, B::VT_ARTICLES) &&
-         v.VerifyVector(
-             t->GetPointer<const flatbuffers::Vector<const fb::Article*>*>(B::VT_ARTICLES)) &&
-         t->VerifyOffset(v, B::VT_ID_SAMPLE_ARTICLES) &&
-         v.VerifyVector(
-             t->GetPointer<const flatbuffers::Vector<uint32_t>*>(B::VT_ID_SAMPLE_ARTICLES)) &&
-         t->VerifyOffset(v, B::VT_ID_SAMPLES) &&
-         v.VerifyVector(
-             t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<flatbuffers::String>>*>(
-                 B::VT_ID_SAMPLES)) &&
-         t->VerifyOffset(v, B::VT_TITLE_KEYS) &&
-         v.VerifyVector(
-             t->GetPointer<const flatbuffers::Vector<const fb::TitleKey*>*>(B::VT_TITLE_KEYS)) &&
-         t->VerifyOffset(v, B::VT_SOURCES) &&
-         v.VerifyVector(
-             t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<fb::SourceFile>>*>(
-                 B::VT_SOURCES)) &&
-         t->VerifyOffset(v, B::VT_SITES) &&
-         v.VerifyVector(t->GetPointer<const flatbuffers::Vector<flatbuffers::Offset<fb::Site>>*>(
-             B::VT_SITES)) &&
-         v.EndTable();
+/// How open() verifies a field of the root table (SPEC: rule I3).
+enum class FieldKind : uint8_t { string, u32, u64, vector };
+
+/// A field of table Bundle (schema/sheaf.fbs) and how it is verified.
+struct RootField {
+  const char* name;  ///< as in schema/sheaf.fbs
+  flatbuffers::voffset_t vt;
+  FieldKind kind;
+  uint8_t element_size;  ///< vectors: bytes per element (4 for offsets to strings and tables)
+  bool required;         ///< SPEC: rule I4
+};
+
+/// Every field of table Bundle, in schema order. open() verifies each one (its offset, and for a
+/// vector its header and byte range), and accessors read the root only through fields listed
+/// here (Bundle::vector_field() refuses others at compile time). The strings and tables that
+/// vectors of offsets point to are verified when accessed (SPEC: rules I6 to I8). A test
+/// compares this list with schema/sheaf.fbs.
+inline constexpr RootField kRootFields[] = {
+    {"title", fb::Bundle::VT_TITLE, FieldKind::string, 0, false},
+    {"language", fb::Bundle::VT_LANGUAGE, FieldKind::string, 0, false},
+    {"creator", fb::Bundle::VT_CREATOR, FieldKind::string, 0, false},
+    {"generator", fb::Bundle::VT_GENERATOR, FieldKind::string, 0, false},
+    {"created", fb::Bundle::VT_CREATED, FieldKind::u64, 0, false},
+    {"block_size", fb::Bundle::VT_BLOCK_SIZE, FieldKind::u32, 0, false},
+    {"max_frame_size", fb::Bundle::VT_MAX_FRAME_SIZE, FieldKind::u32, 0, false},
+    {"max_read_size", fb::Bundle::VT_MAX_READ_SIZE, FieldKind::u32, 0, false},
+    {"frames", fb::Bundle::VT_FRAMES, FieldKind::vector, sizeof(fb::Frame), true},
+    {"articles", fb::Bundle::VT_ARTICLES, FieldKind::vector, sizeof(fb::Article), true},
+    {"id_sample_articles", fb::Bundle::VT_ID_SAMPLE_ARTICLES, FieldKind::vector, 4, false},
+    {"id_samples", fb::Bundle::VT_ID_SAMPLES, FieldKind::vector, 4, false},
+    {"title_keys", fb::Bundle::VT_TITLE_KEYS, FieldKind::vector, sizeof(fb::TitleKey), false},
+    {"sites", fb::Bundle::VT_SITES, FieldKind::vector, 4, false},
+    {"sources", fb::Bundle::VT_SOURCES, FieldKind::vector, 4, false},
+};
+
+/// True when kRootFields lists `vt` as a field of kind `kind` (and, for a vector, of elements
+/// of `element_size` bytes).
+constexpr bool is_root_field(flatbuffers::voffset_t vt, FieldKind kind,
+                             size_t element_size) noexcept {
+  for (const RootField& f : kRootFields) {
+    if (f.vt == vt) {
+      return f.kind == kind && (kind != FieldKind::vector || f.element_size == element_size);
+    }
+  }
+  return false;
 }
 
-/// Table `k` of a vector of table offsets whose first element is at `elements`, verified
-/// (SPEC: rules I6-I8): the offset must point inside the index and the table there must pass
-/// FlatBuffers verification. Null when it does not. `k` must be below the vector's size.
+inline bool verify_root_field(const flatbuffers::Table* t, flatbuffers::Verifier& v,
+                              const RootField& f) noexcept {
+  switch (f.kind) {
+    case FieldKind::string:
+      return t->VerifyOffset(v, f.vt) &&
+             v.VerifyString(t->GetPointer<const flatbuffers::String*>(f.vt));
+    case FieldKind::u32:
+      return t->VerifyField<uint32_t>(v, f.vt, 4);
+    case FieldKind::u64:
+      return t->VerifyField<uint64_t>(v, f.vt, 8);
+    case FieldKind::vector: {
+      if (!t->VerifyOffset(v, f.vt)) {
+        return false;
+      }
+      const auto* vec = t->GetPointer<const uint8_t*>(f.vt);
+      return vec == nullptr || v.VerifyVectorOrString(vec, f.element_size);
+    }
+  }
+  return false;
+}
+
+/// Verifies the root table's own fields and the headers of its vectors, not their elements
+/// (SPEC: rules I3 and I4). O(1).
+inline Errc verify_root(const flatbuffers::Table* t, flatbuffers::Verifier& v) noexcept {
+  SHEAF_CHECK(t->VerifyTableStart(v), Rule::I3);
+  for (const RootField& f : kRootFields) {
+    SHEAF_CHECK(!f.required || t->GetOptionalFieldOffset(f.vt) != 0, Rule::I4);
+    SHEAF_CHECK(verify_root_field(t, v, f), Rule::I3);
+  }
+  SHEAF_CHECK(v.EndTable(), Rule::I3);
+  return Errc::ok;
+}
+
 /// Where element `k` of a vector of offsets (first element at `elements`) points, checked to lie
 /// inside the index by `v`; null when it does not.
 inline const uint8_t* verified_target(ByteSpan index, const uint8_t* elements, uint32_t k,
@@ -87,6 +125,9 @@ inline const uint8_t* verified_target(ByteSpan index, const uint8_t* elements, u
   return o == 0 ? nullptr : index.data() + element + o;
 }
 
+/// Table `k` of a vector of table offsets whose first element is at `elements`, verified
+/// (SPEC: rules I6, I7): the offset must point inside the index and the table there must pass
+/// FlatBuffers verification. Null when it does not. `k` must be below the vector's size.
 template <class T>
 const T* verified_table(ByteSpan index, const uint8_t* elements, uint32_t k) noexcept {
   flatbuffers::Verifier v = index_verifier(index, 1);
@@ -133,19 +174,43 @@ inline Result<Bundle> Bundle::open(ByteSpan file) noexcept {
   return b;
 }
 
-inline SectionEntry Bundle::section(uint32_t k) const noexcept {
-  if (k >= header_.section_count) {
-    return {};
-  }
+inline SectionEntry Bundle::section_at(uint32_t k) const noexcept {
   return detail::load_section(file_.data() + format::kHeaderSize + k * format::kSectionEntrySize);
 }
 
-// SPEC: "Validation", rules S1-S6.
+inline Result<SectionEntry> Bundle::section(uint32_t k) const noexcept {
+  if (k >= header_.section_count) {
+    return Errc::out_of_range;
+  }
+  return section_at(k);
+}
+
+inline void Bundle::keep_section(const SectionEntry& s) noexcept {
+  const ByteSpan bytes(file_.data() + s.offset, static_cast<size_t>(s.size));
+  switch (static_cast<format::SectionKind>(s.kind)) {
+    case format::SectionKind::index:
+      index_ = bytes;
+      break;
+    case format::SectionKind::dictionary:
+    case format::SectionKind::packed_dictionary:
+      dictionary_ = bytes;
+      dictionary_packed_ = s.kind == static_cast<uint32_t>(format::SectionKind::packed_dictionary);
+      break;
+    case format::SectionKind::data:
+      data_ = bytes;
+      break;
+    case format::SectionKind::sources:
+      sources_ = bytes;
+      break;
+  }
+}
+
+// SPEC: "Validation", rules S1-S7.
 inline Errc Bundle::open_sections() noexcept {
   uint64_t previous_end = format::header_end(header_.section_count);
   bool seen[format::kLastSectionKind + 1] = {};
   for (uint32_t k = 0; k < header_.section_count; ++k) {
-    const SectionEntry s = section(k);
+    const SectionEntry s = section_at(k);
     const Errc e = detail::check_section(s, header_.file_size, previous_end);
     if (e != Errc::ok) {
       return e;
@@ -153,84 +218,80 @@ inline Errc Bundle::open_sections() noexcept {
     if (!detail::is_known_section(s.kind)) {
       continue;  // an optional section from a newer minor version
     }
-    if (seen[s.kind]) {
-      return Errc::corrupt_header;
-    }
+    SHEAF_CHECK(!seen[s.kind], Rule::S5);
     seen[s.kind] = true;
-    const ByteSpan bytes(file_.data() + s.offset, static_cast<size_t>(s.size));
-    switch (static_cast<format::SectionKind>(s.kind)) {
-      case format::SectionKind::index:
-        index_ = bytes;
-        break;
-      case format::SectionKind::dictionary:
-      case format::SectionKind::packed_dictionary:
-        dictionary_ = bytes;
-        dictionary_packed_ =
-            s.kind == static_cast<uint32_t>(format::SectionKind::packed_dictionary);
-        break;
-      case format::SectionKind::data:
-        data_ = bytes;
-        break;
-      case format::SectionKind::sources:
-        sources_ = bytes;
-        break;
-    }
+    keep_section(s);
   }
-  if (!seen[static_cast<uint32_t>(format::SectionKind::index)] ||
-      !seen[static_cast<uint32_t>(format::SectionKind::data)] ||
-      (seen[static_cast<uint32_t>(format::SectionKind::dictionary)] &&
-       seen[static_cast<uint32_t>(format::SectionKind::packed_dictionary)])) {
-    return Errc::corrupt_header;
-  }
+  using K = format::SectionKind;
+  SHEAF_CHECK(seen[static_cast<uint32_t>(K::index)] && seen[static_cast<uint32_t>(K::data)],
+              Rule::S6);
+  SHEAF_CHECK(!seen[static_cast<uint32_t>(K::dictionary)] ||
+                  !seen[static_cast<uint32_t>(K::packed_dictionary)],
+              Rule::S7);
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules I1-I4.
-inline Errc Bundle::open_index() noexcept {
-  if (index_.size() < 2 * sizeof(flatbuffers::uoffset_t) ||
-      index_.size() >= FLATBUFFERS_MAX_BUFFER_SIZE ||
-      !flatbuffers::BufferHasIdentifier(index_.data(), format::kIndexIdentifier)) {
-    return Errc::corrupt_index;
+template <flatbuffers::voffset_t VT, size_t ElementSize>
+detail::VectorSpan Bundle::vector_field() const noexcept {
+  static_assert(detail::is_root_field(VT, detail::FieldKind::vector, ElementSize),
+                "a vector that open() does not verify (add it to detail::kRootFields)");
+  const auto* vec = root()->GetPointer<const uint8_t*>(VT);
+  if (vec == nullptr) {
+    return {};
   }
+  return detail::VectorSpan{vec + sizeof(flatbuffers::uoffset_t), detail::load_le32(vec)};
+}
+
+template <flatbuffers::voffset_t VT>
+std::string_view Bundle::string_field() const noexcept {
+  static_assert(detail::is_root_field(VT, detail::FieldKind::string, 0),
+                "a string that open() does not verify (add it to detail::kRootFields)");
+  return detail::view_of(root()->GetPointer<const flatbuffers::String*>(VT));
+}
+
+template <flatbuffers::voffset_t VT, class T>
+T Bundle::scalar_field() const noexcept {
+  static_assert(detail::is_root_field(
+                    VT, sizeof(T) == 8 ? detail::FieldKind::u64 : detail::FieldKind::u32, 0),
+                "a scalar that open() does not verify (add it to detail::kRootFields)");
+  return root()->GetField<T>(VT, 0);
+}
+
+// SPEC: "Validation", rules I1-I4; I9's length check of the id samples.
+inline Errc Bundle::open_index() noexcept {
+  SHEAF_CHECK(index_.size() >= 2 * sizeof(flatbuffers::uoffset_t) &&
+                  index_.size() < FLATBUFFERS_MAX_BUFFER_SIZE &&
+                  flatbuffers::BufferHasIdentifier(index_.data(), format::kIndexIdentifier),
+              Rule::I1);
   flatbuffers::Verifier v = detail::index_verifier(index_, 1);
   const size_t root_offset = v.VerifyOffset(0);  // uoffset_t in FlatBuffers 2, size_t in 23
-  if (root_offset == 0) {
-    return Errc::corrupt_index;
+  SHEAF_CHECK(root_offset != 0, Rule::I2);
+  const Errc e = detail::verify_root(
+      reinterpret_cast<const flatbuffers::Table*>(index_.data() + root_offset), v);
+  if (e != Errc::ok) {
+    return e;
   }
-  const auto* table = reinterpret_cast<const flatbuffers::Table*>(index_.data() + root_offset);
-  if (!detail::verify_root_shallow(table, v)) {
-    return Errc::corrupt_index;
-  }
-  const auto* frames = root()->frames();
-  const auto* articles = root()->articles();
-  if (frames == nullptr || articles == nullptr) {
-    return Errc::corrupt_index;  // required: verify_root_shallow() already refused their absence
-  }
-  frames_ = frames->Data();
-  frame_count_ = frames->size();
-  articles_ = articles->Data();
-  article_count_ = articles->size();
-  if (const auto* keys = root()->title_keys()) {
-    title_keys_ = keys->Data();
-    title_key_count_ = keys->size();
-  }
-  const auto* samples = root()->id_samples();
-  const auto* sample_articles = root()->id_sample_articles();
-  if (samples != nullptr && sample_articles != nullptr &&
-      samples->size() == sample_articles->size()) {
-    id_samples_ = samples->Data();
-    id_sample_articles_ = sample_articles->Data();
-    id_sample_count_ = samples->size();
+  using B = fb::Bundle;
+  frames_ = vector_field<B::VT_FRAMES, sizeof(fb::Frame)>();
+  articles_ = vector_field<B::VT_ARTICLES, sizeof(fb::Article)>();
+  title_keys_ = vector_field<B::VT_TITLE_KEYS, sizeof(fb::TitleKey)>();
+  sites_ = vector_field<B::VT_SITES, sizeof(flatbuffers::uoffset_t)>();
+  sources_table_ = vector_field<B::VT_SOURCES, sizeof(flatbuffers::uoffset_t)>();
+  id_samples_ = vector_field<B::VT_ID_SAMPLES, sizeof(flatbuffers::uoffset_t)>();
+  id_sample_articles_ = vector_field<B::VT_ID_SAMPLE_ARTICLES, sizeof(uint32_t)>();
+  if (id_samples_.size != id_sample_articles_.size) {
+    id_samples_ = {};  // SPEC: rule I9: lengths that differ mean no id samples
+    id_sample_articles_ = {};
   }
   return Errc::ok;
 }
 
 inline Result<ArticleView> Bundle::article(uint32_t i) const noexcept {
-  if (i >= article_count_) {
+  if (i >= articles_.size) {
     return Errc::out_of_range;
   }
   // The articles vector's byte range was verified by open(); load fields bytewise.
-  const uint8_t* p = articles_ + size_t{i} * detail::kArticleStructSize;
+  const uint8_t* p = articles_.data + size_t{i} * detail::kArticleStructSize;
   ArticleView view;
   view.index = i;
   view.first_frame = detail::load_le32(p);
@@ -240,56 +301,67 @@ inline Result<ArticleView> Bundle::article(uint32_t i) const noexcept {
   return view;
 }
 
-inline TitleKey Bundle::title_key(uint32_t k) const noexcept {
-  if (k >= title_key_count_) {
-    return {};
+inline Result<TitleKey> Bundle::title_key(uint32_t k) const noexcept {
+  if (k >= title_keys_.size) {
+    return Errc::out_of_range;
   }
-  const uint8_t* p = title_keys_ + size_t{k} * detail::kTitleKeyStructSize;
+  return title_key_at(k);
+}
+
+inline TitleKey Bundle::title_key_at(uint32_t k) const noexcept {
+  const uint8_t* p = title_keys_.data + size_t{k} * detail::kTitleKeyStructSize;
   return TitleKey{detail::load_le32(p), detail::load_le32(p + 4)};
 }
 
 inline Range Bundle::title_range(std::string_view title) const noexcept {
   const uint32_t h = detail::title_hash(title);
   uint32_t lo = 0;
-  uint32_t hi = title_key_count_;
+  uint32_t hi = title_keys_.size;
   while (lo < hi) {  // first key with hash >= h
     const uint32_t mid = lo + (hi - lo) / 2;
-    if (title_key(mid).hash < h) {
+    if (title_key_at(mid).hash < h) {
       lo = mid + 1;
     } else {
       hi = mid;
     }
   }
   Range r{lo, lo};
-  while (r.last < title_key_count_ && title_key(r.last).hash == h) {
+  while (r.last < title_keys_.size && title_key_at(r.last).hash == h) {
     ++r.last;
   }
   return r;
 }
 
 inline Result<std::string_view> Bundle::id_sample(uint32_t k) const noexcept {
-  if (k >= id_sample_count_) {
+  if (k >= id_samples_.size) {
     return Errc::out_of_range;
   }
-  const flatbuffers::String* s = detail::verified_string(index_, id_samples_, k);
-  if (s == nullptr) {
-    return Errc::corrupt_index;
-  }
+  const flatbuffers::String* s = detail::verified_string(index_, id_samples_.data, k);
+  SHEAF_CHECK(s != nullptr, Rule::I8);
   return detail::view_of(s);
 }
 
-inline uint32_t Bundle::id_sample_article(uint32_t k) const noexcept {
-  return k < id_sample_count_ ? detail::load_le32(id_sample_articles_ + size_t{k} * 4) : 0;
+inline Result<uint32_t> Bundle::id_sample_article(uint32_t k) const noexcept {
+  if (k >= id_sample_articles_.size) {
+    return Errc::out_of_range;
+  }
+  return id_sample_article_at(k);
 }
 
+inline uint32_t Bundle::id_sample_article_at(uint32_t k) const noexcept {
+  return detail::load_le32(id_sample_articles_.data + size_t{k} * 4);
+}
+
+// SPEC: "Lookup by id" and rules I8, I9.
 inline Result<Range> Bundle::id_block(std::string_view id) const noexcept {
-  if (id_sample_count_ == 0) {
-    return article_count_ == 0 ? Result<Range>(Errc::not_found)
-                               : Result<Range>(Errc::corrupt_index);
+  const uint32_t samples = id_samples_.size;
+  if (articles_.size == 0 && samples == 0) {
+    return Errc::not_found;
   }
+  SHEAF_CHECK(samples != 0, Rule::I9);
   // The last sample <= id names the block that holds id, if any article does.
   uint32_t lo = 0;
-  uint32_t hi = id_sample_count_;
+  uint32_t hi = samples;
   while (lo < hi) {
     const uint32_t mid = lo + (hi - lo) / 2;
     const Result<std::string_view> sample = id_sample(mid);
@@ -305,33 +377,20 @@ inline Result<Range> Bundle::id_block(std::string_view id) const noexcept {
   if (lo == 0) {
     return Errc::not_found;
   }
-  const uint32_t first = id_sample_article(lo - 1);
-  const uint32_t last = lo < id_sample_count_ ? id_sample_article(lo) : article_count_;
-  if (first >= last || last > article_count_) {
-    return Errc::corrupt_index;  // samples must name ascending articles
-  }
+  const uint32_t first = id_sample_article_at(lo - 1);
+  const uint32_t last = lo < samples ? id_sample_article_at(lo) : articles_.size;
+  SHEAF_CHECK(first < last && last <= articles_.size, Rule::I9);
   return Range{first, last};
 }
 
-inline uint32_t Bundle::site_count() const noexcept {
-  const auto* sites = root()->sites();  // vector header verified by open()
-  return sites == nullptr ? 0 : sites->size();
-}
-
-inline Result<SiteView> Bundle::site(uint32_t site) const noexcept {
-  SiteView view;
-  if (site == 0) {
-    return view;
-  }
-  const auto* sites = root()->sites();  // vector header verified by open()
-  if (sites == nullptr || site > sites->size()) {
-    return Errc::corrupt_index;
+inline Result<SiteView> Bundle::site(uint32_t k) const noexcept {
+  if (k >= sites_.size) {
+    return Errc::out_of_range;
   }
   // Verify the one Site table before reading it (SPEC: rule I6).
-  const fb::Site* s = detail::verified_table<fb::Site>(index_, sites->Data(), site - 1);
-  if (s == nullptr) {
-    return Errc::corrupt_index;
-  }
+  const fb::Site* s = detail::verified_table<fb::Site>(index_, sites_.data, k);
+  SHEAF_CHECK(s != nullptr, Rule::I6);
+  SiteView view;
   view.name = detail::view_of(s->name());
   view.copyright = detail::view_of(s->copyright());
   view.icp = detail::view_of(s->icp());
@@ -344,24 +403,23 @@ inline Result<SiteView> Bundle::site(uint32_t site) const noexcept {
   return view;
 }
 
-inline uint32_t Bundle::source_count() const noexcept {
-  const auto* sources = root()->sources();  // vector header verified by open()
-  return sources == nullptr ? 0 : sources->size();
+inline Result<SiteView> Bundle::site_of(const Record& r) const noexcept {
+  if (r.site == 0) {
+    return SiteView{};
+  }
+  SHEAF_CHECK(r.site <= sites_.size, Rule::I6);
+  return site(r.site - 1);
 }
 
 inline Result<SourceView> Bundle::source(uint32_t k) const noexcept {
-  const auto* sources = root()->sources();
-  if (sources == nullptr || k >= sources->size()) {
+  if (k >= sources_table_.size) {
     return Errc::out_of_range;
   }
-  const fb::SourceFile* s = detail::verified_table<fb::SourceFile>(index_, sources->Data(), k);
-  if (s == nullptr) {
-    return Errc::corrupt_index;
-  }
-  if (s->offset() % format::kAlignment != 0 ||
-      !detail::check_range(s->offset(), s->compressed_size(), sources_.size())) {
-    return Errc::corrupt_index;  // SPEC: rule I7
-  }
+  const fb::SourceFile* s = detail::verified_table<fb::SourceFile>(index_, sources_table_.data, k);
+  SHEAF_CHECK(s != nullptr, Rule::I7);
+  SHEAF_CHECK(s->offset() % format::kAlignment == 0 &&
+                  detail::check_range(s->offset(), s->compressed_size(), sources_.size()),
+              Rule::I7);
   SourceView view;
   view.path = detail::view_of(s->path());
   view.size = s->size();
@@ -375,8 +433,8 @@ inline BundleInfo Bundle::info() const noexcept {
   info.version_major = header_.version_major;
   info.version_minor = header_.version_minor;
   info.file_size = header_.file_size;
-  info.article_count = article_count_;
-  info.frame_count = frame_count_;
+  info.article_count = articles_.size;
+  info.frame_count = frames_.size;
   info.index_size = index_.size();
   info.dictionary_size = dictionary_.size();
   info.dictionary_packed = dictionary_packed_;
@@ -384,32 +442,31 @@ inline BundleInfo Bundle::info() const noexcept {
   if (index_.empty()) {
     return info;
   }
-  const fb::Bundle* r = root();  // fields verified by open()
-  info.title = detail::view_of(r->title());
-  info.language = detail::view_of(r->language());
-  info.creator = detail::view_of(r->creator());
-  info.generator = detail::view_of(r->generator());
-  info.created = r->created();
-  info.block_size = r->block_size();
-  info.max_frame_size = r->max_frame_size();
-  info.max_read_size = r->max_read_size();
+  using B = fb::Bundle;
+  info.title = string_field<B::VT_TITLE>();
+  info.language = string_field<B::VT_LANGUAGE>();
+  info.creator = string_field<B::VT_CREATOR>();
+  info.generator = string_field<B::VT_GENERATOR>();
+  info.created = scalar_field<B::VT_CREATED, uint64_t>();
+  info.block_size = scalar_field<B::VT_BLOCK_SIZE, uint32_t>();
+  info.max_frame_size = scalar_field<B::VT_MAX_FRAME_SIZE, uint32_t>();
+  info.max_read_size = scalar_field<B::VT_MAX_READ_SIZE, uint32_t>();
   return info;
 }
 
 inline Result<FrameView> Bundle::frame(uint32_t j) const noexcept {
-  if (j >= frame_count_) {
+  if (j >= frames_.size) {
     return Errc::out_of_range;
   }
   // The frames vector's byte range was verified by open(); load fields bytewise (any alignment).
-  const uint8_t* p = frames_ + size_t{j} * detail::kFrameStructSize;
+  const uint8_t* p = frames_.data + size_t{j} * detail::kFrameStructSize;
   FrameView f;
   f.offset = detail::load_le64(p);
   f.compressed_size = detail::load_le32(p + 8);
   f.raw_size = detail::load_le32(p + 12);
-  if (f.offset % format::kAlignment != 0 ||
-      !detail::check_range(f.offset, f.compressed_size, data_.size())) {
-    return Errc::corrupt_index;  // SPEC: "Validation", rule F1
-  }
+  SHEAF_CHECK(f.offset % format::kAlignment == 0 &&
+                  detail::check_range(f.offset, f.compressed_size, data_.size()),
+              Rule::F1);
   f.bytes = ByteSpan(data_.data() + f.offset, f.compressed_size);
   return f;
 }
@@ -420,27 +477,19 @@ inline Result<FrameView> Bundle::frame(uint32_t j) const noexcept {
 // say. A record is never empty (it holds at least an id and the end tag).
 template <class Visit>
 inline Errc Bundle::walk_record(const ArticleView& a, Visit&& visit) const noexcept {
-  if (a.size == 0) {
-    return Errc::corrupt_index;
-  }
+  SHEAF_CHECK(a.size != 0, Rule::B5);
   uint32_t remaining = a.size;
   uint32_t start = a.offset;
   for (uint32_t k = 0; remaining > 0; ++k) {
-    if (a.first_frame >= frame_count_ || k >= frame_count_ - a.first_frame) {
-      return Errc::corrupt_index;  // the record runs past the last frame
-    }
+    // The record must not run past the last frame.
+    SHEAF_CHECK(a.first_frame < frames_.size && k < frames_.size - a.first_frame, Rule::B1);
     const uint32_t j = a.first_frame + k;
     const Result<FrameView> f = frame(j);
     if (!f.ok()) {
       return f.error();
     }
-    if (start > f.value().raw_size) {
-      return Errc::corrupt_index;
-    }
+    SHEAF_CHECK(start < f.value().raw_size, Rule::B2);  // a piece is never empty
     const uint32_t available = f.value().raw_size - start;
-    if (available == 0) {
-      return Errc::corrupt_index;  // a piece is never empty
-    }
     const RecordPiece piece{j, start, available < remaining ? available : remaining};
     if (!visit(k, piece, f.value())) {
       return Errc::ok;
@@ -481,9 +530,7 @@ inline Result<RecordPlan> Bundle::record_plan(const ArticleView& a) const noexce
     return e;
   }
   if constexpr (sizeof(size_t) < sizeof(uint64_t)) {
-    if (buffer > static_cast<uint64_t>(static_cast<size_t>(-1))) {
-      return Errc::too_large;
-    }
+    SHEAF_CHECK(buffer <= static_cast<uint64_t>(static_cast<size_t>(-1)), Rule::B4);
   }
   plan.buffer_size = static_cast<size_t>(buffer);
   return plan;

@@ -8,6 +8,7 @@
 #include <sheaf/endian.hpp>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/rules.hpp>
 #include <sheaf/xxhash.hpp>
 
 namespace sheaf {
@@ -50,18 +51,10 @@ inline bool is_known_section(uint32_t kind) noexcept {
 /// the previous section (or of the section table) and is advanced.
 inline Errc check_section(const SectionEntry& s, uint64_t file_size,
                           uint64_t& previous_end) noexcept {
-  if ((s.flags & ~format::kKnownSectionFlags) != 0) {
-    return Errc::corrupt_header;
-  }
-  if (!is_known_section(s.kind) && (s.flags & format::kSectionRequired) != 0) {
-    return Errc::unsupported_feature;
-  }
-  if (s.offset % format::kAlignment != 0 || s.offset < previous_end) {
-    return Errc::corrupt_header;
-  }
-  if (!check_range(s.offset, s.size, file_size)) {
-    return Errc::corrupt_header;
-  }
+  SHEAF_CHECK((s.flags & ~format::kKnownSectionFlags) == 0, Rule::S1);
+  SHEAF_CHECK(is_known_section(s.kind) || (s.flags & format::kSectionRequired) == 0, Rule::S2);
+  SHEAF_CHECK(s.offset % format::kAlignment == 0 && s.offset >= previous_end, Rule::S3);
+  SHEAF_CHECK(check_range(s.offset, s.size, file_size), Rule::S4);
   previous_end = s.offset + s.size;
   return Errc::ok;
 }
@@ -69,53 +62,30 @@ inline Errc check_section(const SectionEntry& s, uint64_t file_size,
 /// Parses and checks the header of `file` (SPEC: "Validation", rules H1-H12).
 inline Result<Header> parse_header(ByteSpan file) noexcept {
   const uint8_t* p = file.data();
-  if (p == nullptr || file.size() < format::kHeaderSize) {
-    return Errc::truncated;
-  }
-  if (!is_aligned(p, format::kAlignment)) {
-    return Errc::misaligned;
-  }
+  SHEAF_CHECK(p != nullptr && file.size() >= format::kHeaderSize, Rule::H1);
+  SHEAF_CHECK(is_aligned(p, format::kAlignment), Rule::H2);
   for (size_t i = 0; i < sizeof(format::kMagic); ++i) {
-    if (p[format::kOffMagic + i] != format::kMagic[i]) {
-      return Errc::bad_magic;
-    }
+    SHEAF_CHECK(p[format::kOffMagic + i] == format::kMagic[i], Rule::H3);
   }
   Header h;
   h.version_major = load_le16(p + format::kOffVersionMajor);
   h.version_minor = load_le16(p + format::kOffVersionMinor);
-  if (h.version_major != format::kVersionMajor) {
-    return Errc::unsupported_version;
-  }
+  SHEAF_CHECK(h.version_major == format::kVersionMajor, Rule::H4);
   h.section_count = load_le32(p + format::kOffSectionCount);
-  if (h.section_count == 0 || h.section_count > format::kMaxSections) {
-    return Errc::corrupt_header;
-  }
+  SHEAF_CHECK(h.section_count != 0 && h.section_count <= format::kMaxSections, Rule::H5);
   const size_t end = format::header_end(h.section_count);
-  if (file.size() < end) {
-    return Errc::truncated;
-  }
-  if (xxh64(p + format::kOffVersionMajor, end - format::kOffVersionMajor) !=
-      load_le64(p + format::kOffHeaderChecksum)) {
-    return Errc::corrupt_header;
-  }
-  if ((load_le32(p + format::kOffFlags) & ~format::kKnownFlags) != 0) {
-    return Errc::unsupported_feature;
-  }
-  if (load_le32(p + format::kOffReserved) != 0) {
-    return Errc::corrupt_header;
-  }
+  SHEAF_CHECK(file.size() >= end, Rule::H6);
+  SHEAF_CHECK(xxh64(p + format::kOffVersionMajor, end - format::kOffVersionMajor) ==
+                  load_le64(p + format::kOffHeaderChecksum),
+              Rule::H7);
+  SHEAF_CHECK((load_le32(p + format::kOffFlags) & ~format::kKnownFlags) == 0, Rule::H8);
+  SHEAF_CHECK(load_le32(p + format::kOffReserved) == 0, Rule::H9);
   h.file_size = load_le64(p + format::kOffFileSize);
-  if (h.file_size < end) {
-    return Errc::corrupt_header;
+  SHEAF_CHECK(h.file_size >= end, Rule::H10);
+  if constexpr (sizeof(size_t) < sizeof(uint64_t)) {  // 32-bit readers
+    SHEAF_CHECK(h.file_size <= static_cast<uint64_t>(static_cast<size_t>(-1)), Rule::H11);
   }
-  if constexpr (sizeof(size_t) < sizeof(uint64_t)) {
-    if (h.file_size > static_cast<uint64_t>(static_cast<size_t>(-1))) {
-      return Errc::too_large;  // SPEC: rule H11, 32-bit readers
-    }
-  }
-  if (h.file_size > file.size()) {
-    return Errc::truncated;
-  }
+  SHEAF_CHECK(h.file_size <= file.size(), Rule::H12);
   return h;
 }
 

@@ -1,0 +1,214 @@
+// tests/runtime: bundles crafted byte by byte, for the rule-per-case test. A Draft holds a small
+// valid bundle as editable parts (records, frames, the index's vectors, sections); a test
+// changes one part and assembles it, and every checksum the change does not target is
+// recomputed, so the damage reaches the rule it aims at. Frames are zstd frames of raw blocks
+// (no compressor needed, so this also runs where only zstd's decoder is built).
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <flatbuffers/flatbuffers.h>
+
+#include <sheaf/sheaf.hpp>
+
+#include "runtime/fixture.hpp"
+
+namespace sheaf::test {
+
+using Bytes = std::vector<uint8_t>;
+
+inline void put_le(Bytes& out, uint64_t v, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+    out.push_back(static_cast<uint8_t>(v >> (8 * k)));
+  }
+}
+
+inline void set_le(uint8_t* p, uint64_t v, size_t n) {
+  for (size_t k = 0; k < n; ++k) {
+    p[k] = static_cast<uint8_t>(v >> (8 * k));
+  }
+}
+
+/// One zstd frame holding `content` in a raw block, with its content size and checksum.
+inline Bytes raw_zstd_frame(const std::string& content) {
+  Bytes f = {0x28, 0xB5, 0x2F, 0xFD, 0xA4};  // magic; single segment, 4-byte size, checksum
+  put_le(f, content.size(), 4);
+  put_le(f, 1u | (uint32_t{static_cast<uint32_t>(content.size())} << 3), 3);  // last, raw
+  f.insert(f.end(), content.begin(), content.end());
+  put_le(f, detail::xxh64(reinterpret_cast<const uint8_t*>(content.data()), content.size()), 4);
+  return f;
+}
+
+/// A record: the id field, the title field, `extra` header bytes, the end tag, a body.
+inline std::string record(const std::string& id, const std::string& title,
+                          const std::string& extra = "") {
+  std::string r;
+  r += '\x01';
+  r += static_cast<char>(id.size());
+  r += id;
+  r += '\x02';
+  r += static_cast<char>(title.size());
+  r += title + extra;
+  r += '\0';
+  return r + "Body of " + id + ".";
+}
+
+/// A section as the draft will lay it out.
+struct DraftSection {
+  uint32_t kind = 0;
+  uint32_t flags = 0;
+  Bytes bytes;
+  uint64_t checksum_xor = 0;  ///< nonzero: store a wrong checksum
+};
+
+/// A small valid bundle as parts: three articles, one record per frame.
+struct Draft {
+  std::vector<std::string> records = {record("a-1", "Alpha"), record("b-2", "Beta"),
+                                      record("c-3", "Gamma")};
+  // Filled by derive() from the records; change them after.
+  Bytes data;
+  std::vector<fb::Frame> frames;
+  std::vector<fb::Article> articles;
+  std::vector<uint32_t> sample_articles;
+  std::vector<std::string> samples;
+  std::vector<fb::TitleKey> keys;
+  uint32_t block_size = 8192, max_frame_size = 0, max_read_size = 0;
+  bool omit_frames = false;
+  std::vector<std::string> sites;                      // Site names
+  std::vector<std::pair<uint64_t, uint64_t>> sources;  // (offset, compressed_size)
+  std::vector<DraftSection> extra_sections;            // after INDEX and DATA
+  bool omit_data_section = false;
+  uint64_t gap_before_first = 0;  ///< bytes of padding before the first section
+  uint64_t trailing = 0;          ///< zero bytes past the end of the last section's padding
+
+  /// Fills data, frames, articles, samples, keys and the size fields from the records.
+  void derive() {
+    data.clear();
+    frames.clear();
+    articles.clear();
+    sample_articles.clear();
+    samples.clear();
+    keys.clear();
+    for (uint32_t i = 0; i < records.size(); ++i) {
+      const std::string& r = records[i];
+      const Bytes f = raw_zstd_frame(r);
+      frames.emplace_back(data.size(), static_cast<uint32_t>(f.size()),
+                          static_cast<uint32_t>(r.size()));
+      data.insert(data.end(), f.begin(), f.end());
+      data.resize(format::align_up(data.size()), 0);
+      const auto checksum = static_cast<uint32_t>(
+          detail::xxh64(reinterpret_cast<const uint8_t*>(r.data()), r.size()));
+      articles.emplace_back(i, 0, static_cast<uint32_t>(r.size()), checksum);
+      const Result<Record> parsed = parse_record(r);
+      sample_articles.push_back(i);
+      samples.emplace_back(parsed.ok() ? parsed.value().id : std::string_view("?"));
+      keys.emplace_back(detail::title_hash(parsed.ok() ? parsed.value().title : ""), i);
+      max_frame_size = std::max<uint32_t>(max_frame_size, static_cast<uint32_t>(r.size()));
+    }
+    max_read_size = max_frame_size;
+    std::sort(keys.begin(), keys.end(), [](const fb::TitleKey& a, const fb::TitleKey& b) {
+      return a.hash() != b.hash() ? a.hash() < b.hash() : a.article() < b.article();
+    });
+  }
+
+  Bytes index() const {
+    flatbuffers::FlatBufferBuilder b;
+    std::vector<flatbuffers::Offset<fb::Site>> site_tables;
+    for (const std::string& name : sites) {
+      site_tables.push_back(fb::CreateSite(b, b.CreateString(name)));
+    }
+    std::vector<flatbuffers::Offset<fb::SourceFile>> source_tables;
+    for (const auto& s : sources) {
+      source_tables.push_back(fb::CreateSourceFile(b, b.CreateString("in.txt"), s.first, s.second));
+    }
+    const auto v_frames = b.CreateVectorOfStructs(frames);
+    const auto v_articles = b.CreateVectorOfStructs(articles);
+    const auto v_sample_articles = b.CreateVector(sample_articles);
+    const auto v_samples = b.CreateVectorOfStrings(samples);
+    const auto v_keys = b.CreateVectorOfStructs(keys);
+    const auto v_sites = b.CreateVector(site_tables);
+    const auto v_sources = b.CreateVector(source_tables);
+    const auto title = b.CreateString("Crafted");
+    // By hand rather than CreateBundle, whose Finish() asserts the required fields.
+    const flatbuffers::uoffset_t start = b.StartTable();
+    using B = fb::Bundle;
+    b.AddOffset(B::VT_TITLE, title);
+    b.AddElement<uint32_t>(B::VT_BLOCK_SIZE, block_size, 0);
+    b.AddElement<uint32_t>(B::VT_MAX_FRAME_SIZE, max_frame_size, 0);
+    b.AddElement<uint32_t>(B::VT_MAX_READ_SIZE, max_read_size, 0);
+    if (!omit_frames) {
+      b.AddOffset(B::VT_FRAMES, v_frames);
+    }
+    b.AddOffset(B::VT_ARTICLES, v_articles);
+    b.AddOffset(B::VT_ID_SAMPLE_ARTICLES, v_sample_articles);
+    b.AddOffset(B::VT_ID_SAMPLES, v_samples);
+    b.AddOffset(B::VT_TITLE_KEYS, v_keys);
+    b.AddOffset(B::VT_SITES, v_sites);
+    b.AddOffset(B::VT_SOURCES, v_sources);
+    b.Finish(flatbuffers::Offset<B>(b.EndTable(start)), format::kIndexIdentifier);
+    return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
+  }
+
+  std::vector<DraftSection> sections(const Bytes& index_bytes) const {
+    std::vector<DraftSection> s;
+    s.push_back({static_cast<uint32_t>(format::SectionKind::index), 0, index_bytes, 0});
+    if (!omit_data_section) {
+      s.push_back({static_cast<uint32_t>(format::SectionKind::data), 0, data, 0});
+    }
+    s.insert(s.end(), extra_sections.begin(), extra_sections.end());
+    return s;
+  }
+
+  /// The bundle's bytes, every checksum computed.
+  AlignedBytes assemble(const Bytes& index_bytes) const {
+    const std::vector<DraftSection> list = sections(index_bytes);
+    Bytes file(format::header_end(static_cast<uint32_t>(list.size())), 0);
+    file.resize(file.size() + gap_before_first, 0);
+    for (size_t k = 0; k < list.size(); ++k) {
+      const DraftSection& s = list[k];
+      file.resize(format::align_up(file.size()), 0);
+      uint8_t* e = file.data() + format::kHeaderSize + k * format::kSectionEntrySize;
+      set_le(e + format::kOffSectionKind, s.kind, 4);
+      set_le(e + format::kOffSectionFlags, s.flags, 4);
+      set_le(e + format::kOffSectionOffset, file.size(), 8);
+      set_le(e + format::kOffSectionSize, s.bytes.size(), 8);
+      set_le(e + format::kOffSectionChecksum,
+             detail::xxh64(s.bytes.data(), s.bytes.size()) ^ s.checksum_xor, 8);
+      file.insert(file.end(), s.bytes.begin(), s.bytes.end());
+    }
+    file.resize(format::align_up(file.size()) + trailing, 0);
+    std::copy(format::kMagic, format::kMagic + 8, file.begin());
+    set_le(file.data() + format::kOffVersionMajor, format::kVersionMajor, 2);
+    set_le(file.data() + format::kOffFileSize, file.size(), 8);
+    set_le(file.data() + format::kOffSectionCount, list.size(), 4);
+    AlignedBytes out;
+    out.words.assign(file.size() / 8 + 1, 0);
+    out.size = file.size();
+    std::copy(file.begin(), file.end(), out.data());
+    seal_header(out);
+    return out;
+  }
+
+  AlignedBytes assemble() const { return assemble(index()); }
+
+  /// Recomputes the header checksum after a change to the header or section table.
+  static void seal_header(AlignedBytes& bundle) {
+    uint8_t* p = bundle.data();
+    const uint32_t count = detail::load_le32(p + format::kOffSectionCount);
+    const size_t end = format::header_end(std::min<uint32_t>(count, format::kMaxSections));
+    set_le(p + format::kOffHeaderChecksum,
+           detail::xxh64(p + format::kOffVersionMajor, end - format::kOffVersionMajor), 8);
+  }
+};
+
+/// A draft with its parts derived from the records.
+inline Draft valid_draft() {
+  Draft d;
+  d.derive();
+  return d;
+}
+
+}  // namespace sheaf::test
