@@ -15,6 +15,7 @@
 
 namespace sheaf {
 
+using parse::apply_front_matter;
 using parse::Block;
 using parse::BlockKind;
 using parse::Page;
@@ -345,7 +346,7 @@ Article extract_page(const Page& page, const std::string& id, const ExtractConte
   a.location = dateline.location;
   layout::read_site(page, l.footer_from, a.site);
   // Front matter states fields outright, so it wins, and a title it gives is a title.
-  parse::apply_front_matter(page.meta.front_matter, a);
+  apply_front_matter(page.meta.front_matter, a);
   OriginLocation at = split_origin(page.origin);
   if (a.title.empty()) {
     diagnostics.warning(at.file, at.line, "no-title", "no title found on the page");
