@@ -20,7 +20,7 @@ import html.entities
 import pathlib
 import sys
 
-OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "compiler" / "extract" / "entities_table.inc"
+OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "compiler" / "extract" / "text" / "entities_table.inc"
 
 
 # The table is the HTML Standard's, whose footer says: "This work is licensed under a Creative
