@@ -7,7 +7,8 @@ Layers, lowest first: text, fields, rules, parse, layout, then the stage entry (
 compiler/extract/ itself). A file may include extract headers of its own layer and of lower
 ones, never of a higher one. Each folder's code sits in the namespace of the same name
 (sheaf::text, sheaf::fields...; nested ones such as sheaf::fields::detail are fine), and the
-stage entry in sheaf itself. Prints every offence and exits 1 when there is one.
+stage entry in sheaf itself. The rest of compiler/ includes the stage entry only. Prints
+every offence and exits 1 when there is one.
 """
 import pathlib
 import re
@@ -57,6 +58,16 @@ def check(extract_dir):
             if not ok:
                 line = text.count("\n", 0, match.start()) + 1
                 problems.append(f"{relative}:{line}: namespace {name}, expected {expected}")
+    # The layers are the stage's own: the rest of the compiler sees the stage entry only.
+    for path in sorted(extract_dir.parent.rglob("*")):
+        if path.suffix not in (".hpp", ".cpp") or extract_dir in path.parents:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in INCLUDE.finditer(text):
+            if layer_of(match.group(1)):
+                line = text.count("\n", 0, match.start()) + 1
+                problems.append(f"{path.relative_to(extract_dir.parent)}:{line}: includes "
+                                f"extract/{match.group(1)}; outside extract/, only the stage entry")
     return problems
 
 
