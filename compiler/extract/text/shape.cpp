@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "extract/text/fold.hpp"
+
 namespace sheaf::text {
 namespace {
 
@@ -11,18 +13,6 @@ constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
 
 bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
-}
-
-bool is_ascii_alnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-bool starts_with(std::string_view s, std::string_view p) {
-  return s.substr(0, p.size()) == p;
-}
-
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
 }  // namespace
