@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate compiler/extract/entities_table.inc, the HTML5 named character reference table.
+"""Generate compiler/extract/text/entities_table.inc, the HTML5 named character reference table.
 
 The source is Python's standard library `html.entities.html5`, which mirrors the WHATWG
 list (https://html.spec.whatwg.org/entities.json). Names keep their trailing ';'. The
@@ -7,7 +7,7 @@ legacy names that may appear without ';' (e.g. "amp", "nbsp", "not") are listed 
 time without it, exactly as in the WHATWG table.
 
 Usage:
-  scripts/gen_entities.py            rewrite compiler/extract/entities_table.inc
+  scripts/gen_entities.py            rewrite compiler/extract/text/entities_table.inc
   scripts/gen_entities.py --check    exit 1 if the committed file is out of date
   scripts/gen_entities.py --stdout   print the table instead of writing it
 
@@ -20,7 +20,7 @@ import html.entities
 import pathlib
 import sys
 
-OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "compiler" / "extract" / "entities_table.inc"
+OUTPUT = pathlib.Path(__file__).resolve().parent.parent / "compiler" / "extract" / "text" / "entities_table.inc"
 
 
 # The table is the HTML Standard's, whose footer says: "This work is licensed under a Creative
@@ -80,7 +80,7 @@ def render() -> str:
         "//",
         "// %d names, sorted byte-wise for binary search; legacy names appear with and without ';'."
         % len(entries),
-        "// Included by compiler/extract/entities.cpp, which defines NamedEntity.",
+        "// Included by compiler/extract/text/entities.cpp, which defines NamedEntity.",
         "// clang-format off",
         "constexpr size_t kMaxEntityNameLength = %d;" % max_len,
         "",

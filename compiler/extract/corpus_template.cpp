@@ -6,6 +6,9 @@
 
 namespace sheaf {
 
+using parse::Block;
+using parse::Page;
+
 std::string site_key(const Page& page) {
   const std::string& url = page.meta.url;
   const size_t scheme = url.find("://");

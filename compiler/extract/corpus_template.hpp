@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "extract/page.hpp"
 #include "extract/page_extractor.hpp"
+#include "extract/parse/page.hpp"
 
 namespace sheaf {
 
@@ -20,11 +20,11 @@ struct TemplateOptions {
 
 /// The site a page belongs to, for grouping: the host of its canonical URL when it has one,
 /// else the folder of its origin path.
-std::string site_key(const Page& page);
+std::string site_key(const parse::Page& page);
 
 /// For each site key with enough pages, the block texts that appear on at least
 /// `min_share` of its pages (counted once per page). Deterministic: depends only on the pages.
-std::map<std::string, TemplateLines> find_templates(const std::vector<Page>& pages,
+std::map<std::string, TemplateLines> find_templates(const std::vector<parse::Page>& pages,
                                                     const TemplateOptions& options = {});
 
 }  // namespace sheaf

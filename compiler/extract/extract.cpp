@@ -4,29 +4,32 @@
 #include <map>
 #include <utility>
 
-#include "extract/clean.hpp"
 #include "extract/corpus_template.hpp"
-#include "extract/fields.hpp"
-#include "extract/html_page.hpp"
-#include "extract/markdown.hpp"
+#include "extract/fields/line_fields.hpp"
 #include "extract/origin.hpp"
 #include "extract/page_extractor.hpp"
-#include "extract/record.hpp"
+#include "extract/parse/html_page.hpp"
+#include "extract/parse/json_record.hpp"
+#include "extract/parse/markdown.hpp"
+#include "extract/text/clean.hpp"
 
 namespace sheaf {
+
+using parse::Page;
+
 namespace {
 
 Page to_page(const Document& doc) {
   switch (doc.format) {
     case DocumentFormat::html:
-      return parse_html(doc.text, doc.origin);
+      return parse::parse_html(doc.text, doc.origin);
     case DocumentFormat::markdown:
-      return parse_markdown(doc.text, doc.origin);
+      return parse::parse_markdown(doc.text, doc.origin);
     case DocumentFormat::text_dump:
     case DocumentFormat::record:
       break;
   }
-  return parse_text_dump(doc.text, doc.origin);
+  return parse::parse_text_dump(doc.text, doc.origin);
 }
 
 void report_front_matter(const Page& page, Diagnostics& diags) {
@@ -85,7 +88,7 @@ Extracted extract_all(const std::vector<Document>& docs, Diagnostics& diags,
     Explain explain;
     Article article;
     if (page_of[i] == SIZE_MAX) {
-      article = extract_record(doc);
+      article = parse::article_from_json_record(doc);
     } else {
       const Page& page = pages[page_of[i]];
       ExtractContext context;

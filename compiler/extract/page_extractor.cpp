@@ -5,22 +5,28 @@
 
 #include <algorithm>
 
-#include "extract/content_dump.hpp"
-#include "extract/content_fields.hpp"
-#include "extract/content_text.hpp"
-#include "extract/fields.hpp"
-#include "extract/front_matter.hpp"
-#include "extract/line_rules.hpp"
+#include "extract/fields/line_fields.hpp"
+#include "extract/layout/dump.hpp"
+#include "extract/layout/page_fields.hpp"
 #include "extract/origin.hpp"
+#include "extract/parse/front_matter.hpp"
+#include "extract/rules/boilerplate.hpp"
+#include "extract/text/shape.hpp"
 
 namespace sheaf {
+
+using parse::apply_front_matter;
+using parse::Block;
+using parse::BlockKind;
+using parse::Page;
+
 namespace {
 
-using content::kNone;
+using layout::kNone;
 
 /// What the header readers found, and which blocks they used up.
 struct Layout {
-  content::TitleSpan title;
+  layout::TitleSpan title;
   uint32_t subtitle_index = kNone;
   std::vector<uint32_t> crumb_blocks;
   std::vector<uint32_t> body;    ///< candidate body blocks, in order
@@ -42,7 +48,7 @@ uint32_t first_prose(const Page& page, const std::vector<uint32_t>& content) {
     for (const uint32_t i : content) {
       const Block& b = page.blocks[i];
       if (b.chars >= min_chars && b.kind != BlockKind::heading && b.link_chars * 4 < b.chars &&
-          content::has_sentence_punctuation(b.text) && !fields::is_meta_line(b.text)) {
+          text::has_sentence_punctuation(b.text) && !fields::is_meta_line(b.text)) {
         return i;
       }
     }
@@ -69,10 +75,10 @@ Layout html_layout(const Page& page, Article& a) {
     l.body = page.content;
   }
   const uint32_t body_start = first_prose(page, l.body);
-  l.title = content::html_title(page, body_start);
-  a.subtitle = content::subtitle_after(page, l.title.last, l.subtitle_index);
+  l.title = layout::html_title(page, body_start);
+  a.subtitle = layout::subtitle_after(page, l.title.last, l.subtitle_index);
   const uint32_t top = l.title.first != kNone ? l.title.first : body_start;
-  a.categories = content::breadcrumb_before(page, top, l.title.text, l.crumb_blocks);
+  a.categories = layout::breadcrumb_before(page, top, l.title.text, l.crumb_blocks);
   // Date lines sit just above or below the headline, or open the body.
   const uint32_t from = top > 3 ? top - 3 : 0;
   set_window(l.header, from, std::max(top, body_start) + 3, page.blocks.size());
@@ -106,7 +112,7 @@ uint32_t dump_body_from(const Layout& l) {
 bool starts_with_prose(const Page& page) {
   constexpr uint32_t kHeadlineMaxChars = 100;
   return !page.blocks.empty() && page.blocks[0].chars > kHeadlineMaxChars &&
-         content::is_prose_line(page.blocks[0]);
+         layout::is_prose_line(page.blocks[0]);
 }
 
 Layout dump_layout(const Page& page, Article& a) {
@@ -117,14 +123,14 @@ Layout dump_layout(const Page& page, Article& a) {
     set_window(l.header, 0, std::min<uint32_t>(8, l.footer_from), page.blocks.size());
     return l;
   }
-  l.title = content::dump_headline(page, l.repeat);
+  l.title = layout::dump_headline(page, l.repeat);
   if (l.repeat != kNone) {
-    a.subtitle = content::subtitle_after(page, l.repeat, l.subtitle_index);
+    a.subtitle = layout::subtitle_after(page, l.repeat, l.subtitle_index);
   }
   const uint32_t limit = l.repeat != kNone ? l.repeat : std::min<uint32_t>(4, page.blocks.size());
-  a.categories = content::breadcrumb_before(page, limit, l.title.text, l.crumb_blocks);
+  a.categories = layout::breadcrumb_before(page, limit, l.title.text, l.crumb_blocks);
   if (l.crumb_blocks.empty()) {
-    a.categories = content::wrapped_breadcrumb(page, limit, l.title.text, l.crumb_blocks);
+    a.categories = layout::wrapped_breadcrumb(page, limit, l.title.text, l.crumb_blocks);
   }
   uint32_t end = static_cast<uint32_t>(page.blocks.size());
   // Footer lines close a dump: read them from the end up to the last body line.
@@ -133,7 +139,7 @@ Layout dump_layout(const Page& page, Article& a) {
   }
   // Navigation above the headline and related links or widgets under the body are no
   // paragraphs: the body is the densest run of prose lines.
-  const content::DumpRegion region = content::dump_region(page, dump_body_from(l), end);
+  const layout::DumpRegion region = layout::dump_region(page, dump_body_from(l), end);
   // A <title> line whose page shows navigation before the body carries the site's suffix; a
   // clean title+body dump (the body right under it) shows its headline as published.
   if (l.repeat == kNone && region.begin > dump_body_from(l)) {
@@ -188,7 +194,7 @@ const char* drop_rule(const Block& b, const Keys& keys, const ExtractContext& co
     return "caption";
   }
   if (b.chars <= kMaxMetaChars) {
-    const std::string key = content::squeeze(b.text);
+    const std::string key = text::squeeze(b.text);
     if (key == keys.title) {
       return "title-repeat";
     }
@@ -258,7 +264,7 @@ void compose_body(const Page& page, const Layout& l, const ExtractContext& conte
   for (const uint32_t i : l.crumb_blocks) {
     used[i] = 1;
   }
-  const Keys keys{content::squeeze(a.title), content::squeeze(a.subtitle)};
+  const Keys keys{text::squeeze(a.title), text::squeeze(a.subtitle)};
   for (const uint32_t i : l.body) {
     const Block& b = page.blocks[i];
     if (used[i] != 0) {
@@ -333,12 +339,12 @@ Article extract_page(const Page& page, const std::string& id, const ExtractConte
   explain_outside(page, l, explain);
   std::vector<uint32_t> tail = l.body;
   set_window(tail, l.footer_from, l.footer_from + kTailBlocks, page.blocks.size());
-  a.date = content::choose_date(page, l.header, tail, dateline.date, a.subtitle);
+  a.date = layout::choose_date(page, l.header, tail, dateline.date, a.subtitle);
   if (a.source.empty()) {
     a.source = dateline.source;
   }
   a.location = dateline.location;
-  content::read_site(page, l.footer_from, a.site);
+  layout::read_site(page, l.footer_from, a.site);
   // Front matter states fields outright, so it wins, and a title it gives is a title.
   apply_front_matter(page.meta.front_matter, a);
   OriginLocation at = split_origin(page.origin);

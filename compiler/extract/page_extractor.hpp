@@ -7,7 +7,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "extract/explain.hpp"
-#include "extract/page.hpp"
+#include "extract/parse/page.hpp"
 #include "model/article.hpp"
 
 namespace sheaf {
@@ -23,7 +23,7 @@ struct ExtractContext {
 /// Extracts one article from `page`. `id` and `page.origin` are copied into it. Problems
 /// (no title, no body) are reported to `diagnostics` as warnings naming the origin; nothing is
 /// dropped silently: every dropped block is recorded in `explain` when it is not null.
-Article extract_page(const Page& page, const std::string& id, const ExtractContext& context,
+Article extract_page(const parse::Page& page, const std::string& id, const ExtractContext& context,
                      Diagnostics& diagnostics, Explain* explain);
 
 }  // namespace sheaf

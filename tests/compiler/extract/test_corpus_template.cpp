@@ -4,13 +4,13 @@
 
 namespace {
 
-sheaf::Page page(const std::string& origin, const std::vector<std::string>& lines,
-                 const std::string& url = "") {
-  sheaf::Page p;
+sheaf::parse::Page page(const std::string& origin, const std::vector<std::string>& lines,
+                        const std::string& url = "") {
+  sheaf::parse::Page p;
   p.origin = origin;
   p.meta.url = url;
   for (const auto& l : lines) {
-    sheaf::Block b;
+    sheaf::parse::Block b;
     b.text = l;
     p.blocks.push_back(b);
   }
@@ -20,7 +20,7 @@ sheaf::Page page(const std::string& origin, const std::vector<std::string>& line
 }  // namespace
 
 TEST_CASE("template lines: repeated on most pages of a site, not on one", "[compiler][extract]") {
-  const std::vector<sheaf::Page> pages = {
+  const std::vector<sheaf::parse::Page> pages = {
       page("site/a.html", {"首页 新闻 通知", "Article A text.", "版权所有 某局"}),
       page("site/b.html", {"首页 新闻 通知", "Article B text.", "版权所有 某局"}),
       page("site/c.html", {"首页 新闻 通知", "Article C text.", "版权所有 某局", "版权所有 某局"}),

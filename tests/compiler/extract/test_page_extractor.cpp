@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "extract/html_page.hpp"
 #include "extract/page_extractor.hpp"
+#include "extract/parse/html_page.hpp"
 #include "support/catch.hpp"
 #include "support/test_support.hpp"
 
@@ -16,7 +16,7 @@ namespace {
 
 Article extract_html(const std::string& html, sheaf::Explain* explain = nullptr) {
   sheaf::Diagnostics diags;
-  return sheaf::extract_page(sheaf::parse_html(html, "p.html"), "p", {}, diags, explain);
+  return sheaf::extract_page(sheaf::parse::parse_html(html, "p.html"), "p", {}, diags, explain);
 }
 
 /// A page body: a menu, then `header` above two prose paragraphs, then `footer`.
@@ -166,7 +166,7 @@ TEST_CASE("extract: a seed-like text dump", "[compiler][extract]") {
       "地址：成都市人民南路三段29号\n";
   sheaf::Diagnostics diags;
   const Article a =
-      sheaf::extract_page(sheaf::parse_text_dump(dump, "s.txt"), "s", {}, diags, nullptr);
+      sheaf::extract_page(sheaf::parse::parse_text_dump(dump, "s.txt"), "s", {}, diags, nullptr);
   CHECK(a.title == "会议强调 扎实开展活动　取得实效");
   CHECK(a.subtitle == "李克强出席　刘云山主持");
   CHECK(a.categories == std::vector<std::string>{"新闻资讯", "重要专题"});
@@ -191,8 +191,8 @@ TEST_CASE("extract: the seed page equals its gold file", "[compiler][extract][co
   const nlohmann::json gold =
       nlohmann::json::parse(sheaf::test::read_file(corpus + "/gold/seed.json"));
   sheaf::Diagnostics diags;
-  const Article a =
-      sheaf::extract_page(sheaf::parse_text_dump(text, "seed.txt"), "seed", {}, diags, nullptr);
+  const Article a = sheaf::extract_page(sheaf::parse::parse_text_dump(text, "seed.txt"), "seed", {},
+                                        diags, nullptr);
   CHECK(a.title == text_field(gold, "title"));
   CHECK(a.subtitle == text_field(gold, "subtitle"));
   CHECK(a.date == text_field(gold, "date"));

@@ -1,12 +1,12 @@
-// Tests for the text-dump path of extract/page_extractor.hpp (content_dump.hpp): naive dumps of
+// Tests for the text-dump path of extract/page_extractor.hpp (layout/dump.hpp): naive dumps of
 // whole web pages (<title> line, menus, headline, meta line, body, related links, footer) and
 // clean title+body dumps, each written for the behaviour it checks.
 #include <algorithm>
 #include <string>
 #include <vector>
 
-#include "extract/html_page.hpp"
 #include "extract/page_extractor.hpp"
+#include "extract/parse/html_page.hpp"
 #include "support/catch.hpp"
 
 using sheaf::Article;
@@ -15,7 +15,7 @@ namespace {
 
 Article extract_dump(const std::string& text, sheaf::Explain* explain = nullptr) {
   sheaf::Diagnostics diags;
-  return sheaf::extract_page(sheaf::parse_text_dump(text, "d.txt"), "d", {}, diags, explain);
+  return sheaf::extract_page(sheaf::parse::parse_text_dump(text, "d.txt"), "d", {}, diags, explain);
 }
 
 const std::string kNav = "首页\n新闻\n体育\n娱乐\n财经\n我要投稿\n";
@@ -108,7 +108,7 @@ TEST_CASE("extract dump: a notice keeps its signature and date lines", "[compile
 
 TEST_CASE("dump: a first line that is a long paragraph is body, not a title",
           "[compiler][extract]") {
-  sheaf::Page page = sheaf::parse_text_dump(
+  sheaf::parse::Page page = sheaf::parse::parse_text_dump(
       "某县地震台记录到一次小地震，震级为二点一级，震源深度十公里，附近居民普遍没有感觉，"
       "台站工作人员随即核对了波形记录并向省地震局报告，省地震局确认此次地震属于正常的小震活动，"
       "请居民不必惊慌，注意收听官方发布的信息。\n",

@@ -1,0 +1,221 @@
+// compiler, extract stage (internal): breadcrumb, date and site readers (see
+// page_fields.hpp).
+#include <algorithm>
+#include <array>
+
+#include "extract/fields/line_fields.hpp"
+#include "extract/layout/page_fields.hpp"
+#include "extract/text/shape.hpp"
+
+namespace sheaf::layout {
+
+using parse::Block;
+using parse::Page;
+using parse::PageMeta;
+
+namespace {
+
+/// How many blocks at the end of a page read_site looks at.
+constexpr uint32_t kFooterBlocks = 80;
+
+/// Class/id words that mark a breadcrumb box (English and the pinyin of 位置 / 当前位置).
+bool crumb_hint(std::string_view hints) {
+  static constexpr std::array<std::string_view, 8> kWords = {
+      "crumb", "position", "weizhi", "dqwz", "path", "location", "curpos", "bread"};
+  const std::string_view near = hints.substr(0, std::min<size_t>(hints.size(), 48));
+  for (const std::string_view w : kWords) {
+    if (near.find(w) != std::string_view::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Link items separated only by spaces ("首页 基金资讯 资讯正文") become "a > b > c", the form
+/// parse_breadcrumb reads; text that already has separators is kept.
+std::string with_separators(const std::string& text) {
+  if (text.find('>') != std::string::npos || text.find('/') != std::string::npos ||
+      text.find("\xC2\xBB") != std::string::npos) {
+    return text;
+  }
+  std::string out;
+  for (const char c : text) {
+    out += c == ' ' ? std::string(" > ") : std::string(1, c);
+  }
+  return out;
+}
+
+/// Appends one breadcrumb item: with " > " unless a separator or a label colon is already
+/// there (">发展改革工作", "当前位置：").
+std::string join_crumb(const std::string& line, const std::string& item) {
+  if (line.empty()) {
+    return item;
+  }
+  static constexpr std::array<std::string_view, 4> kEnds = {">", "\xEF\xBC\x9A", ":", "/"};
+  for (const std::string_view e : kEnds) {
+    const bool ends =
+        line.size() >= e.size() && line.compare(line.size() - e.size(), e.size(), e) == 0;
+    if (ends || item.compare(0, e.size(), e) == 0) {
+      return line + " " + item;
+    }
+  }
+  return line + " > " + item;
+}
+
+/// Full "YYYY-MM-DD" dates the page's machine-readable metadata states, in preference order:
+/// JSON-LD, publication-named <meta> keys, other date <meta> keys, script assignments.
+std::vector<std::string> metadata_dates(const PageMeta& meta) {
+  std::vector<std::string> out;
+  const auto add = [&out](const std::string& value) {
+    std::string d = fields::normalize_date(value);
+    if (d.size() == 10 && d[0] != '-') {
+      out.push_back(std::move(d));
+    }
+  };
+  for (const std::string& d : meta.json_ld_dates) {
+    add(d);
+  }
+  for (const bool publication : {true, false}) {
+    for (const auto& [key, value] : meta.meta) {
+      const bool pub = key.find("publish") != std::string::npos ||
+                       key.find("pubdate") != std::string::npos || key == "ptime";
+      const bool dated =
+          key.find("date") != std::string::npos || key.find("time") != std::string::npos;
+      if (key.find("modified") == std::string::npos && (publication ? pub : dated && !pub)) {
+        add(value);
+      }
+    }
+  }
+  for (const std::string& d : meta.script_dates) {
+    add(d);
+  }
+  return out;
+}
+
+/// Gives `visible` ("--MM-DD" or "") its year from the metadata when month and day agree;
+/// a relative visible date takes the first metadata date.
+std::string complete_year(const std::string& visible, bool relative, const PageMeta& meta) {
+  if (!visible.empty() && visible[0] != '-') {
+    return visible;
+  }
+  const std::vector<std::string> dates = metadata_dates(meta);
+  for (const std::string& d : dates) {
+    if (relative && visible.empty()) {
+      return d;
+    }
+    if (visible.size() == 7 && d.compare(4, 6, visible, 1, 6) == 0) {
+      return d;
+    }
+  }
+  return visible;
+}
+
+}  // namespace
+
+std::vector<std::string> breadcrumb_before(const Page& page, uint32_t limit,
+                                           const std::string& title, std::vector<uint32_t>& used) {
+  used.clear();
+  const uint32_t end = std::min<uint32_t>(limit, page.blocks.size());
+  // Nearest the headline first: a page may carry a site menu above the real breadcrumb.
+  for (uint32_t i = end; i-- > 0;) {
+    const Block& b = page.blocks[i];
+    if (b.chars > 120) {
+      continue;
+    }
+    if (crumb_hint(b.hints)) {
+      // A breadcrumb of separate blocks (<li>s, spans in divs) in one box: join them.
+      uint32_t first = i;
+      bool links = b.link_chars > 0;
+      while (first > 0 && i - first < 12 && crumb_hint(page.blocks[first - 1].hints) &&
+             page.blocks[first - 1].chars <= 60) {
+        --first;
+        links = links || page.blocks[first].link_chars > 0;
+      }
+      std::string line;
+      for (uint32_t j = first; j <= i && links; ++j) {
+        line = join_crumb(line, page.blocks[j].text);
+        used.push_back(j);
+      }
+      if (auto crumbs = fields::parse_breadcrumb(with_separators(line), title); crumbs && links) {
+        return *crumbs;
+      }
+      used.clear();
+    }
+    if (auto crumbs = fields::parse_breadcrumb(b.text, title)) {
+      used.push_back(i);
+      return *crumbs;
+    }
+  }
+  return {};
+}
+
+std::string choose_date(const Page& page, const std::vector<uint32_t>& header,
+                        const std::vector<uint32_t>& tail, const std::string& dateline_date,
+                        const std::string& subtitle) {
+  std::string visible;
+  for (const uint32_t i : header) {
+    visible = fields::labelled_date(page.blocks[i].text);
+    if (!visible.empty()) {
+      return complete_year(visible, false, page.meta);
+    }
+  }
+  // Unlabelled: a date line ("2019-09-07 13:43 来源：…") before any short line with a date.
+  bool relative = false;
+  for (const bool meta_only : {true, false}) {
+    for (const uint32_t i : header) {
+      const Block& b = page.blocks[i];
+      if (b.chars > 80 || text::has_sentence_punctuation(b.text) ||
+          (meta_only && !fields::is_meta_line(b.text))) {
+        continue;
+      }
+      relative = relative || text::is_relative_date(b.text);
+      visible = fields::first_date(b.text);
+      if (!visible.empty()) {
+        return complete_year(visible, false, page.meta);
+      }
+    }
+  }
+  if (relative) {
+    return complete_year("", true, page.meta);
+  }
+  // Some templates print "发布日期：…" under the body instead.
+  for (const uint32_t i : tail) {
+    visible = fields::labelled_date(page.blocks[i].text);
+    if (!visible.empty()) {
+      return complete_year(visible, false, page.meta);
+    }
+  }
+  visible = !dateline_date.empty() ? dateline_date : fields::first_date(subtitle);
+  return complete_year(visible, false, page.meta);
+}
+
+void read_site(const Page& page, uint32_t from, SiteInfo& site) {
+  // Footers close the page: the last blocks after the body are enough, and asking about
+  // every menu entry of a portal would cost more than the rest of the extraction.
+  const uint32_t size = static_cast<uint32_t>(page.blocks.size());
+  const uint32_t begin = std::max(from, size > kFooterBlocks ? size - kFooterBlocks : 0);
+  for (uint32_t i = begin; i < size; ++i) {
+    const Block& b = page.blocks[i];
+    if (b.chars <= 200 && b.link_chars < b.chars && fields::is_footer_line(b.text)) {
+      fields::parse_site_line(b.text, site);
+    }
+  }
+  if (!site.name.empty()) {
+    return;
+  }
+  const auto name = page.meta.meta.find("og:site_name");
+  if (name != page.meta.meta.end() && !name->second.empty()) {
+    site.name = name->second;
+    return;
+  }
+  // The <title>'s last "_" or "-" segment names the site ("标题_财经频道_网易").
+  const std::string& tag = page.meta.title_tag;
+  const size_t cut = tag.find_last_of("_-|");
+  if (cut != std::string::npos && cut + 1 < tag.size() && tag.size() - cut <= 40) {
+    site.name = text::squeeze(tag.substr(cut + 1)).empty() ? "" : tag.substr(cut + 1);
+    const size_t first = site.name.find_first_not_of(' ');
+    site.name = first == std::string::npos ? "" : site.name.substr(first);
+  }
+}
+
+}  // namespace sheaf::layout

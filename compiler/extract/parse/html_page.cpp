@@ -1,0 +1,134 @@
+// compiler, extract stage: HTML documents and fragments (libxml2's HTML parser) and text dumps
+// into the Page model (see html_page.hpp).
+#include "extract/parse/html_page.hpp"
+
+#include <array>
+#include <mutex>
+#include <utility>
+
+#include <climits>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include "extract/parse/html_content.hpp"
+#include "extract/parse/html_walk.hpp"
+#include "extract/text/clean.hpp"
+
+namespace sheaf::parse {
+namespace {
+
+/// libxml2 must be initialised once before parsers run on several threads.
+void init_libxml2() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
+/// Parses `html` and walks it. HTML_PARSE_IGNORE_ENC: the bytes are already UTF-8 (ingest
+/// decoded them), and a stale <meta charset=gb2312> must not make libxml2 re-decode them.
+Page parse(std::string_view html, std::string origin, bool fragment) {
+  init_libxml2();
+  Page page;
+  page.origin = std::move(origin);
+  const int size =
+      html.size() > static_cast<size_t>(INT_MAX) ? INT_MAX : static_cast<int>(html.size());
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                      HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+  htmlDocPtr doc = htmlReadMemory(html.data(), size, nullptr, "UTF-8", options);
+  std::vector<ContainerNode> containers;
+  // All top-level nodes, not just the root element: after a stray "</html>" (an included
+  // header template) libxml2 puts the rest of the page beside the root.
+  html::walk_tree(doc != nullptr ? doc->children : nullptr, true, page, containers);
+  if (doc != nullptr) {
+    xmlFreeDoc(doc);
+  }
+  if (fragment) {
+    page.meta = PageMeta{};
+  } else {
+    page.content = select_content(page.blocks, containers);
+  }
+  return page;
+}
+
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+/// True when `text` at `pos` (just after '<' or "</") spells one of the block-level tag names
+/// that plain text never contains, followed by the end of the name.
+bool block_tag_at(std::string_view text, size_t pos) {
+  static constexpr std::array<std::string_view, 16> kNames = {
+      "p",  "div", "br", "li", "ul", "ol",  "table", "tr",
+      "td", "h1",  "h2", "h3", "h4", "img", "span",  "section"};
+  for (const std::string_view name : kNames) {
+    if (text.size() - pos <= name.size()) {
+      continue;
+    }
+    bool same = true;
+    for (size_t i = 0; i < name.size() && same; ++i) {
+      same = lower(text[pos + i]) == name[i];
+    }
+    const char after = text[pos + name.size()];
+    if (same && !is_ascii_letter(after) && (after < '0' || after > '9')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Page parse_html(std::string_view html, std::string origin) {
+  return parse(html, std::move(origin), false);
+}
+
+Page parse_html_fragment(std::string_view html, std::string origin) {
+  return parse(html, std::move(origin), true);
+}
+
+bool looks_like_html(std::string_view text) {
+  for (size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    size_t pos = at + 1;
+    if (pos < text.size() && text[pos] == '/') {
+      ++pos;
+    }
+    if (pos < text.size() && block_tag_at(text, pos)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Page parse_text_dump(std::string_view text, std::string origin) {
+  Page page;
+  page.origin = std::move(origin);
+  uint32_t line_number = 0;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    ++line_number;
+    std::string line = text::clean_line(text.substr(start, end - start));
+    start = end + 1;
+    if (line.empty()) {
+      continue;
+    }
+    Block b;
+    b.kind = BlockKind::line;
+    b.chars = 0;
+    for (const char c : line) {
+      b.chars += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+    }
+    b.text = std::move(line);
+    b.source_line = line_number;
+    page.blocks.push_back(std::move(b));
+  }
+  return page;
+}
+
+}  // namespace sheaf::parse

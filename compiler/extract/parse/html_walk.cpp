@@ -1,0 +1,346 @@
+// compiler, extract stage (internal): the single pass over a libxml2 HTML tree (see
+// html_walk.hpp). Text is folded while it is appended, so each block costs one string.
+#include "extract/parse/html_walk.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include <libxml/tree.h>
+
+#include "extract/parse/html_head.hpp"
+#include "extract/parse/html_style.hpp"
+#include "extract/parse/html_tags.hpp"
+#include "extract/text/clean.hpp"
+
+namespace sheaf::parse::html {
+namespace {
+
+std::string_view name_of(const xmlNode* n) {
+  return n->name != nullptr ? std::string_view(reinterpret_cast<const char*>(n->name))
+                            : std::string_view();
+}
+
+std::string_view text_of(const xmlChar* s) {
+  return s != nullptr ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+}
+
+/// The attributes the walk reads, looked up once per element.
+struct Attributes {
+  std::string_view cls, id, style, role, rel, href, lang, type;
+  std::string_view meta_key, content;
+  bool hidden = false;
+  bool aria_hidden = false;
+  bool centered = false;  ///< align="center" or text-align:center
+};
+
+std::string_view attribute_value(const xmlAttr* a) {
+  return a->children != nullptr ? text_of(a->children->content) : std::string_view();
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return (x >= 'A' && x <= 'Z' ? x - 'A' + 'a' : x) == y;
+         });
+}
+
+Attributes read_attributes(const xmlNode* n) {
+  Attributes at;
+  for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+    const std::string_view name = text_of(a->name);
+    const std::string_view value = attribute_value(a);
+    if (name == "class") {
+      at.cls = value;
+    } else if (name == "id") {
+      at.id = value;
+    } else if (name == "style") {
+      at.style = value;
+      at.centered = at.centered || style_centers(value);
+    } else if (name == "align") {
+      at.centered = equals_ignoring_case(value, "center");
+    } else if (name == "hidden") {
+      at.hidden = true;
+    } else if (name == "aria-hidden") {
+      at.aria_hidden = equals_ignoring_case(value, "true");
+    } else if (name == "role") {
+      at.role = value;
+    } else if (name == "href") {
+      at.href = value;
+    } else if (name == "rel") {
+      at.rel = value;
+    } else if (name == "lang") {
+      at.lang = value;
+    } else if (name == "type") {
+      at.type = value;
+    } else if (name == "content") {
+      at.content = value;
+    } else if ((name == "name" || name == "property" || name == "itemprop") &&
+               at.meta_key.empty()) {
+      at.meta_key = value;
+    }
+  }
+  return at;
+}
+
+/// Lowercase class and id words with separators folded to single spaces.
+void append_hint_words(std::string_view words, std::string& out) {
+  for (const char c : words) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') {
+        out += ' ';
+      }
+    } else {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
+  if (!out.empty() && out.back() != ' ') {
+    out += ' ';
+  }
+}
+
+bool is_chrome_role(std::string_view role) {
+  return role == "navigation" || role == "banner" || role == "contentinfo" ||
+         role == "complementary";
+}
+
+constexpr size_t kMaxHintBytes = 240;  // enough for the nearest few ancestors' words
+
+/// The walk's state: the block being built and the stacks of enclosing elements.
+class Walker {
+ public:
+  Walker(Page& page, std::vector<ContainerNode>& nodes) : page_(page), nodes_(nodes) {
+    nodes_.clear();
+    nodes_.push_back(ContainerNode{});
+  }
+
+  void children(const xmlNode* first) {
+    for (const xmlNode* n = first; n != nullptr; n = n->next) {
+      if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        append_text(text_of(n->content), n);
+      } else if (n->type == XML_ELEMENT_NODE) {
+        element(n);
+      }
+    }
+  }
+
+  void finish() {
+    flush();
+    nodes_[0].end_block = static_cast<uint32_t>(page_.blocks.size());
+  }
+
+  void element(const xmlNode* n) {
+    const TagInfo tag = classify_tag(name_of(n));
+    if (tag.role == TagRole::drop) {
+      return;
+    }
+    const Attributes at = read_attributes(n);
+    if (tag.role == TagRole::script) {
+      script(n, at);
+      return;
+    }
+    if (at.hidden || at.aria_hidden || (!at.style.empty() && style_hides(at.style))) {
+      return;
+    }
+    switch (tag.role) {
+      case TagRole::head_title:
+        title(n);
+        return;
+      case TagRole::meta:
+        add_meta(at.meta_key, at.content, page_.meta);
+        return;
+      case TagRole::link:
+        if (equals_ignoring_case(at.rel, "canonical") && !at.href.empty()) {
+          page_.meta.url = std::string(at.href);
+        }
+        return;
+      case TagRole::line_break:
+        flush();
+        return;
+      case TagRole::image:
+        flush();
+        image_pending_ = true;
+        return;
+      default:
+        break;
+    }
+    if (tag.role == TagRole::root && !at.lang.empty() && page_.meta.language.empty()) {
+      page_.meta.language = std::string(at.lang);
+    }
+    enter(n, tag, at);
+  }
+
+ private:
+  void enter(const xmlNode* n, const TagInfo& tag, const Attributes& at) {
+    const bool block = tag.role == TagRole::block || tag.role == TagRole::container;
+    const bool chrome = tag.chrome || is_chrome_role(at.role);
+    const size_t hint_mark = hints_.size();
+    if (!at.cls.empty() || !at.id.empty()) {
+      std::string words;
+      append_hint_words(at.cls, words);
+      append_hint_words(at.id, words);
+      hints_.push_back(std::move(words));
+    }
+    const Context saved = ctx_;
+    if (block) {
+      flush();
+      ctx_.kind = ctx_.in_figure ? BlockKind::caption : tag.kind;
+      ctx_.level = tag.level;
+    }
+    if (tag.role == TagRole::container) {
+      ContainerNode node;
+      node.parent = ctx_.container;
+      node.first_block = static_cast<uint32_t>(page_.blocks.size());
+      node.chrome = chrome;
+      node.hint = static_cast<int8_t>(
+          hints_.size() > hint_mark ? std::clamp(hint_score(hints_.back()), -100, 100) : 0);
+      ctx_.container = static_cast<uint32_t>(nodes_.size());
+      nodes_.push_back(node);
+    }
+    ctx_.centered = saved.centered || at.centered || tag.centered;
+    ctx_.in_figure = saved.in_figure || tag.figure;
+    ctx_.in_link = saved.in_link || tag.role == TagRole::link_anchor;
+    ctx_.chrome = saved.chrome || chrome || tag.form;
+    ++ctx_.depth;
+    children(n->children);
+    if (block) {
+      flush();
+    }
+    if (tag.role == TagRole::container) {
+      nodes_[ctx_.container].end_block = static_cast<uint32_t>(page_.blocks.size());
+    }
+    ctx_ = saved;
+    hints_.resize(hint_mark);
+  }
+
+  void script(const xmlNode* n, const Attributes& at) {
+    const bool json_ld = at.type.find("ld+json") != std::string_view::npos;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->content != nullptr) {
+        scan_script(text_of(c->content), json_ld, page_.meta);
+      }
+    }
+  }
+
+  void title(const xmlNode* n) {
+    if (!page_.meta.title_tag.empty()) {
+      return;
+    }
+    std::string raw;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      raw += text_of(c->content);
+    }
+    page_.meta.title_tag = text::clean_line(raw);
+  }
+
+  /// Appends folded text: runs of ASCII whitespace and NBSP become one space, emitted only
+  /// before the next visible character (so no block ends or starts with one).
+  void append_text(std::string_view text, const xmlNode* n) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        pending_space_ = true;
+        continue;
+      }
+      if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+        pending_space_ = true;
+        ++i;
+        continue;
+      }
+      if (buffer_.empty()) {
+        line_ = static_cast<uint32_t>(xmlGetLineNo(n) > 0 ? xmlGetLineNo(n) : 0);
+        pending_space_ = false;
+      }
+      if (pending_space_) {
+        buffer_ += ' ';
+        link_chars_ += ctx_.in_link ? 1 : 0;
+        pending_space_ = false;
+      }
+      buffer_ += c;
+      if (ctx_.in_link && (static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
+        ++link_chars_;
+      }
+    }
+  }
+
+  void flush();
+
+  struct Context {
+    BlockKind kind = BlockKind::paragraph;
+    uint8_t level = 0;
+    uint32_t container = 0;
+    uint32_t depth = 0;
+    bool in_figure = false;
+    bool in_link = false;
+    bool chrome = false;
+    bool centered = false;  ///< align=center, text-align:center or <center>
+  };
+
+  Page& page_;
+  std::vector<ContainerNode>& nodes_;
+  std::vector<std::string> hints_;
+  Context ctx_;
+  std::string buffer_;
+  uint32_t link_chars_ = 0;
+  uint32_t line_ = 0;
+  bool pending_space_ = false;
+  bool image_pending_ = false;  ///< an <img> came after the last block
+};
+
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+
+void Walker::flush() {
+  pending_space_ = false;
+  std::string_view text = buffer_;
+  // Leading "　　" indentation and trailing U+3000 go, as clean_line trims them.
+  while (text.substr(0, 3) == kIdeographicSpace || text.substr(0, 1) == " ") {
+    text.remove_prefix(text[0] == ' ' ? 1 : 3);
+  }
+  while (text.size() >= 3 &&
+         (text.substr(text.size() - 3) == kIdeographicSpace || text.back() == ' ')) {
+    text.remove_suffix(text.back() == ' ' ? 1 : 3);
+  }
+  if (!text.empty()) {
+    Block b;
+    const bool after_image = image_pending_;
+    image_pending_ = false;
+    b.text = std::string(text);
+    b.kind =
+        after_image && looks_like_caption(text, ctx_.centered) ? BlockKind::caption : ctx_.kind;
+    b.level = ctx_.level;
+    b.container = ctx_.container;
+    b.depth = ctx_.depth;
+    b.chars = static_cast<uint32_t>(std::count_if(text.begin(), text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+    }));
+    b.link_chars = std::min(link_chars_, b.chars);
+    b.chrome = ctx_.chrome;
+    b.source_line = line_;
+    for (auto it = hints_.rbegin(); it != hints_.rend() && b.hints.size() < kMaxHintBytes; ++it) {
+      b.hints += *it;
+    }
+    if (!b.hints.empty()) {
+      b.hints.pop_back();  // the trailing separator
+    }
+    page_.blocks.push_back(std::move(b));
+  }
+  buffer_.clear();
+  link_chars_ = 0;
+}
+
+}  // namespace
+
+void walk_tree(const _xmlNode* root, bool siblings, Page& page,
+               std::vector<ContainerNode>& containers) {
+  Walker walker(page, containers);
+  if (root != nullptr) {
+    if (siblings) {
+      walker.children(root);
+    } else {
+      walker.element(root);
+    }
+  }
+  walker.finish();
+}
+
+}  // namespace sheaf::parse::html

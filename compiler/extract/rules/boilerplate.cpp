@@ -1,0 +1,311 @@
+// compiler, extract stage: per-line boilerplate rules (boilerplate.hpp). Each rule looks at the
+// whole line: a label at the start, a short length, and no prose after it. A sentence that only
+// mentions such a word ("记者了解到，…", "收入来源于…") is content. Gold README "Removed".
+#include "extract/rules/boilerplate.hpp"
+
+#include <array>
+
+#include "extract/fields/line_fields.hpp"
+#include "extract/rules/widgets.hpp"
+#include "extract/text/fold.hpp"
+
+namespace sheaf::rules {
+namespace {
+
+namespace lt = text;
+
+constexpr size_t kShortLine = 60;  // label lines ("责任编辑：…", "来源：…") are short
+
+/// The line without one pair of enclosing brackets: "【编辑：姚昊】" -> "编辑：姚昊".
+std::string_view unwrap(std::string_view s) {
+  for (const auto& [open, close] : std::array<std::pair<std::string_view, std::string_view>, 3>{
+           {{"(", ")"}, {"[", "]"}, {"【", "】"}}}) {
+    if (lt::starts_with(s, open) && lt::ends_with(s, close) &&
+        s.size() > open.size() + close.size()) {
+      return lt::trim(s.substr(open.size(), s.size() - open.size() - close.size()));
+    }
+  }
+  return s;
+}
+
+/// `s` starts with one of `labels` followed by a colon, a slash, a space or the end (or one of
+/// `joiners`, e.g. "于" in "信息来源于网络").
+template <typename Labels>
+bool starts_with_label(std::string_view s, const Labels& labels, std::string_view joiners = "") {
+  const std::string_view label = lt::longest_word_at(s, 0, labels);
+  if (label.empty()) {
+    return false;
+  }
+  const std::string_view rest = s.substr(label.size());
+  const char32_t next = lt::cp_at(rest, 0);
+  // "综合整理自澎湃新闻": a label ending in 自/于 is followed by its value directly.
+  if (next == 0 || next == ':' || next == '/' || lt::is_space(next) || lt::ends_with(label, "自") ||
+      lt::ends_with(label, "于")) {
+    return true;
+  }
+  return !joiners.empty() && lt::contains(joiners, rest.substr(0, lt::next_cp(rest, 0)));
+}
+
+constexpr std::array<std::string_view, 12> kEditorLabels = {
+    "责任编辑", "值班编辑", "本文编辑", "网络编辑", "责编", "编辑",
+    "校对",     "审核",     "审校",     "主编",     "美编", "编审"};
+
+bool editor_line(std::string_view s, std::string_view inner) {
+  if (lt::count_cp(s) > kShortLine || lt::contains(s, "。")) {
+    return false;
+  }
+  if (starts_with_label(inner, kEditorLabels)) {
+    return true;
+  }
+  // A credits row "…供稿 摄影/张艳 编辑/苏芳": an editor field after a space.
+  for (const std::string_view label : kEditorLabels) {
+    for (size_t at = s.find(label); at != std::string_view::npos; at = s.find(label, at + 1)) {
+      const char32_t prev = lt::cp_before(s, at);
+      const char32_t next = lt::cp_at(s, at + label.size());
+      if ((lt::is_space(prev) || prev == '(') && (next == ':' || next == '/')) {
+        return !lt::has_sentence_punct(s);
+      }
+    }
+  }
+  return false;
+}
+
+constexpr std::array<std::string_view, 11> kBylineLabels = {
+    "采写",   "作者", "记者", "本报记者", "特约记者", "见习记者",
+    "通讯员", "文",   "执笔", "撰文",     "文/图"};
+
+bool byline_line(std::string_view line, std::string_view s, std::string_view inner) {
+  const size_t chars = lt::count_cp(s);
+  if (chars > kShortLine || lt::contains(s, "。")) {
+    return false;
+  }
+  // "（实习生王某对此文亦有贡献）": a bracketed contributor credit.
+  if (inner != s && lt::word_at(inner, 0, {"实习生", "通讯员"}).size() > 0 && chars <= 30) {
+    return true;
+  }
+  if (starts_with_label(inner, kBylineLabels)) {
+    return !fields::parse_byline(line).author.empty() || lt::contains_any(inner, {":", "/"});
+  }
+  // "澎湃新闻记者 段彦超 廖艳", "《棱镜》作者 周纯": a short row that is only a byline.
+  return chars <= 30 && !lt::has_sentence_punct(s) && !fields::parse_byline(line).author.empty() &&
+         fields::is_meta_line(line) && fields::parse_byline(line).source.empty() &&
+         fields::first_date(line).empty();
+}
+
+constexpr std::array<std::string_view, 16> kSourceLabels = {
+    "来源",   "本文来源", "文章来源", "资料来源", "信息来源",   "新闻来源", "稿源",   "转自",
+    "转载自", "出处",     "内容来源", "素材来源", "综合整理自", "整理自",   "综合自", "编译自"};
+
+bool source_line(std::string_view s, std::string_view inner) {
+  if (lt::count_cp(s) > kShortLine || !starts_with_label(inner, kSourceLabels, "于自")) {
+    return false;
+  }
+  // The value is a list of names ("参考消息、海外网等"), never a clause.
+  return !lt::has_sentence_punct(inner);
+}
+
+bool original_title(std::string_view inner) {
+  return lt::starts_with(inner, "原标题") || lt::starts_with(inner, "原题为") ||
+         lt::starts_with(inner, "原题:") || lt::starts_with(inner, "原文标题");
+}
+
+bool reprint_notice(std::string_view s, std::string_view inner) {
+  if (lt::count_cp(s) > 200) {
+    return false;
+  }
+  if (lt::word_at(inner, 0,
+                  {"版权声明", "免责声明", "声明:", "特别声明", "郑重声明", "版权说明", "转载声明"})
+          .size() > 0) {
+    return true;
+  }
+  // "本文为CSDN原创文章，未经允许不得转载": the site speaking about this text and its rights.
+  const bool self = lt::contains_any(s, {"本文", "本站", "本网", "本号", "本公众号", "本平台"});
+  const bool rights = lt::contains_any(s, {"转载", "侵权", "版权", "观点"});
+  const bool terms = lt::contains_any(
+      s, {"未经", "不得", "禁止", "注明", "请联系", "删除", "无关", "不代表", "仅代表"});
+  return self && rights && terms;
+}
+
+constexpr std::array<std::string_view, 10> kPrevNext = {
+    "上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "前一篇", "后一篇", "Previous", "Next"};
+
+bool prev_next(std::string_view s) {
+  return lt::count_cp(s) <= 150 && starts_with_label(s, kPrevNext);
+}
+
+constexpr std::array<std::string_view, 30> kRelated = {
+    "相关新闻",     "相关阅读",     "推荐阅读", "延伸阅读", "相关文章",   "相关链接",
+    "相关资讯",     "相关报道",     "相关推荐", "热门推荐", "猜你喜欢",   "更多精彩",
+    "更多阅读",     "往期回顾",     "往期精选", "往期推荐", "热点推荐",   "精彩推荐",
+    "你可能感兴趣", "您可能感兴趣", "相关专题", "热门文章", "最新文章",   "编辑推荐",
+    "热门阅读",     "阅读更多",     "拓展阅读", "扩展阅读", "大家都在看", "为你推荐"};
+
+bool related_links(std::string_view s) {
+  if (lt::count_cp(s) > 80) {
+    return false;
+  }
+  const std::string_view label = lt::longest_word_at(s, 0, kRelated);
+  if (!label.empty()) {
+    const std::string_view rest = s.substr(label.size());
+    return !lt::is_cjk(lt::cp_at(rest, 0)) || lt::starts_with(rest, "请");
+  }
+  // A promo link: "点击进入“文艺星青年”>>", "更多精彩内容 >>".
+  const bool arrow = lt::ends_with(s, ">>") || lt::ends_with(s, "»") || lt::ends_with(s, ">");
+  return arrow && lt::count_cp(s) <= 40 &&
+         lt::word_at(s, 0, {"点击", "更多", "查看", "进入", "详见", "阅读"}).size() > 0;
+}
+
+bool attachment(std::string_view s, std::string_view inner) {
+  if (lt::count_cp(s) > 150) {
+    return false;
+  }
+  if (lt::starts_with(inner, "附件")) {
+    const std::string_view rest = inner.substr(std::string_view("附件").size());
+    const char32_t next = lt::cp_at(rest, 0);
+    if (next == 0 || next == ':' || lt::is_space(next) || lt::is_digit(rest[0]) ||
+        lt::starts_with(rest, "下载") || lt::starts_with(rest, "、")) {
+      return true;
+    }
+  }
+  if (lt::contains_any(s, {"点击下载", "下载附件", "附件下载"})) {
+    return true;
+  }
+  std::string_view name = lt::trim_chars(inner, "()0123456789.KMBkb ");
+  for (const std::string_view ext :
+       {".docx", ".doc", ".pdf", ".xlsx", ".xls", ".zip", ".rar", ".pptx", ".ppt", ".wps"}) {
+    if (lt::ends_with(name, ext) || lt::ends_with(inner, ext)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool caption(std::string_view s, std::string_view inner) {
+  const size_t chars = lt::count_cp(s);
+  if (chars > 150) {
+    return false;
+  }
+  if (lt::word_at(inner, 0, {"图为",     "图片来源", "图片来自",       "图片均来自",   "图源",
+                             "图片由",   "资料图",   "配图",           "图:",          "图/",
+                             "本文图片", "上图:",    "下图:",          "上图为",       "下图为",
+                             "视频截图", "网络图片", "点击看清晰大图", "点击查看大图", "点击图片"})
+          .size() > 0) {
+    return true;
+  }
+  // A photo credit closing a short line: "…（刘通摄）".
+  return chars <= 80 && (lt::ends_with(s, "摄)") || lt::ends_with(s, "摄影)"));
+}
+
+// English page furniture that survives as a line of its own: player and share controls,
+// "Read more:" lead-ins, advertising labels. Whole-line matches only, case-insensitive, so a
+// sentence that uses one of these words is never touched.
+bool english_ui_label(std::string_view s) {
+  static constexpr std::string_view kLabels[] = {"advertisement",
+                                                 "autoplay",
+                                                 "click here",
+                                                 "comments",
+                                                 "continue reading",
+                                                 "email",
+                                                 "follow us",
+                                                 "full screen",
+                                                 "fullscreen",
+                                                 "print",
+                                                 "read more",
+                                                 "read more:",
+                                                 "related",
+                                                 "related articles",
+                                                 "related stories",
+                                                 "share",
+                                                 "share this",
+                                                 "share this article",
+                                                 "share this story",
+                                                 "sign up",
+                                                 "skip to main content",
+                                                 "subscribe",
+                                                 "tweet",
+                                                 "watch",
+                                                 "view comments",
+                                                 "play video",
+                                                 "close",
+                                                 "caption",
+                                                 "view photos",
+                                                 "view gallery",
+                                                 "photos",
+                                                 "\xC3\x97" /* a lone close button: × */};
+  if (s.size() > 24) {
+    return false;
+  }
+  std::string lower(s);
+  for (char& c : lower) {
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  for (std::string_view label : kLabels) {
+    if (lower == label) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "By Jane Doe March 18 at 3:57 PM Follow @jdoe": a byline with a social handle, standalone.
+bool english_byline(std::string_view s) {
+  return lt::starts_with(s, "By ") && lt::count_cp(s) <= 120 && lt::contains(s, "Follow @");
+}
+
+}  // namespace
+
+const char* boilerplate_rule(std::string_view line) {
+  const lt::Folded f = lt::fold(line);
+  const std::string_view s = lt::trim(f.text);
+  if (s.empty()) {
+    return nullptr;
+  }
+  const std::string_view inner = unwrap(s);
+  if (editor_line(s, inner)) {
+    return "editor-line";
+  }
+  if (byline_line(line, s, inner)) {
+    return "byline-line";
+  }
+  if (source_line(s, inner)) {
+    return "source-line";
+  }
+  if (original_title(inner)) {
+    return "original-title";
+  }
+  if (reprint_notice(s, inner)) {
+    return "reprint-notice";
+  }
+  if (const char* widget = detail::widget_row_rule(s)) {
+    return widget;
+  }
+  if (prev_next(s)) {
+    return "prev-next";
+  }
+  if (related_links(s)) {
+    return "related-links";
+  }
+  if (attachment(s, inner)) {
+    return "attachment";
+  }
+  if (caption(s, inner)) {
+    return "caption";
+  }
+  if (detail::is_ornament(s)) {
+    return "ornament";
+  }
+  if (english_ui_label(s)) {
+    return "ui-label";
+  }
+  if (english_byline(s)) {
+    return "byline-line";
+  }
+  // "返回腾讯网首页>>": a back link naming the site.
+  if (lt::starts_with(s, "返回") && lt::count_cp(s) <= 20 &&
+      (lt::contains(s, "首页") || lt::ends_with(s, ">>"))) {
+    return "back-to-top";
+  }
+  return nullptr;
+}
+
+}  // namespace sheaf::rules

@@ -1,0 +1,152 @@
+// Tests for extract/parse/html_page.hpp: HTML documents and fragments into blocks and head metadata
+// (libxml2's HTML parser), and text dumps into line blocks.
+#include <string>
+#include <vector>
+
+#include "extract/parse/html_head.hpp"
+#include "extract/parse/html_page.hpp"
+#include "support/catch.hpp"
+
+using sheaf::parse::Block;
+using sheaf::parse::BlockKind;
+using sheaf::parse::Page;
+
+namespace {
+
+std::vector<std::string> texts(const Page& page) {
+  std::vector<std::string> out;
+  for (const Block& b : page.blocks) {
+    out.push_back(b.text);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("html: one block per paragraph, text split at <br>, inline elements joined",
+          "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<html><body><div><p>第一段<b>加粗</b>文字</p>"
+      "<p>　　第二行<br>第三行&nbsp;<br/>  </p><li>条目</li></div></body></html>",
+      "a.html");
+  CHECK(texts(page) == std::vector<std::string>{"第一段加粗文字", "第二行", "第三行", "条目"});
+  CHECK(page.blocks[0].kind == BlockKind::paragraph);
+  CHECK(page.blocks[3].kind == BlockKind::list_item);
+  CHECK(page.blocks[0].chars == 7);
+  CHECK(page.blocks[0].container == page.blocks[3].container);
+}
+
+TEST_CASE("html: scripts, styles, comments and hidden elements give no blocks",
+          "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<body><p>看得见</p><script>var x = '看不见';</script><style>p{}</style>"
+      "<!-- 注释 --><div style=\"DISPLAY: none\">隐藏一</div><p hidden>隐藏二</p>"
+      "<span aria-hidden=\"true\">隐藏三</span><noscript>隐藏四</noscript>"
+      "<button>分享</button><p>也看得见</p></body>",
+      "a.html");
+  CHECK(texts(page) == std::vector<std::string>{"看得见", "也看得见"});
+}
+
+TEST_CASE("html: link text, class hints and chrome are recorded per block", "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<body><nav class=\"Main-Nav\"><a href=\"/\">首页</a></nav>"
+      "<div id=\"content\" class=\"article body\"><p>正文<a href=\"#\">链接</a></p></div>"
+      "<footer><p>版权所有</p></footer></body>",
+      "a.html");
+  REQUIRE(page.blocks.size() == 3);
+  CHECK(page.blocks[0].chrome);
+  CHECK(page.blocks[0].link_chars == 2);
+  CHECK(page.blocks[0].hints == "main-nav");
+  CHECK_FALSE(page.blocks[1].chrome);
+  CHECK(page.blocks[1].link_chars == 2);
+  CHECK(page.blocks[1].chars == 4);
+  CHECK(page.blocks[1].hints == "article body content");
+  CHECK(page.blocks[2].chrome);
+}
+
+TEST_CASE("html: head metadata: title, lang, meta keys, canonical, JSON-LD, script dates",
+          "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<html lang=\"zh-CN\"><head><title> 标题_频道_站名 </title>"
+      "<meta name=\"PubDate\" content=\"2019-09-07 13:43\">"
+      "<meta property=\"og:title\" content=\"标题\">"
+      "<link rel=\"canonical\" href=\"https://example.cn/a.html\">"
+      "<script type=\"application/ld+json\">{\"datePublished\": \"2019-09-07T13:43:45+08:00\"}"
+      "</script><script>var ct = \"1581517074\";var act = \"1\";</script></head>"
+      "<body><p>正文</p></body></html>",
+      "a.html");
+  CHECK(page.meta.title_tag == "标题_频道_站名");
+  CHECK(page.meta.language == "zh-CN");
+  CHECK(page.meta.meta.at("pubdate") == "2019-09-07 13:43");
+  CHECK(page.meta.meta.at("og:title") == "标题");
+  CHECK(page.meta.url == "https://example.cn/a.html");
+  CHECK(page.meta.json_ld_dates == std::vector<std::string>{"2019-09-07T13:43:45+08:00"});
+  CHECK(page.meta.script_dates == std::vector<std::string>{"2020-02-12"});
+}
+
+TEST_CASE("html: WeChat epoch stamps are read at UTC+8", "[compiler][extract]") {
+  CHECK(sheaf::parse::html::epoch_to_date_utc8(1581517074) == "2020-02-12");
+  CHECK(sheaf::parse::html::epoch_to_date_utc8(1567872000) == "2019-09-08");  // 16:00 UTC
+  CHECK(sheaf::parse::html::epoch_to_date_utc8(1567871999) == "2019-09-07");
+  CHECK(sheaf::parse::html::epoch_to_date_utc8(0) == "1970-01-01");
+}
+
+TEST_CASE("html: a stale gb2312 declaration does not re-decode UTF-8 bytes",
+          "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+      "</head><body><p>中文正文</p></body></html>",
+      "a.html");
+  CHECK(texts(page) == std::vector<std::string>{"中文正文"});
+}
+
+TEST_CASE("html: content after a stray </html> is still read", "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<html><body><div>页头</div></body></html><div class=\"content\"><p>正文在后面。</p></div>",
+      "a.html");
+  CHECK(texts(page) == std::vector<std::string>{"页头", "正文在后面。"});
+}
+
+TEST_CASE("html: a short line under an image is a caption, prose is not", "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<body><p><img src=\"a.jpg\"></p><p>小花家。</p>"
+      "<p><img src=\"b.jpg\"></p><p>雨游黄鹤楼照样开心。城市摄影队 周斌 摄</p>"
+      "<p><img src=\"c.jpg\"></p><p style=\"text-align: center\">大会开幕式</p>"
+      "<p><img "
+      "src=\"d.jpg\"></p><p>这是图片下面的一段正文，它比图注长得多，也有完整的句子结构。</p>"
+      "<figure><img src=\"e.jpg\"><figcaption>图注</figcaption></figure></body>",
+      "a.html");
+  REQUIRE(page.blocks.size() == 5);
+  CHECK(page.blocks[0].kind == BlockKind::caption);
+  CHECK(page.blocks[1].kind == BlockKind::caption);
+  CHECK(page.blocks[2].kind == BlockKind::caption);
+  CHECK(page.blocks[3].kind == BlockKind::paragraph);
+  CHECK(page.blocks[4].kind == BlockKind::caption);
+}
+
+TEST_CASE("html fragment: blocks only, every block is content", "[compiler][extract]") {
+  const Page page =
+      sheaf::parse::parse_html_fragment("<p>第一段</p><p>第二段<br>第三段</p>", "b.jsonl:3");
+  CHECK(texts(page) == std::vector<std::string>{"第一段", "第二段", "第三段"});
+  CHECK(page.content.empty());
+  CHECK(page.meta.title_tag.empty());
+}
+
+TEST_CASE("looks_like_html: block tags, not angle brackets in prose", "[compiler][extract]") {
+  CHECK(sheaf::parse::looks_like_html("<p>正文</p>"));
+  CHECK(sheaf::parse::looks_like_html("第一行<BR>第二行"));
+  CHECK(sheaf::parse::looks_like_html("<div class=\"x\">a</div>"));
+  CHECK_FALSE(sheaf::parse::looks_like_html("a < b and c > d"));
+  CHECK_FALSE(sheaf::parse::looks_like_html("《标题》<注>"));
+  CHECK_FALSE(sheaf::parse::looks_like_html("<pre-release> build"));
+}
+
+TEST_CASE("text dump: every non-empty cleaned line is a block with its line number",
+          "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_text_dump(
+      "标题\n\n\t\t当前位置：首页&gt;&gt;新闻\n　　正文。&nbsp;\n", "s.txt");
+  CHECK(texts(page) == std::vector<std::string>{"标题", "当前位置：首页>>新闻", "正文。"});
+  CHECK(page.blocks[1].source_line == 3);
+  CHECK(page.blocks[2].kind == BlockKind::line);
+  CHECK(page.blocks[2].chars == 3);
+}

@@ -1,0 +1,159 @@
+// Tests for extract/rules/boilerplate.hpp: one TEST_CASE per boilerplate rule, each with lines it
+// must drop and content it must keep. Every snippet is made up for the test.
+#include <string>
+
+#include "extract/rules/boilerplate.hpp"
+#include "support/catch.hpp"
+
+namespace {
+
+std::string rule(const std::string& line) {
+  const char* name = sheaf::rules::boilerplate_rule(line);
+  return name == nullptr ? "" : name;
+}
+
+}  // namespace
+
+TEST_CASE("rules: editor-line", "[compiler][extract]") {
+  CHECK(rule("责任编辑：李华") == "editor-line");
+  CHECK(rule("【编辑：王小明】") == "editor-line");
+  CHECK(rule("（责任编辑： AB123）") == "editor-line");
+  CHECK(rule("(责编：赵一)") == "editor-line");
+  CHECK(rule("示例科供稿 摄影/王小明 编辑/李华") == "editor-line");
+  CHECK(rule("本文来源：示例周刊 责任编辑：李华_X1") == "editor-line");
+  CHECK(rule("编辑部今年收到的来稿比去年多了一倍。").empty());
+}
+
+TEST_CASE("rules: byline-line", "[compiler][extract]") {
+  CHECK(rule("采写：示例报见习记者 王小明") == "byline-line");
+  CHECK(rule("执笔/王小明、李华") == "byline-line");
+  CHECK(rule("示例新闻记者 王小明 李华") == "byline-line");
+  CHECK(rule("《示例》作者 王小明") == "byline-line");
+  CHECK(rule("（实习生赵一对此文亦有贡献）") == "byline-line");
+  CHECK(rule("记者了解到，该项目已经停工。").empty());
+  CHECK(rule("作者在书中写道，城市在变。").empty());
+}
+
+TEST_CASE("rules: source-line", "[compiler][extract]") {
+  CHECK(rule("来源：示例交警") == "source-line");
+  CHECK(rule("（资料来源：示例消息、示例网等）") == "source-line");
+  CHECK(rule("信息来源于网络") == "source-line");
+  CHECK(rule("(综合整理自示例新闻、示例网等)") == "source-line");
+  CHECK(rule("来源于生活，高于生活。").empty());
+  CHECK(rule("他的收入来源主要是稿费。").empty());
+}
+
+TEST_CASE("rules: original-title", "[compiler][extract]") {
+  CHECK(rule("原标题：示例市发布新规") == "original-title");
+  CHECK(rule("（原标题：示例市发布新规）") == "original-title");
+  CHECK(rule("（原题为《示例市发布新规》）") == "original-title");
+  CHECK(rule("标题党是新闻的大敌。").empty());
+}
+
+TEST_CASE("rules: reprint-notice", "[compiler][extract]") {
+  CHECK(rule("本文为示例网原创文章，未经允许不得转载。") == "reprint-notice");
+  CHECK(rule("【免责声明】本文仅代表作者本人观点，与本站无关。") == "reprint-notice");
+  CHECK(rule("版权声明：转载须经书面授权") == "reprint-notice");
+  CHECK(rule("网友转载了这条消息，引发讨论。").empty());
+}
+
+TEST_CASE("rules: share-widget", "[compiler][extract]") {
+  CHECK(rule("分享到：") == "share-widget");
+  CHECK(rule("【打印】") == "share-widget");
+  CHECK(rule("【字体：大 中 小】") == "share-widget");
+  CHECK(rule("【打印】【关闭】") == "share-widget");
+  CHECK(rule("扫一扫 微信 微博") == "share-widget");
+  CHECK(rule("【纠错】") == "share-widget");
+  CHECK(rule("分享经济正在改变城市。").empty());
+}
+
+TEST_CASE("rules: pager", "[compiler][extract]") {
+  CHECK(rule("【1】【2】【3】【4】") == "pager");
+  CHECK(rule("上一页 1 2 3 下一页") == "pager");
+  CHECK(rule("第2页") == "pager");
+  CHECK(rule("共3页 首页 上一页 下一页 尾页") == "pager");
+  CHECK(rule("第2页的内容更精彩，请继续阅读。").empty());
+}
+
+TEST_CASE("rules: prev-next", "[compiler][extract]") {
+  CHECK(rule("上一篇：示例学会召开年会") == "prev-next");
+  CHECK(rule("下一篇 示例市发布新规") == "prev-next");
+  CHECK(rule("上一篇文章里我们谈到了物价。").empty());
+}
+
+TEST_CASE("rules: related-links", "[compiler][extract]") {
+  CHECK(rule("相关新闻") == "related-links");
+  CHECK(rule("推荐阅读：示例市发布新规") == "related-links");
+  CHECK(rule("相关资讯请关注:示例专区") == "related-links");
+  CHECK(rule("点击进入“示例专题”>>") == "related-links");
+  CHECK(rule("相关新闻报道指出，今年销量上涨。").empty());
+}
+
+TEST_CASE("rules: attachment", "[compiler][extract]") {
+  CHECK(rule("附件：1.示例通知.docx") == "attachment");
+  CHECK(rule("附件1 示例申请表") == "attachment");
+  CHECK(rule("示例申请表.xlsx") == "attachment");
+  CHECK(rule("附件中的表格显示，收入增长。").empty());
+}
+
+TEST_CASE("rules: caption", "[compiler][extract]") {
+  CHECK(rule("图为活动现场。（王小明摄）") == "caption");
+  CHECK(rule("（点击看清晰大图）") == "caption");
+  CHECK(rule("图片均来自网络") == "caption");
+  CHECK(rule("图片来源：示例图库") == "caption");
+  CHECK(rule("图书馆今年新增藏书一万册。").empty());
+}
+
+TEST_CASE("rules: ornament", "[compiler][extract]") {
+  CHECK(rule("01") == "ornament");
+  CHECK(rule("2") == "ornament");
+  CHECK(rule("— 3 —") == "ornament");
+  CHECK(rule("▼") == "ornament");
+  CHECK(rule("2.3%").empty());
+  CHECK(rule("2021").empty());
+  CHECK(rule("第一章　总　则").empty());
+}
+
+TEST_CASE("rules: comment-widget", "[compiler][extract]") {
+  CHECK(rule("发表评论") == "comment-widget");
+  CHECK(rule("网友评论") == "comment-widget");
+  CHECK(rule("0条评论") == "comment-widget");
+  CHECK(rule("评论家认为这部作品很成功。").empty());
+}
+
+TEST_CASE("rules: back-to-top", "[compiler][extract]") {
+  CHECK(rule("返回顶部") == "back-to-top");
+  CHECK(rule("【关闭窗口】") == "back-to-top");
+  CHECK(rule("返回示例网首页>>") == "back-to-top");
+  CHECK(rule("返回家乡的游子越来越多。").empty());
+}
+
+TEST_CASE("rules: content stays content", "[compiler][extract]") {
+  CHECK(rule("").empty());
+  CHECK(rule("各街道办事处、区属各中小学：").empty());
+  CHECK(rule("特此公告。").empty());
+  CHECK(rule("2021年3月5日").empty());
+  CHECK(rule("业绩会上的插曲").empty());
+  CHECK(rule("示例市今年新建学校十所，新增学位一万个。").empty());
+}
+
+TEST_CASE("line rules: English UI labels and handle bylines, whole lines only",
+          "[compiler][extract]") {
+  using sheaf::rules::boilerplate_rule;
+  for (const char* label : {"Full Screen", "Autoplay", "Read more:", "ADVERTISEMENT", "Share"}) {
+    INFO(label);
+    CHECK(std::string(boilerplate_rule(label) ? boilerplate_rule(label) : "") == "ui-label");
+  }
+  CHECK(boilerplate_rule("By Jane Roe March 3 at 1:00 PM Follow @janeroe") != nullptr);
+  CHECK(boilerplate_rule("Read more about the drill schedule on the agency website.") == nullptr);
+  CHECK(boilerplate_rule("Share your shelter location with neighbours.") == nullptr);
+  CHECK(boilerplate_rule("By noon the shelters were full.") == nullptr);
+}
+
+TEST_CASE("line rules: scan-to-read widgets are share widgets, whole lines only",
+          "[compiler][extract]") {
+  using sheaf::rules::boilerplate_rule;
+  CHECK(std::string(boilerplate_rule("扫一扫在手机打开当前页")) == "share-widget");
+  CHECK(std::string(boilerplate_rule("扫码阅读全文")) == "share-widget");
+  CHECK(boilerplate_rule("市民可扫码阅读全文并参与问卷调查。") == nullptr);
+}

@@ -1,0 +1,48 @@
+// Tests for extract/text/fold.hpp: folded forms that map back to the source, and the UTF-8
+// helpers the field and line rules share.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/text/fold.hpp"
+#include "support/catch.hpp"
+
+namespace text = sheaf::text;
+
+TEST_CASE("fold: full-width ASCII, U+3000 and NBSP, mapped back to the source",
+          "[compiler][extract]") {
+  const std::string source = "２０１９年\xE3\x80\x80来源：网\xC2\xA0站";
+  const text::Folded f = text::fold(source);
+  CHECK(f.text == "2019年\t来源:网 站");
+  CHECK(f.original(0, 4) == "２０１９");
+  const size_t colon = f.text.find(':');
+  REQUIRE(colon != std::string::npos);
+  CHECK(f.original(colon, colon + 1) == "：");
+  CHECK(f.original(0, f.text.size()) == source);
+}
+
+TEST_CASE("fold: code points, invalid bytes included", "[compiler][extract]") {
+  size_t length = 0;
+  CHECK(text::decode_at("中", 0, length) == U'中');
+  CHECK(length == 3);
+  CHECK(text::decode_at("\xE4", 0, length) == 0xFFFD);  // cut short: one opaque byte
+  CHECK(length == 1);
+  CHECK(text::count_cp("中a\xFF") == 3);
+  CHECK(text::next_cp("中a", 0) == 3);
+  CHECK(text::prev_cp("中a", 3) == 0);
+  CHECK(text::cp_at("中a", 3) == U'a');
+  CHECK(text::cp_at("中a", 4) == 0);
+  CHECK(text::cp_before("中a", 3) == U'中');
+}
+
+TEST_CASE("fold: trimming, splitting, folded keys", "[compiler][extract]") {
+  CHECK(text::trim("\xE3\x80\x80 标题\xC2\xA0") == "标题");
+  CHECK(text::trim_chars("…标题。", "…。") == "标题");
+  CHECK(text::split_any("首页 >> 新闻 > 正文", {">>", ">"}) ==
+        std::vector<std::string_view>{"首页", "新闻", "正文"});
+  CHECK(text::word_at("来源：", 0, {"来", "来源"}) == "来源");
+  CHECK(text::squeeze_folded("Ａ　B c") == "ABc");
+  CHECK(text::has_sentence_punct("会议指出，要加强"));
+  CHECK(text::has_sentence_punct("会议指出,要加强"));  // folded full-width comma
+  CHECK_FALSE(text::has_sentence_punct("Sep 7, 2019"));
+}
