@@ -69,12 +69,12 @@ bool check_sizes(const std::vector<Article>& articles, const RecordStore& record
                  Diagnostics& diagnostics) {
   bool ok = true;
   if (articles.size() >= std::numeric_limits<uint32_t>::max()) {
-    diagnostics.error("", 0, "too-many-articles", "more than 4294967294 articles");
+    diagnostics.error("", 0, DiagCode::too_many_articles, "more than 4294967294 articles");
     return false;
   }
   for (size_t i = 0; i < records.size(); ++i) {
     if (records.size_of(i) >= std::numeric_limits<uint32_t>::max()) {
-      diagnostics.error(articles[i].origin, 0, "article-too-large",
+      diagnostics.error(articles[i].origin, 0, DiagCode::article_too_large,
                         "article (fields and body) is 4 GiB or more; split it");
       ok = false;
     }
@@ -245,7 +245,8 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   }
   report.skipped_errors = input_errors;
   if (articles.empty()) {
-    diagnostics.error("", 0, "no-articles", "no articles found in the inputs; nothing to build");
+    diagnostics.error("", 0, DiagCode::no_articles,
+                      "no articles found in the inputs; nothing to build");
     return false;
   }
   report.articles = articles.size();
@@ -337,7 +338,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
                                 ? write_verified_to_stdout(pieces, check)
                                 : write_file_atomically(options.output, pieces, check);
   if (!error.empty()) {
-    diagnostics.error("", 0, "write-failed", error);
+    diagnostics.error("", 0, DiagCode::write_failed, error);
     return false;
   }
   report.frames = plan.frames.size();

@@ -19,16 +19,16 @@ namespace {
 
 // Prints each diagnostic code's first `limit` messages, then how many more there were.
 void print_diagnostics(const Diagnostics& diagnostics, size_t limit) {
-  std::map<std::string, size_t> seen;
+  std::map<std::string_view, size_t> seen;  // by name: the notes come in the names' order
   for (const Diagnostic& d : diagnostics.items()) {
-    if (++seen[d.code] <= limit) {
+    if (++seen[code_name(d.code)] <= limit) {
       std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
     }
   }
   for (const auto& [code, count] : seen) {
     if (count > limit) {
       std::fprintf(stderr, "sheaf: note: %zu more [%s] messages not shown\n", count - limit,
-                   code.c_str());
+                   std::string(code).c_str());
     }
   }
 }
@@ -39,7 +39,7 @@ nlohmann::ordered_json diagnostics_json(const Diagnostics& diagnostics) {
     list.push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
                     {"file", d.file},
                     {"line", d.line},
-                    {"code", d.code},
+                    {"code", code_name(d.code)},
                     {"message", d.message}});
   }
   return list;

@@ -42,7 +42,7 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
     }
     ReadResult read = fs.read_file(file.path);
     if (!read.ok()) {
-      diags.error(file.path, 0, "read-error", read.error);
+      diags.error(file.path, 0, DiagCode::read_error, read.error);
       continue;
     }
     const size_t first_doc = docs.size();
@@ -61,12 +61,12 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
     const std::string text = decode_owned_to_utf8(std::move(read.bytes), file.path, diags);
     if (text.empty()) {
       if (diags.error_count() == errors_before) {  // not a binary file, already reported
-        diags.warning(file.path, 0, "empty-file", "empty file");
+        diags.warning(file.path, 0, DiagCode::empty_file, "empty file");
       }
       continue;
     }
     if (is_blank(text)) {
-      diags.warning(file.path, 0, "empty-file", "file has only whitespace");
+      diags.warning(file.path, 0, DiagCode::empty_file, "file has only whitespace");
       continue;
     }
     switch (file.kind) {
