@@ -248,8 +248,9 @@ int run_verify(const ReadCommand& command) {
   if (!ob.init_decoder()) {
     return kExitFailure;
   }
-  if (std::string error = check_sources(ob.bundle()); !error.empty()) {
-    std::fprintf(stderr, "sheaf: error: %s: damaged: %s\n", ob.path().c_str(), error.c_str());
+  if (const Status status = check_sources(ob.bundle()); !status.ok()) {
+    std::fprintf(stderr, "sheaf: error: %s: damaged: %s\n", ob.path().c_str(),
+                 status.message().c_str());
     return kExitFailure;
   }
   if (command.verbose && !verify_frames_verbose(ob)) {
@@ -291,8 +292,8 @@ int unpack_sources(const ReadCommand& command, const std::string& ob_path, const
       print_error(ob_path, "kept source " + std::to_string(k), s.error());
       return kExitFailure;
     }
-    if (std::string error = read_source(s.value(), bytes); !error.empty()) {
-      std::fprintf(stderr, "sheaf: error: %s: %s\n", ob_path.c_str(), error.c_str());
+    if (const Status status = read_source(s.value(), bytes); !status.ok()) {
+      std::fprintf(stderr, "sheaf: error: %s: %s\n", ob_path.c_str(), status.message().c_str());
       return kExitFailure;
     }
     const std::filesystem::path path =

@@ -2,6 +2,8 @@
 #include "compress/dictionary.hpp"
 
 #include <algorithm>
+#include <string>
+#include <utility>
 
 #define ZDICT_STATIC_LINKING_ONLY  // ZDICT_trainFromBuffer_fastCover with fixed parameters
 #include <zdict.h>
@@ -108,6 +110,33 @@ bool dictionary_pays(const FramePlan& plan, const RecordStore& records,
   ZSTD_freeCDict(cdict);
   ZSTD_freeCCtx(ctx);
   return with < without;
+}
+
+DictionaryChoice choose_dictionary(const FramePlan& plan, const RecordStore& records,
+                                   const DictionaryOptions& options,
+                                   const CompressOptions& compress, Progress& progress) {
+  // zstd says nothing while it trains: report the start and the duration.
+  progress.begin("dictionary training", 0, "");
+  TrainedDictionary trained = train_dictionary(records, options);
+  progress.end(std::to_string(trained.bytes.size()) + " bytes");
+  DictionaryChoice choice{std::move(trained.bytes), "", std::move(trained.note)};
+  if (choice.bytes.empty()) {
+    return choice;
+  }
+  if (options.pack) {
+    choice.packed = compress_each(
+        1, [&](size_t) -> std::string_view { return choice.bytes; }, "", compress)[0];
+    if (choice.packed.size() >= choice.bytes.size()) {
+      choice.packed.clear();  // packing does not shrink it
+    }
+  }
+  if (!dictionary_pays(plan, records, choice.bytes, choice.stored().size())) {
+    choice.note = "a " + std::to_string(choice.bytes.size()) +
+                  "-byte dictionary would cost more than it saves; stored none";
+    choice.bytes.clear();
+    choice.packed.clear();
+  }
+  return choice;
 }
 
 }  // namespace sheaf
