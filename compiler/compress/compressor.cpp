@@ -62,6 +62,32 @@ constexpr int kProbeLevel = 1;
 constexpr size_t kIncompressibleDivisor = 32;
 constexpr size_t kProbeMinimum = 1024;
 
+// One zstd frame of `raw`; `buffer` is scratch space, reused across calls.
+std::string compress_one(std::string_view raw, ZSTD_CCtx* ctx, ZSTD_CCtx* probe,
+                         std::string& buffer) {
+  buffer.resize(ZSTD_compressBound(raw.size()));
+  // Incompressible content (media, random padding) ends up stored raw at any level; a fast
+  // probe (with the dictionary, which small frames need) finds it, and the slow search is
+  // skipped. The choice depends only on the bytes, so output stays the same for any thread
+  // count.
+  size_t n = ZSTD_compress2(probe, buffer.data(), buffer.size(), raw.data(), raw.size());
+  check(n, "probe");
+  if (raw.size() < kProbeMinimum || n < raw.size() - raw.size() / kIncompressibleDivisor) {
+    n = ZSTD_compress2(ctx, buffer.data(), buffer.size(), raw.data(), raw.size());
+    check(n, "compress");
+  }
+  return std::string(buffer.data(), n);
+}
+
+// Worker threads for `total` items: options.threads (0: one per hardware thread), at least 1
+// and at most one per item.
+unsigned thread_count(const CompressOptions& options, size_t total) {
+  const unsigned wanted =
+      options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+  return std::max(1u,
+                  std::min<unsigned>(wanted, static_cast<unsigned>(std::max<size_t>(1, total))));
+}
+
 }  // namespace
 
 std::vector<std::string> compress_frames(const FramePlan& plan, const RecordStore& records,
@@ -99,21 +125,7 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
       auto probe = make_context(kProbeLevel, probe_cdict.get());
       std::string compressed;  // reused; each output is copied out at its exact size
       for (size_t j = next++; j < total; j = next++) {
-        const std::string_view raw = raw_of(j);
-        compressed.resize(ZSTD_compressBound(raw.size()));
-        // Incompressible content (media, random padding) ends up stored raw at any level; a
-        // fast probe (with the dictionary, which small frames need) finds it, and the slow
-        // search is skipped. The choice depends only on the
-        // bytes, so output stays the same for any thread count.
-        size_t n = ZSTD_compress2(probe.get(), compressed.data(), compressed.size(), raw.data(),
-                                  raw.size());
-        check(n, "probe");
-        if (raw.size() < kProbeMinimum || n < raw.size() - raw.size() / kIncompressibleDivisor) {
-          n = ZSTD_compress2(ctx.get(), compressed.data(), compressed.size(), raw.data(),
-                             raw.size());
-          check(n, "compress");
-        }
-        out[j].assign(compressed.data(), n);
+        out[j] = compress_one(raw_of(j), ctx.get(), probe.get(), compressed);
         ++done;
       }
     } catch (const std::exception& e) {
@@ -124,9 +136,7 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
     }
   };
 
-  unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-  threads =
-      std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, total))));
+  const unsigned threads = thread_count(options, total);
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) {
     pool.emplace_back(worker);

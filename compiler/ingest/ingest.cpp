@@ -28,6 +28,45 @@ void append(std::vector<Document>& out, std::vector<Document> more) {
   out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
+// --keep-source: the file's bytes under its relative path; two roots can hold the same
+// relative path, so the later ones are numbered and none is lost.
+// @return the 1-based number of the kept file, for Document::source_file.
+uint32_t keep_source(const InputFile& file, const std::string& bytes,
+                     std::unordered_set<std::string>& paths, std::vector<SourceFile>& sources) {
+  std::string path = file.rel_path;
+  for (int n = 2; !paths.insert(path).second; ++n) {
+    path = file.rel_path + "~" + std::to_string(n);
+  }
+  sources.push_back({std::move(path), bytes});
+  return static_cast<uint32_t>(sources.size());
+}
+
+// The documents of one decoded, non-blank file, by the parser its type selects.
+void parse_input(const InputFile& file, const std::string& text, Diagnostics& diags,
+                 std::vector<Document>& docs) {
+  switch (file.kind) {
+    case InputKind::text_dump:
+    case InputKind::html:
+    case InputKind::markdown: {
+      Document doc;
+      doc.format = file.kind == InputKind::html       ? DocumentFormat::html
+                   : file.kind == InputKind::markdown ? DocumentFormat::markdown
+                                                      : DocumentFormat::text_dump;
+      doc.origin = file.path;  // as the user gave it, so messages lead to the file
+      doc.id = derive_id(file.rel_path);
+      doc.text = normalize_newlines(text);
+      docs.push_back(std::move(doc));
+      break;
+    }
+    case InputKind::jsonl:
+      append(docs, parse_jsonl(text, file, diags));
+      break;
+    case InputKind::json:
+      append(docs, parse_json(text, file, diags));
+      break;
+  }
+}
+
 }  // namespace
 
 std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs,
@@ -46,16 +85,8 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       continue;
     }
     const size_t first_doc = docs.size();
-    uint32_t source = 0;
-    if (sources != nullptr) {
-      // Two roots can hold the same relative path; number the later ones so none is lost.
-      std::string path = file.rel_path;
-      for (int n = 2; !source_paths.insert(path).second; ++n) {
-        path = file.rel_path + "~" + std::to_string(n);
-      }
-      sources->push_back({std::move(path), read.bytes});
-      source = static_cast<uint32_t>(sources->size());
-    }
+    const uint32_t source =
+        sources != nullptr ? keep_source(file, read.bytes, source_paths, *sources) : 0;
     // Moved in: valid UTF-8 is used as read, anything else decoded into a new string.
     const size_t errors_before = diags.error_count();
     const std::string text = decode_owned_to_utf8(std::move(read.bytes), file.path, diags);
@@ -69,27 +100,7 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       diags.warning(file.path, 0, DiagCode::empty_file, "file has only whitespace");
       continue;
     }
-    switch (file.kind) {
-      case InputKind::text_dump:
-      case InputKind::html:
-      case InputKind::markdown: {
-        Document doc;
-        doc.format = file.kind == InputKind::html       ? DocumentFormat::html
-                     : file.kind == InputKind::markdown ? DocumentFormat::markdown
-                                                        : DocumentFormat::text_dump;
-        doc.origin = file.path;  // as the user gave it, so messages lead to the file
-        doc.id = derive_id(file.rel_path);
-        doc.text = normalize_newlines(text);
-        docs.push_back(std::move(doc));
-        break;
-      }
-      case InputKind::jsonl:
-        append(docs, parse_jsonl(text, file, diags));
-        break;
-      case InputKind::json:
-        append(docs, parse_json(text, file, diags));
-        break;
-    }
+    parse_input(file, text, diags, docs);
     for (size_t k = first_doc; k < docs.size(); ++k) {
       docs[k].source_file = source;
     }
