@@ -9,6 +9,7 @@
 
 #include "ingest/decode.hpp"
 #include "ingest/ids.hpp"
+#include "ingest/input_types.hpp"
 #include "ingest/records.hpp"
 
 namespace sheaf {
@@ -49,9 +50,7 @@ void parse_input(const InputFile& file, const std::string& text, Diagnostics& di
     case InputKind::html:
     case InputKind::markdown: {
       Document doc;
-      doc.format = file.kind == InputKind::html       ? DocumentFormat::html
-                   : file.kind == InputKind::markdown ? DocumentFormat::markdown
-                                                      : DocumentFormat::text_dump;
+      doc.format = document_format(file.kind);
       doc.origin = file.path;  // as the user gave it, so messages lead to the file
       doc.id = derive_id(file.rel_path);
       doc.text = normalize_newlines(text);
