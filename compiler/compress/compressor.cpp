@@ -79,6 +79,24 @@ std::string compress_one(std::string_view raw, ZSTD_CCtx* ctx, ZSTD_CCtx* probe,
   return std::string(buffer.data(), n);
 }
 
+// `dictionary` digested for the real level and for the probe; both null without one.
+struct LoadedDictionary {
+  std::unique_ptr<ZSTD_CDict, CDictDeleter> cdict;
+  std::unique_ptr<ZSTD_CDict, CDictDeleter> probe_cdict;
+};
+
+LoadedDictionary load_dictionary(const std::string& dictionary, const CompressOptions& options) {
+  LoadedDictionary out;
+  if (!dictionary.empty()) {
+    out.cdict.reset(create_cdict(dictionary, options.level, options.frame_size));
+    out.probe_cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), kProbeLevel));
+    if (!out.cdict || !out.probe_cdict) {
+      throw std::runtime_error("zstd: cannot load the trained dictionary");
+    }
+  }
+  return out;
+}
+
 // Worker threads for `total` items: options.threads (0: one per hardware thread), at least 1
 // and at most one per item.
 unsigned thread_count(const CompressOptions& options, size_t total) {
@@ -103,15 +121,9 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
                                        const std::string& dictionary,
                                        const CompressOptions& options, ProgressFn progress,
                                        void* progress_context) {
-  std::unique_ptr<ZSTD_CDict, CDictDeleter> cdict;
-  std::unique_ptr<ZSTD_CDict, CDictDeleter> probe_cdict;
-  if (!dictionary.empty()) {
-    cdict.reset(create_cdict(dictionary, options.level, options.frame_size));
-    probe_cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), kProbeLevel));
-    if (!cdict || !probe_cdict) {
-      throw std::runtime_error("zstd: cannot load the trained dictionary");
-    }
-  }
+  const LoadedDictionary loaded = load_dictionary(dictionary, options);
+  const ZSTD_CDict* cdict = loaded.cdict.get();
+  const ZSTD_CDict* probe_cdict = loaded.probe_cdict.get();
   std::vector<std::string> out(total);
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
@@ -121,8 +133,8 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
 
   const auto worker = [&] {
     try {
-      auto ctx = make_context(options.level, cdict.get());
-      auto probe = make_context(kProbeLevel, probe_cdict.get());
+      auto ctx = make_context(options.level, cdict);
+      auto probe = make_context(kProbeLevel, probe_cdict);
       std::string compressed;  // reused; each output is copied out at its exact size
       for (size_t j = next++; j < total; j = next++) {
         out[j] = compress_one(raw_of(j), ctx.get(), probe.get(), compressed);

@@ -42,7 +42,7 @@ TEST_CASE("choose_dictionary: none when disabled or when there is too little tex
   CHECK(sheaf::choose_dictionary(plan, many, off, compress, progress).bytes.empty());
 }
 
-TEST_CASE("choose_dictionary: small frames of repetitive records get one; packing shrinks it",
+TEST_CASE("choose_dictionary: small frames of repetitive records get one, packing shrinks it",
           "[compiler][compress]") {
   sheaf::Progress progress(sheaf::ProgressMode::off);
   sheaf::CompressOptions compress;

@@ -170,7 +170,7 @@ TEST_CASE("RealFileSystem: permission errors carry the OS reason", "[compiler][i
   CHECK(inner.error == "cannot examine path: Permission denied");
 }
 
-TEST_CASE("MemoryFileSystem: written files read back; the check sees the whole file",
+TEST_CASE("MemoryFileSystem: written files read back, the check sees the whole file",
           "[compiler][ingest]") {
   sheaf::MemoryFileSystem mem;
   std::string seen;
