@@ -87,7 +87,7 @@ if(summary STREQUAL "")
   set(summary "document compiler and bundle reader")
 endif()
 list(JOIN see_also ",\n" see_also)
-# EXIT STATUS and DIAGNOSTICS from the code registry (compiler/diag/codes.cpp), the same source
+# EXIT STATUS and DIAGNOSTICS from the code registry (compiler/diag/codes.def), the same source
 # as README's list: `sheaf codes --man` writes them as help2man include sections.
 execute_process(COMMAND ${SHEAF} codes --man OUTPUT_VARIABLE codes_sections RESULT_VARIABLE rc
                 ERROR_VARIABLE err)

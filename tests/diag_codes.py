@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Every diagnostic code the compiler emits is in the registry, and the registry has no code
-that nothing emits (CTest test "diag_codes").
+"""Every diagnostic code the compiler knows is emitted somewhere, with its documented severity
+(CTest test "diag_codes").
 
 Usage: diag_codes.py SHEAF_BINARY COMPILER_SOURCE_DIR
 
-Codes are kebab-case string literals of two or more words. They are collected from the calls
-that make a diagnostic: `.warning(`, `.error(`, `warn(` (records.cpp) and brace-initialised
-`Diagnostic`s (`{Severity::error, file, line, "code", ...}`): the first such literal of the call.
-The registry is `sheaf codes --json` (compiler/diag/codes.cpp). Prints what is missing, with
-the file and line that uses it; exits 1 then.
+Codes are the enum DiagCode, made from compiler/diag/codes.def, so a code the registry lacks
+does not compile. What a compiler cannot see is checked here:
+- every code in the registry (`sheaf codes --json`) is emitted by some call;
+- a code is emitted by `.warning(` / `warn(` only when it is a warning and by `.error(` only
+  when it is an error (an error reported as a warning would not stop a build);
+- no call passes a kebab-case string literal where a code goes (the old form);
+- each DiagCode::x used is in the registry, as "x" with '_' spelled '-'.
+Calls are `.warning(`, `.error(`, `warn(` (records.cpp, a warning) and brace-initialised
+`Diagnostic`s (`{Severity::error, file, line, DiagCode::x, ...}`): the first code of the call.
+Prints each problem with the file and line; exits 1 then.
 """
 import json
 import pathlib
@@ -16,24 +21,31 @@ import re
 import subprocess
 import sys
 
-CODE = r'"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"'
-# A call's arguments up to its first kebab-case literal, never past the end of the statement.
-CALL = re.compile(r'\b(?:warning|error|warn)\(([^;]*?)' + CODE, re.S)
-BRACED = re.compile(r'Severity::(?:warning|error),([^;{}]*?)' + CODE, re.S)
+ENUM = r'DiagCode::([a-z][a-z0-9_]*)'
+LITERAL = r'"([a-z][a-z0-9]*(?:-[a-z0-9]+)+)"'
+# A call's arguments up to its first code, never past the end of the statement.
+CALL = re.compile(r'\b(warning|error|warn)\(([^;]*?)(?:' + ENUM + '|' + LITERAL + ')', re.S)
+BRACED = re.compile(r'Severity::(warning|error),([^;{}]*?)(?:' + ENUM + '|' + LITERAL + ')',
+                    re.S)
 
 
 def emitted(source_dir):
-    found = {}
+    """[(code name, severity of the call, 'file:line', was a string literal)]"""
+    found = []
     for path in sorted(pathlib.Path(source_dir).rglob('*.[ch]pp')):
-        if path.parent.name == 'diag' and path.stem == 'codes':
-            continue  # the registry itself
+        if path.parent.name == 'diag':
+            continue  # the registry and the sink themselves
         text = path.read_text(encoding='utf-8')
         for pattern in (CALL, BRACED):
             for m in pattern.finditer(text):
-                if '"' in m.group(1).replace('""', ''):
+                if '"' in m.group(2).replace('""', ''):
                     continue  # a message literal came first (an empty file name "" may)
-                line = text.count('\n', 0, m.start(2)) + 1
-                found.setdefault(m.group(2), f'{path}:{line}')
+                enum, literal = m.group(3), m.group(4)
+                start = m.start(3) if enum else m.start(4)
+                line = text.count('\n', 0, start) + 1
+                severity = 'warning' if m.group(1) in ('warning', 'warn') else 'error'
+                name = enum.replace('_', '-') if enum else literal
+                found.append((name, severity, f'{path}:{line}', literal is not None))
     return found
 
 
@@ -44,17 +56,25 @@ def main():
     sheaf, source_dir = sys.argv[1], sys.argv[2]
     registry = json.loads(subprocess.run([sheaf, 'codes', '--json'], check=True,
                                          capture_output=True, text=True).stdout)
-    known = {d['code'] for d in registry['diagnostics']}
-    used = emitted(source_dir)
+    known = {d['code']: d['severity'] for d in registry['diagnostics']}
+    uses = emitted(source_dir)
     problems = []
-    for code, where in sorted(used.items()):
-        if code not in known:
-            problems.append(f'{where}: code "{code}" is not in compiler/diag/codes.cpp')
-    for code in sorted(known - set(used)):
-        problems.append(f'compiler/diag/codes.cpp: code "{code}" is documented but never emitted')
+    for name, severity, where, literal in uses:
+        if literal:
+            problems.append(f'{where}: code "{name}" given as a string; use DiagCode::'
+                            + name.replace('-', '_'))
+        elif name not in known:
+            problems.append(f'{where}: code "{name}" is not in compiler/diag/codes.def')
+        elif known[name] != severity:
+            problems.append(f'{where}: code "{name}" is documented as {known[name]} but '
+                            f'reported as {severity}')
+    used = {name for name, _, _, _ in uses}
+    for code in sorted(set(known) - used):
+        problems.append(f'compiler/diag/codes.def: code "{code}" is documented but never emitted')
     for p in problems:
         print(p)
-    print(f'diag_codes: {len(used)} codes used, {len(known)} documented, {len(problems)} problems')
+    print(f'diag_codes: {len(used)} codes used at {len(uses)} sites, {len(known)} documented, '
+          f'{len(problems)} problems')
     return 1 if problems else 0
 
 

@@ -19,16 +19,16 @@ namespace {
 
 // Prints each diagnostic code's first `limit` messages, then how many more there were.
 void print_diagnostics(const Diagnostics& diagnostics, size_t limit) {
-  std::map<std::string, size_t> seen;
+  std::map<std::string_view, size_t> seen;  // by name: the notes come in the names' order
   for (const Diagnostic& d : diagnostics.items()) {
-    if (++seen[d.code] <= limit) {
+    if (++seen[code_name(d.code)] <= limit) {
       std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
     }
   }
   for (const auto& [code, count] : seen) {
     if (count > limit) {
       std::fprintf(stderr, "sheaf: note: %zu more [%s] messages not shown\n", count - limit,
-                   code.c_str());
+                   std::string(code).c_str());
     }
   }
 }
@@ -39,7 +39,7 @@ nlohmann::ordered_json diagnostics_json(const Diagnostics& diagnostics) {
     list.push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
                     {"file", d.file},
                     {"line", d.line},
-                    {"code", d.code},
+                    {"code", code_name(d.code)},
                     {"message", d.message}});
   }
   return list;
@@ -115,6 +115,49 @@ ProgressMode progress_mode(const BuildCommand& command) {
   return command.verbose ? ProgressMode::stages : ProgressMode::off;
 }
 
+// build --json: the report and every diagnostic, as one JSON object on one line.
+void print_report_json(const std::string& output, bool ok, const BuildReport& report,
+                       const Diagnostics& diagnostics) {
+  nlohmann::ordered_json out = {{"ok", ok},
+                                {"output", output},
+                                {"input_files", report.input_files},
+                                {"articles", report.articles},
+                                {"frames", report.frames},
+                                {"body_bytes", report.body_bytes},
+                                {"file_bytes", report.file_bytes},
+                                {"index_bytes", report.index_bytes},
+                                {"dictionary_bytes", report.dictionary_bytes},
+                                {"data_bytes", report.data_bytes},
+                                {"source_bytes", report.source_bytes},
+                                {"ratio", ratio(report.file_bytes, report.body_bytes)},
+                                {"seconds", report.seconds},
+                                {"errors", diagnostics.error_count()},
+                                {"inputs_left_out", ok && report.skipped_errors > 0},
+                                {"warnings", diagnostics.warning_count()},
+                                {"diagnostics", diagnostics_json(diagnostics)},
+                                {"not_articles", report.not_articles},
+                                {"excluded", report.excluded}};
+  std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+// The line a written bundle gets on stderr (`output`: its name for people), and the note on
+// the dictionary when there is one.
+void print_summary(const std::string& output, const BuildReport& report, size_t warnings) {
+  std::fprintf(stderr,
+               "sheaf: wrote %s: %zu articles from %zu files, %llu bytes of text -> %llu bytes "
+               "(%.1f%%; index %llu, dictionary %llu, %zu frames) in %.2f s, %zu warnings\n",
+               output.c_str(), report.articles, report.input_files,
+               static_cast<unsigned long long>(report.body_bytes),
+               static_cast<unsigned long long>(report.file_bytes),
+               100.0 * ratio(report.file_bytes, report.body_bytes),
+               static_cast<unsigned long long>(report.index_bytes),
+               static_cast<unsigned long long>(report.dictionary_bytes), report.frames,
+               report.seconds, warnings);
+  if (!report.dictionary_note.empty()) {
+    std::fprintf(stderr, "sheaf: note: %s\n", report.dictionary_note.c_str());
+  }
+}
+
 }  // namespace
 
 int run_build_command(BuildCommand& command) {
@@ -136,26 +179,7 @@ int run_build_command(BuildCommand& command) {
   const bool ok = run_build(command.build, fs, diagnostics, report);
   const std::string output = command.build.output == "-" ? "standard output" : command.build.output;
   if (command.json) {
-    nlohmann::ordered_json out = {{"ok", ok},
-                                  {"output", command.build.output},
-                                  {"input_files", report.input_files},
-                                  {"articles", report.articles},
-                                  {"frames", report.frames},
-                                  {"body_bytes", report.body_bytes},
-                                  {"file_bytes", report.file_bytes},
-                                  {"index_bytes", report.index_bytes},
-                                  {"dictionary_bytes", report.dictionary_bytes},
-                                  {"data_bytes", report.data_bytes},
-                                  {"source_bytes", report.source_bytes},
-                                  {"ratio", ratio(report.file_bytes, report.body_bytes)},
-                                  {"seconds", report.seconds},
-                                  {"errors", diagnostics.error_count()},
-                                  {"inputs_left_out", ok && report.skipped_errors > 0},
-                                  {"warnings", diagnostics.warning_count()},
-                                  {"diagnostics", diagnostics_json(diagnostics)},
-                                  {"not_articles", report.not_articles},
-                                  {"excluded", report.excluded}};
-    std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    print_report_json(command.build.output, ok, report, diagnostics);
     return !ok ? kExitFailure : report.skipped_errors > 0 ? kExitPartial : kExitOk;
   }
   print_diagnostics(diagnostics, command.max_messages);
@@ -169,19 +193,7 @@ int run_build_command(BuildCommand& command) {
     return kExitFailure;
   }
   if (!command.quiet) {
-    std::fprintf(stderr,
-                 "sheaf: wrote %s: %zu articles from %zu files, %llu bytes of text -> %llu bytes "
-                 "(%.1f%%; index %llu, dictionary %llu, %zu frames) in %.2f s, %zu warnings\n",
-                 output.c_str(), report.articles, report.input_files,
-                 static_cast<unsigned long long>(report.body_bytes),
-                 static_cast<unsigned long long>(report.file_bytes),
-                 100.0 * ratio(report.file_bytes, report.body_bytes),
-                 static_cast<unsigned long long>(report.index_bytes),
-                 static_cast<unsigned long long>(report.dictionary_bytes), report.frames,
-                 report.seconds, diagnostics.warning_count());
-    if (!report.dictionary_note.empty()) {
-      std::fprintf(stderr, "sheaf: note: %s\n", report.dictionary_note.c_str());
-    }
+    print_summary(output, report, diagnostics.warning_count());
   }
   if (report.skipped_errors > 0) {
     std::fprintf(stderr,

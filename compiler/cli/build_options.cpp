@@ -74,10 +74,10 @@ int settle_build_options(BuildCommand& command) {
   if (!command.config.empty()) {
     file = load_build_config(command.config);
     if (!file.error.empty()) {
-      std::fprintf(
-          stderr, "%s\n",
-          format_diagnostic({Severity::error, file.path, file.error_line, "bad-config", file.error})
-              .c_str());
+      std::fprintf(stderr, "%s\n",
+                   format_diagnostic({Severity::error, file.path, file.error_line,
+                                      DiagCode::bad_config, file.error})
+                       .c_str());
       return kExitUsage;
     }
   }

@@ -1,5 +1,5 @@
 // compiler, CLI: `sheaf codes` (codes_command.hpp). Every form is generated from the one
-// registry in diag/codes.cpp; README.md's block and the man page come from here.
+// registry in diag/codes.def; README.md's block and the man page come from here.
 #include "cli/codes_command.hpp"
 
 #include <cstdio>

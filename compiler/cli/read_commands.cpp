@@ -82,6 +82,42 @@ void report_verified(uint32_t done, uint32_t /*total*/, void* context) {
 // fails if it differs from `info`'s firmware_ram_bytes.
 constexpr size_t kFirmwareZstdContextBytes = 31280;
 
+namespace {
+
+// The sizes of every article's record, summed into `total`.
+Errc sum_record_sizes(const Bundle& b, uint64_t& total) {
+  for (uint32_t i = 0; i < b.size(); ++i) {
+    const Result<ArticleView> a = b.article(i);
+    if (!a.ok()) {
+      return a.error();
+    }
+    total += a.value().size;
+  }
+  return Errc::ok;
+}
+
+// `info` as text: "key:  value" lines, then with `frames` a table of them.
+void print_info_text(const Json& j, const Json* frames) {
+  for (const auto& [key, value] : j.items()) {
+    if (value.is_number_float()) {
+      std::printf("%-28s %.4f\n", (key + ":").c_str(), value.get<double>());
+    } else {
+      std::printf("%-28s %s\n", (key + ":").c_str(),
+                  value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
+    }
+  }
+  if (frames != nullptr) {
+    std::printf("\n%8s %14s %12s %12s\n", "frame", "offset", "compressed", "raw");
+    for (const Json& f : *frames) {
+      std::printf("%8u %14llu %12u %12u\n", f["frame"].get<uint32_t>(),
+                  f["offset"].get<unsigned long long>(), f["compressed_bytes"].get<uint32_t>(),
+                  f["raw_bytes"].get<uint32_t>());
+    }
+  }
+}
+
+}  // namespace
+
 int run_info(const ReadCommand& command) {
   OpenBundle ob;
   if (!ob.open(command.bundle)) {
@@ -90,13 +126,9 @@ int run_info(const ReadCommand& command) {
   const Bundle& b = ob.bundle();
   const BundleInfo info = b.info();
   uint64_t records = 0;  // record bytes: the text (fields and bodies) the bundle holds
-  for (uint32_t i = 0; i < b.size(); ++i) {
-    const Result<ArticleView> a = b.article(i);
-    if (!a.ok()) {
-      print_error(ob.path(), "cannot read the index", a.error());
-      return kExitFailure;
-    }
-    records += a.value().size;
+  if (const Errc e = sum_record_sizes(b, records); e != Errc::ok) {
+    print_error(ob.path(), "cannot read the index", e);
+    return kExitFailure;
   }
   const double ratio =
       records == 0 ? 0.0 : static_cast<double>(info.file_size) / static_cast<double>(records);
@@ -145,22 +177,7 @@ int run_info(const ReadCommand& command) {
     print_line(dump(j));
     return kExitOk;
   }
-  for (const auto& [key, value] : j.items()) {
-    if (value.is_number_float()) {
-      std::printf("%-28s %.4f\n", (key + ":").c_str(), value.get<double>());
-    } else {
-      std::printf("%-28s %s\n", (key + ":").c_str(),
-                  value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
-    }
-  }
-  if (command.verbose) {
-    std::printf("\n%8s %14s %12s %12s\n", "frame", "offset", "compressed", "raw");
-    for (const Json& f : frames) {
-      std::printf("%8u %14llu %12u %12u\n", f["frame"].get<uint32_t>(),
-                  f["offset"].get<unsigned long long>(), f["compressed_bytes"].get<uint32_t>(),
-                  f["raw_bytes"].get<uint32_t>());
-    }
-  }
+  print_info_text(j, command.verbose ? &frames : nullptr);
   return kExitOk;
 }
 
@@ -248,8 +265,9 @@ int run_verify(const ReadCommand& command) {
   if (!ob.init_decoder()) {
     return kExitFailure;
   }
-  if (std::string error = check_sources(ob.bundle()); !error.empty()) {
-    std::fprintf(stderr, "sheaf: error: %s: damaged: %s\n", ob.path().c_str(), error.c_str());
+  if (const Status status = check_sources(ob.bundle()); !status.ok()) {
+    std::fprintf(stderr, "sheaf: error: %s: damaged: %s\n", ob.path().c_str(),
+                 status.message().c_str());
     return kExitFailure;
   }
   if (command.verbose && !verify_frames_verbose(ob)) {
@@ -291,8 +309,8 @@ int unpack_sources(const ReadCommand& command, const std::string& ob_path, const
       print_error(ob_path, "kept source " + std::to_string(k), s.error());
       return kExitFailure;
     }
-    if (std::string error = read_source(s.value(), bytes); !error.empty()) {
-      std::fprintf(stderr, "sheaf: error: %s: %s\n", ob_path.c_str(), error.c_str());
+    if (const Status status = read_source(s.value(), bytes); !status.ok()) {
+      std::fprintf(stderr, "sheaf: error: %s: %s\n", ob_path.c_str(), status.message().c_str());
       return kExitFailure;
     }
     const std::filesystem::path path =

@@ -62,6 +62,50 @@ constexpr int kProbeLevel = 1;
 constexpr size_t kIncompressibleDivisor = 32;
 constexpr size_t kProbeMinimum = 1024;
 
+// One zstd frame of `raw`; `buffer` is scratch space, reused across calls.
+std::string compress_one(std::string_view raw, ZSTD_CCtx* ctx, ZSTD_CCtx* probe,
+                         std::string& buffer) {
+  buffer.resize(ZSTD_compressBound(raw.size()));
+  // Incompressible content (media, random padding) ends up stored raw at any level; a fast
+  // probe (with the dictionary, which small frames need) finds it, and the slow search is
+  // skipped. The choice depends only on the bytes, so output stays the same for any thread
+  // count.
+  size_t n = ZSTD_compress2(probe, buffer.data(), buffer.size(), raw.data(), raw.size());
+  check(n, "probe");
+  if (raw.size() < kProbeMinimum || n < raw.size() - raw.size() / kIncompressibleDivisor) {
+    n = ZSTD_compress2(ctx, buffer.data(), buffer.size(), raw.data(), raw.size());
+    check(n, "compress");
+  }
+  return std::string(buffer.data(), n);
+}
+
+// `dictionary` digested for the real level and for the probe; both null without one.
+struct LoadedDictionary {
+  std::unique_ptr<ZSTD_CDict, CDictDeleter> cdict;
+  std::unique_ptr<ZSTD_CDict, CDictDeleter> probe_cdict;
+};
+
+LoadedDictionary load_dictionary(const std::string& dictionary, const CompressOptions& options) {
+  LoadedDictionary out;
+  if (!dictionary.empty()) {
+    out.cdict.reset(create_cdict(dictionary, options.level, options.frame_size));
+    out.probe_cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), kProbeLevel));
+    if (!out.cdict || !out.probe_cdict) {
+      throw std::runtime_error("zstd: cannot load the trained dictionary");
+    }
+  }
+  return out;
+}
+
+// Worker threads for `total` items: options.threads (0: one per hardware thread), at least 1
+// and at most one per item.
+unsigned thread_count(const CompressOptions& options, size_t total) {
+  const unsigned wanted =
+      options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
+  return std::max(1u,
+                  std::min<unsigned>(wanted, static_cast<unsigned>(std::max<size_t>(1, total))));
+}
+
 }  // namespace
 
 std::vector<std::string> compress_frames(const FramePlan& plan, const RecordStore& records,
@@ -77,15 +121,9 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
                                        const std::string& dictionary,
                                        const CompressOptions& options, ProgressFn progress,
                                        void* progress_context) {
-  std::unique_ptr<ZSTD_CDict, CDictDeleter> cdict;
-  std::unique_ptr<ZSTD_CDict, CDictDeleter> probe_cdict;
-  if (!dictionary.empty()) {
-    cdict.reset(create_cdict(dictionary, options.level, options.frame_size));
-    probe_cdict.reset(ZSTD_createCDict(dictionary.data(), dictionary.size(), kProbeLevel));
-    if (!cdict || !probe_cdict) {
-      throw std::runtime_error("zstd: cannot load the trained dictionary");
-    }
-  }
+  const LoadedDictionary loaded = load_dictionary(dictionary, options);
+  const ZSTD_CDict* cdict = loaded.cdict.get();
+  const ZSTD_CDict* probe_cdict = loaded.probe_cdict.get();
   std::vector<std::string> out(total);
   std::atomic<size_t> next{0};
   std::atomic<size_t> done{0};
@@ -95,25 +133,11 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
 
   const auto worker = [&] {
     try {
-      auto ctx = make_context(options.level, cdict.get());
-      auto probe = make_context(kProbeLevel, probe_cdict.get());
+      auto ctx = make_context(options.level, cdict);
+      auto probe = make_context(kProbeLevel, probe_cdict);
       std::string compressed;  // reused; each output is copied out at its exact size
       for (size_t j = next++; j < total; j = next++) {
-        const std::string_view raw = raw_of(j);
-        compressed.resize(ZSTD_compressBound(raw.size()));
-        // Incompressible content (media, random padding) ends up stored raw at any level; a
-        // fast probe (with the dictionary, which small frames need) finds it, and the slow
-        // search is skipped. The choice depends only on the
-        // bytes, so output stays the same for any thread count.
-        size_t n = ZSTD_compress2(probe.get(), compressed.data(), compressed.size(), raw.data(),
-                                  raw.size());
-        check(n, "probe");
-        if (raw.size() < kProbeMinimum || n < raw.size() - raw.size() / kIncompressibleDivisor) {
-          n = ZSTD_compress2(ctx.get(), compressed.data(), compressed.size(), raw.data(),
-                             raw.size());
-          check(n, "compress");
-        }
-        out[j].assign(compressed.data(), n);
+        out[j] = compress_one(raw_of(j), ctx.get(), probe.get(), compressed);
         ++done;
       }
     } catch (const std::exception& e) {
@@ -124,9 +148,7 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
     }
   };
 
-  unsigned threads = options.threads != 0 ? options.threads : std::thread::hardware_concurrency();
-  threads =
-      std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, total))));
+  const unsigned threads = thread_count(options, total);
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) {
     pool.emplace_back(worker);

@@ -2,6 +2,8 @@
 #include "compress/dictionary.hpp"
 
 #include <algorithm>
+#include <string>
+#include <utility>
 
 #define ZDICT_STATIC_LINKING_ONLY  // ZDICT_trainFromBuffer_fastCover with fixed parameters
 #include <zdict.h>
@@ -13,6 +15,35 @@ namespace {
 constexpr size_t kMinDictionary = 4096;  // below this a dictionary does not pay for itself
 constexpr size_t kMinSamples = 16;       // ZDICT needs several samples to find repeats
 constexpr size_t kMaxSample = 8 * 1024;  // longer bodies give several samples
+
+// Fixed parameters, one thread: the same samples give the same bytes on every machine.
+// Segments of 1 KiB scored by 8-byte d-mers (about three CJK characters) measured best on the
+// shared corpus; see docs/DESIGN.md.
+ZDICT_fastCover_params_t training_parameters() {
+  ZDICT_fastCover_params_t params{};
+  params.k = 1024;
+  params.d = 8;
+  params.f = 20;
+  params.accel = 4;  // 4x faster than 1 on bulk (1.8 s against 7.9 s), frames no larger
+  params.nbThreads = 1;
+  params.splitPoint = 1.0;
+  params.zParams.compressionLevel = 19;
+  return params;
+}
+
+// Records 0, step, 2 * step... back to back, in a string of exactly their size.
+std::string every_step_th(const RecordStore& records, uint64_t step) {
+  uint64_t sample_bytes = 0;
+  for (size_t i = 0; i < records.size(); i += step) {
+    sample_bytes += records.size_of(i);
+  }
+  std::string copied;
+  copied.reserve(sample_bytes);
+  for (size_t i = 0; i < records.size(); i += step) {
+    copied += records[i];
+  }
+  return copied;
+}
 
 }  // namespace
 
@@ -31,17 +62,7 @@ TrainedDictionary train_dictionary(const RecordStore& records, const DictionaryO
   // step 1 the samples are the records themselves, back to back: no copy.
   const uint64_t step =
       std::max<uint64_t>(1, total / std::max<size_t>(1, options.max_sample_bytes) + 1);
-  std::string copied;
-  if (step > 1) {
-    uint64_t sample_bytes = 0;
-    for (size_t i = 0; i < records.size(); i += step) {
-      sample_bytes += records.size_of(i);
-    }
-    copied.reserve(sample_bytes);  // exact: the samples are as large as the text they copy
-    for (size_t i = 0; i < records.size(); i += step) {
-      copied += records[i];
-    }
-  }
+  const std::string copied = step > 1 ? every_step_th(records, step) : std::string();
   const std::string_view samples = step > 1 ? std::string_view(copied) : records.bytes();
   std::vector<size_t> sizes;
   for (size_t i = 0; i < records.size(); i += step) {
@@ -57,17 +78,7 @@ TrainedDictionary train_dictionary(const RecordStore& records, const DictionaryO
     return out;
   }
   out.bytes.resize(capacity);
-  // Fixed parameters, one thread: the same samples give the same bytes on every machine.
-  // Segments of 1 KiB scored by 8-byte d-mers (about three CJK characters) measured best on the
-  // shared corpus; see docs/DESIGN.md.
-  ZDICT_fastCover_params_t params{};
-  params.k = 1024;
-  params.d = 8;
-  params.f = 20;
-  params.accel = 4;  // 4x faster than 1 on bulk (1.8 s against 7.9 s), frames no larger
-  params.nbThreads = 1;
-  params.splitPoint = 1.0;
-  params.zParams.compressionLevel = 19;
+  const ZDICT_fastCover_params_t params = training_parameters();
   const size_t n =
       ZDICT_trainFromBuffer_fastCover(out.bytes.data(), capacity, samples.data(), sizes.data(),
                                       static_cast<unsigned>(sizes.size()), params);
@@ -108,6 +119,33 @@ bool dictionary_pays(const FramePlan& plan, const RecordStore& records,
   ZSTD_freeCDict(cdict);
   ZSTD_freeCCtx(ctx);
   return with < without;
+}
+
+DictionaryChoice choose_dictionary(const FramePlan& plan, const RecordStore& records,
+                                   const DictionaryOptions& options,
+                                   const CompressOptions& compress, Progress& progress) {
+  // zstd says nothing while it trains: report the start and the duration.
+  progress.begin("dictionary training", 0, "");
+  TrainedDictionary trained = train_dictionary(records, options);
+  progress.end(std::to_string(trained.bytes.size()) + " bytes");
+  DictionaryChoice choice{std::move(trained.bytes), "", std::move(trained.note)};
+  if (choice.bytes.empty()) {
+    return choice;
+  }
+  if (options.pack) {
+    choice.packed = compress_each(
+        1, [&](size_t) -> std::string_view { return choice.bytes; }, "", compress)[0];
+    if (choice.packed.size() >= choice.bytes.size()) {
+      choice.packed.clear();  // packing does not shrink it
+    }
+  }
+  if (!dictionary_pays(plan, records, choice.bytes, choice.stored().size())) {
+    choice.note = "a " + std::to_string(choice.bytes.size()) +
+                  "-byte dictionary would cost more than it saves; stored none";
+    choice.bytes.clear();
+    choice.packed.clear();
+  }
+  return choice;
 }
 
 }  // namespace sheaf

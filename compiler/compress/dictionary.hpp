@@ -5,13 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "compress/compressor.hpp"
 #include "compress/frame_plan.hpp"
+#include "diag/progress.hpp"
 
 namespace sheaf {
 
 struct DictionaryOptions {
   size_t max_size = 768 * 1024;        ///< --dict-size; 0 disables the dictionary
   size_t max_sample_bytes = 48 << 20;  ///< cap on training input, taken evenly from the corpus
+  bool pack = false;  ///< --pack-dictionary: store it as one zstd frame (choose_dictionary)
 };
 
 struct TrainedDictionary {
@@ -31,5 +34,24 @@ TrainedDictionary train_dictionary(const RecordStore& records, const DictionaryO
 /// often costs more than it saves.
 bool dictionary_pays(const FramePlan& plan, const RecordStore& records,
                      const std::string& dictionary, size_t stored_size);
+
+/// The dictionary a bundle's frames use, and how the DICTIONARY section stores it.
+struct DictionaryChoice {
+  std::string bytes;   ///< what frames are compressed with; empty: no dictionary
+  std::string packed;  ///< with --pack-dictionary: `bytes` as one zstd frame; empty: stored as is
+  std::string note;    ///< why there is none, for the build summary; empty otherwise
+
+  /// The DICTIONARY section's bytes.
+  const std::string& stored() const { return packed.empty() ? bytes : packed; }
+};
+
+/// Trains a dictionary (train_dictionary; `progress` shows the step "dictionary training"),
+/// packs it when options.pack asks and packing shrinks it (at `compress`'s level), and keeps
+/// it only when dictionary_pays() for it as stored; otherwise `note` says why there is none.
+/// Readers use a dictionary stored as is in place; a packed one they unpack into their
+/// workspace (a smaller file, but more RAM and a slower decoder init).
+DictionaryChoice choose_dictionary(const FramePlan& plan, const RecordStore& records,
+                                   const DictionaryOptions& options,
+                                   const CompressOptions& compress, Progress& progress);
 
 }  // namespace sheaf

@@ -1,6 +1,7 @@
-// compiler/diag: the registry of every exit code and every diagnostic code sheaf uses. It is
-// the one place they are documented: `sheaf codes` prints it, README's list and the man page
-// section are generated from it, and a test fails when the sources use a code it lacks.
+// compiler/diag: the registry of every exit code and every diagnostic code sheaf uses (the
+// latter listed once, in diag/codes.def). It is the one place they are documented: `sheaf codes`
+// prints it, README's list and the man page section are generated from it, and
+// tests/diag_codes.py fails when a code is never emitted or emitted with the wrong severity.
 #pragma once
 
 #include <string>
@@ -34,6 +35,7 @@ inline constexpr ExitCodeInfo kExitCodes[] = {
 
 /// One diagnostic code: what `[code]` at the end of a message stands for.
 struct CodeInfo {
+  DiagCode id;               ///< what the compiler emits
   std::string_view code;     ///< stable kebab-case name, as printed in brackets and in --json
   Severity severity;         ///< warnings fail a build only under --strict (unless --allow'ed)
   std::string_view stage;    ///< where it is found: discover, read, record, extract, ...
@@ -41,8 +43,12 @@ struct CodeInfo {
   std::string_view action;   ///< one line: what to do about it
 };
 
-/// Every diagnostic code, grouped by stage in pipeline order.
+/// Every diagnostic code, grouped by stage in pipeline order: diag/codes.def, where a new code
+/// is added. Entry i documents the DiagCode of value i.
 const std::vector<CodeInfo>& diagnostic_codes();
+
+/// The entry for `code`.
+const CodeInfo& code_info(DiagCode code);
 
 /// The entry for `code`, or nullptr when no such code exists.
 const CodeInfo* find_code(std::string_view code);

@@ -5,13 +5,26 @@
 #include <utility>
 
 namespace sheaf {
+namespace {
 
-void Diagnostics::warning(std::string file, uint64_t line, std::string code, std::string message) {
-  add({Severity::warning, std::move(file), line, std::move(code), std::move(message)});
+constexpr std::string_view kCodeNames[] = {
+#define SHEAF_DIAGNOSTIC_CODE(id, name, severity, stage, meaning, action) name,
+#include "diag/codes.def"
+#undef SHEAF_DIAGNOSTIC_CODE
+};
+
+}  // namespace
+
+std::string_view code_name(DiagCode code) {
+  return kCodeNames[static_cast<size_t>(code)];
 }
 
-void Diagnostics::error(std::string file, uint64_t line, std::string code, std::string message) {
-  add({Severity::error, std::move(file), line, std::move(code), std::move(message)});
+void Diagnostics::warning(std::string file, uint64_t line, DiagCode code, std::string message) {
+  add({Severity::warning, std::move(file), line, code, std::move(message)});
+}
+
+void Diagnostics::error(std::string file, uint64_t line, DiagCode code, std::string message) {
+  add({Severity::error, std::move(file), line, code, std::move(message)});
 }
 
 void Diagnostics::add(Diagnostic d) {
@@ -30,7 +43,7 @@ void Diagnostics::merge(const Diagnostics& other) {
 size_t Diagnostics::warning_count(const std::vector<std::string>& allowed) const {
   return static_cast<size_t>(std::count_if(items_.begin(), items_.end(), [&](const Diagnostic& d) {
     return d.severity == Severity::warning &&
-           std::find(allowed.begin(), allowed.end(), d.code) == allowed.end();
+           std::find(allowed.begin(), allowed.end(), code_name(d.code)) == allowed.end();
   }));
 }
 
@@ -45,9 +58,9 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += ": ";
   }
   out += d.message;
-  if (!d.code.empty()) {
-    out += " [" + d.code + ']';
-  }
+  out += " [";
+  out += code_name(d.code);
+  out += ']';
   return out;
 }
 

@@ -4,18 +4,31 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sheaf {
 
 enum class Severity { warning, error };
 
+/// Every diagnostic code, one enumerator per entry of diag/codes.def (where each is documented:
+/// severity, stage, meaning, what to do), in that order. Only code_name() is printed.
+enum class DiagCode : uint8_t {
+#define SHEAF_DIAGNOSTIC_CODE(id, name, severity, stage, meaning, action) id,
+#include "diag/codes.def"
+#undef SHEAF_DIAGNOSTIC_CODE
+};
+
+/// The code's stable kebab-case name, as printed in brackets, in --json and given to --allow
+/// (e.g. "duplicate-id" for DiagCode::duplicate_id). Static storage; never empty.
+std::string_view code_name(DiagCode code);
+
 /// One problem with one input. `line` is 1-based, 0 when the problem is not on a line.
 struct Diagnostic {
   Severity severity = Severity::error;
   std::string file;
   uint64_t line = 0;
-  std::string code;  ///< stable kebab-case name, e.g. "unknown-file-type", "duplicate-id"
+  DiagCode code = DiagCode::write_failed;  ///< printed as code_name(code)
   std::string message;
 };
 
@@ -23,8 +36,10 @@ struct Diagnostic {
 /// collect their own and merge them in input order, so output stays deterministic.
 class Diagnostics {
  public:
-  void warning(std::string file, uint64_t line, std::string code, std::string message);
-  void error(std::string file, uint64_t line, std::string code, std::string message);
+  /// Reports a problem under `code`, whose severity in diag/codes.def must match the call
+  /// (tests/diag_codes.py checks every call site).
+  void warning(std::string file, uint64_t line, DiagCode code, std::string message);
+  void error(std::string file, uint64_t line, DiagCode code, std::string message);
   void add(Diagnostic d);
   void merge(const Diagnostics& other);
 
@@ -34,7 +49,7 @@ class Diagnostics {
 
   size_t warning_count() const { return items_.size() - errors_; }
 
-  /// The warnings whose code is not in `allowed` (what --strict counts under --allow).
+  /// The warnings whose code's name is not in `allowed` (what --strict counts under --allow).
   size_t warning_count(const std::vector<std::string>& allowed) const;
 
  private:

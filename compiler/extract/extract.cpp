@@ -35,7 +35,7 @@ Page to_page(const Document& doc) {
 void report_front_matter(const Page& page, Diagnostics& diags) {
   if (!page.meta.front_matter.error.empty()) {
     diags.warning(split_origin(page.origin).file, page.meta.front_matter.error_line,
-                  "bad-front-matter", page.meta.front_matter.error);
+                  DiagCode::bad_front_matter, page.meta.front_matter.error);
   }
 }
 
@@ -45,7 +45,7 @@ bool keep(const Article& article, const std::string& origin, bool report_partial
           Diagnostics& diags) {
   OriginLocation at = split_origin(origin);
   if (article.title.empty() && article.paragraphs.empty()) {
-    diags.warning(std::move(at.file), at.line, "nothing-extracted",
+    diags.warning(std::move(at.file), at.line, DiagCode::nothing_extracted,
                   "no title and no body text found; skipped");
     return false;
   }
@@ -53,10 +53,10 @@ bool keep(const Article& article, const std::string& origin, bool report_partial
     return true;
   }
   if (article.paragraphs.empty()) {
-    diags.warning(std::move(at.file), at.line, "empty-body",
+    diags.warning(std::move(at.file), at.line, DiagCode::empty_body,
                   "no body text found; kept with its title");
   } else if (article.title.empty()) {
-    diags.warning(std::move(at.file), at.line, "no-title", "no title found");
+    diags.warning(std::move(at.file), at.line, DiagCode::no_title, "no title found");
   }
   return true;
 }

@@ -349,10 +349,10 @@ Article extract_page(const Page& page, const std::string& id, const ExtractConte
   apply_front_matter(page.meta.front_matter, a);
   OriginLocation at = split_origin(page.origin);
   if (a.title.empty()) {
-    diagnostics.warning(at.file, at.line, "no-title", "no title found on the page");
+    diagnostics.warning(at.file, at.line, DiagCode::no_title, "no title found on the page");
   }
   if (a.paragraphs.empty()) {
-    diagnostics.warning(at.file, at.line, "empty-body", "no body text found on the page");
+    diagnostics.warning(at.file, at.line, DiagCode::empty_body, "no body text found on the page");
   }
   return a;
 }

@@ -13,11 +13,11 @@ bool order_by_id(std::vector<Article>& articles, Diagnostics& diagnostics) {
   bool ok = true;
   for (size_t i = 0; i < articles.size(); ++i) {
     if (articles[i].id.empty()) {
-      diagnostics.error(articles[i].origin, 0, "empty-id", "article has an empty id");
+      diagnostics.error(articles[i].origin, 0, DiagCode::empty_id, "article has an empty id");
       ok = false;
     } else if (i > 0 && articles[i].id == articles[i - 1].id) {
       diagnostics.error(
-          articles[i].origin, 0, "duplicate-id",
+          articles[i].origin, 0, DiagCode::duplicate_id,
           "duplicate id '" + articles[i].id + "', also used by " + articles[i - 1].origin);
       ok = false;
     }

@@ -248,7 +248,7 @@ DecodedText decode_bytes(std::string_view bytes, std::string_view declared_hint)
 void report_decode_problems(const DecodedText& decoded, const std::string& file,
                             Diagnostics& diags) {
   if (decoded.binary) {
-    diags.error(file, 0, "binary-file",
+    diags.error(file, 0, DiagCode::binary_file,
                 "binary file, or UTF-16/UTF-32 without a byte order mark: " +
                     std::to_string(decoded.nul_bytes) + " NUL bytes, the first at byte offset " +
                     std::to_string(decoded.first_bad_offset) + "; not decoded");
@@ -262,11 +262,11 @@ void report_decode_problems(const DecodedText& decoded, const std::string& file,
                                 (decoded.bad_sequences == 1 ? " sequence" : " sequences");
   if (decoded.charset == Charset::utf8) {
     diags.warning(
-        file, decoded.first_bad_line, "invalid-utf8",
+        file, decoded.first_bad_line, DiagCode::invalid_utf8,
         "invalid UTF-8 at byte offset " + offset + "; " + sequences + " replaced with U+FFFD");
     return;
   }
-  diags.warning(file, decoded.first_bad_line, "undecodable-bytes",
+  diags.warning(file, decoded.first_bad_line, DiagCode::undecodable_bytes,
                 "undecodable " + std::string(decoded.encoding()) + " at byte offset " + offset +
                     "; " + sequences + " (" + std::to_string(decoded.bad_bytes) +
                     (decoded.bad_bytes == 1 ? " byte" : " bytes") + ") replaced with U+FFFD");

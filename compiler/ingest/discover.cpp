@@ -101,10 +101,10 @@ void Walker::add_argument(const std::string& path) {
       enter(path, "", st.identity);
       return;
     case FileKind::missing:
-      diags_.error(path, 0, "missing-input", "no such file or directory");
+      diags_.error(path, 0, DiagCode::missing_input, "no such file or directory");
       return;
     default:
-      diags_.error(path, 0, "bad-input",
+      diags_.error(path, 0, DiagCode::bad_input,
                    st.error.empty() ? "not a regular file or directory" : st.error);
       return;
   }
@@ -121,11 +121,11 @@ void Walker::add_file(const std::string& path, const std::string& rel_path,
                                        : "unknown file type '" + ext + "' " + expected_types();
   if (named) {
     // The user asked for this very file: never skipped quietly, whatever its type.
-    diags_.error(path, 0, "unsupported-input", "not an article file: " + what);
+    diags_.error(path, 0, DiagCode::unsupported_input, "not an article file: " + what);
   } else if (is_not_article(to_lower_ascii(ext))) {
     not_articles_.push_back(path);
   } else {
-    diags_.warning(path, 0, "unknown-file-type", "skipped: " + what);
+    diags_.warning(path, 0, DiagCode::unknown_file_type, "skipped: " + what);
   }
 }
 
@@ -143,7 +143,7 @@ void Walker::enter(const std::string& path, const std::string& rel_path,
                    const std::string& identity) {
   // A link to a directory that is being walked would make the walk endless.
   if (std::find(ancestors_.begin(), ancestors_.end(), identity) != ancestors_.end()) {
-    diags_.warning(path, 0, "symlink-loop",
+    diags_.warning(path, 0, DiagCode::symlink_loop,
                    "skipped: links back to a directory that contains it (directory cycle)");
     return;
   }
@@ -155,7 +155,7 @@ void Walker::enter(const std::string& path, const std::string& rel_path,
 void Walker::walk(const std::string& dir, const std::string& rel_dir) {
   ListResult list = fs_.list_dir(dir);
   if (!list.error.empty()) {
-    diags_.error(dir, 0, "unreadable-dir", list.error);
+    diags_.error(dir, 0, DiagCode::unreadable_dir, list.error);
     return;
   }
   // Sorted so that diagnostics come out in the same order whatever the OS listing order.
@@ -183,19 +183,20 @@ void Walker::walk(const std::string& dir, const std::string& rel_dir) {
 void Walker::skip_entry(const std::string& path, const StatResult& st) {
   switch (st.kind) {
     case FileKind::symlink_dangling:
-      diags_.warning(path, 0, "dangling-symlink", "skipped: " + st.error);
+      diags_.warning(path, 0, DiagCode::dangling_symlink, "skipped: " + st.error);
       return;
     case FileKind::symlink_loop:
-      diags_.warning(path, 0, "symlink-loop", "skipped: " + st.error);
+      diags_.warning(path, 0, DiagCode::symlink_loop, "skipped: " + st.error);
       return;
     case FileKind::missing:
-      diags_.warning(path, 0, "not-a-file", "skipped: disappeared while the directory was read");
+      diags_.warning(path, 0, DiagCode::not_a_file,
+                     "skipped: disappeared while the directory was read");
       return;
     default:
       if (st.error.empty()) {
-        diags_.warning(path, 0, "not-a-file", "skipped: not a regular file or directory");
+        diags_.warning(path, 0, DiagCode::not_a_file, "skipped: not a regular file or directory");
       } else {
-        diags_.error(path, 0, "unreadable-path", st.error);
+        diags_.error(path, 0, DiagCode::unreadable_path, st.error);
       }
       return;
   }
@@ -225,7 +226,7 @@ Discovery discover(const std::vector<std::string>& paths, FileSystem& fs, Diagno
     const InputFile& first = out.files[it->second];
     if (first.rel_path != f.file.rel_path) {
       diags.warning(
-          f.file.path, 0, "duplicate-input",
+          f.file.path, 0, DiagCode::duplicate_input,
           "skipped: same file as '" + first.path + "' (kept under '" + first.rel_path + "')");
     }
   }

@@ -9,6 +9,10 @@
 #include <system_error>
 #include <utility>
 
+#include <sheaf/posix_file.hpp>
+
+#include "write/atomic_file.hpp"
+
 namespace sheaf {
 namespace {
 
@@ -53,6 +57,30 @@ std::string child_prefix(const std::string& dir) {
     return dir;
   }
   return dir + '/';
+}
+
+std::string joined(const std::vector<std::string_view>& pieces) {
+  std::string bytes;
+  for (const std::string_view piece : pieces) {
+    bytes += piece;
+  }
+  return bytes;
+}
+
+// The temporary file's check: map it and show `check` its bytes (what was written, as read
+// through the page cache, not the buffers it came from).
+TempFileCheck mapped_check(const WrittenFileCheck& check) {
+  if (!check) {
+    return nullptr;
+  }
+  return [&check](const std::string& temp) {
+    MappedFile file;
+    if (file.open(temp.c_str(), Access::sequential) != Errc::ok) {
+      return Status::io_error(temp + ": cannot map the written bundle for checking");
+    }
+    const ByteSpan bytes = file.bytes();
+    return check(temp, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  };
 }
 
 }  // namespace
@@ -191,6 +219,53 @@ ReadResult MemoryFileSystem::read_file(const std::string& path) {
                     : "cannot read file: No such file or directory"};
   }
   return {it->second, ""};
+}
+
+Status RealFileSystem::write_file(const std::string& path,
+                                  const std::vector<std::string_view>& pieces,
+                                  const WrittenFileCheck& check) {
+  return write_file_atomically(path, pieces, mapped_check(check));
+}
+
+Status RealFileSystem::write_standard_output(const std::vector<std::string_view>& pieces,
+                                             const WrittenFileCheck& check) {
+  return write_verified_to_stdout(pieces, mapped_check(check));
+}
+
+void MemoryFileSystem::add_unwritable_path(const std::string& path, std::string reason) {
+  unwritable_[normalize(path)] = std::move(reason);
+}
+
+Status MemoryFileSystem::write_file(const std::string& path,
+                                    const std::vector<std::string_view>& pieces,
+                                    const WrittenFileCheck& check) {
+  const std::string key = normalize(path);
+  if (stat(key).kind == FileKind::directory) {
+    return Status::io_error(path + ": is a directory");
+  }
+  const auto unwritable = unwritable_.find(key);
+  std::string bytes = joined(pieces);
+  const Status status = unwritable != unwritable_.end()
+                            ? Status::io_error(path + ": cannot write: " + unwritable->second)
+                        : check ? check(path, bytes)
+                                : Status();
+  if (!status.ok()) {
+    return status.wrapped(path + ": not written, any existing file of that name is unchanged (",
+                          ")");
+  }
+  files_[key] = std::move(bytes);
+  unreadable_.erase(key);
+  return Status();
+}
+
+Status MemoryFileSystem::write_standard_output(const std::vector<std::string_view>& pieces,
+                                               const WrittenFileCheck& check) {
+  std::string bytes = joined(pieces);
+  if (const Status status = check ? check("standard output", bytes) : Status(); !status.ok()) {
+    return status.wrapped("standard output: nothing written (", ")");
+  }
+  standard_output_ += bytes;
+  return Status();
 }
 
 }  // namespace sheaf

@@ -1,10 +1,15 @@
-// compiler/ingest: the only door to the disk for reading inputs. Abstract so tests can run in
-// memory (ninja's DiskInterface idea). Errors are values with readable text, never exceptions.
+// compiler/ingest: the only door to the disk, for reading inputs and writing the bundle.
+// Abstract so tests can run in memory (ninja's DiskInterface idea). Errors are values with
+// readable text, never exceptions.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "diag/status.hpp"
 
 namespace sheaf {
 
@@ -42,7 +47,13 @@ struct ReadResult {
   bool ok() const { return error.empty(); }
 };
 
-/// Read-only access to a tree of files. Paths are '/'-separated strings as the user gave them.
+/// Checks the complete new bytes of a file before they take its name (FileSystem::write_file).
+/// `written_path` names where they lie meanwhile (a temporary file on disk), for messages;
+/// `bytes` is valid only during the call. Success lets the write go on.
+using WrittenFileCheck =
+    std::function<Status(const std::string& written_path, std::string_view bytes)>;
+
+/// Access to a tree of files. Paths are '/'-separated strings as the user gave them.
 /// Implementations report problems in the result, never by throwing for a bad path.
 class FileSystem {
  public:
@@ -56,20 +67,39 @@ class FileSystem {
 
   /// Reads the whole file at `path`.
   virtual ReadResult read_file(const std::string& path) = 0;
+
+  /// Makes `pieces`, in order, the file `path`, all at once or not at all: `check` (when set)
+  /// sees the complete bytes first, and on any failure an existing file keeps its old bytes.
+  /// @return success, else the failure (io_error, or the check's) as "PATH: not written, any
+  ///   existing file of that name is unchanged (REASON)", or "PATH: is a directory".
+  virtual Status write_file(const std::string& path, const std::vector<std::string_view>& pieces,
+                            const WrittenFileCheck& check) = 0;
+
+  /// The same for standard output (`-o -`): nothing is sent unless the whole passed `check`.
+  /// @return success, else "standard output: nothing written (REASON)" or a failed send.
+  virtual Status write_standard_output(const std::vector<std::string_view>& pieces,
+                                       const WrittenFileCheck& check) = 0;
 };
 
 /// The real disk, through std::filesystem (error_code overloads) and std::ifstream.
 /// Follows symbolic links; tells dangling links and link loops apart from missing paths.
+/// Writes go through write/atomic_file.hpp (temporary file, fsync, rename); `check` sees the
+/// temporary file mapped into memory.
 class RealFileSystem final : public FileSystem {
  public:
   StatResult stat(const std::string& path) override;
   ListResult list_dir(const std::string& path) override;
   ReadResult read_file(const std::string& path) override;
+  Status write_file(const std::string& path, const std::vector<std::string_view>& pieces,
+                    const WrittenFileCheck& check) override;
+  Status write_standard_output(const std::vector<std::string_view>& pieces,
+                               const WrittenFileCheck& check) override;
 };
 
 /// An in-memory tree for tests: a map from file path to bytes. Directories exist implicitly
 /// for every proper prefix of a file path ("a/b/c.txt" makes "a" and "a/b"); "" and "." name
-/// the root. Paths are normalized lexically ("./a//b/" is "a/b"). No links.
+/// the root. Paths are normalized lexically ("./a//b/" is "a/b"). No links. Written files can be
+/// read back with read_file; what went to standard output is standard_output().
 class MemoryFileSystem final : public FileSystem {
  public:
   /// Adds (or replaces) a regular file.
@@ -78,13 +108,25 @@ class MemoryFileSystem final : public FileSystem {
   /// Adds a file that exists but fails to read with `reason` (e.g. "Permission denied").
   void add_unreadable_file(const std::string& path, std::string reason);
 
+  /// Makes every later write to `path` fail with io_error `reason` (e.g. "No space left").
+  void add_unwritable_path(const std::string& path, std::string reason);
+
   StatResult stat(const std::string& path) override;
   ListResult list_dir(const std::string& path) override;
   ReadResult read_file(const std::string& path) override;
+  Status write_file(const std::string& path, const std::vector<std::string_view>& pieces,
+                    const WrittenFileCheck& check) override;
+  Status write_standard_output(const std::vector<std::string_view>& pieces,
+                               const WrittenFileCheck& check) override;
+
+  /// Everything written to standard output so far.
+  const std::string& standard_output() const { return standard_output_; }
 
  private:
   std::map<std::string, std::string> files_;       // normalized path -> bytes
   std::map<std::string, std::string> unreadable_;  // normalized path -> read error
+  std::map<std::string, std::string> unwritable_;  // normalized path -> write error
+  std::string standard_output_;
 };
 
 }  // namespace sheaf

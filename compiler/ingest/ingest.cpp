@@ -9,6 +9,7 @@
 
 #include "ingest/decode.hpp"
 #include "ingest/ids.hpp"
+#include "ingest/input_types.hpp"
 #include "ingest/records.hpp"
 
 namespace sheaf {
@@ -28,6 +29,43 @@ void append(std::vector<Document>& out, std::vector<Document> more) {
   out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
+// --keep-source: the file's bytes under its relative path; two roots can hold the same
+// relative path, so the later ones are numbered and none is lost.
+// @return the 1-based number of the kept file, for Document::source_file.
+uint32_t keep_source(const InputFile& file, const std::string& bytes,
+                     std::unordered_set<std::string>& paths, std::vector<SourceFile>& sources) {
+  std::string path = file.rel_path;
+  for (int n = 2; !paths.insert(path).second; ++n) {
+    path = file.rel_path + "~" + std::to_string(n);
+  }
+  sources.push_back({std::move(path), bytes});
+  return static_cast<uint32_t>(sources.size());
+}
+
+// The documents of one decoded, non-blank file, by the parser its type selects.
+void parse_input(const InputFile& file, const std::string& text, Diagnostics& diags,
+                 std::vector<Document>& docs) {
+  switch (file.kind) {
+    case InputKind::text_dump:
+    case InputKind::html:
+    case InputKind::markdown: {
+      Document doc;
+      doc.format = document_format(file.kind);
+      doc.origin = file.path;  // as the user gave it, so messages lead to the file
+      doc.id = derive_id(file.rel_path);
+      doc.text = normalize_newlines(text);
+      docs.push_back(std::move(doc));
+      break;
+    }
+    case InputKind::jsonl:
+      append(docs, parse_jsonl(text, file, diags));
+      break;
+    case InputKind::json:
+      append(docs, parse_json(text, file, diags));
+      break;
+  }
+}
+
 }  // namespace
 
 std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs,
@@ -42,54 +80,26 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
     }
     ReadResult read = fs.read_file(file.path);
     if (!read.ok()) {
-      diags.error(file.path, 0, "read-error", read.error);
+      diags.error(file.path, 0, DiagCode::read_error, read.error);
       continue;
     }
     const size_t first_doc = docs.size();
-    uint32_t source = 0;
-    if (sources != nullptr) {
-      // Two roots can hold the same relative path; number the later ones so none is lost.
-      std::string path = file.rel_path;
-      for (int n = 2; !source_paths.insert(path).second; ++n) {
-        path = file.rel_path + "~" + std::to_string(n);
-      }
-      sources->push_back({std::move(path), read.bytes});
-      source = static_cast<uint32_t>(sources->size());
-    }
+    const uint32_t source =
+        sources != nullptr ? keep_source(file, read.bytes, source_paths, *sources) : 0;
     // Moved in: valid UTF-8 is used as read, anything else decoded into a new string.
     const size_t errors_before = diags.error_count();
     const std::string text = decode_owned_to_utf8(std::move(read.bytes), file.path, diags);
     if (text.empty()) {
       if (diags.error_count() == errors_before) {  // not a binary file, already reported
-        diags.warning(file.path, 0, "empty-file", "empty file");
+        diags.warning(file.path, 0, DiagCode::empty_file, "empty file");
       }
       continue;
     }
     if (is_blank(text)) {
-      diags.warning(file.path, 0, "empty-file", "file has only whitespace");
+      diags.warning(file.path, 0, DiagCode::empty_file, "file has only whitespace");
       continue;
     }
-    switch (file.kind) {
-      case InputKind::text_dump:
-      case InputKind::html:
-      case InputKind::markdown: {
-        Document doc;
-        doc.format = file.kind == InputKind::html       ? DocumentFormat::html
-                     : file.kind == InputKind::markdown ? DocumentFormat::markdown
-                                                        : DocumentFormat::text_dump;
-        doc.origin = file.path;  // as the user gave it, so messages lead to the file
-        doc.id = derive_id(file.rel_path);
-        doc.text = normalize_newlines(text);
-        docs.push_back(std::move(doc));
-        break;
-      }
-      case InputKind::jsonl:
-        append(docs, parse_jsonl(text, file, diags));
-        break;
-      case InputKind::json:
-        append(docs, parse_json(text, file, diags));
-        break;
-    }
+    parse_input(file, text, diags, docs);
     for (size_t k = first_doc; k < docs.size(); ++k) {
       docs[k].source_file = source;
     }

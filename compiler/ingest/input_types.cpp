@@ -38,6 +38,15 @@ const InputType* input_type_of(std::string_view file_name) {
   return nullptr;
 }
 
+DocumentFormat document_format(InputKind kind) {
+  for (const InputType& type : kInputTypes) {
+    if (type.kind == kind) {
+      return type.document;
+    }
+  }
+  return DocumentFormat::text_dump;  // unreachable: every kind has a row (test_input_types)
+}
+
 std::string input_extensions(std::string_view separator) {
   std::string out;
   for (const InputType& type : kInputTypes) {

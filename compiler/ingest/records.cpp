@@ -35,7 +35,7 @@ class RecordReader {
   std::optional<Document> read();
 
  private:
-  void warn(const std::string& code, const std::string& message) {
+  void warn(DiagCode code, const std::string& message) {
     diags_.warning(place_.file.path, place_.line, code, place_.prefix + message);
   }
 
@@ -68,11 +68,11 @@ std::string RecordReader::read_id() {
   if (value->is_string() && !value->get_ref<const std::string&>().empty()) {
     return value->get<std::string>();
   }
-  warn("bad-field", std::string("field 'id' is ") +
-                        (value->is_string() ? "empty"
-                                            : "not a string or an integer (" +
-                                                  std::string(value->type_name()) + ")") +
-                        "; using the derived id '" + place_.fallback_id + "'");
+  warn(DiagCode::bad_field, std::string("field 'id' is ") +
+                                (value->is_string() ? "empty"
+                                                    : "not a string or an integer (" +
+                                                          std::string(value->type_name()) + ")") +
+                                "; using the derived id '" + place_.fallback_id + "'");
   return place_.fallback_id;
 }
 
@@ -82,7 +82,7 @@ void RecordReader::read_string(const char* key, std::string& out) {
     return;
   }
   if (!value->is_string()) {
-    warn("bad-field",
+    warn(DiagCode::bad_field,
          std::string("field '") + key + "' is not a string (" + value->type_name() + "); ignored");
     return;
   }
@@ -96,7 +96,7 @@ void RecordReader::read_site(SiteInfo& site) {
     return;
   }
   if (!value->is_object()) {
-    warn("bad-field",
+    warn(DiagCode::bad_field,
          std::string("field 'site' is not an object (") + value->type_name() + "); ignored");
     return;
   }
@@ -105,7 +105,7 @@ void RecordReader::read_site(SiteInfo& site) {
     if (it != value->end() && it->is_string()) {
       *out = it->get<std::string>();
     } else if (it != value->end() && !it->is_null()) {
-      warn("bad-field", std::string("field 'site.") + key + "' is not a string; ignored");
+      warn(DiagCode::bad_field, std::string("field 'site.") + key + "' is not a string; ignored");
     }
   }
 }
@@ -116,8 +116,8 @@ void RecordReader::read_string_list(const char* key, std::vector<std::string>& o
     return;
   }
   if (!value->is_array()) {
-    warn("bad-field", std::string("field '") + key + "' is not an array of strings (" +
-                          value->type_name() + "); ignored");
+    warn(DiagCode::bad_field, std::string("field '") + key + "' is not an array of strings (" +
+                                  value->type_name() + "); ignored");
     return;
   }
   for (size_t i = 0; i < value->size(); ++i) {
@@ -125,15 +125,15 @@ void RecordReader::read_string_list(const char* key, std::vector<std::string>& o
     if (item.is_string()) {
       out.push_back(item.get<std::string>());
     } else {
-      warn("bad-field", std::string("field '") + key + "' item " + std::to_string(i + 1) +
-                            " is not a string (" + item.type_name() + "); ignored");
+      warn(DiagCode::bad_field, std::string("field '") + key + "' item " + std::to_string(i + 1) +
+                                    " is not a string (" + item.type_name() + "); ignored");
     }
   }
 }
 
 std::optional<Document> RecordReader::read() {
   if (!object_.is_object()) {
-    diags_.error(place_.file.path, place_.line, "not-an-object",
+    diags_.error(place_.file.path, place_.line, DiagCode::not_an_object,
                  place_.prefix + "record is not a JSON object (got " + object_.type_name() + ")");
     return std::nullopt;
   }
@@ -161,17 +161,18 @@ std::optional<Document> RecordReader::read() {
 
   // A non-empty list wins over its single-string form; say so when both carry data.
   if (!category.empty() && !f.categories.empty()) {
-    warn("conflicting-fields", "both 'categories' and 'category' given; 'category' ignored");
+    warn(DiagCode::conflicting_fields,
+         "both 'categories' and 'category' given; 'category' ignored");
   } else if (!category.empty()) {
     f.categories.push_back(category);
   }
   if (!body.empty() && !f.paragraphs.empty()) {
-    warn("conflicting-fields", "both 'paragraphs' and 'body' given; 'body' ignored");
+    warn(DiagCode::conflicting_fields, "both 'paragraphs' and 'body' given; 'body' ignored");
   } else {
     doc.text = std::move(body);
   }
   if (f.title.empty() && doc.text.empty() && f.paragraphs.empty()) {
-    warn("empty-record", "record has no title, body or paragraphs; skipped");
+    warn(DiagCode::empty_record, "record has no title, body or paragraphs; skipped");
     return std::nullopt;
   }
   return doc;
@@ -212,11 +213,11 @@ std::optional<Json> parse_value(std::string_view text, const InputFile& file, ui
     const auto newlines = static_cast<uint64_t>(std::count(before.begin(), before.end(), '\n'));
     const size_t last_nl = before.rfind('\n');
     const size_t column = last_nl == std::string_view::npos ? pos + 1 : pos - last_nl;
-    diags.error(file.path, first_line + newlines, "malformed-json",
+    diags.error(file.path, first_line + newlines, DiagCode::malformed_json,
                 "malformed JSON (column " + std::to_string(column) + "): " + reason_of(e));
   } catch (const Json::exception& e) {
     // Not a syntax error but a value nlohmann cannot hold, e.g. a number like 1e999.
-    diags.error(file.path, first_line, "malformed-json", "malformed JSON: " + reason_of(e));
+    diags.error(file.path, first_line, DiagCode::malformed_json, "malformed JSON: " + reason_of(e));
   }
   return std::nullopt;
 }
@@ -270,7 +271,7 @@ std::vector<Document> parse_json(std::string_view text, const InputFile& file, D
     return docs;
   }
   if (!root->is_array()) {
-    diags.error(file.path, 0, "not-an-object",
+    diags.error(file.path, 0, DiagCode::not_an_object,
                 std::string("expected a JSON object or an array of objects (got ") +
                     root->type_name() + ")");
     return docs;

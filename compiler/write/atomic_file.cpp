@@ -132,24 +132,24 @@ std::string copy_file(int fd, int out_fd, uint64_t& copied) {
 
 }  // namespace
 
-std::string write_verified_to_stdout(const std::vector<std::string_view>& pieces,
-                                     const TempFileCheck& check, int out_fd) {
+Status write_verified_to_stdout(const std::vector<std::string_view>& pieces,
+                                const TempFileCheck& check, int out_fd) {
   const char* tmpdir = std::getenv("TMPDIR");
   std::string temp = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") +
                      "/.sheaf-stdout.tmp.XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
-    return "standard output: nothing written (" + os_error("cannot create a temporary file", temp) +
-           ")";
+    return Status::io_error("standard output: nothing written (" +
+                            os_error("cannot create a temporary file", temp) + ")");
   }
   TempGuard guard(temp);
-  std::string error = write_all(fd, pieces, temp);
-  if (error.empty() && check) {
-    error = check(temp);
-  }
-  if (!error.empty()) {
+  const std::string written = write_all(fd, pieces, temp);
+  const Status status = !written.empty() ? Status::io_error(written)
+                        : check          ? check(temp)
+                                         : Status();
+  if (!status.ok()) {
     ::close(fd);
-    return "standard output: nothing written (" + error + ")";
+    return status.wrapped("standard output: nothing written (", ")");
   }
   uint64_t total = 0;
   for (const std::string_view piece : pieces) {
@@ -157,31 +157,32 @@ std::string write_verified_to_stdout(const std::vector<std::string_view>& pieces
   }
   uint64_t copied = 0;
   void (*previous)(int) = std::signal(SIGPIPE, SIG_IGN);
-  error = copy_file(fd, out_fd, copied);
+  const std::string error = copy_file(fd, out_fd, copied);
   std::signal(SIGPIPE, previous);
   ::close(fd);
   if (!error.empty()) {
-    return error + " (" + std::to_string(copied) + " of " + std::to_string(total) + " bytes sent)";
+    return Status::io_error(error + " (" + std::to_string(copied) + " of " + std::to_string(total) +
+                            " bytes sent)");
   }
-  return "";
+  return Status();
 }
 
-std::string write_file_atomically(const std::string& path, const std::string& bytes,
-                                  const TempFileCheck& check) {
+Status write_file_atomically(const std::string& path, const std::string& bytes,
+                             const TempFileCheck& check) {
   return write_file_atomically(path, std::vector<std::string_view>{bytes}, check);
 }
 
-std::string write_file_atomically(const std::string& path,
-                                  const std::vector<std::string_view>& bytes,
-                                  const TempFileCheck& check) {
+Status write_file_atomically(const std::string& path, const std::vector<std::string_view>& bytes,
+                             const TempFileCheck& check) {
   struct stat st {};
 
   if (::stat(path.c_str(), &st) == 0) {
     if (S_ISDIR(st.st_mode)) {
-      return path + ": is a directory";
+      return Status::io_error(path + ": is a directory");
     }
     if (!S_ISREG(st.st_mode)) {
-      return write_in_place(path, bytes);
+      const std::string error = write_in_place(path, bytes);
+      return error.empty() ? Status() : Status::io_error(error);
     }
   }
   const size_t slash = path.find_last_of('/');
@@ -190,7 +191,7 @@ std::string write_file_atomically(const std::string& path,
   std::string temp = dir + "/." + base + ".tmp.XXXXXX";
   const int fd = ::mkstemp(temp.data());
   if (fd < 0) {
-    return os_error("cannot create a temporary file in " + dir, path);
+    return Status::io_error(os_error("cannot create a temporary file in " + dir, path));
   }
   TempGuard guard(temp);
   std::string error = write_all(fd, bytes, temp);
@@ -203,15 +204,14 @@ std::string write_file_atomically(const std::string& path,
   if (error.empty() && ::chmod(temp.c_str(), default_file_mode()) != 0) {
     error = os_error("cannot set permissions", temp);
   }
-  if (error.empty() && check) {
-    error = check(temp);
+  Status status = !error.empty() ? Status::io_error(error) : check ? check(temp) : Status();
+  if (status.ok() && ::rename(temp.c_str(), path.c_str()) != 0) {
+    status = Status::io_error(os_error("cannot rename " + temp + " to", path));
   }
-  if (error.empty() && ::rename(temp.c_str(), path.c_str()) != 0) {
-    error = os_error("cannot rename " + temp + " to", path);
-  }
-  if (!error.empty()) {
+  if (!status.ok()) {
     // The guard removes the temporary file; say what that means for the file the user named.
-    return path + ": not written, any existing file of that name is unchanged (" + error + ")";
+    return status.wrapped(path + ": not written, any existing file of that name is unchanged (",
+                          ")");
   }
   guard.release();
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -219,7 +219,7 @@ std::string write_file_atomically(const std::string& path,
     ::fsync(dfd);  // best effort: the rename is durable on most file systems without it
     ::close(dfd);
   }
-  return "";
+  return Status();
 }
 
 }  // namespace sheaf

@@ -6,36 +6,38 @@
 #include <string_view>
 #include <vector>
 
+#include "diag/status.hpp"
+
 namespace sheaf {
 
-/// Checks a fully written temporary file before it takes the final name; returns "" when good,
-/// else the reason it is not.
-using TempFileCheck = std::function<std::string(const std::string& temp_path)>;
+/// Checks a fully written temporary file before it takes the final name: success when good,
+/// else the reason it is not (its code is kept in what the writer returns).
+using TempFileCheck = std::function<Status(const std::string& temp_path)>;
 
 /// Writes `bytes` to `path` so that `path` is always either the old file (or absent) or the
 /// complete new one. For a regular file (or a new name): a temporary file in the same directory,
 /// fsync, `check`, rename over `path`, fsync of the directory. SIGINT/SIGTERM/SIGHUP during that
 /// window remove the temporary file before the process dies. An existing non-regular target
 /// (a character device such as /dev/stdout or /dev/full, a FIFO) is written in place.
-/// @return "" on success, else a message naming the file and the OS reason (or the check's):
-///   "PATH: not written, any existing file of that name is unchanged (REASON)" once a temporary
-///   file was made.
-std::string write_file_atomically(const std::string& path, const std::string& bytes,
-                                  const TempFileCheck& check);
+/// @return success, else StatusCode::io_error with a message naming the file and the OS reason,
+///   or the check's failure, as "PATH: not written, any existing file of that name is unchanged
+///   (REASON)" once a temporary file was made.
+Status write_file_atomically(const std::string& path, const std::string& bytes,
+                             const TempFileCheck& check);
 
 /// The same, for a file made of `pieces` written in order (no joined copy is made).
-std::string write_file_atomically(const std::string& path,
-                                  const std::vector<std::string_view>& pieces,
-                                  const TempFileCheck& check);
+Status write_file_atomically(const std::string& path, const std::vector<std::string_view>& pieces,
+                             const TempFileCheck& check);
 
 /// For `build -o -`: writes `pieces` to a temporary file in $TMPDIR (else /tmp), runs `check`
 /// on it, and only when that passes copies the file to `out_fd` (standard output); the
 /// temporary file is removed in every case, on SIGINT/SIGTERM/SIGHUP too. A failed write or
 /// check sends nothing, so a reader of the pipe never gets a bundle that was not verified.
 /// SIGPIPE is ignored while copying: a reader that goes away is an error returned here.
-/// @return "" on success, else "standard output: nothing written (REASON)" before the copy
-///   began, or "standard output: cannot write: REASON (N of M bytes sent)".
-std::string write_verified_to_stdout(const std::vector<std::string_view>& pieces,
-                                     const TempFileCheck& check, int out_fd = 1);
+/// @return success, else "standard output: nothing written (REASON)" before the copy began
+///   (the check's code, or io_error), or io_error "standard output: cannot write: REASON (N of M
+///   bytes sent)".
+Status write_verified_to_stdout(const std::vector<std::string_view>& pieces,
+                                const TempFileCheck& check, int out_fd = 1);
 
 }  // namespace sheaf

@@ -5,14 +5,16 @@
 
 #include <sheaf/bundle.hpp>
 
+#include "diag/status.hpp"
+
 namespace sheaf {
 
 /// Decompresses one kept source file into `out` and checks its size and XXH64.
-/// @return "" on success, else the reason (names the source path).
-std::string read_source(const SourceView& source, std::string& out);
+/// @return success, else StatusCode::corrupt with the reason (names the source path).
+Status read_source(const SourceView& source, std::string& out);
 
 /// Reads every kept source of `bundle` back and checks it (read_source).
-/// @return "" when all are intact, else the first problem.
-std::string check_sources(const Bundle& bundle);
+/// @return success when all are intact, else StatusCode::corrupt with the first problem.
+Status check_sources(const Bundle& bundle);
 
 }  // namespace sheaf

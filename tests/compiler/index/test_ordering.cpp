@@ -34,7 +34,7 @@ TEST_CASE("duplicate ids are errors naming both inputs", "[compiler][index]") {
   REQUIRE(d.error_count() == 2);
   bool named_both = false;
   for (const auto& item : d.items()) {
-    if (item.code == "duplicate-id") {
+    if (sheaf::code_name(item.code) == "duplicate-id") {
       named_both =
           item.file == "dir2/x.txt" && item.message.find("dir1/x.txt") != std::string::npos;
     }

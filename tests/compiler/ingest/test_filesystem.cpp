@@ -169,3 +169,67 @@ TEST_CASE("RealFileSystem: permission errors carry the OS reason", "[compiler][i
   CHECK(inner.kind == FileKind::other);
   CHECK(inner.error == "cannot examine path: Permission denied");
 }
+
+TEST_CASE("MemoryFileSystem: written files read back, the check sees the whole file",
+          "[compiler][ingest]") {
+  sheaf::MemoryFileSystem mem;
+  std::string seen;
+  const sheaf::WrittenFileCheck check = [&](const std::string& path, std::string_view bytes) {
+    seen = path + "=" + std::string(bytes);
+    return sheaf::Status();
+  };
+  REQUIRE(mem.write_file("./d/x.bin", {"ab", "", "cd"}, check).ok());
+  CHECK(seen == "./d/x.bin=abcd");
+  CHECK(mem.read_file("d/x.bin").bytes == "abcd");
+  CHECK(mem.stat("d").kind == FileKind::directory);
+  REQUIRE(mem.write_standard_output({"to", "out"}, nullptr).ok());
+  CHECK(mem.standard_output() == "toout");
+}
+
+TEST_CASE("MemoryFileSystem: a failed write or check leaves the old file", "[compiler][ingest]") {
+  sheaf::MemoryFileSystem mem;
+  mem.add_file("d/x.bin", "old");
+  const sheaf::Status refused = mem.write_file(
+      "d/x.bin", {"new"},
+      [](const std::string&, std::string_view) { return sheaf::Status::corrupt("bad"); });
+  CHECK(refused.code() == sheaf::StatusCode::corrupt);
+  CHECK(refused.message() ==
+        "d/x.bin: not written, any existing file of that name is unchanged (bad)");
+  CHECK(mem.read_file("d/x.bin").bytes == "old");
+  CHECK(mem.write_file("d", {"x"}, nullptr).message() == "d: is a directory");
+  mem.add_unwritable_path("d/x.bin", "Read-only file system");
+  const sheaf::Status io = mem.write_file("d/x.bin", {"new"}, nullptr);
+  CHECK(io.code() == sheaf::StatusCode::io_error);
+  CHECK(io.message().find("Read-only file system") != std::string::npos);
+  CHECK(mem.read_file("d/x.bin").bytes == "old");
+  CHECK_FALSE(mem.write_standard_output({"x"},
+                                        [](const std::string&, std::string_view) {
+                                          return sheaf::Status::corrupt("bad");
+                                        })
+                  .ok());
+  CHECK(mem.standard_output().empty());
+}
+
+TEST_CASE("RealFileSystem: write_file's check sees the written temporary file",
+          "[compiler][ingest]") {
+  TempDir dir;
+  sheaf::RealFileSystem real;
+  const std::string path = dir.path("out.bin");
+  std::string seen_path;
+  std::string seen_bytes;
+  REQUIRE(real.write_file(path, {"he", "llo"},
+                          [&](const std::string& p, std::string_view b) {
+                            seen_path = p;
+                            seen_bytes = std::string(b);
+                            return sheaf::Status();
+                          })
+              .ok());
+  CHECK(seen_bytes == "hello");
+  CHECK(seen_path != path);  // a temporary beside it, renamed afterwards
+  CHECK(real.read_file(path).bytes == "hello");
+  CHECK(real.write_file(
+                path, {"x"},
+                [](const std::string&, std::string_view) { return sheaf::Status::corrupt("no"); })
+            .code() == sheaf::StatusCode::corrupt);
+  CHECK(real.read_file(path).bytes == "hello");
+}

@@ -55,3 +55,22 @@ TEST_CASE("input types: help texts list every extension", "[compiler][ingest]") 
   }
   CHECK(list == ".html .htm .txt .md .markdown .jsonl .json");
 }
+
+TEST_CASE("input types: each parser gives extract one document format, from the table",
+          "[compiler][ingest]") {
+  using sheaf::DocumentFormat;
+  using sheaf::InputKind;
+  CHECK(sheaf::document_format(InputKind::html) == DocumentFormat::html);
+  CHECK(sheaf::document_format(InputKind::markdown) == DocumentFormat::markdown);
+  CHECK(sheaf::document_format(InputKind::text_dump) == DocumentFormat::text_dump);
+  CHECK(sheaf::document_format(InputKind::jsonl) == DocumentFormat::record);
+  CHECK(sheaf::document_format(InputKind::json) == DocumentFormat::record);
+  for (const sheaf::InputType& a : sheaf::kInputTypes) {
+    for (const sheaf::InputType& b : sheaf::kInputTypes) {
+      if (a.kind == b.kind) {
+        INFO(std::string(a.extension) + " " + std::string(b.extension));
+        CHECK(a.document == b.document);  // one parser, one kind of document
+      }
+    }
+  }
+}

@@ -26,7 +26,7 @@ size_t entries_in(const std::string& dir) {
 TEST_CASE("a successful write replaces the file and leaves no temporary", "[compiler][write]") {
   const sheaf::test::TempDir dir;
   sheaf::test::write_file(dir / "out.sheaf", "old");
-  CHECK(sheaf::write_file_atomically(dir / "out.sheaf", "new", nullptr).empty());
+  CHECK(sheaf::write_file_atomically(dir / "out.sheaf", "new", nullptr).ok());
   CHECK(sheaf::test::read_file(dir / "out.sheaf") == "new");
   CHECK(entries_in(dir.path()) == 1);
 }
@@ -35,12 +35,13 @@ TEST_CASE("a failed check keeps the old file and removes the temporary", "[compi
   const sheaf::test::TempDir dir;
   sheaf::test::write_file(dir / "out.sheaf", "old");
   std::string seen;
-  const std::string error =
+  const sheaf::Status error =
       sheaf::write_file_atomically(dir / "out.sheaf", "new", [&](const std::string& temp) {
         seen = sheaf::test::read_file(temp);
-        return std::string("does not verify");
+        return sheaf::Status::corrupt("does not verify");
       });
-  CHECK(error ==
+  CHECK(error.code() == sheaf::StatusCode::corrupt);  // the check's code, not the writer's
+  CHECK(error.message() ==
         dir / "out.sheaf" +
             ": not written, any existing file of that name is unchanged (does not verify)");
   CHECK(seen == "new");  // the check saw the complete new content
@@ -50,11 +51,13 @@ TEST_CASE("a failed check keeps the old file and removes the temporary", "[compi
 
 TEST_CASE("write errors name the file and the reason", "[compiler][write]") {
   const sheaf::test::TempDir dir;
-  CHECK(sheaf::write_file_atomically(dir / "no/such/dir/x.sheaf", "x", nullptr)
-            .find("No such file") != std::string::npos);
-  CHECK(sheaf::write_file_atomically(dir.path(), "x", nullptr).find("is a directory") !=
+  const sheaf::Status missing =
+      sheaf::write_file_atomically(dir / "no/such/dir/x.sheaf", "x", nullptr);
+  CHECK(missing.code() == sheaf::StatusCode::io_error);
+  CHECK(missing.message().find("No such file") != std::string::npos);
+  CHECK(sheaf::write_file_atomically(dir.path(), "x", nullptr).message().find("is a directory") !=
         std::string::npos);
-  const std::string full = sheaf::write_file_atomically("/dev/full", "x", nullptr);
+  const std::string full = sheaf::write_file_atomically("/dev/full", "x", nullptr).message();
   CHECK(full.find("/dev/full") != std::string::npos);
   CHECK(full.find("No space left") != std::string::npos);
 }
@@ -71,7 +74,7 @@ std::string to_pipe(const std::string& tmpdir, const std::vector<std::string_vie
   int fds[2];
   REQUIRE(::pipe(fds) == 0);
   // Small enough to fit the pipe's buffer, so one thread can write then read.
-  const std::string result = sheaf::write_verified_to_stdout(pieces, check, fds[1]);
+  const std::string result = sheaf::write_verified_to_stdout(pieces, check, fds[1]).message();
   ::close(fds[1]);
   sent.clear();
   char buffer[4096];
@@ -99,7 +102,7 @@ TEST_CASE("-o -: the checked bundle goes to standard output, no temporary stays"
       dir.path(), {"head|", "body|", "tail"},
       [&](const std::string& temp) {
         checked = sheaf::test::read_file(temp);
-        return std::string();
+        return sheaf::Status();
       },
       sent);
   CHECK(error.empty());
@@ -113,7 +116,7 @@ TEST_CASE("-o -: a failed check sends nothing", "[compiler][write]") {
   std::string sent = "unset";
   const std::string error = to_pipe(
       dir.path(), {"half a bundle"},
-      [](const std::string&) { return std::string("does not verify"); }, sent);
+      [](const std::string&) { return sheaf::Status::corrupt("does not verify"); }, sent);
   CHECK(error == "standard output: nothing written (does not verify)");
   CHECK(sent.empty());
   CHECK(entries_in(dir.path()) == 0);
@@ -125,9 +128,10 @@ TEST_CASE("-o -: a reader that went away is an error, not a SIGPIPE death", "[co
   REQUIRE(::pipe(fds) == 0);
   ::close(fds[0]);
   ::setenv("TMPDIR", dir.path().c_str(), 1);
-  const std::string error = sheaf::write_verified_to_stdout({"bundle"}, nullptr, fds[1]);
+  const sheaf::Status error = sheaf::write_verified_to_stdout({"bundle"}, nullptr, fds[1]);
   ::unsetenv("TMPDIR");
   ::close(fds[1]);
-  CHECK(error == "standard output: cannot write: Broken pipe (0 of 6 bytes sent)");
+  CHECK(error.code() == sheaf::StatusCode::io_error);
+  CHECK(error.message() == "standard output: cannot write: Broken pipe (0 of 6 bytes sent)");
   CHECK(entries_in(dir.path()) == 0);
 }
