@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <new>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -121,9 +122,8 @@ CLI::App* add_read(CLI::App& app, const char* name, const char* help, ReadComman
 int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCommand& extract,
                 const ReadCommand& read);
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The whole command line; main() adds the last line of defence.
+int run_main(int argc, char** argv) {
   CLI::App app("sheaf: compile articles into one compressed bundle, and read bundles", "sheaf");
   app.set_version_flag("--version", std::string("sheaf ") + SHEAF_VERSION);
   app.require_subcommand(1);
@@ -172,8 +172,6 @@ int main(int argc, char** argv) {
   return code;
 }
 
-namespace {
-
 int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCommand& extract,
                 const ReadCommand& read) {
   try {
@@ -207,3 +205,18 @@ int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCom
 }
 
 }  // namespace
+
+int main(int argc, char** argv) {
+  // Errors are values inside sheaf; what can still throw here is the standard library (out of
+  // memory, a filesystem error nothing anticipated). Say so and fail, never abort.
+  try {
+    return run_main(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "sheaf: error: out of memory\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sheaf: error: internal error: %s\n", e.what());
+  } catch (...) {
+    std::fprintf(stderr, "sheaf: error: internal error (unknown exception)\n");
+  }
+  return sheaf::cli::kExitFailure;
+}

@@ -60,7 +60,7 @@ bool read_file_list(const std::string& list, bool null_separated,
                  std::strerror(errno));
     return false;
   }
-  const int separator = null_separated ? '\0' : '\n';
+  const int separator = null_separated ? 0 : static_cast<unsigned char>('\n');
   std::string name;
   for (int c = std::fgetc(in); c != EOF; c = std::fgetc(in)) {
     if (c != separator) {

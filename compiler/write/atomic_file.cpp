@@ -121,8 +121,8 @@ std::string copy_file(int fd, int out_fd, uint64_t& copied) {
     if (n == 0) {
       return "";
     }
-    const std::string error = write_all(
-        out_fd, {std::string_view(buffer.data(), static_cast<size_t>(n))}, "standard output");
+    std::string error = write_all(out_fd, {std::string_view(buffer.data(), static_cast<size_t>(n))},
+                                  "standard output");
     if (!error.empty()) {
       return error;
     }

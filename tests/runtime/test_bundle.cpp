@@ -234,6 +234,7 @@ TEST_CASE("an unknown optional section is ignored", "[runtime]") {
     extra[kOffSectionOffset + i] = static_cast<uint8_t>(payload_at >> (8 * i));
     extra[kOffSectionSize + i] = static_cast<uint8_t>(payload.size() >> (8 * i));
   }
+  // Bytes, not a C string. NOLINTNEXTLINE(bugprone-not-null-terminated-result)
   std::memcpy(p + payload_at, payload.data(), payload.size());
   put_le32(p + kOffSectionCount, count + 1);
   for (size_t i = 0; i < 8; ++i) {

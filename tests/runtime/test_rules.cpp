@@ -290,10 +290,10 @@ sheaf::fb::Frame with_frame(const sheaf::fb::Frame& f, uint64_t offset, uint32_t
 }
 
 std::vector<Case> read_cases() {
-  const auto article = [](std::function<void(sheaf::fb::Article&)> edit) {
+  const auto article = [](const std::function<void(sheaf::fb::Article&)>& edit) {
     return [edit](Draft& d) { edit(d.articles[0]); };
   };
-  const auto first_record = [](std::string bytes) {
+  const auto first_record = [](const std::string& bytes) {
     return [bytes](Draft& d) {
       d.records[0] = bytes;
       d.derive();
@@ -531,7 +531,7 @@ std::map<std::string, std::vector<std::string>> fbs_types(bool tables) {
     if (t.rfind(keyword, 0) == 0) {
       current = trim(t.substr(keyword.size(), t.find('{') - keyword.size()));
       types[current];
-    } else if (t.rfind("}", 0) == 0) {
+    } else if (t.rfind('}', 0) == 0) {
       current.clear();
     } else if (!current.empty() && t.rfind("//", 0) != 0 && t.find(':') != std::string::npos) {
       types[current].push_back(trim(t.substr(0, t.find(':'))));

@@ -9,7 +9,8 @@
 #include "extract/parse/html_content.hpp"
 #include "extract/parse/page.hpp"
 
-struct _xmlNode;  // libxml2's xmlNode, kept out of the includes of our callers
+// libxml2's xmlNode, kept out of the includes of our callers (libxml2 chose the name).
+struct _xmlNode;  // NOLINT(bugprone-reserved-identifier)
 
 namespace sheaf::parse::html {
 

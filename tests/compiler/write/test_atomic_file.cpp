@@ -74,7 +74,7 @@ std::string to_pipe(const std::string& tmpdir, const std::vector<std::string_vie
   int fds[2];
   REQUIRE(::pipe(fds) == 0);
   // Small enough to fit the pipe's buffer, so one thread can write then read.
-  const std::string result = sheaf::write_verified_to_stdout(pieces, check, fds[1]).message();
+  std::string result = sheaf::write_verified_to_stdout(pieces, check, fds[1]).message();
   ::close(fds[1]);
   sent.clear();
   char buffer[4096];
