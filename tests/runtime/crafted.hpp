@@ -98,7 +98,7 @@ struct Draft {
       frames.emplace_back(data.size(), static_cast<uint32_t>(f.size()),
                           static_cast<uint32_t>(r.size()));
       data.insert(data.end(), f.begin(), f.end());
-      data.resize(format::align_up(data.size()), 0);
+      data.resize(static_cast<size_t>(format::align_up(data.size())), 0);
       const auto checksum = static_cast<uint32_t>(
           detail::xxh64(reinterpret_cast<const uint8_t*>(r.data()), r.size()));
       articles.emplace_back(i, 0, static_cast<uint32_t>(r.size()), checksum);
@@ -166,10 +166,10 @@ struct Draft {
   AlignedBytes assemble(const Bytes& index_bytes) const {
     const std::vector<DraftSection> list = sections(index_bytes);
     Bytes file(format::header_end(static_cast<uint32_t>(list.size())), 0);
-    file.resize(file.size() + gap_before_first, 0);
+    file.resize(static_cast<size_t>(file.size() + gap_before_first), 0);
     for (size_t k = 0; k < list.size(); ++k) {
       const DraftSection& s = list[k];
-      file.resize(format::align_up(file.size()), 0);
+      file.resize(static_cast<size_t>(format::align_up(file.size())), 0);
       uint8_t* e = file.data() + format::kHeaderSize + k * format::kSectionEntrySize;
       set_le(e + format::kOffSectionKind, s.kind, 4);
       set_le(e + format::kOffSectionFlags, s.flags, 4);
@@ -179,7 +179,7 @@ struct Draft {
              detail::xxh64(s.bytes.data(), s.bytes.size()) ^ s.checksum_xor, 8);
       file.insert(file.end(), s.bytes.begin(), s.bytes.end());
     }
-    file.resize(format::align_up(file.size()) + trailing, 0);
+    file.resize(static_cast<size_t>(format::align_up(file.size()) + trailing), 0);
     std::copy(format::kMagic, format::kMagic + 8, file.begin());
     set_le(file.data() + format::kOffVersionMajor, format::kVersionMajor, 2);
     set_le(file.data() + format::kOffFileSize, file.size(), 8);
