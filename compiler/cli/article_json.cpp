@@ -5,30 +5,37 @@
 
 namespace sheaf::cli {
 
-Article to_article(const Record& a, const SiteView& site) {
-  Article out;
-  out.id = a.id;
-  out.title = a.title;
-  out.subtitle = a.subtitle;
-  out.date = a.date;
-  out.source = a.source;
-  out.author = a.author;
-  out.location = a.location;
-  out.url = a.url;
-  for (uint32_t k = 0; k < a.category_count(); ++k) {
-    out.categories.emplace_back(a.category(k).value());
+namespace {
+
+std::string str(std::string_view s) {
+  return std::string(s);
+}
+
+}  // namespace
+
+Article to_article(const Record& r, const SiteView& s) {
+  std::vector<std::string> categories;
+  for (uint32_t k = 0; k < r.category_count(); ++k) {
+    categories.emplace_back(r.category(k).value());
   }
-  out.paragraphs = split_body(std::string(a.body));
-  out.site.name = site.name;
-  out.site.copyright = site.copyright;
-  out.site.icp = site.icp;
-  out.site.public_security_record = site.public_security_record;
-  out.site.email = site.email;
-  out.site.address = site.address;
-  out.site.phone = site.phone;
-  out.site.organizer = site.organizer;
-  out.site.tech_support = site.tech_support;
-  return out;
+  // Positional: the fields in the order model/article.hpp declares them; SiteView lists the
+  // site's fields in that same order. No kept source file, no origin (it came from a bundle).
+  SiteInfo site{str(s.name),        str(s.copyright), str(s.icp),   str(s.public_security_record),
+                str(s.email),       str(s.address),   str(s.phone), str(s.organizer),
+                str(s.tech_support)};
+  return Article{str(r.id),
+                 str(r.title),
+                 str(r.subtitle),
+                 str(r.date),
+                 str(r.source),
+                 str(r.author),
+                 str(r.location),
+                 str(r.url),
+                 std::move(categories),
+                 split_body(str(r.body)),
+                 std::move(site),
+                 0,
+                 std::string()};
 }
 
 nlohmann::ordered_json article_metadata_json(const Article& a) {

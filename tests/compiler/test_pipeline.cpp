@@ -6,6 +6,7 @@
 
 #include "pipeline.hpp"
 #include "support/catch.hpp"
+#include "support/memory_filesystem.hpp"
 
 namespace {
 

@@ -16,6 +16,7 @@
 #include "ingest/discover.hpp"
 #include "ingest/filesystem.hpp"
 #include "ingest/ingest.hpp"
+#include "support/memory_filesystem.hpp"
 
 namespace sheaf::fuzz {
 

@@ -10,6 +10,7 @@
 
 #include "ingest/discover.hpp"
 #include "support/catch.hpp"
+#include "support/memory_filesystem.hpp"
 
 namespace fs = std::filesystem;
 using sheaf::Diagnostics;

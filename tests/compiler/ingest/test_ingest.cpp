@@ -4,6 +4,7 @@
 
 #include "ingest/ingest.hpp"
 #include "support/catch.hpp"
+#include "support/memory_filesystem.hpp"
 
 using sheaf::Diagnostics;
 using sheaf::DocumentFormat;

@@ -7,6 +7,7 @@
 
 #include "ingest/filesystem.hpp"
 #include "support/catch.hpp"
+#include "support/memory_filesystem.hpp"
 #include "support/test_support.hpp"
 #include "write/bundle_writer.hpp"
 
