@@ -1,5 +1,8 @@
 // tests/runtime: Bundle::open and the metadata accessors (SPEC: "Validation", H/S/I rules).
+#include <cstdio>
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include <sheaf/sheaf.hpp>
 
@@ -247,4 +250,48 @@ TEST_CASE("an unknown optional section is ignored", "[runtime]") {
   const Bundle original = Bundle::open(good.span()).value();
   CHECK(sheaf::test::read_all_records(b.value()) == sheaf::test::read_all_records(original));
   CHECK(b.value().section_count() == count + 1);
+}
+
+TEST_CASE("many articles with one title: every title key is found, verify passes",
+          "[runtime][titles]") {
+  // Issue 13: 2,000 articles titled "Notice" share one hash. has_title_key() and title_range()
+  // are binary searches, so verify's per-article check (V16) no longer scans the shared range.
+  const std::string path = sheaf::test::temp_path("same-titles.jsonl");
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  REQUIRE(f != nullptr);
+  const uint32_t n = 2000;
+  for (uint32_t i = 0; i < n; ++i) {
+    const bool other = i % 500 == 7;  // four articles with a title of their own
+    const std::string title = other ? "Other " + std::to_string(i) : std::string("Notice");
+    std::fprintf(f, "{\"id\":\"n-%05u\",\"title\":\"%s\",\"body\":\"text %u\"}\n", i, title.c_str(),
+                 i);
+  }
+  std::fclose(f);
+  const AlignedBytes bytes = sheaf::test::build_bundle(path, "same-titles.sheaf");
+  std::remove(path.c_str());
+  REQUIRE(bytes.size != 0);
+  const Bundle b = Bundle::open(bytes.span()).value();
+  REQUIRE(b.size() == n);
+  CHECK(sheaf::verify_all(b) == Errc::ok);
+  Workspace ws(Decoder::workspace_size(b));
+  Decoder d = Decoder::init(b, ws.span()).value();
+  std::vector<uint8_t> buffer(b.info().max_read_size);
+  const MutableByteSpan out(buffer.data(), buffer.size());
+  CHECK(sheaf::verify_bodies(b, d, out) == Errc::ok);
+  const sheaf::Range shared = b.title_range("Notice");
+  CHECK(shared.last - shared.first == n - 4);
+  for (uint32_t i = 0; i < n; ++i) {
+    const bool other = i % 500 == 7;
+    const std::string own = "Other " + std::to_string(i);
+    CHECK(b.has_title_key(other ? own : "Notice", i));
+    CHECK_FALSE(b.has_title_key(other ? "Notice" : own, i));
+  }
+  CHECK_FALSE(b.has_title_key("Notice", n));
+  const sheaf::Range own = b.title_range("Other 507");
+  CHECK(own.last - own.first == 1);
+  CHECK(b.title_range("no such title").first == b.title_range("no such title").last);
+  const auto found = d.find_title("Notice", out);
+  REQUIRE(found.ok());
+  CHECK(found.value().index == 0);  // the first in id order
+  CHECK(d.find_title("Other 1507", out).value().index == 1507);
 }

@@ -141,6 +141,10 @@ class Bundle {
   /// title's. Decoder::find_title reads those articles to compare the titles. O(log n).
   Range title_range(std::string_view title) const noexcept;
 
+  /// True when the title keys hold (hash(`title`), `article`): one binary search, O(log n)
+  /// however many articles share the title. Needs the keys sorted (SPEC: rule V14).
+  bool has_title_key(std::string_view title, uint32_t article) const noexcept;
+
   /// Number of title keys (equals size() in a valid bundle).
   uint32_t title_key_count() const noexcept { return title_keys_.size; }
 
@@ -240,6 +244,7 @@ class Bundle {
   Errc open_index() noexcept;
   SectionEntry section_at(uint32_t k) const noexcept;
   TitleKey title_key_at(uint32_t k) const noexcept;
+  uint32_t title_key_bound(uint32_t hash, uint32_t article) const noexcept;
   uint32_t id_sample_article_at(uint32_t k) const noexcept;
 
   ByteSpan file_;  // exactly header.file_size bytes

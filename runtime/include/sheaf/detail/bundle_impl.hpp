@@ -313,23 +313,37 @@ inline TitleKey Bundle::title_key_at(uint32_t k) const noexcept {
   return TitleKey{detail::load_le32(p), detail::load_le32(p + 4)};
 }
 
-inline Range Bundle::title_range(std::string_view title) const noexcept {
-  const uint32_t h = detail::title_hash(title);
+inline uint32_t Bundle::title_key_bound(uint32_t hash, uint32_t article) const noexcept {
   uint32_t lo = 0;
   uint32_t hi = title_keys_.size;
-  while (lo < hi) {  // first key with hash >= h
+  while (lo < hi) {  // first key not before (hash, article)
     const uint32_t mid = lo + (hi - lo) / 2;
-    if (title_key_at(mid).hash < h) {
+    const TitleKey k = title_key_at(mid);
+    if (k.hash < hash || (k.hash == hash && k.article < article)) {
       lo = mid + 1;
     } else {
       hi = mid;
     }
   }
-  Range r{lo, lo};
-  while (r.last < title_keys_.size && title_key_at(r.last).hash == h) {
-    ++r.last;
+  return lo;
+}
+
+inline Range Bundle::title_range(std::string_view title) const noexcept {
+  const uint32_t h = detail::title_hash(title);
+  // Two binary searches: however many articles share the title, the range costs O(log n).
+  const uint32_t first = title_key_bound(h, 0);
+  const uint32_t last = h == UINT32_MAX ? title_keys_.size : title_key_bound(h + 1, 0);
+  return Range{first, last};
+}
+
+inline bool Bundle::has_title_key(std::string_view title, uint32_t article) const noexcept {
+  const uint32_t h = detail::title_hash(title);
+  const uint32_t k = title_key_bound(h, article);
+  if (k >= title_keys_.size) {
+    return false;
   }
-  return r;
+  const TitleKey key = title_key_at(k);
+  return key.hash == h && key.article == article;
 }
 
 inline Result<std::string_view> Bundle::id_sample(uint32_t k) const noexcept {
