@@ -47,15 +47,41 @@ size_t read_front_matter(const std::vector<std::string_view>& lines, PageMeta& m
   return 0;  // no closing fence: not front matter after all
 }
 
+// The next occurrence of `what` at or after a position that never moves back. Each search starts
+// where the previous one ended, and once nothing is found nothing will be, so all the searches
+// of one text cost O(size) together, however many '[' there are.
+class ForwardFind {
+ public:
+  ForwardFind(std::string_view s, std::string_view what) : s_(s), what_(what) {}
+
+  size_t from(size_t pos) {
+    if (!searched_ || (at_ != std::string_view::npos && at_ < pos)) {
+      at_ = s_.find(what_, pos);
+      searched_ = true;
+    }
+    return at_;
+  }
+
+ private:
+  std::string_view s_;
+  std::string_view what_;
+  size_t at_ = std::string_view::npos;
+  bool searched_ = false;
+};
+
 // Inline markup to text: images dropped, links to their text, emphasis and code marks removed.
+// Linear in s.size(): the link searches only move forward (ForwardFind), and a link's text,
+// handed to the recursive call, holds no "](" and is passed over once.
 std::string inline_text(std::string_view s) {
   std::string out;
+  ForwardFind next_close(s, "](");
+  ForwardFind next_paren(s, ")");
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if ((c == '!' && i + 1 < s.size() && s[i + 1] == '[') || c == '[') {
       const size_t open = c == '!' ? i + 1 : i;
-      const size_t close = s.find("](", open);
-      const size_t end = close == std::string_view::npos ? close : s.find(')', close);
+      const size_t close = next_close.from(open);
+      const size_t end = close == std::string_view::npos ? close : next_paren.from(close);
       if (end != std::string_view::npos) {
         if (c == '[') {
           out += inline_text(s.substr(open + 1, close - open - 1));

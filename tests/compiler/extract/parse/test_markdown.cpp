@@ -53,3 +53,34 @@ TEST_CASE("markdown: block-list front matter and CRLF lines", "[compiler][extrac
   CHECK(page.meta.front_matter.lists.at("tags") == std::vector<std::string>{"one", "two"});
   CHECK(texts(page) == std::vector<std::string>{"Body."});
 }
+
+TEST_CASE("markdown: many brackets, stars, backticks and '<' keep every character",
+          "[compiler][extract][costly]") {
+  // Issue 13: 100,000 "[a]" took 39 s (every '[' searched the rest of the line for "](").
+  // bench/hostile/costly_inputs shows the time; here the text must come through whole.
+  const size_t n = 20000;
+  std::string brackets;
+  for (size_t i = 0; i < n; ++i) {
+    brackets += "[a]";
+  }
+  std::string stars;
+  std::string angles;
+  for (size_t i = 0; i < n; ++i) {
+    stars += "*a **b ";
+    angles += "<a ";
+  }
+  const std::string input =
+      "# T\n\n" + brackets + " [last](x\n\n" + stars + "\n\n" + angles + "\n\n``x` y```\n";
+  const auto page = sheaf::parse::parse_markdown(input, "c.md");
+  const auto got = texts(page);
+  REQUIRE(got.size() == 5);
+  CHECK(got[0] == "T");
+  CHECK(got[1] == brackets + " [last](x");  // no link: every '[' stays
+  std::string plain;
+  for (size_t i = 0; i < n; ++i) {
+    plain += i + 1 < n ? "a b " : "a b";
+  }
+  CHECK(got[2] == plain);  // emphasis marks go, the words stay
+  CHECK(got[3] == angles.substr(0, angles.size() - 1));
+  CHECK(got[4] == "x y");  // code marks go
+}
