@@ -39,6 +39,20 @@ void report_front_matter(const Page& page, Diagnostics& diags) {
   }
 }
 
+// The HTML parser stopped before the end of the page: say where, and what is missing.
+void report_cut(const Page& page, Diagnostics& diags) {
+  const parse::PageCut& cut = page.cut;
+  if (cut.lost_bytes == 0) {
+    return;
+  }
+  const std::string why = cut.depth != 0 ? "elements nested deeper than " +
+                                               std::to_string(cut.depth) + "; the HTML parser"
+                                         : "the HTML parser";
+  diags.warning(split_origin(page.origin).file, cut.line, DiagCode::html_too_deep,
+                why + " stopped here, and the last " + std::to_string(cut.lost_bytes) +
+                    " bytes of the page are not in the article");
+}
+
 // Keeps `article` unless it is empty, and says so. A missing title or body is reported here
 // for records; extract_page() reports it for pages (`report_partial` false).
 bool keep(const Article& article, const std::string& origin, bool report_partial,
@@ -95,6 +109,7 @@ Extracted extract_all(const std::vector<Document>& docs, Diagnostics& diags,
       const auto t = templates.find(site_key(page));
       context.templates = t == templates.end() ? nullptr : &t->second;
       report_front_matter(page, diags);
+      report_cut(page, diags);
       article = extract_page(page, doc.id, context, diags, options.explain ? &explain : nullptr);
     }
     article.source_file = doc.source_file;

@@ -9,6 +9,7 @@
 #include <climits>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 
 #include "extract/parse/html_content.hpp"
 #include "extract/parse/html_walk.hpp"
@@ -17,10 +18,45 @@
 namespace sheaf::parse {
 namespace {
 
-/// libxml2 must be initialised once before parsers run on several threads.
+/// How deep libxml2 may nest elements (its default is 256). HTML_PARSE_HUGE does not exist in
+/// libxml2 2.9 and XML_PARSE_HUGE lifts the limit altogether, which makes its end-tag matching
+/// quadratic (40,000 unmatched end tags under 40,000 open spans: 4.4 s) and our tree walk's
+/// recursion unbounded. Deeper pages are parsed up to here and reported (PageCut).
+constexpr unsigned kMaxHtmlDepth = 1024;
+
+/// libxml2 must be initialised once before parsers run on several threads; its depth limit is
+/// a global, set here once, before any parser reads it.
 void init_libxml2() {
   static std::once_flag once;
-  std::call_once(once, [] { xmlInitParser(); });
+  std::call_once(once, [] {
+    xmlInitParser();
+    if (xmlParserMaxDepth < kMaxHtmlDepth) {
+      xmlParserMaxDepth = kMaxHtmlDepth;
+    }
+  });
+}
+
+/// Where libxml2 stopped when it halted before the end of `html` (too deep, out of memory):
+/// `html` after that point is not in the tree. In recovery mode only a halt disables SAX.
+PageCut cut_of(const xmlParserCtxt& ctxt, std::string_view html) {
+  PageCut cut;
+  if (ctxt.disableSAX == 0) {
+    return cut;
+  }
+  const xmlError& e = ctxt.lastError;
+  cut.line = e.line > 0 ? static_cast<uint32_t>(e.line) : 1;
+  cut.depth = e.int1 > 0 ? static_cast<uint32_t>(e.int1) : 0;
+  size_t at = 0;
+  for (uint32_t line = 1; line < cut.line && at < html.size(); ++line) {
+    const size_t nl = html.find('\n', at);
+    at = nl == std::string_view::npos ? html.size() : nl + 1;
+  }
+  at += e.int2 > 1 ? static_cast<size_t>(e.int2 - 1) : 0;  // int2: the column, 1-based
+  // libxml2 stops just after the name of the element that went too deep: count from its '<'.
+  const size_t tag = html.rfind('<', at < html.size() ? at : html.size() - 1);
+  at = tag == std::string_view::npos ? at : tag;
+  cut.lost_bytes = at < html.size() ? html.size() - at : 1;
+  return cut;
 }
 
 /// Parses `html` and walks it. HTML_PARSE_IGNORE_ENC: the bytes are already UTF-8 (ingest
@@ -33,7 +69,14 @@ Page parse(std::string_view html, std::string origin, bool fragment) {
       html.size() > static_cast<size_t>(INT_MAX) ? INT_MAX : static_cast<int>(html.size());
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                       HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-  htmlDocPtr doc = htmlReadMemory(html.data(), size, nullptr, "UTF-8", options);
+  htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+  htmlDocPtr doc = ctxt == nullptr
+                       ? nullptr
+                       : htmlCtxtReadMemory(ctxt, html.data(), size, nullptr, "UTF-8", options);
+  if (ctxt != nullptr) {
+    page.cut = cut_of(*ctxt, html.substr(0, static_cast<size_t>(size)));
+    htmlFreeParserCtxt(ctxt);
+  }
   std::vector<ContainerNode> containers;
   // All top-level nodes, not just the root element: after a stray "</html>" (an included
   // header template) libxml2 puts the rest of the page beside the root.

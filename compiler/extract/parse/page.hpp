@@ -52,9 +52,18 @@ struct PageMeta {
   FrontMatter front_matter;                ///< Markdown front matter, keys lowercased
 };
 
+/// Where the HTML parser stopped before the end of a page (elements nested deeper than it
+/// allows, see html_page.cpp): the page's text from there on is missing. lost_bytes 0: none.
+struct PageCut {
+  uint32_t depth = 0;       ///< the nesting limit that was hit (0: another reason)
+  uint32_t line = 0;        ///< 1-based line where parsing stopped
+  uint64_t lost_bytes = 0;  ///< bytes of the page from there to its end
+};
+
 struct Page {
   std::string origin;  ///< "dir/a.html", for messages
   PageMeta meta;
+  PageCut cut;  ///< set when the parser stopped early; extract reports it (html-too-deep)
   std::vector<Block> blocks;
   /// Indices into `blocks` of the main content chosen for an HTML page, in order; empty means
   /// the whole page (text dumps, fragments, Markdown). Filled by parse_html's content selector.

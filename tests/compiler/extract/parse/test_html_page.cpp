@@ -150,3 +150,37 @@ TEST_CASE("text dump: every non-empty cleaned line is a block with its line numb
   CHECK(page.blocks[2].kind == BlockKind::line);
   CHECK(page.blocks[2].chars == 3);
 }
+
+TEST_CASE("html: pages nested deeper than 256 are read whole; past 1024 the cut is reported",
+          "[compiler][extract][costly]") {
+  // Issue 13: libxml2 stopped at depth 256 and HTML_PARSE_NOERROR hid it.
+  const std::string head = "<html><head><title>T</title></head><body><p>before</p>\n";
+  std::string open;
+  std::string close;
+  for (int i = 0; i < 1000; ++i) {
+    open += "<div>";
+    close += "</div>";
+  }
+  const Page deep =
+      sheaf::parse::parse_html(head + open + "<p>deep</p>" + close + "<p>after</p>", "deep.html");
+  CHECK(texts(deep) == std::vector<std::string>{"before", "deep", "after"});
+  CHECK(deep.cut.lost_bytes == 0);
+  const Page unclosed = sheaf::parse::parse_html(head + open + "<p>deep</p>", "open.html");
+  CHECK(texts(unclosed) == std::vector<std::string>{"before", "deep"});
+  CHECK(unclosed.cut.lost_bytes == 0);
+
+  // 1,100 levels: the parser stops at the 1,025th element; everything from it on is lost, and
+  // the page says where and how much.
+  const std::string tail = "<div><div><p>lost</p>";
+  std::string too_deep = head + "<div>";  // body, then 1,022 divs: depth 1024 is the last kept
+  for (int i = 0; i < 1021; ++i) {
+    too_deep += "<div>";
+  }
+  const size_t kept = too_deep.size() + 5;  // the 1,023rd div is at depth 1024, the next fails
+  too_deep += tail;
+  const Page cut = sheaf::parse::parse_html(too_deep, "cut.html");
+  CHECK(texts(cut) == std::vector<std::string>{"before"});
+  CHECK(cut.cut.depth == 1024);
+  CHECK(cut.cut.line == 2);
+  CHECK(cut.cut.lost_bytes == too_deep.size() - kept);
+}
