@@ -277,8 +277,11 @@ int run_verify(const ReadCommand& command) {
   Progress progress(!command.quiet && ::isatty(STDERR_FILENO) != 0 ? ProgressMode::terminal
                                                                    : ProgressMode::off);
   progress.begin("verification", ob.bundle().size(), "articles");
-  const Errc e =
-      verify_bodies(ob.bundle(), ob.decoder(), ob.frame_buffer(), report_verified, &progress);
+  const MutableByteSpan buffer = ob.record_buffer();
+  if (buffer.size() != ob.bundle().info().max_read_size) {
+    return kExitFailure;
+  }
+  const Errc e = verify_bodies(ob.bundle(), ob.decoder(), buffer, report_verified, &progress);
   if (e != Errc::ok) {
     print_error(ob.path(), "damaged body", e);
     return kExitFailure;

@@ -9,7 +9,8 @@
 
 namespace sheaf {
 
-/// Decompresses one kept source file into `out` and checks its size and XXH64.
+/// Decompresses one kept source file into `out` and checks its size and XXH64. Streams: `out`
+/// grows with the bytes that decode, never to the size the index claims before them.
 /// @return success, else StatusCode::corrupt with the reason (names the source path).
 Status read_source(const SourceView& source, std::string& out);
 

@@ -14,7 +14,7 @@
 
 #include <sheaf/sheaf.hpp>
 
-#include "runtime/fixture.hpp"
+#include "runtime/aligned_bytes.hpp"
 
 namespace sheaf::test {
 

@@ -298,6 +298,10 @@ std::vector<Case> index_cases() {
       index("I8", Action::id_sample, Errc::corrupt_index,
             [](Bytes& idx) { break_id_sample(idx, 1); }),
       parts("I9", Action::find, Errc::corrupt_index, [](Draft& d) { d.samples.pop_back(); }),
+      parts("I11", Action::open, Errc::corrupt_index,
+            [](Draft& d) { d.block_size = sheaf::format::kMaxFrameSize + 1; }),
+      parts("I11", Action::open, Errc::corrupt_index,
+            [](Draft& d) { d.max_frame_size = sheaf::format::kMaxFrameSize + 1; }),
       parts("I10", Action::find_title, Errc::corrupt_index,
             [](Draft& d) {
               for (sheaf::fb::TitleKey& k : d.keys) {
@@ -332,6 +336,7 @@ std::vector<Case> read_cases() {
       parts("F2", Action::read, Errc::corrupt_body, [](Draft& d) { d.data[0] ^= 0xFF; }),
       parts("F3", Action::read, Errc::corrupt_body,
             [](Draft& d) { d.data[d.frames[0].compressed_size() - 1] ^= 1; }),
+      parts("F4", Action::read, Errc::corrupt_index, [](Draft& d) { d.max_frame_size -= 1; }),
       parts("B1", Action::read, Errc::corrupt_index,
             article([](A& a) { a = A(99, a.offset(), a.size(), a.checksum()); })),
       parts("B2", Action::read, Errc::corrupt_index,
@@ -389,6 +394,24 @@ std::vector<Case> dictionary_cases() {
               d.extra_sections.push_back(
                   section(sheaf::format::SectionKind::packed_dictionary, Bytes(16, 'x')));
             }),
+      // A packed dictionary whose frame header claims 1 GiB (more than build's 16 MiB cap):
+      // refused before any workspace is sized from the claim.
+      parts("D3", Action::init, Errc::corrupt_body,
+            [](Draft& d) {
+              Bytes frame = {0x28, 0xB5, 0x2F, 0xFD, 0xA4};  // single segment, 4-byte size
+              sheaf::test::put_le(frame, uint64_t{1} << 30, 4);
+              sheaf::test::put_le(frame, 1u | (8u << 3), 3);  // last raw block of 8 bytes
+              frame.insert(frame.end(), kDictionaryBytes.begin(), kDictionaryBytes.begin() + 8);
+              d.extra_sections.push_back(
+                  section(sheaf::format::SectionKind::packed_dictionary, frame));
+            }),
+      parts("D4", Action::init, Errc::corrupt_body,
+            [](Draft& d) {
+              Bytes dictionary(sheaf::format::kMaxDictionarySize + 8, 0);
+              std::copy(kDictionaryBytes.begin(), kDictionaryBytes.end(), dictionary.begin());
+              d.extra_sections.push_back(
+                  section(sheaf::format::SectionKind::dictionary, std::move(dictionary)));
+            }),
   };
 }
 
@@ -406,7 +429,6 @@ std::vector<Case> verify_cases() {
             [](Bytes& idx) { break_id_sample(idx, 1); }),
       parts("V5", Action::verify_all, Errc::corrupt_index,
             [](Draft& d) { d.frames[1] = with_frame(d.frames[1], d.frames[1].offset(), 0); }),
-      parts("V6", Action::verify_all, Errc::corrupt_index, [](Draft& d) { d.max_frame_size -= 1; }),
       parts("V7", Action::bodies, Errc::corrupt_index,
             [](Draft& d) {
               std::swap(d.records[0], d.records[1]);

@@ -129,7 +129,6 @@ class Decoder {
 
  private:
   static constexpr uint32_t kZstdDictionaryMagic = 0xEC30A437;
-  static constexpr uint64_t kMaxDictionary = uint64_t{1} << 30;
 
   static size_t context_size() noexcept {
     return static_cast<size_t>(format::align_up(ZSTD_estimateDCtxSize()));
@@ -141,7 +140,8 @@ class Decoder {
     }
     const unsigned long long n =
         ZSTD_getFrameContentSize(bundle.dictionary().data(), bundle.dictionary().size());
-    if (n == ZSTD_CONTENTSIZE_UNKNOWN || n == ZSTD_CONTENTSIZE_ERROR || n > kMaxDictionary) {
+    if (n == ZSTD_CONTENTSIZE_UNKNOWN || n == ZSTD_CONTENTSIZE_ERROR ||
+        n > format::kMaxDictionarySize) {
       return 0;
     }
     return static_cast<size_t>(n);
@@ -183,7 +183,9 @@ inline Result<Decoder> Decoder::init(const Bundle& bundle, MutableByteSpan works
   // when decoded with it, and a packed one is a checksummed frame itself. verify_all() checks
   // its section checksum (SPEC: rule D1), which would cost a pass over it at every init.
   const ByteSpan stored = bundle.dictionary();
-  // SPEC: rule D3: a packed dictionary states its size.
+  // SPEC: rule D4: a dictionary stored as is, within what a writer can produce.
+  SHEAF_CHECK(bundle.dictionary_packed() || stored.size() <= format::kMaxDictionarySize, Rule::D4);
+  // SPEC: rule D3: a packed dictionary states its size (at most kMaxDictionarySize).
   SHEAF_CHECK(!bundle.dictionary_packed() || unpacked_size(bundle) != 0, Rule::D3);
   if (workspace.size() < small_workspace_size(bundle)) {
     return Errc::workspace_too_small;
