@@ -16,11 +16,12 @@ struct DCtxFree {
   void operator()(ZSTD_DCtx* c) const { ZSTD_freeDCtx(c); }
 };
 
-// Decodes the kept source's frame as a stream, handing each decoded chunk to `sink` and
-// checking the size and XXH64 as it goes. Memory: one chunk and zstd's window (at most 2^27
-// bytes, zstd's default windowLogMax), never the size the index claims (SPEC: "Limits").
-template <class Sink>
-Status stream_source(const SourceView& source, Sink&& sink) {
+}  // namespace
+
+// Memory: one chunk and zstd's window (at most 2^27 bytes, zstd's default windowLogMax), never
+// the size the index claims (SPEC: "Limits").
+Status stream_source(const SourceView& source,
+                     const std::function<void(std::string_view chunk)>& sink) {
   const std::string name(source.path);
   const unsigned long long declared =
       ZSTD_getFrameContentSize(source.frame.data(), source.frame.size());
@@ -62,8 +63,6 @@ Status stream_source(const SourceView& source, Sink&& sink) {
   }
   return Status();
 }
-
-}  // namespace
 
 Status read_source(const SourceView& source, std::string& out) {
   out.clear();  // grows with the bytes that decode, not with the size the index claims

@@ -302,6 +302,21 @@ std::vector<Case> index_cases() {
             [](Draft& d) { d.block_size = sheaf::format::kMaxFrameSize + 1; }),
       parts("I11", Action::open, Errc::corrupt_index,
             [](Draft& d) { d.max_frame_size = sheaf::format::kMaxFrameSize + 1; }),
+      parts("I12", Action::find, Errc::corrupt_index,
+            [](Draft& d) {  // one id block; its first two articles swap frames
+              d.records = {sheaf::test::record("a-1", "Alpha"), sheaf::test::record("a-2", "Beta"),
+                           sheaf::test::record("b-2", "Gamma")};
+              d.derive();
+              d.sample_articles = {0};
+              d.samples = {"a-1"};
+              std::swap(d.articles[0], d.articles[1]);
+            }),
+      parts("I12", Action::find_title, Errc::corrupt_index,
+            [](Draft& d) {  // two keys of the hash of "Alpha"; their articles swap frames
+              const uint32_t h = sheaf::detail::title_hash("Alpha");
+              d.keys = {sheaf::fb::TitleKey(h, 0), sheaf::fb::TitleKey(h, 1)};
+              std::swap(d.articles[0], d.articles[1]);
+            }),
       parts("I10", Action::find_title, Errc::corrupt_index,
             [](Draft& d) {
               for (sheaf::fb::TitleKey& k : d.keys) {
@@ -436,6 +451,8 @@ std::vector<Case> verify_cases() {
             }),
       parts("V8", Action::verify_all, Errc::corrupt_index, [](Draft& d) { d.max_read_size -= 1; }),
       parts("V9", Action::bodies, Errc::corrupt_index,
+            [](Draft& d) { std::swap(d.articles[0], d.articles[1]); }),
+      parts("V9", Action::verify_all, Errc::corrupt_index,  // from the record plans alone
             [](Draft& d) { std::swap(d.articles[0], d.articles[1]); }),
       parts("V10", Action::verify_all, Errc::corrupt_index,
             [](Draft& d) { d.data.resize(d.data.size() + 8, 0); }),

@@ -345,11 +345,15 @@ inline Result<uint32_t> Decoder::scan_id_block(std::string_view id, MutableByteS
   if (!block.ok()) {
     return block.error();
   }
+  uint32_t last_frame = 0;
   for (uint32_t i = block.value().first; i < block.value().last; ++i) {
     const Result<ArticleView> a = bundle_.article(i);
     if (!a.ok()) {
       return a.error();
     }
+    // SPEC: rule I12: candidates in frame order, so that each frame is decoded once.
+    SHEAF_CHECK(a.value().first_frame >= last_frame, Rule::I12);
+    last_frame = a.value().first_frame;
     const Result<Record> r = read_fields(a.value(), buffer, cached, whole);
     if (!r.ok()) {
       return r.error();
@@ -394,6 +398,7 @@ inline Result<Found> Decoder::find(std::string_view id, MutableByteSpan buffer) 
 inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan buffer) noexcept {
   const Range keys = bundle_.title_range(title);
   uint32_t cached = UINT32_MAX;
+  uint32_t last_frame = 0;
   for (uint32_t k = keys.first; k < keys.last; ++k) {
     const Result<TitleKey> key = bundle_.title_key(k);  // k < title_key_count()
     if (!key.ok()) {
@@ -404,6 +409,8 @@ inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan
     if (!a.ok()) {
       return a.error();
     }
+    SHEAF_CHECK(a.value().first_frame >= last_frame, Rule::I12);  // as in scan_id_block
+    last_frame = a.value().first_frame;
     bool whole = false;
     const Result<Record> r = read_fields(a.value(), buffer, cached, whole);
     if (!r.ok()) {
