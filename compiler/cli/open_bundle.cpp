@@ -56,6 +56,21 @@ int spool_stdin() {
   return -1;
 }
 
+// The last SPEC rule a check failed (the runtime's SHEAF_TRACE_RULES hook), for messages.
+bool g_failed_rule = false;
+Rule g_rule = Rule::H1;
+
+void remember_rule(Rule rule) {
+  g_failed_rule = true;
+  g_rule = rule;
+}
+
+// Starts watching the rules afresh, before an operation whose failure print_error reports.
+void watch_rules() {
+  set_rule_hook(remember_rule);
+  g_failed_rule = false;
+}
+
 }  // namespace
 
 bool OpenBundle::map_stdin(Access access) {
@@ -90,10 +105,15 @@ bool OpenBundle::map_stdin(Access access) {
 }
 
 void print_error(const std::string& path, const std::string& what, Errc e) {
-  std::fprintf(stderr, "sheaf: error: %s: %s: %s\n", path.c_str(), what.c_str(), to_string(e));
+  // Name the rule when the last one that failed gave this error (SPEC: "Validation").
+  const bool rule = g_failed_rule && errc_of(g_rule) == e;
+  std::fprintf(stderr, "sheaf: error: %s: %s: %s%s%s%s\n", path.c_str(), what.c_str(), to_string(e),
+               rule ? " (SPEC rule " : "", rule ? rule_id(g_rule) : "", rule ? ")" : "");
+  g_failed_rule = false;
 }
 
 bool OpenBundle::open(const std::string& path, Access access) {
+  watch_rules();
   path_ = path == "-" ? "standard input" : path;
   if (path == "-") {
     if (!map_stdin(access)) {
@@ -115,6 +135,7 @@ bool OpenBundle::open(const std::string& path, Access access) {
 }
 
 bool OpenBundle::init_decoder() {
+  watch_rules();
   workspace_.assign((Decoder::workspace_size(bundle_) + 7) / 8, 0);
   const Result<Decoder> d = Decoder::init(
       bundle_,
@@ -206,19 +227,20 @@ Result<Record> OpenBundle::read_at(uint32_t i, bool in_order, bool& out_of_order
 }
 
 Result<Record> OpenBundle::read(uint32_t i) {
+  watch_rules();
   bool out_of_order = false;
   const Result<Record> r = read_at(i, true, out_of_order);
   if (!r.ok()) {
-    print_error(
-        path_,
-        "article " + std::to_string(i) +
-            (out_of_order ? " (its record does not follow the frames in order, rule V9)" : ""),
-        r.error());
+    print_error(path_,
+                "article " + std::to_string(i) +
+                    (out_of_order ? " (its record does not follow the frames in order)" : ""),
+                r.error());
   }
   return r;
 }
 
 Result<Found> OpenBundle::find(const std::string& id) {
+  watch_rules();
   cached_frame_ = UINT32_MAX;  // find_index() reuses the frame buffer
   const Result<uint32_t> i = decoder_.find_index(id, frame_buffer());
   cached_frame_ = UINT32_MAX;

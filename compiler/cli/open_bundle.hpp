@@ -86,7 +86,9 @@ class OpenBundle {
   } reserved_;  // record_buffer()
 };
 
-/// Prints "sheaf: error: PATH: what: reason" to stderr.
+/// Prints "sheaf: error: PATH: what: reason" to stderr, with " (SPEC rule X)" after the reason
+/// when the last check that failed since the operation began (OpenBundle watches them) was
+/// rule X giving this error.
 void print_error(const std::string& path, const std::string& what, Errc e);
 
 }  // namespace sheaf::cli

@@ -52,10 +52,10 @@ begin "20,000 articles alternating between two 64 MiB frames: ls, unpack and cat
 run ls "$W/alternating-64mib.sheaf"
 expect_rc 1
 expect_out "a0000001"
-expect_err "article 2 (its record does not follow the frames in order, rule V9): corrupt index"
+expect_err "article 2 (its record does not follow the frames in order): corrupt index (SPEC rule V9)"
 run unpack "$W/alternating-64mib.sheaf" -o "$W/out-alternating"
 expect_rc 1
-expect_err "article 2 (its record does not follow the frames in order, rule V9): corrupt index"
+expect_err "article 2 (its record does not follow the frames in order): corrupt index (SPEC rule V9)"
 run verify "$W/alternating-64mib.sheaf"
 expect_rc 1
 expect_err "alternating-64mib.sheaf: damaged: corrupt index"
