@@ -242,8 +242,15 @@ Result<Record> OpenBundle::read(uint32_t i) {
 Result<Found> OpenBundle::find(const std::string& id) {
   watch_rules();
   cached_frame_ = UINT32_MAX;  // find_index() reuses the frame buffer
-  const Result<uint32_t> i = decoder_.find_index(id, frame_buffer());
+  Result<uint32_t> i = decoder_.find_index(id, frame_buffer());
   cached_frame_ = UINT32_MAX;
+  if (!i.ok() && i.error() == Errc::output_too_small) {
+    // A candidate's fields run past its first frame: read candidates whole, in the reserved
+    // max_read_size buffer (only the pages decoded bytes reach take memory).
+    const MutableByteSpan whole = record_buffer();
+    i = whole.size() == 0 ? Result<uint32_t>(Errc::output_too_small)
+                          : decoder_.find_index(id, whole);
+  }
   bool out_of_order = false;
   const Result<Record> r =
       i.ok() ? read_at(i.value(), false, out_of_order) : Result<Record>(i.error());

@@ -14,8 +14,9 @@ namespace sheaf::cli {
 /// Memory is bounded by what the file really holds, never by a size the index claims: the
 /// frame buffer is `max_frame_size` bytes (at most 64 MiB, SPEC rules I11 and F4), a record that
 /// spans frames is gathered from their decoded pieces (bytes that decoded, not a claimed
-/// size), and `max_read_size` is allocated only by verify (record_buffer(), reserved but not
-/// touched until decoded bytes land in it).
+/// size), and `max_read_size` is reserved only by verify and by a lookup whose candidates'
+/// fields run past their first frame (record_buffer(): address space, untouched until decoded
+/// bytes land in it).
 class OpenBundle {
  public:
   /// Maps and opens `path` (`access`: the readahead hint); on failure prints

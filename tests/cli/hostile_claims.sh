@@ -83,5 +83,20 @@ for c in verify ls; do
 done
 end
 
+begin "a valid bundle whose title runs past its first frame: cat, ls and verify read it (frame-sized buffers are enough)"
+python3 -c 'import json; print(json.dumps({"id": "long-title", "title": "T" * 3000, "body": "x" * 5000}))' \
+  >"$W/long.json"
+run build -q --block-size 1024 "$W/long.json" -o "$W/long.sheaf"
+expect_rc 0
+run cat "$W/long.sheaf" long-title
+expect_rc 0
+expect_out "TTTTTTTTTT"
+run ls "$W/long.sheaf"
+expect_rc 0
+expect_out "long-title"
+run verify "$W/long.sheaf"
+expect_rc 0
+end
+
 echo "cli_hostile_claims: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
