@@ -332,6 +332,16 @@ sheaf::fb::Frame with_frame(const sheaf::fb::Frame& f, uint64_t offset, uint32_t
   return sheaf::fb::Frame(offset, compressed_size, f.raw_size());
 }
 
+/// B4's bundle: 66 frames that claim 64 MiB raw each (the most I11 and F4 allow; F1 checks
+/// only their compressed range, so they may share bytes), and a record of 4 GiB - 1 that
+/// starts 16 bytes before the end of the first: its frames hold 65 * 64 MiB > 4 GiB.
+void record_past_4gib(Draft& d) {
+  const uint32_t raw = sheaf::format::kMaxFrameSize;
+  d.frames.assign(66, sheaf::fb::Frame(d.frames[0].offset(), d.frames[0].compressed_size(), raw));
+  d.block_size = d.max_frame_size = raw;
+  d.articles[0] = sheaf::fb::Article(0, raw - 16, 0xFFFFFFFFu, d.articles[0].checksum());
+}
+
 std::vector<Case> read_cases() {
   const auto article = [](const std::function<void(sheaf::fb::Article&)>& edit) {
     return [edit](Draft& d) { edit(d.articles[0]); };
@@ -378,15 +388,7 @@ std::vector<Case> read_cases() {
                          "body"s)),
   };
   if (sizeof(size_t) < sizeof(uint64_t)) {  // a 32-bit reader: pieces past 4 GiB in all
-    // Two frames that claim 0xFFFFFFF0 raw bytes each (F1 checks only their compressed
-    // range); the record starts 16 bytes before the end of the first and runs into the second.
-    cases.push_back(parts("B4", Action::plan, Errc::too_large, [](Draft& d) {
-      d.frames[0] =
-          sheaf::fb::Frame(d.frames[0].offset(), d.frames[0].compressed_size(), 0xFFFFFFF0u);
-      d.frames[1] =
-          sheaf::fb::Frame(d.frames[1].offset(), d.frames[1].compressed_size(), 0xFFFFFFF0u);
-      d.articles[0] = A(0, 0xFFFFFFE0u, 0x100, d.articles[0].checksum());
-    }));
+    cases.push_back(parts("B4", Action::plan, Errc::too_large, record_past_4gib));
   }
   return cases;
 }
@@ -568,6 +570,22 @@ TEST_CASE("the crafted base bundle passes every check") {
   for (Action a : {Action::open, Action::verify_all, Action::init, Action::read, Action::find,
                    Action::find_title, Action::bodies, Action::id_sample}) {
     CHECK(run(a, bytes, false) == Errc::ok);
+  }
+}
+
+TEST_CASE("B4's crafted record needs a buffer past 4 GiB, on any host") {
+  Draft d = sheaf::test::valid_draft();
+  record_past_4gib(d);
+  const AlignedBytes bytes = d.assemble();
+  const auto b = sheaf::Bundle::open(bytes.span());
+  REQUIRE(b.ok());
+  const auto plan = b.value().record_plan(b.value().article(0).value());
+  if (sizeof(size_t) < sizeof(uint64_t)) {
+    CHECK(plan.error() == Errc::too_large);
+  } else {
+    REQUIRE(plan.ok());
+    CHECK(plan.value().frame_count == 65);
+    CHECK(plan.value().buffer_size > size_t{UINT32_MAX});
   }
 }
 
