@@ -42,8 +42,8 @@ Status stream_source(const SourceView& source,
     const size_t before = in.pos;
     left = ZSTD_decompressStream(context.get(), &out, &in);
     if (ZSTD_isError(left)) {
-      return Status::corrupt(name +
-                             ": kept source does not decompress: " + ZSTD_getErrorName(left));
+      return Status::corrupt(name + ": kept source of " + std::to_string(source.size) +
+                             " bytes does not decompress: " + ZSTD_getErrorName(left));
     }
     produced += out.pos;
     if (produced > source.size) {
