@@ -92,6 +92,20 @@ Draft kept_source(uint64_t claimed) {
   return d;
 }
 
+/// As kept_source(), but the frame is not single-segment: a 1 MiB window, so a streaming
+/// decoder accepts it, decodes its 16 bytes and then finds the frame cut short.
+Draft kept_source_windowed(uint64_t claimed) {
+  Draft d = kept_source(claimed);
+  Bytes frame = {0x28, 0xB5, 0x2F, 0xFD, 0xC4, 0x50};  // 8-byte size, checksum; 1 MiB window
+  put_le(frame, claimed, 8);
+  put_le(frame, 16u << 3, 3);  // a raw block of 16 bytes, not the last
+  frame.insert(frame.end(), 16, 'x');
+  d.sources = {{0, frame.size()}};
+  frame.resize(static_cast<size_t>(sheaf::format::align_up(frame.size())), 0);
+  d.extra_sections.back().bytes = frame;
+  return d;
+}
+
 /// `articles` records, article i in frame i % 2; each frame holds its records, then zero
 /// bytes up to `frame_size`. Records in id order, every table consistent, checksums right:
 /// only V9 (records hop between the frames) is broken.
@@ -171,6 +185,7 @@ int main(int argc, char** argv) {
   const bool light = argc > 2 && std::strcmp(argv[2], "--light") == 0;
   const bool ok = write(dir, "source-2gib", kept_source(uint64_t{2} << 30)) &&
                   write(dir, "source-1tib", kept_source(uint64_t{1} << 40)) &&
+                  write(dir, "source-2gib-windowed", kept_source_windowed(uint64_t{2} << 30)) &&
                   write(dir, "max-read-2gib", with_max_read_size(uint32_t{2} << 30)) &&
                   write(dir, "max-read-ffffffff", with_max_read_size(0xFFFFFFFFu)) &&
                   write(dir, "alternating-64mib", alternating(20000, 64u << 20)) &&

@@ -52,7 +52,9 @@ Status stream_source(const SourceView& source,
     hash.update(reinterpret_cast<const uint8_t*>(chunk.get()), out.pos);
     sink(std::string_view(chunk.get(), out.pos));
     if (left != 0 && out.pos == 0 && in.pos == before) {
-      return Status::corrupt(name + ": kept source does not decompress: truncated frame");
+      return Status::corrupt(name + ": kept source of " + std::to_string(source.size) +
+                             " bytes does not decompress: its frame ends after " +
+                             std::to_string(produced) + " bytes");
     }
   }
   if (produced != source.size || in.pos != in.size) {

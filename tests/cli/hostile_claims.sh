@@ -20,8 +20,8 @@ W=$3
 fresh_work_dir 60
 "$CRAFT" "$W" --light >/dev/null || { echo "cannot craft the bundles" >&2; exit 2; }
 
-begin "a kept source claiming 2 GiB (and 1 TiB): verify and unpack --source refuse it, no file left"
-for b in source-2gib source-1tib; do
+begin "a kept source claiming 2 GiB (and 1 TiB; and 2 GiB in a 1 MiB window): verify and unpack --source refuse it, no file left"
+for b in source-2gib source-1tib source-2gib-windowed; do
   run verify "$W/$b.sheaf"
   expect_rc 1
   expect_err "$b.sheaf: damaged: in.txt: kept source of "
@@ -31,6 +31,7 @@ for b in source-2gib source-1tib; do
   expect_err " bytes does not decompress: "
   check "unpack --source left a partial file" test ! -e "$W/out-$b/in.txt"
 done
+expect_err "in.txt: kept source of 2147483648 bytes does not decompress: its frame ends after 16 bytes"
 end
 
 begin "max_read_size of 2 GiB and 0xFFFFFFFF: ls, cat and unpack read with a frame buffer; verify refuses it"
