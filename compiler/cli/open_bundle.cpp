@@ -1,6 +1,7 @@
 // compiler, CLI: bundle opening shared by info, ls, cat, verify and unpack.
 #include "cli/open_bundle.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,6 +56,21 @@ int spool_stdin() {
   return -1;
 }
 
+// The last SPEC rule a check failed (the runtime's SHEAF_TRACE_RULES hook), for messages.
+bool g_failed_rule = false;
+Rule g_rule = Rule::H1;
+
+void remember_rule(Rule rule) {
+  g_failed_rule = true;
+  g_rule = rule;
+}
+
+// Starts watching the rules afresh, before an operation whose failure print_error reports.
+void watch_rules() {
+  set_rule_hook(remember_rule);
+  g_failed_rule = false;
+}
+
 }  // namespace
 
 bool OpenBundle::map_stdin(Access access) {
@@ -88,10 +105,15 @@ bool OpenBundle::map_stdin(Access access) {
 }
 
 void print_error(const std::string& path, const std::string& what, Errc e) {
-  std::fprintf(stderr, "sheaf: error: %s: %s: %s\n", path.c_str(), what.c_str(), to_string(e));
+  // Name the rule when the last one that failed gave this error (SPEC: "Validation").
+  const bool rule = g_failed_rule && errc_of(g_rule) == e;
+  std::fprintf(stderr, "sheaf: error: %s: %s: %s%s%s%s\n", path.c_str(), what.c_str(), to_string(e),
+               rule ? " (SPEC rule " : "", rule ? rule_id(g_rule) : "", rule ? ")" : "");
+  g_failed_rule = false;
 }
 
 bool OpenBundle::open(const std::string& path, Access access) {
+  watch_rules();
   path_ = path == "-" ? "standard input" : path;
   if (path == "-") {
     if (!map_stdin(access)) {
@@ -113,6 +135,7 @@ bool OpenBundle::open(const std::string& path, Access access) {
 }
 
 bool OpenBundle::init_decoder() {
+  watch_rules();
   workspace_.assign((Decoder::workspace_size(bundle_) + 7) / 8, 0);
   const Result<Decoder> d = Decoder::init(
       bundle_,
@@ -122,32 +145,120 @@ bool OpenBundle::init_decoder() {
     return false;
   }
   decoder_ = d.value();
-  const BundleInfo info = bundle_.info();
-  buffer_.assign(
-      info.max_read_size > info.max_frame_size ? info.max_read_size : info.max_frame_size, 0);
+  // At most 64 MiB (SPEC rule I11), whatever max_read_size claims.
+  buffer_.assign(bundle_.info().max_frame_size, 0);
   return true;
 }
 
-Result<Record> OpenBundle::read(uint32_t i) {
-  const MutableByteSpan buffer(buffer_.data(), buffer_.size());
+OpenBundle::Reserved::~Reserved() {
+  if (address != nullptr) {
+    ::munmap(address, size);
+  }
+}
+
+MutableByteSpan OpenBundle::record_buffer() {
+  const size_t size = bundle_.info().max_read_size;
+  if (reserved_.address == nullptr && size != 0) {
+    void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) {
+      std::fprintf(stderr, "sheaf: error: %s: cannot reserve a read buffer of %zu bytes: %s\n",
+                   path_.c_str(), size, std::strerror(errno));
+      return MutableByteSpan();
+    }
+    reserved_.address = p;
+    reserved_.size = size;
+  }
+  return MutableByteSpan(static_cast<uint8_t*>(reserved_.address), reserved_.size);
+}
+
+// The record of `a` (its plan `p`), decoded frame by frame into the frame buffer; a record in
+// one frame is a view into it, a longer one is gathered into record_. Checksum checked (B3).
+Result<std::string_view> OpenBundle::gather(const ArticleView& a, const RecordPlan& p) {
+  record_.clear();
+  std::string_view piece;
+  uint32_t start = p.offset;
+  uint32_t remaining = p.size;
+  for (uint32_t k = 0; k < p.frame_count; ++k, start = 0) {
+    const uint32_t j = p.first_frame + k;
+    if (cached_frame_ != j) {
+      cached_frame_ = UINT32_MAX;
+      const Result<ByteSpan> content = decoder_.read_frame(j, frame_buffer());
+      if (!content.ok()) {
+        return content.error();
+      }
+      cached_frame_ = j;
+    }
+    const uint32_t raw = bundle_.frame(j).value().raw_size;  // read_frame checked it
+    const uint32_t size = std::min(raw - start, remaining);  // record_plan checked start < raw
+    piece = std::string_view(reinterpret_cast<const char*>(buffer_.data()) + start, size);
+    if (p.frame_count > 1) {
+      record_.append(piece);
+    }
+    remaining -= size;
+  }
+  const std::string_view bytes = p.frame_count > 1 ? std::string_view(record_) : piece;
+  const auto sum = static_cast<uint32_t>(
+      detail::xxh64(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+  SHEAF_CHECK(remaining == 0 && sum == a.checksum, Rule::B3);
+  return bytes;
+}
+
+Result<Record> OpenBundle::read_at(uint32_t i, bool in_order, bool& out_of_order) {
   const Result<ArticleView> a = bundle_.article(i);
-  const Result<std::string_view> bytes = a.ok()
-                                             ? decoder_.read_bytes(a.value(), buffer, cached_frame_)
-                                             : Result<std::string_view>(a.error());
-  const Result<Record> r = bytes.ok() ? parse_record(bytes.value()) : bytes.error();
+  if (!a.ok()) {
+    return a.error();
+  }
+  const Result<RecordPlan> plan = bundle_.record_plan(a.value());
+  if (!plan.ok()) {
+    return plan.error();
+  }
+  if (in_order) {
+    if (const Errc e = order_.next(plan.value()); e != Errc::ok) {
+      out_of_order = true;
+      return e;
+    }
+  }
+  const Result<std::string_view> bytes = gather(a.value(), plan.value());
+  if (!bytes.ok()) {
+    return bytes.error();
+  }
+  return parse_record(bytes.value());
+}
+
+Result<Record> OpenBundle::read(uint32_t i) {
+  watch_rules();
+  bool out_of_order = false;
+  const Result<Record> r = read_at(i, true, out_of_order);
   if (!r.ok()) {
-    print_error(path_, "article " + std::to_string(i), r.error());
+    print_error(path_,
+                "article " + std::to_string(i) +
+                    (out_of_order ? " (its record does not follow the frames in order)" : ""),
+                r.error());
   }
   return r;
 }
 
 Result<Found> OpenBundle::find(const std::string& id) {
-  cached_frame_ = UINT32_MAX;  // find() reuses the buffer
-  const Result<Found> f = decoder_.find(id, MutableByteSpan(buffer_.data(), buffer_.size()));
-  if (!f.ok()) {
-    print_error(path_, "article '" + id + "'", f.error());
+  watch_rules();
+  cached_frame_ = UINT32_MAX;  // find_index() reuses the frame buffer
+  Result<uint32_t> i = decoder_.find_index(id, frame_buffer());
+  cached_frame_ = UINT32_MAX;
+  if (!i.ok() && i.error() == Errc::output_too_small) {
+    // A candidate's fields run past its first frame: read candidates whole, in the reserved
+    // max_read_size buffer (only the pages decoded bytes reach take memory).
+    const MutableByteSpan whole = record_buffer();
+    i = whole.size() == 0 ? Result<uint32_t>(Errc::output_too_small)
+                          : decoder_.find_index(id, whole);
   }
-  return f;
+  bool out_of_order = false;
+  const Result<Record> r =
+      i.ok() ? read_at(i.value(), false, out_of_order) : Result<Record>(i.error());
+  if (!r.ok()) {
+    print_error(path_, "article '" + id + "'", r.error());
+    return r.error();
+  }
+  return Found{i.value(), r.value()};
 }
 
 Result<SiteView> OpenBundle::site(const Record& r) {

@@ -9,7 +9,14 @@
 
 namespace sheaf::cli {
 
-/// A mapped bundle with a decoder and read buffer sized from its header.
+/// A mapped bundle with a decoder and a frame buffer sized from its header.
+///
+/// Memory is bounded by what the file really holds, never by a size the index claims: the
+/// frame buffer is `max_frame_size` bytes (at most 64 MiB, SPEC rules I11 and F4), a record that
+/// spans frames is gathered from their decoded pieces (bytes that decoded, not a claimed
+/// size), and `max_read_size` is reserved only by verify and by a lookup whose candidates'
+/// fields run past their first frame (record_buffer(): address space, untouched until decoded
+/// bytes land in it).
 class OpenBundle {
  public:
   /// Maps and opens `path` (`access`: the readahead hint); on failure prints
@@ -26,11 +33,14 @@ class OpenBundle {
   /// Initializes the decoder (fast mode); prints and returns false on failure.
   bool init_decoder();
 
-  /// Reads article `i` (reusing the frame in the buffer when the previous read left the same
-  /// one there); on failure prints a message naming the file and article.
+  /// Reads article `i` of a walk in article order (ls, unpack): checks that the records use
+  /// the frames in order (SPEC rule V9, FrameOrder), so that with the one-frame cache every
+  /// frame is decoded once and a walk costs time linear in the file. On failure prints a
+  /// message naming the file and article. The record's views live until the next read.
   Result<Record> read(uint32_t i);
 
-  /// Reads the article with this id; on failure prints a message naming the file and id.
+  /// Reads the article with this id (frame-sized buffer for the candidates, then the record
+  /// as read() gathers it); on failure prints a message naming the file and id.
   Result<Found> find(const std::string& id);
 
   /// The publisher facts a record names; on failure prints a message.
@@ -38,7 +48,13 @@ class OpenBundle {
 
   Decoder& decoder() { return decoder_; }
 
+  /// `max_frame_size` bytes: any one frame (SPEC rule F4).
   MutableByteSpan frame_buffer() { return MutableByteSpan(buffer_.data(), buffer_.size()); }
+
+  /// `max_read_size` bytes for verify_bodies(): address space reserved with mmap, so only the
+  /// pages that decoded bytes reach take memory. Empty (and an error printed) when it cannot
+  /// be reserved.
+  MutableByteSpan record_buffer();
 
   /// The name messages use: the path as given, or "standard input".
   const std::string& path() const { return path_; }
@@ -48,17 +64,32 @@ class OpenBundle {
 
  private:
   bool map_stdin(Access access);  // prints why it failed
+  Result<std::string_view> gather(const ArticleView& a, const RecordPlan& p);
+  Result<Record> read_at(uint32_t i, bool in_order, bool& out_of_order);
 
   std::string path_;
   MappedFile file_;
   Bundle bundle_;
   Decoder decoder_;
-  std::vector<uint64_t> workspace_;  // uint64_t: 8-byte alignment for zstd
-  std::vector<uint8_t> buffer_;
+  std::vector<uint64_t> workspace_;     // uint64_t: 8-byte alignment for zstd
+  std::vector<uint8_t> buffer_;         // max_frame_size bytes
   uint32_t cached_frame_ = UINT32_MAX;  // frame whose content is in buffer_
+  std::string record_;                  // a record spanning frames, gathered piece by piece
+  FrameOrder order_;                    // read(): SPEC rule V9 as the walk goes
+
+  struct Reserved {
+    void* address = nullptr;
+    size_t size = 0;
+    Reserved() = default;
+    Reserved(const Reserved&) = delete;
+    Reserved& operator=(const Reserved&) = delete;
+    ~Reserved();
+  } reserved_;  // record_buffer()
 };
 
-/// Prints "sheaf: error: PATH: what: reason" to stderr.
+/// Prints "sheaf: error: PATH: what: reason" to stderr, with " (SPEC rule X)" after the reason
+/// when the last check that failed since the operation began (OpenBundle watches them) was
+/// rule X giving this error.
 void print_error(const std::string& path, const std::string& what, Errc e);
 
 }  // namespace sheaf::cli

@@ -277,8 +277,11 @@ int run_verify(const ReadCommand& command) {
   Progress progress(!command.quiet && ::isatty(STDERR_FILENO) != 0 ? ProgressMode::terminal
                                                                    : ProgressMode::off);
   progress.begin("verification", ob.bundle().size(), "articles");
-  const Errc e =
-      verify_bodies(ob.bundle(), ob.decoder(), ob.frame_buffer(), report_verified, &progress);
+  const MutableByteSpan buffer = ob.record_buffer();
+  if (buffer.size() != ob.bundle().info().max_read_size) {
+    return kExitFailure;
+  }
+  const Errc e = verify_bodies(ob.bundle(), ob.decoder(), buffer, report_verified, &progress);
   if (e != Errc::ok) {
     print_error(ob.path(), "damaged body", e);
     return kExitFailure;
@@ -295,6 +298,30 @@ int run_verify(const ReadCommand& command) {
 
 namespace {
 
+// Decodes a kept source straight into `path` (memory: one chunk, not the file); on failure
+// prints why and removes what was written.
+bool write_source(const std::string& ob_path, const std::filesystem::path& path,
+                  const SourceView& source) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  const Status status = stream_source(source, [&out](std::string_view chunk) {
+    out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+  });
+  out.close();
+  if (!status.ok()) {
+    std::filesystem::remove(path, ec);
+    std::fprintf(stderr, "sheaf: error: %s: %s\n", ob_path.c_str(), status.message().c_str());
+    return false;
+  }
+  if (ec || !out) {
+    std::fprintf(stderr, "sheaf: error: %s: cannot write: %s\n", path.c_str(),
+                 ec ? ec.message().c_str() : std::strerror(errno));
+    return false;
+  }
+  return true;
+}
+
 // unpack --source: every kept input file back, byte for byte.
 int unpack_sources(const ReadCommand& command, const std::string& ob_path, const Bundle& b) {
   if (b.source_count() == 0) {
@@ -302,20 +329,15 @@ int unpack_sources(const ReadCommand& command, const std::string& ob_path, const
                  ob_path.c_str());
     return kExitFailure;
   }
-  std::string bytes;
   for (uint32_t k = 0; k < b.source_count(); ++k) {
     const Result<SourceView> s = b.source(k);
     if (!s.ok()) {
       print_error(ob_path, "kept source " + std::to_string(k), s.error());
       return kExitFailure;
     }
-    if (const Status status = read_source(s.value(), bytes); !status.ok()) {
-      std::fprintf(stderr, "sheaf: error: %s: %s\n", ob_path.c_str(), status.message().c_str());
-      return kExitFailure;
-    }
     const std::filesystem::path path =
         std::filesystem::path(command.output_dir) / safe_relative_path(std::string(s.value().path));
-    if (!write_file(path, bytes)) {
+    if (!write_source(ob_path, path, s.value())) {
       return kExitFailure;
     }
     if (command.verbose) {

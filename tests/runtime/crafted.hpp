@@ -14,7 +14,7 @@
 
 #include <sheaf/sheaf.hpp>
 
-#include "runtime/fixture.hpp"
+#include "runtime/aligned_bytes.hpp"
 
 namespace sheaf::test {
 
@@ -79,6 +79,7 @@ struct Draft {
   bool omit_frames = false;
   std::vector<std::string> sites;                      // Site names
   std::vector<std::pair<uint64_t, uint64_t>> sources;  // (offset, compressed_size)
+  std::vector<uint64_t> source_sizes;                  // SourceFile.size of sources[k] (0 past)
   std::vector<DraftSection> extra_sections;            // after INDEX and DATA
   bool omit_data_section = false;
   uint64_t gap_before_first = 0;  ///< bytes of padding before the first section
@@ -121,8 +122,10 @@ struct Draft {
       site_tables.push_back(fb::CreateSite(b, b.CreateString(name)));
     }
     std::vector<flatbuffers::Offset<fb::SourceFile>> source_tables;
-    for (const auto& s : sources) {
-      source_tables.push_back(fb::CreateSourceFile(b, b.CreateString("in.txt"), s.first, s.second));
+    for (size_t k = 0; k < sources.size(); ++k) {
+      const uint64_t size = k < source_sizes.size() ? source_sizes[k] : 0;
+      source_tables.push_back(fb::CreateSourceFile(b, b.CreateString("in.txt"), sources[k].first,
+                                                   sources[k].second, size));
     }
     const auto v_frames = b.CreateVectorOfStructs(frames);
     const auto v_articles = b.CreateVectorOfStructs(articles);

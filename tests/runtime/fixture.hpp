@@ -13,17 +13,9 @@
 
 #include <sheaf/sheaf.hpp>
 
+#include "runtime/aligned_bytes.hpp"
+
 namespace sheaf::test {
-
-/// A bundle file's bytes in 8-byte aligned storage.
-struct AlignedBytes {
-  std::vector<uint64_t> words;
-  size_t size = 0;
-
-  ByteSpan span() const { return ByteSpan(reinterpret_cast<const uint8_t*>(words.data()), size); }
-
-  uint8_t* data() { return reinterpret_cast<uint8_t*>(words.data()); }
-};
 
 inline AlignedBytes load_aligned(const std::string& path) {
   AlignedBytes out;

@@ -298,6 +298,25 @@ std::vector<Case> index_cases() {
       index("I8", Action::id_sample, Errc::corrupt_index,
             [](Bytes& idx) { break_id_sample(idx, 1); }),
       parts("I9", Action::find, Errc::corrupt_index, [](Draft& d) { d.samples.pop_back(); }),
+      parts("I11", Action::open, Errc::corrupt_index,
+            [](Draft& d) { d.block_size = sheaf::format::kMaxFrameSize + 1; }),
+      parts("I11", Action::open, Errc::corrupt_index,
+            [](Draft& d) { d.max_frame_size = sheaf::format::kMaxFrameSize + 1; }),
+      parts("I12", Action::find, Errc::corrupt_index,
+            [](Draft& d) {  // one id block; its first two articles swap frames
+              d.records = {sheaf::test::record("a-1", "Alpha"), sheaf::test::record("a-2", "Beta"),
+                           sheaf::test::record("b-2", "Gamma")};
+              d.derive();
+              d.sample_articles = {0};
+              d.samples = {"a-1"};
+              std::swap(d.articles[0], d.articles[1]);
+            }),
+      parts("I12", Action::find_title, Errc::corrupt_index,
+            [](Draft& d) {  // two keys of the hash of "Alpha"; their articles swap frames
+              const uint32_t h = sheaf::detail::title_hash("Alpha");
+              d.keys = {sheaf::fb::TitleKey(h, 0), sheaf::fb::TitleKey(h, 1)};
+              std::swap(d.articles[0], d.articles[1]);
+            }),
       parts("I10", Action::find_title, Errc::corrupt_index,
             [](Draft& d) {
               for (sheaf::fb::TitleKey& k : d.keys) {
@@ -311,6 +330,16 @@ std::vector<Case> index_cases() {
 
 sheaf::fb::Frame with_frame(const sheaf::fb::Frame& f, uint64_t offset, uint32_t compressed_size) {
   return sheaf::fb::Frame(offset, compressed_size, f.raw_size());
+}
+
+/// B4's bundle: 66 frames that claim 64 MiB raw each (the most I11 and F4 allow; F1 checks
+/// only their compressed range, so they may share bytes), and a record of 4 GiB - 1 that
+/// starts 16 bytes before the end of the first: its frames hold 65 * 64 MiB > 4 GiB.
+void record_past_4gib(Draft& d) {
+  const uint32_t raw = sheaf::format::kMaxFrameSize;
+  d.frames.assign(66, sheaf::fb::Frame(d.frames[0].offset(), d.frames[0].compressed_size(), raw));
+  d.block_size = d.max_frame_size = raw;
+  d.articles[0] = sheaf::fb::Article(0, raw - 16, 0xFFFFFFFFu, d.articles[0].checksum());
 }
 
 std::vector<Case> read_cases() {
@@ -332,6 +361,7 @@ std::vector<Case> read_cases() {
       parts("F2", Action::read, Errc::corrupt_body, [](Draft& d) { d.data[0] ^= 0xFF; }),
       parts("F3", Action::read, Errc::corrupt_body,
             [](Draft& d) { d.data[d.frames[0].compressed_size() - 1] ^= 1; }),
+      parts("F4", Action::read, Errc::corrupt_index, [](Draft& d) { d.max_frame_size -= 1; }),
       parts("B1", Action::read, Errc::corrupt_index,
             article([](A& a) { a = A(99, a.offset(), a.size(), a.checksum()); })),
       parts("B2", Action::read, Errc::corrupt_index,
@@ -358,15 +388,7 @@ std::vector<Case> read_cases() {
                          "body"s)),
   };
   if (sizeof(size_t) < sizeof(uint64_t)) {  // a 32-bit reader: pieces past 4 GiB in all
-    // Two frames that claim 0xFFFFFFF0 raw bytes each (F1 checks only their compressed
-    // range); the record starts 16 bytes before the end of the first and runs into the second.
-    cases.push_back(parts("B4", Action::plan, Errc::too_large, [](Draft& d) {
-      d.frames[0] =
-          sheaf::fb::Frame(d.frames[0].offset(), d.frames[0].compressed_size(), 0xFFFFFFF0u);
-      d.frames[1] =
-          sheaf::fb::Frame(d.frames[1].offset(), d.frames[1].compressed_size(), 0xFFFFFFF0u);
-      d.articles[0] = A(0, 0xFFFFFFE0u, 0x100, d.articles[0].checksum());
-    }));
+    cases.push_back(parts("B4", Action::plan, Errc::too_large, record_past_4gib));
   }
   return cases;
 }
@@ -389,6 +411,24 @@ std::vector<Case> dictionary_cases() {
               d.extra_sections.push_back(
                   section(sheaf::format::SectionKind::packed_dictionary, Bytes(16, 'x')));
             }),
+      // A packed dictionary whose frame header claims 1 GiB (more than build's 16 MiB cap):
+      // refused before any workspace is sized from the claim.
+      parts("D3", Action::init, Errc::corrupt_body,
+            [](Draft& d) {
+              Bytes frame = {0x28, 0xB5, 0x2F, 0xFD, 0xA4};  // single segment, 4-byte size
+              sheaf::test::put_le(frame, uint64_t{1} << 30, 4);
+              sheaf::test::put_le(frame, 1u | (8u << 3), 3);  // last raw block of 8 bytes
+              frame.insert(frame.end(), kDictionaryBytes.begin(), kDictionaryBytes.begin() + 8);
+              d.extra_sections.push_back(
+                  section(sheaf::format::SectionKind::packed_dictionary, frame));
+            }),
+      parts("D4", Action::init, Errc::corrupt_body,
+            [](Draft& d) {
+              Bytes dictionary(sheaf::format::kMaxDictionarySize + 8, 0);
+              std::copy(kDictionaryBytes.begin(), kDictionaryBytes.end(), dictionary.begin());
+              d.extra_sections.push_back(
+                  section(sheaf::format::SectionKind::dictionary, std::move(dictionary)));
+            }),
   };
 }
 
@@ -406,7 +446,6 @@ std::vector<Case> verify_cases() {
             [](Bytes& idx) { break_id_sample(idx, 1); }),
       parts("V5", Action::verify_all, Errc::corrupt_index,
             [](Draft& d) { d.frames[1] = with_frame(d.frames[1], d.frames[1].offset(), 0); }),
-      parts("V6", Action::verify_all, Errc::corrupt_index, [](Draft& d) { d.max_frame_size -= 1; }),
       parts("V7", Action::bodies, Errc::corrupt_index,
             [](Draft& d) {
               std::swap(d.records[0], d.records[1]);
@@ -414,6 +453,8 @@ std::vector<Case> verify_cases() {
             }),
       parts("V8", Action::verify_all, Errc::corrupt_index, [](Draft& d) { d.max_read_size -= 1; }),
       parts("V9", Action::bodies, Errc::corrupt_index,
+            [](Draft& d) { std::swap(d.articles[0], d.articles[1]); }),
+      parts("V9", Action::verify_all, Errc::corrupt_index,  // from the record plans alone
             [](Draft& d) { std::swap(d.articles[0], d.articles[1]); }),
       parts("V10", Action::verify_all, Errc::corrupt_index,
             [](Draft& d) { d.data.resize(d.data.size() + 8, 0); }),
@@ -529,6 +570,22 @@ TEST_CASE("the crafted base bundle passes every check") {
   for (Action a : {Action::open, Action::verify_all, Action::init, Action::read, Action::find,
                    Action::find_title, Action::bodies, Action::id_sample}) {
     CHECK(run(a, bytes, false) == Errc::ok);
+  }
+}
+
+TEST_CASE("B4's crafted record needs a buffer past 4 GiB, on any host") {
+  Draft d = sheaf::test::valid_draft();
+  record_past_4gib(d);
+  const AlignedBytes bytes = d.assemble();
+  const auto b = sheaf::Bundle::open(bytes.span());
+  REQUIRE(b.ok());
+  const auto plan = b.value().record_plan(b.value().article(0).value());
+  if (sizeof(size_t) < sizeof(uint64_t)) {
+    CHECK(plan.error() == Errc::too_large);
+  } else {
+    REQUIRE(plan.ok());
+    CHECK(plan.value().frame_count == 65);
+    CHECK(plan.value().buffer_size > size_t{UINT32_MAX});
   }
 }
 

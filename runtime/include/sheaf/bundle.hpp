@@ -186,8 +186,10 @@ class Bundle {
 
   uint32_t frame_count() const noexcept { return frames_.size; }
 
-  /// Frame `j`, range-checked against the DATA section.
-  /// @return out_of_range when j >= frame_count(), corrupt_index when it lies outside DATA.
+  /// Frame `j`, range-checked against the DATA section, its raw size within max_frame_size
+  /// (so a buffer of BundleInfo::max_frame_size bytes holds any frame).
+  /// @return out_of_range when j >= frame_count(), corrupt_index when it lies outside DATA
+  ///   (rule F1) or claims more than max_frame_size raw bytes (rule F4).
   Result<FrameView> frame(uint32_t j) const noexcept;
 
   /// Which frames hold the record of `a`, and the buffer size a whole read needs.
@@ -261,6 +263,7 @@ class Bundle {
   detail::VectorSpan id_sample_articles_;  // uint32 each
   detail::VectorSpan sites_;               // offsets to Site tables, verified when read (I6)
   detail::VectorSpan sources_table_;       // offsets to SourceFile tables, verified when read (I7)
+  uint32_t max_frame_size_ = 0;  // Bundle.max_frame_size, at most kMaxFrameSize (rule I11)
   bool dictionary_packed_ = false;
 };
 

@@ -129,7 +129,6 @@ class Decoder {
 
  private:
   static constexpr uint32_t kZstdDictionaryMagic = 0xEC30A437;
-  static constexpr uint64_t kMaxDictionary = uint64_t{1} << 30;
 
   static size_t context_size() noexcept {
     return static_cast<size_t>(format::align_up(ZSTD_estimateDCtxSize()));
@@ -141,7 +140,8 @@ class Decoder {
     }
     const unsigned long long n =
         ZSTD_getFrameContentSize(bundle.dictionary().data(), bundle.dictionary().size());
-    if (n == ZSTD_CONTENTSIZE_UNKNOWN || n == ZSTD_CONTENTSIZE_ERROR || n > kMaxDictionary) {
+    if (n == ZSTD_CONTENTSIZE_UNKNOWN || n == ZSTD_CONTENTSIZE_ERROR ||
+        n > format::kMaxDictionarySize) {
       return 0;
     }
     return static_cast<size_t>(n);
@@ -183,7 +183,9 @@ inline Result<Decoder> Decoder::init(const Bundle& bundle, MutableByteSpan works
   // when decoded with it, and a packed one is a checksummed frame itself. verify_all() checks
   // its section checksum (SPEC: rule D1), which would cost a pass over it at every init.
   const ByteSpan stored = bundle.dictionary();
-  // SPEC: rule D3: a packed dictionary states its size.
+  // SPEC: rule D4: a dictionary stored as is, within what a writer can produce.
+  SHEAF_CHECK(bundle.dictionary_packed() || stored.size() <= format::kMaxDictionarySize, Rule::D4);
+  // SPEC: rule D3: a packed dictionary states its size (at most kMaxDictionarySize).
   SHEAF_CHECK(!bundle.dictionary_packed() || unpacked_size(bundle) != 0, Rule::D3);
   if (workspace.size() < small_workspace_size(bundle)) {
     return Errc::workspace_too_small;
@@ -343,11 +345,15 @@ inline Result<uint32_t> Decoder::scan_id_block(std::string_view id, MutableByteS
   if (!block.ok()) {
     return block.error();
   }
+  uint32_t last_frame = 0;
   for (uint32_t i = block.value().first; i < block.value().last; ++i) {
     const Result<ArticleView> a = bundle_.article(i);
     if (!a.ok()) {
       return a.error();
     }
+    // SPEC: rule I12: candidates in frame order, so that each frame is decoded once.
+    SHEAF_CHECK(a.value().first_frame >= last_frame, Rule::I12);
+    last_frame = a.value().first_frame;
     const Result<Record> r = read_fields(a.value(), buffer, cached, whole);
     if (!r.ok()) {
       return r.error();
@@ -392,6 +398,7 @@ inline Result<Found> Decoder::find(std::string_view id, MutableByteSpan buffer) 
 inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan buffer) noexcept {
   const Range keys = bundle_.title_range(title);
   uint32_t cached = UINT32_MAX;
+  uint32_t last_frame = 0;
   for (uint32_t k = keys.first; k < keys.last; ++k) {
     const Result<TitleKey> key = bundle_.title_key(k);  // k < title_key_count()
     if (!key.ok()) {
@@ -402,6 +409,8 @@ inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan
     if (!a.ok()) {
       return a.error();
     }
+    SHEAF_CHECK(a.value().first_frame >= last_frame, Rule::I12);  // as in scan_id_block
+    last_frame = a.value().first_frame;
     bool whole = false;
     const Result<Record> r = read_fields(a.value(), buffer, cached, whole);
     if (!r.ok()) {

@@ -47,6 +47,10 @@ inline constexpr size_t kAlignment = 8;  // bundle base, every section and every
 
 // SPEC: Index section
 inline constexpr char kIndexIdentifier[] = "SHF2";
+
+// Hard limits (SPEC: "Limits"), what `sheaf build` can produce; readers reject more.
+inline constexpr uint32_t kMaxFrameSize = 64u << 20;       // largest --block-size (rules I11, F4)
+inline constexpr uint64_t kMaxDictionarySize = 16u << 20;  // largest --dict-size (rules D3, D4)
 // SPEC: Records. A record is its fields, each `tag, LEB128 length, bytes`, then a 0 tag, then
 // the body. Readers skip tags they do not know.
 enum class Field : uint8_t {

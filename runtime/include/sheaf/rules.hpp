@@ -18,7 +18,7 @@
 namespace sheaf {
 
 // One line per SPEC rule, in SPEC order: its id and the Errc it gives (SPEC's `Errc` column).
-// Retired ids (I5) are not listed; new rules get new ids.
+// Retired ids (I5, V6) are not listed; new rules get new ids.
 // clang-format off
 #define SHEAF_RULES(X) \
   X(H1, truncated)           \
@@ -49,9 +49,12 @@ namespace sheaf {
   X(I8, corrupt_index)       \
   X(I9, corrupt_index)       \
   X(I10, corrupt_index)      \
+  X(I11, corrupt_index)      \
+  X(I12, corrupt_index)      \
   X(F1, corrupt_index)       \
   X(F2, corrupt_body)        \
   X(F3, corrupt_body)        \
+  X(F4, corrupt_index)       \
   X(B1, corrupt_index)       \
   X(B2, corrupt_index)       \
   X(B3, corrupt_body)        \
@@ -66,12 +69,12 @@ namespace sheaf {
   X(D1, checksum_mismatch)   \
   X(D2, corrupt_body)        \
   X(D3, corrupt_body)        \
+  X(D4, corrupt_body)        \
   X(V1, corrupt_header)      \
   X(V2, checksum_mismatch)   \
   X(V3, corrupt_header)      \
   X(V4, corrupt_index)       \
   X(V5, corrupt_index)       \
-  X(V6, corrupt_index)       \
   X(V7, corrupt_index)       \
   X(V8, corrupt_index)       \
   X(V9, corrupt_index)       \

@@ -51,9 +51,9 @@ inline Errc verify_layout(const Bundle& b) noexcept {
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V5, V6, V10 and V11: frames lie back to back in DATA (each at the
-// next multiple of 8, zero padding between), within max_frame_size, which is exact and at most
-// block_size.
+// SPEC: "Validation", rules V5, V10 and V11: frames lie back to back in DATA (each at the
+// next multiple of 8, zero padding between), and max_frame_size (which Bundle::frame() checks
+// every raw size against, rule F4) is exact and at most block_size.
 inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
   uint64_t end = 0;
   uint32_t largest = 0;
@@ -67,7 +67,6 @@ inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
     SHEAF_CHECK(
         v.offset == format::align_up(end) && all_zero(b.data().data() + end, v.offset - end),
         Rule::V10);
-    SHEAF_CHECK(v.raw_size <= info.max_frame_size, Rule::V6);
     end = v.offset + v.compressed_size;
     largest = v.raw_size > largest ? v.raw_size : largest;
   }
@@ -78,9 +77,41 @@ inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V8 and V11: every record inside its frames, max_read_size exact.
+}  // namespace detail
+
+/// SPEC rule V9 as a walk goes: records, taken in article order, use the frames in order, so
+/// that a reader with a one-frame cache decodes each frame once. Feed it every article's plan,
+/// in order, then call finish(). `sheaf ls` and `unpack` check it as they read.
+class FrameOrder {
+ public:
+  /// The next article's plan. @return corrupt_index (V9) when it starts before the last frame
+  ///   used so far or after the first unused one.
+  Errc next(const RecordPlan& p) noexcept {
+    SHEAF_CHECK(p.first_frame <= covered_end_ && p.first_frame + uint64_t{1} >= covered_end_,
+                Rule::V9);
+    const uint64_t end = p.first_frame + uint64_t{p.frame_count};
+    covered_end_ = end > covered_end_ ? end : covered_end_;
+    return Errc::ok;
+  }
+
+  /// After the last article. @return corrupt_index (V9) when a frame was left unused.
+  Errc finish(uint32_t frame_count) const noexcept {
+    SHEAF_CHECK(covered_end_ == frame_count, Rule::V9);
+    return Errc::ok;
+  }
+
+ private:
+  uint64_t covered_end_ = 0;  // articles so far used frames [0, covered_end_)
+};
+
+namespace detail {
+
+// SPEC: "Validation", rules V8, V9 and V11: every record inside its frames, the frames used in
+// order (checked here from the index alone, so that a bundle whose records hop between frames
+// costs no more than one pass), max_read_size exact.
 inline Errc verify_plans(const Bundle& b, const BundleInfo& info) noexcept {
   size_t largest = 0;
+  FrameOrder order;
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<ArticleView> a = b.article(i);
     if (!a.ok()) {
@@ -90,8 +121,16 @@ inline Errc verify_plans(const Bundle& b, const BundleInfo& info) noexcept {
     if (!plan.ok()) {
       return plan.error();
     }
+    const Errc e = order.next(plan.value());
+    if (e != Errc::ok) {
+      return e;
+    }
     SHEAF_CHECK(plan.value().buffer_size <= info.max_read_size, Rule::V8);
     largest = plan.value().buffer_size > largest ? plan.value().buffer_size : largest;
+  }
+  const Errc e = order.finish(b.frame_count());
+  if (e != Errc::ok) {
+    return e;
   }
   SHEAF_CHECK(largest == info.max_read_size, Rule::V11);
   return Errc::ok;
@@ -127,13 +166,7 @@ class BodyChecker {
   explicit BodyChecker(const Bundle& b) noexcept : b_(b) {}
 
   // SPEC: rule V9: records use the frames in order.
-  Errc check_plan(const RecordPlan& p) noexcept {
-    SHEAF_CHECK(p.first_frame <= covered_end_ && p.first_frame + uint64_t{1} >= covered_end_,
-                Rule::V9);
-    const uint64_t end = p.first_frame + uint64_t{p.frame_count};
-    covered_end_ = end > covered_end_ ? end : covered_end_;
-    return Errc::ok;
-  }
+  Errc check_plan(const RecordPlan& p) noexcept { return order_.next(p); }
 
   // SPEC: rules V7, V15 (the sample naming article i, if any), V16 and V17.
   Errc check_record(uint32_t i, const Record& r) noexcept {
@@ -154,8 +187,7 @@ class BodyChecker {
   // SPEC: the final parts of rules V15 and V9.
   Errc finish() const noexcept {
     SHEAF_CHECK(next_sample_ == b_.id_sample_count(), Rule::V15);
-    SHEAF_CHECK(covered_end_ == b_.frame_count(), Rule::V9);
-    return Errc::ok;
+    return order_.finish(b_.frame_count());
   }
 
  private:
@@ -177,7 +209,7 @@ class BodyChecker {
   }
 
   const Bundle& b_;
-  uint64_t covered_end_ = 0;  // articles so far used frames [0, covered_end_)
+  FrameOrder order_;
   uint32_t next_sample_ = 0;  // id samples name ascending articles: check each in passing
   char previous_[256];
   size_t previous_size_ = 0;
@@ -190,9 +222,9 @@ class BodyChecker {
 using VerifyProgressFn = void (*)(uint32_t done, uint32_t total, void* context);
 
 /// Checks every byte of an opened bundle: zero padding, every section checksum, the whole index
-/// FlatBuffer, frame and record locations, the lookup tables' shape (SPEC: "Validation", V1 to
-/// V6, V8, V10, V11). Ids and titles are in the records: verify_bodies() checks them.
-/// It checks the bundle's own bytes, `b.file()`: bytes past the header's file size (a flash
+/// FlatBuffer, frame and record locations and their order, the lookup tables' shape (SPEC:
+/// "Validation", V1 to V5, V8 to V14). Ids and titles are in the records: verify_bodies() checks
+/// them. It checks the bundle's own bytes, `b.file()`: bytes past the header's file size (a flash
 /// partition) are not part of it; `sheaf verify` compares the file's length separately.
 /// @return ok, or corrupt_header, checksum_mismatch or corrupt_index.
 inline Errc verify_all(const Bundle& b) noexcept {

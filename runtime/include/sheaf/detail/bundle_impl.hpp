@@ -257,7 +257,7 @@ T Bundle::scalar_field() const noexcept {
   return root()->GetField<T>(VT, 0);
 }
 
-// SPEC: "Validation", rules I1-I4; I9's length check of the id samples.
+// SPEC: "Validation", rules I1-I4 and I11; I9's length check of the id samples.
 inline Errc Bundle::open_index() noexcept {
   SHEAF_CHECK(index_.size() >= 2 * sizeof(flatbuffers::uoffset_t) &&
                   index_.size() < FLATBUFFERS_MAX_BUFFER_SIZE &&
@@ -279,6 +279,12 @@ inline Errc Bundle::open_index() noexcept {
   sources_table_ = vector_field<B::VT_SOURCES, sizeof(flatbuffers::uoffset_t)>();
   id_samples_ = vector_field<B::VT_ID_SAMPLES, sizeof(flatbuffers::uoffset_t)>();
   id_sample_articles_ = vector_field<B::VT_ID_SAMPLE_ARTICLES, sizeof(uint32_t)>();
+  // SPEC: rule I11: the frame sizes within what a writer can produce, so that a buffer of
+  // max_frame_size bytes (which rule F4 makes enough for every frame) stays bounded.
+  const uint32_t block_size = scalar_field<B::VT_BLOCK_SIZE, uint32_t>();
+  max_frame_size_ = scalar_field<B::VT_MAX_FRAME_SIZE, uint32_t>();
+  SHEAF_CHECK(block_size <= format::kMaxFrameSize && max_frame_size_ <= format::kMaxFrameSize,
+              Rule::I11);
   if (id_samples_.size != id_sample_articles_.size) {
     id_samples_ = {};  // SPEC: rule I9: lengths that differ mean no id samples
     id_sample_articles_ = {};
@@ -481,6 +487,7 @@ inline Result<FrameView> Bundle::frame(uint32_t j) const noexcept {
   SHEAF_CHECK(f.offset % format::kAlignment == 0 &&
                   detail::check_range(f.offset, f.compressed_size, data_.size()),
               Rule::F1);
+  SHEAF_CHECK(f.raw_size <= max_frame_size_, Rule::F4);
   f.bytes = ByteSpan(data_.data() + f.offset, f.compressed_size);
   return f;
 }
