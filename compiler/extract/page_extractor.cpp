@@ -315,6 +315,20 @@ void explain_outside(const Page& page, const Layout& l, Explain* explain) {
   }
 }
 
+/// Names in --explain the rule that chose the date, and metadata that gave its year.
+void explain_date(const Page& page, const layout::DateChoice& date, Explain* explain) {
+  if (explain == nullptr || date.date.empty()) {
+    return;
+  }
+  const bool shown = date.block != kNone;
+  const uint32_t line = shown ? page.blocks[date.block].source_line : 0;
+  explain->add(line, "date", date.rule,
+               shown ? date.date + " <- " + page.blocks[date.block].text : date.date);
+  if (date.year_from_metadata) {
+    explain->add(line, "date", "metadata-year", date.date);
+  }
+}
+
 }  // namespace
 
 Article extract_page(const Page& page, const std::string& id, const ExtractContext& context,
@@ -339,7 +353,18 @@ Article extract_page(const Page& page, const std::string& id, const ExtractConte
   explain_outside(page, l, explain);
   std::vector<uint32_t> tail = l.body;
   set_window(tail, l.footer_from, l.footer_from + kTailBlocks, page.blocks.size());
-  a.date = layout::choose_date(page, l.header, tail, dateline.date, a.subtitle);
+  layout::DateChoice from_dateline{dateline.date, "dateline-date", kNone, false};
+  // An English dateline opens the first paragraph of the story, which may follow a short
+  // credit or two ("Health News", "Reviewed by …").
+  for (size_t p = 0; from_dateline.date.empty() && p < std::min<size_t>(3, a.paragraphs.size());
+       ++p) {
+    from_dateline.date = fields::english_dateline_date(a.paragraphs[p]);
+    from_dateline.rule = "english-dateline-date";
+  }
+  const layout::DateChoice date =
+      layout::choose_date(page, l.header, tail, from_dateline, a.subtitle);
+  a.date = date.date;
+  explain_date(page, date, explain);
   if (a.source.empty()) {
     a.source = dateline.source;
   }

@@ -25,6 +25,22 @@ std::string first_date(std::string_view line);
 /// line has no labelled date.
 std::string labelled_date(std::string_view line);
 
+/// The date of a byline or date line as English pages print it, commas and glued spans
+/// included: "By Jane Roe March 9, 2017 | 6:00 PM", "Dan Poe - Oct 18, 2019", "Dec. 6, 2024",
+/// "Friday 25 December 2015", "Yahoo NewsOctober 13, 2016", "6/13/2018", "11.03.17 in Games".
+/// Numeric dates read month first unless `day_first` (a day over 12 settles it); a two-digit
+/// year is not a stated year ("--11-03"). "" when the line is prose (over 100 characters or
+/// 14 words besides the date) or holds no date.
+std::string byline_date(std::string_view line, bool day_first);
+
+/// The date of an English dateline that opens a paragraph with a dash ("Feb. 23, 2015 -- The
+/// study…", "March 4 — Officials…"), or "".
+std::string english_dateline_date(std::string_view paragraph);
+
+/// True when the whole line is a time of day ("1:39 PM ET", "13:39"): a same-day display that,
+/// like a relative date, leaves the date to the page's metadata.
+bool is_time_line(std::string_view line);
+
 /// A news dateline at the start of a paragraph: "本报北京1月20日电", "新华社巴黎12月9日电",
 /// "长江网10月4日讯", "（记者 张三）". `length` is its size in bytes (the paragraph keeps it).
 struct Dateline {

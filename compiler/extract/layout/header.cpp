@@ -63,7 +63,8 @@ std::string join_crumb(const std::string& line, const std::string& item) {
 }
 
 /// Full "YYYY-MM-DD" dates the page's machine-readable metadata states, in preference order:
-/// JSON-LD, publication-named <meta> keys, other date <meta> keys, script assignments.
+/// JSON-LD, publication-named <meta> keys, other date <meta> keys, <time datetime>, script
+/// assignments.
 std::vector<std::string> metadata_dates(const PageMeta& meta) {
   std::vector<std::string> out;
   const auto add = [&out](const std::string& value) {
@@ -86,28 +87,78 @@ std::vector<std::string> metadata_dates(const PageMeta& meta) {
       }
     }
   }
+  for (const parse::TimeStamp& t : meta.time_dates) {
+    add(t.value);
+  }
   for (const std::string& d : meta.script_dates) {
     add(d);
   }
   return out;
 }
 
-/// Gives `visible` ("--MM-DD" or "") its year from the metadata when month and day agree;
-/// a relative visible date takes the first metadata date.
-std::string complete_year(const std::string& visible, bool relative, const PageMeta& meta) {
-  if (!visible.empty() && visible[0] != '-') {
+/// Gives `visible` ("--MM-DD") its year from the metadata when month and day agree.
+DateChoice complete_year(DateChoice visible, const PageMeta& meta) {
+  if (visible.date.size() != 7 || visible.date[0] != '-') {
     return visible;
   }
-  const std::vector<std::string> dates = metadata_dates(meta);
-  for (const std::string& d : dates) {
-    if (relative && visible.empty()) {
-      return d;
-    }
-    if (visible.size() == 7 && d.compare(4, 6, visible, 1, 6) == 0) {
-      return d;
+  for (const std::string& d : metadata_dates(meta)) {
+    if (d.compare(4, 6, visible.date, 1, 6) == 0) {
+      visible.date = d;
+      visible.year_from_metadata = true;
+      return visible;
     }
   }
   return visible;
+}
+
+/// The full date behind a relative one ("1 day ago", "昨天") in block `i`: the <time datetime>
+/// inside that block, else the page's first metadata date.
+std::string resolve_relative(const PageMeta& meta, uint32_t i) {
+  for (const parse::TimeStamp& t : meta.time_dates) {
+    std::string d = fields::normalize_date(t.value);
+    if (t.block == i && d.size() == 10 && d[0] != '-') {
+      return d;
+    }
+  }
+  const std::vector<std::string> dates = metadata_dates(meta);
+  return dates.empty() ? std::string() : dates.front();
+}
+
+/// Numeric dates ("6/13/2018") read day first unless the page is in US English or declares
+/// no language.
+bool day_first(const PageMeta& meta) {
+  std::string lang;
+  for (const char c : meta.language) {
+    lang += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return !(lang.empty() || lang == "en" || lang.compare(0, 5, "en-us") == 0);
+}
+
+/// An unlabelled date in the header blocks: first on a meta line ("2019-09-07 13:43
+/// 来源：…"), then on any short line, then on an English byline or date line, whose commas
+/// ("March 9, 2017") the short-line test counts as prose.
+DateChoice unlabelled_date(const Page& page, const std::vector<uint32_t>& header) {
+  for (const bool meta_only : {true, false}) {
+    for (const uint32_t i : header) {
+      const Block& b = page.blocks[i];
+      if (b.chars > 80 || text::has_sentence_punctuation(b.text) ||
+          (meta_only && !fields::is_meta_line(b.text))) {
+        continue;
+      }
+      std::string d = fields::first_date(b.text);
+      if (!d.empty()) {
+        return {std::move(d), meta_only ? "meta-line-date" : "header-date", i};
+      }
+    }
+  }
+  const bool dmy = day_first(page.meta);
+  for (const uint32_t i : header) {
+    std::string d = fields::byline_date(page.blocks[i].text, dmy);
+    if (!d.empty()) {
+      return {std::move(d), "byline-date", i};
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -149,44 +200,36 @@ std::vector<std::string> breadcrumb_before(const Page& page, uint32_t limit,
   return {};
 }
 
-std::string choose_date(const Page& page, const std::vector<uint32_t>& header,
-                        const std::vector<uint32_t>& tail, const std::string& dateline_date,
-                        const std::string& subtitle) {
-  std::string visible;
+DateChoice choose_date(const Page& page, const std::vector<uint32_t>& header,
+                       const std::vector<uint32_t>& tail, const DateChoice& dateline,
+                       const std::string& subtitle) {
   for (const uint32_t i : header) {
-    visible = fields::labelled_date(page.blocks[i].text);
-    if (!visible.empty()) {
-      return complete_year(visible, false, page.meta);
+    std::string d = fields::labelled_date(page.blocks[i].text);
+    if (!d.empty()) {
+      return complete_year({std::move(d), "labelled-date", i}, page.meta);
     }
   }
-  // Unlabelled: a date line ("2019-09-07 13:43 来源：…") before any short line with a date.
-  bool relative = false;
-  for (const bool meta_only : {true, false}) {
-    for (const uint32_t i : header) {
-      const Block& b = page.blocks[i];
-      if (b.chars > 80 || text::has_sentence_punctuation(b.text) ||
-          (meta_only && !fields::is_meta_line(b.text))) {
-        continue;
-      }
-      relative = relative || text::is_relative_date(b.text);
-      visible = fields::first_date(b.text);
-      if (!visible.empty()) {
-        return complete_year(visible, false, page.meta);
-      }
-    }
+  DateChoice found = unlabelled_date(page, header);
+  if (!found.date.empty()) {
+    return complete_year(found, page.meta);
   }
-  if (relative) {
-    return complete_year("", true, page.meta);
+  for (const uint32_t i : header) {
+    const Block& b = page.blocks[i];
+    if (b.chars <= 80 && (text::is_relative_date(b.text) || fields::is_time_line(b.text))) {
+      return {resolve_relative(page.meta, i), "relative-date", i};
+    }
   }
   // Some templates print "发布日期：…" under the body instead.
   for (const uint32_t i : tail) {
-    visible = fields::labelled_date(page.blocks[i].text);
-    if (!visible.empty()) {
-      return complete_year(visible, false, page.meta);
+    std::string d = fields::labelled_date(page.blocks[i].text);
+    if (!d.empty()) {
+      return complete_year({std::move(d), "tail-labelled-date", i}, page.meta);
     }
   }
-  visible = !dateline_date.empty() ? dateline_date : fields::first_date(subtitle);
-  return complete_year(visible, false, page.meta);
+  if (!dateline.date.empty()) {
+    return complete_year(dateline, page.meta);
+  }
+  return complete_year({fields::first_date(subtitle), "subtitle-date", kNone}, page.meta);
 }
 
 void read_site(const Page& page, uint32_t from, SiteInfo& site) {

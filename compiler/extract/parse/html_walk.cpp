@@ -29,7 +29,7 @@ std::string_view text_of(const xmlChar* s) {
 /// The attributes the walk reads, looked up once per element.
 struct Attributes {
   std::string_view cls, id, style, role, rel, href, lang, type;
-  std::string_view meta_key, content;
+  std::string_view meta_key, content, datetime;
   bool hidden = false;
   bool aria_hidden = false;
   bool centered = false;  ///< align="center" or text-align:center
@@ -75,6 +75,8 @@ Attributes read_attributes(const xmlNode* n) {
       at.type = value;
     } else if (name == "content") {
       at.content = value;
+    } else if (name == "datetime") {
+      at.datetime = value;
     } else if ((name == "name" || name == "property" || name == "itemprop") &&
                at.meta_key.empty()) {
       at.meta_key = value;
@@ -139,7 +141,7 @@ class Walker {
       script(n, at);
       return;
     }
-    if (at.hidden || at.aria_hidden || (!at.style.empty() && style_hides(at.style))) {
+    if (at.hidden || (!at.style.empty() && style_hides(at.style))) {
       return;
     }
     switch (tag.role) {
@@ -164,6 +166,11 @@ class Walker {
       default:
         break;
     }
+    if (!at.datetime.empty() && name_of(n) == "time") {
+      // Its text joins the block being built, which gets the next index when flushed.
+      page_.meta.time_dates.push_back(
+          {static_cast<uint32_t>(page_.blocks.size()), std::string(at.datetime)});
+    }
     if (tag.role == TagRole::root && !at.lang.empty() && page_.meta.language.empty()) {
       page_.meta.language = std::string(at.lang);
     }
@@ -173,7 +180,9 @@ class Walker {
  private:
   void enter(const xmlNode* n, const TagInfo& tag, const Attributes& at) {
     const bool block = tag.role == TagRole::block || tag.role == TagRole::container;
-    const bool chrome = tag.chrome || is_chrome_role(at.role);
+    // aria-hidden hides from screen readers only: sighted readers still see a date line or
+    // an icon label there, so its text is kept, as chrome (never body).
+    const bool chrome = tag.chrome || is_chrome_role(at.role) || at.aria_hidden;
     const size_t hint_mark = hints_.size();
     if (!at.cls.empty() || !at.id.empty()) {
       std::string words;

@@ -39,6 +39,12 @@ struct Block {
   uint32_t source_line = 0;  ///< 1-based line in the input where the block starts (for --explain)
 };
 
+/// A <time datetime="…"> element: its machine-readable value and the block its text is in.
+struct TimeStamp {
+  uint32_t block = 0;  ///< index into Page::blocks of the block holding the element's text
+  std::string value;   ///< the datetime attribute as written
+};
+
 /// What a page declares about itself, outside its visible body.
 struct PageMeta {
   std::string title_tag;  ///< <title> text, cleaned
@@ -49,6 +55,7 @@ struct PageMeta {
   std::vector<std::string> json_ld_dates;  ///< datePublished values from JSON-LD, in order
   std::vector<std::string> script_dates;   ///< dates found in inline scripts (e.g. WeChat `var ct`
                                            ///< epoch, converted to YYYY-MM-DD, UTC+8)
+  std::vector<TimeStamp> time_dates;       ///< <time datetime> elements, in document order
   FrontMatter front_matter;                ///< Markdown front matter, keys lowercased
 };
 

@@ -247,9 +247,18 @@ bool english_ui_label(std::string_view s) {
   return false;
 }
 
-// "By Jane Doe March 18 at 3:57 PM Follow @jdoe": a byline with a social handle, standalone.
+// "By Jane Doe March 18 at 3:57 PM Follow @jdoe": a byline with a social handle, standalone;
+// "By Jane Doe", "by Sam Poe and Ann Lee, Staff Writers": a short byline row with no sentence.
 bool english_byline(std::string_view s) {
-  return lt::starts_with(s, "By ") && lt::count_cp(s) <= 120 && lt::contains(s, "Follow @");
+  if (!lt::starts_with(s, "By ") && !lt::starts_with(s, "by ") && !lt::starts_with(s, "BY ")) {
+    return false;
+  }
+  if (lt::count_cp(s) <= 120 && lt::contains(s, "Follow @")) {
+    return true;
+  }
+  const char first = s.size() > 3 ? s[3] : ' ';
+  return lt::count_cp(s) <= 80 && first >= 'A' && first <= 'Z' && !lt::contains(s, ". ") &&
+         !lt::ends_with(s, ".") && !lt::contains(s, "? ") && !lt::contains(s, "! ");
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ bool has_sentence_punctuation(std::string_view text);
 bool is_parenthesized(std::string_view text);
 
 /// True when `text` says the date only relative to today (昨天, 前天, 今天, 3小时前,
-/// 10分钟前, 刚刚, "yesterday"), so the page's metadata must give the real date.
+/// 10分钟前, 刚刚, "yesterday", "3 hours ago", "1 day ago"), so the page's metadata must give the real date.
 bool is_relative_date(std::string_view text);
 
 }  // namespace sheaf::text

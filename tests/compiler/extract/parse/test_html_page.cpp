@@ -41,10 +41,20 @@ TEST_CASE("html: scripts, styles, comments and hidden elements give no blocks",
   const Page page = sheaf::parse::parse_html(
       "<body><p>看得见</p><script>var x = '看不见';</script><style>p{}</style>"
       "<!-- 注释 --><div style=\"DISPLAY: none\">隐藏一</div><p hidden>隐藏二</p>"
-      "<span aria-hidden=\"true\">隐藏三</span><noscript>隐藏四</noscript>"
+      "<noscript>隐藏四</noscript>"
       "<button>分享</button><p>也看得见</p></body>",
       "a.html");
   CHECK(texts(page) == std::vector<std::string>{"看得见", "也看得见"});
+}
+
+TEST_CASE("html: aria-hidden text is shown to readers, so it stays, as chrome",
+          "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<body><p>看得见</p><p aria-hidden=\"true\">2019年1月3日</p><p>也看得见</p></body>",
+      "a.html");
+  REQUIRE(texts(page) == std::vector<std::string>{"看得见", "2019年1月3日", "也看得见"});
+  CHECK(page.blocks[1].chrome);
+  CHECK_FALSE(page.blocks[0].chrome);
 }
 
 TEST_CASE("html: link text, class hints and chrome are recorded per block", "[compiler][extract]") {

@@ -1,0 +1,130 @@
+// Tests for extract/page_extractor.hpp on English pages: the date precedence (a visible byline
+// date, then metadata that agrees), and the rule each choice names in --explain. Every page is
+// written for its test.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "extract/page_extractor.hpp"
+#include "extract/parse/html_page.hpp"
+#include "support/catch.hpp"
+
+using sheaf::Article;
+
+namespace {
+
+Article extract_html(const std::string& html, sheaf::Explain* explain = nullptr) {
+  sheaf::Diagnostics diags;
+  return sheaf::extract_page(sheaf::parse::parse_html(html, "p.html"), "p", {}, diags, explain);
+}
+
+/// An English article page: `head`, a headline, `header` under it, then three paragraphs.
+std::string page(const std::string& head, const std::string& header,
+                 const std::string& lang = "en") {
+  return "<html lang=\"" + lang + "\"><head><title>Ponds Return to the Valley - Daily Gazette" +
+         "</title>" + head +
+         "</head><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+         "<article><h1>Ponds Return to the Valley</h1>" +
+         header +
+         "<div class=\"article-body\"><p>The farm ponds that dried up a decade ago are full again, "
+         "and the frogs have come back with them, the county says.</p>"
+         "<p>Farmers credit a wet spring and a new rule on wells, which limits how much water "
+         "each farm may pump in a dry year.</p>"
+         "<p>The county will count the ponds again next summer, and it expects more of them.</p>"
+         "</div></article></body></html>";
+}
+
+bool explained(const sheaf::Explain& e, const std::string& action, const std::string& rule) {
+  return std::any_of(e.entries().begin(), e.entries().end(), [&](const sheaf::ExplainEntry& x) {
+    return x.action == action && x.rule == rule;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("extract en: a visible byline date with commas", "[compiler][extract]") {
+  sheaf::Explain explain;
+  const Article a = extract_html(
+      page("",
+           "<div class=\"byline\">By Jane Roe</div><div class=\"date\">March 9, 2017 | "
+           "6:00 PM</div>"),
+      &explain);
+  CHECK(a.date == "2017-03-09");
+  CHECK(explained(explain, "date", "byline-date"));
+  CHECK(a.paragraphs.size() == 3);
+}
+
+TEST_CASE("extract en: US numeric order on an English page, day first elsewhere",
+          "[compiler][extract]") {
+  CHECK(extract_html(page("", "<div class=\"date\">6/7/2018 7:11 AM</div>")).date == "2018-06-07");
+  CHECK(extract_html(page("", "<div class=\"date\">6/7/2018 7:11</div>", "en-GB")).date ==
+        "2018-07-06");
+}
+
+TEST_CASE("extract en: month and day shown, the year from metadata that agrees",
+          "[compiler][extract]") {
+  const std::string head =
+      "<meta property=\"article:published_time\" content=\"2015-03-18T15:57:00-04:00\">";
+  sheaf::Explain explain;
+  const Article a =
+      extract_html(page(head, "<div class=\"date\">March 18 at 3:57 PM</div>"), &explain);
+  CHECK(a.date == "2015-03-18");
+  CHECK(explained(explain, "date", "metadata-year"));
+  // Metadata that disagrees gives no year.
+  CHECK(extract_html(page(head, "<div class=\"date\">March 19 at 3:57 PM</div>")).date ==
+        "--03-19");
+  // Metadata alone is no visible date.
+  CHECK(extract_html(page(head, "")).date.empty());
+}
+
+TEST_CASE("extract en: a relative date takes the <time datetime> it shows", "[compiler][extract]") {
+  sheaf::Explain explain;
+  const Article a = extract_html(
+      page("<script type=\"application/ld+json\">{\"datePublished\": \"2016-11-10\"}</script>",
+           "<div class=\"byline\">Sam Poe <time datetime=\"2016-11-15T07:00:00.000Z\">1 day "
+           "ago</time></div>"),
+      &explain);
+  CHECK(a.date == "2016-11-15");
+  CHECK(explained(explain, "date", "relative-date"));
+}
+
+TEST_CASE("extract en: a time of day alone resolves like a relative date", "[compiler][extract]") {
+  const Article a =
+      extract_html(page("<meta itemprop=\"datePublished\" content=\"2019-04-30T13:39:00-04:00\">",
+                        "<div class=\"date\">1:39 PM ET</div>"));
+  CHECK(a.date == "2019-04-30");
+}
+
+TEST_CASE("extract en: a date line hidden from screen readers is still shown",
+          "[compiler][extract]") {
+  const Article a = extract_html(
+      page("",
+           "<p class=\"dateline\" aria-hidden=\"true\"><time datetime=\"2019-01-03\">Thu 3 "
+           "Jan 2019 <span>02.00 EST</span></time></p>"));
+  CHECK(a.date == "2019-01-03");
+  CHECK(a.paragraphs.size() == 3);  // shown, but never body
+}
+
+TEST_CASE("extract en: an English dateline opening the story", "[compiler][extract]") {
+  const std::string html =
+      "<html lang=\"en\"><head><title>Ponds Return</title></head><body><h1>Ponds Return</h1>"
+      "<div class=\"article-body\"><p>Feb. 23, 2015 -- The farm ponds that dried up a decade ago "
+      "are full again, the county says.</p><p>Farmers credit a wet spring and a new rule on "
+      "wells, which limits pumping.</p></div></body></html>";
+  sheaf::Explain explain;
+  const Article a = extract_html(html, &explain);
+  CHECK(a.date == "2015-02-23");
+  CHECK(explained(explain, "date", "english-dateline-date"));
+  REQUIRE_FALSE(a.paragraphs.empty());
+  CHECK(a.paragraphs[0].rfind("Feb. 23, 2015 --", 0) == 0);  // the dateline stays
+}
+
+TEST_CASE("extract en: a date in the article's own text is no publication date",
+          "[compiler][extract]") {
+  const std::string html =
+      "<html lang=\"en\"><head><title>The Flood of 1907</title></head><body><h1>The Flood of "
+      "1907</h1><div class=\"article-body\"><p>The river rose on March 9, 1907, and it did not "
+      "fall for three weeks, the old records say.</p><p>Farmers moved their herds to the hills "
+      "and waited, and many lost their barns.</p></div></body></html>";
+  CHECK(extract_html(html).date.empty());
+}
