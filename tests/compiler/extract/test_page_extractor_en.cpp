@@ -128,3 +128,62 @@ TEST_CASE("extract en: a date in the article's own text is no publication date",
       "and waited, and many lost their barns.</p></div></body></html>";
   CHECK(extract_html(html).date.empty());
 }
+
+namespace {
+
+/// The article of page(), followed inside its container by `after`.
+std::string with_tail(const std::string& after) {
+  return "<html lang=\"en\"><head><title>Ponds Return</title></head><body><article>"
+         "<h1>Ponds Return</h1><div class=\"article-body\"><p>The farm ponds that dried up a "
+         "decade ago are full again, and the frogs have come back with them, the county says.</p>"
+         "<p>Farmers credit a wet spring and a new rule on wells, which limits how much water "
+         "each farm may pump in a dry year.</p>" +
+         after + "</div></article></body></html>";
+}
+
+std::string card(const std::string& headline, const std::string& summary) {
+  return "<p><a href=\"/s\">" + headline + "</a></p><p>Morning Show</p><p>" + summary + "</p>";
+}
+
+}  // namespace
+
+TEST_CASE("extract en: a teaser feed's summaries go with its headlines", "[compiler][extract]") {
+  sheaf::Explain explain;
+  const Article a = extract_html(with_tail(card("Bakery Opens on Main Street",
+                                                "The new bakery sells rye bread, and it opens "
+                                                "at six in the morning on weekdays.") +
+                                           card("School Board Picks a Principal",
+                                                "The board chose a teacher from the "
+                                                "district, who starts in the autumn.") +
+                                           card("Bridge Repairs Finish Early",
+                                                "Crews finished the bridge two weeks early, "
+                                                "and it reopened to traffic on Monday.")),
+                                 &explain);
+  CHECK(a.paragraphs.size() == 2);
+  CHECK(explained(explain, "drop", "teaser-feed"));
+  CHECK(explained(explain, "drop", "repeated-block"));
+}
+
+TEST_CASE("extract en: a listicle's linked subheads keep their paragraphs", "[compiler][extract]") {
+  const Article a = extract_html(with_tail(
+      "<p><a href=\"/a\">Rye Bread (six dollars)</a></p><p>A dark loaf with a thick crust, "
+      "which keeps for a week.</p><p><a href=\"/b\">Apple Pie (ten dollars)</a></p><p>Baked "
+      "every morning, with apples from the valley.</p><p><a href=\"/c\">Oat Cookies (two "
+      "dollars)</a></p><p>Sweet, soft and sold by the bag at the counter.</p>"));
+  CHECK(a.paragraphs.size() == 5);  // two article paragraphs and the three descriptions
+}
+
+TEST_CASE("extract: a run of blocks shown twice is a feed; one line shown twice is not",
+          "[compiler][extract]") {
+  const std::string feed =
+      "<p>Bakery opens on Main Street with rye bread.</p><p>Bridge repairs finish two weeks "
+      "early.</p>";
+  sheaf::Explain explain;
+  const Article twice = extract_html(with_tail(feed + "<p>Note:</p>" + feed), &explain);
+  CHECK(twice.paragraphs.size() == 3);  // the article's two and "Note:"
+  CHECK(explained(explain, "drop", "repeated-block"));
+  const Article once = extract_html(
+      with_tail("<p>Comment:</p><p>The county did well here, says a farmer.</p><p>Comment:</p>"
+                "<p>The rule on wells came late, says another.</p>"));
+  CHECK(once.paragraphs.size() == 6);
+}
