@@ -134,6 +134,9 @@ Layout dump_layout(const Page& page, Article& a) {
   if (l.crumb_blocks.empty()) {
     a.categories = layout::wrapped_breadcrumb(page, limit, l.title.text, l.crumb_blocks);
   }
+  if (l.crumb_blocks.empty()) {
+    a.categories = layout::home_path_breadcrumb(page, limit, l.title.text, l.crumb_blocks);
+  }
   uint32_t end = static_cast<uint32_t>(page.blocks.size());
   // Footer lines close a dump: read them from the end up to the last body line.
   while (end > 1 && fields::is_footer_line(page.blocks[end - 1].text)) {
@@ -340,6 +343,15 @@ std::vector<char> teaser_feed(const Page& page, const std::vector<uint32_t>& cou
   return out;
 }
 
+/// True when body block `i` is a related-reading heading ("相关阅读", "推荐阅读：") with only a
+/// short tail of teasers after it: that tail (a headline and a sentence or two each) goes.
+bool related_tail(const Page& page, const std::vector<uint32_t>& body, uint32_t i) {
+  constexpr size_t kMaxTeaserBlocks = 12;
+  const auto at = std::find(body.begin(), body.end(), i);
+  const size_t after = static_cast<size_t>(body.end() - at) - 1;
+  return after <= kMaxTeaserBlocks && rules::is_related_heading(page.blocks[i].text);
+}
+
 /// Keeps the body blocks no rule drops; reads the dateline from the first kept one.
 void compose_body(const Page& page, const Layout& l, const ExtractContext& context, Article& a,
                   fields::Dateline& dateline, Explain* explain) {
@@ -359,6 +371,7 @@ void compose_body(const Page& page, const Layout& l, const ExtractContext& conte
   const std::vector<uint32_t> count = text_counts(page, l.body);
   const std::vector<char> repeated = repeated_blocks(count, l.body);
   const std::vector<char> teasers = teaser_feed(page, count, l.body);
+  char related = 0;
   for (const uint32_t i : l.body) {
     const Block& b = page.blocks[i];
     if (used[i] != 0) {
@@ -366,7 +379,9 @@ void compose_body(const Page& page, const Layout& l, const ExtractContext& conte
     }
     const char* rule = repeated[i] != 0  ? "repeated-block"
                        : teasers[i] != 0 ? "teaser-feed"
+                       : related != 0    ? "related-block"
                                          : drop_rule(b, keys, context);
+    related = related != 0 || related_tail(page, l.body, i);
     if (rule != nullptr) {
       sheaf::explain(explain, b.source_line, "drop", rule, b.text);
       if (byline_rule(rule)) {

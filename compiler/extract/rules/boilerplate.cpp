@@ -39,8 +39,9 @@ bool starts_with_label(std::string_view s, const Labels& labels, std::string_vie
   const std::string_view rest = s.substr(label.size());
   const char32_t next = lt::cp_at(rest, 0);
   // "综合整理自澎湃新闻": a label ending in 自/于 is followed by its value directly.
-  if (next == 0 || next == ':' || next == '/' || lt::is_space(next) || lt::ends_with(label, "自") ||
-      lt::ends_with(label, "于")) {
+  // "编辑|王小明": a bar separates label and value in some templates.
+  if (next == 0 || next == ':' || next == '/' || next == '|' || lt::is_space(next) ||
+      lt::ends_with(label, "自") || lt::ends_with(label, "于")) {
     return true;
   }
   return !joiners.empty() && lt::contains(joiners, rest.substr(0, lt::next_cp(rest, 0)));
@@ -105,6 +106,11 @@ bool source_line(std::string_view s, std::string_view inner) {
 }
 
 bool original_title(std::string_view inner) {
+  for (const std::string_view self : {"本文", "文章", "此文"}) {
+    if (lt::starts_with(inner, self) && lt::starts_with(inner.substr(self.size()), "原标题")) {
+      return true;  // "本文原标题：…"
+    }
+  }
   return lt::starts_with(inner, "原标题") || lt::starts_with(inner, "原题为") ||
          lt::starts_with(inner, "原题:") || lt::starts_with(inner, "原文标题");
 }
@@ -116,6 +122,10 @@ bool reprint_notice(std::string_view s, std::string_view inner) {
   if (lt::word_at(inner, 0,
                   {"版权声明", "免责声明", "声明:", "特别声明", "郑重声明", "版权说明", "转载声明"})
           .size() > 0) {
+    return true;
+  }
+  // "转载请注明出处", "转载自某报，如有侵权请联系删除": a line that opens on reprinting.
+  if (lt::starts_with(inner, "转载") && lt::count_cp(s) <= 80) {
     return true;
   }
   // "本文为CSDN原创文章，未经允许不得转载": the site speaking about this text and its rights.
@@ -155,6 +165,17 @@ bool related_links(std::string_view s) {
          lt::word_at(s, 0, {"点击", "更多", "查看", "进入", "详见", "阅读"}).size() > 0;
 }
 
+}  // namespace
+
+bool is_related_heading(std::string_view line) {
+  const lt::Folded f = lt::fold(line);
+  const std::string_view s = lt::trim_chars(f.text, ":>»【】[]");
+  const std::string_view label = lt::longest_word_at(s, 0, kRelated);
+  return !label.empty() && label.size() == s.size();
+}
+
+namespace {
+
 bool attachment(std::string_view s, std::string_view inner) {
   if (lt::count_cp(s) > 150) {
     return false;
@@ -192,8 +213,42 @@ bool caption(std::string_view s, std::string_view inner) {
           .size() > 0) {
     return true;
   }
+  // "▲ 城东公园一角", "△图：…": the arrow points at the photo above.
+  if (lt::word_at(s, 0, {"▲", "△", "↑"}).size() > 0 && chars > 1) {
+    return true;
+  }
   // A photo credit closing a short line: "…（刘通摄）".
   return chars <= 80 && (lt::ends_with(s, "摄)") || lt::ends_with(s, "摄影)"));
+}
+
+/// A line made only of U+FFFD (and spaces): text lost to a bad decoding, nothing to keep.
+bool replacement_only(std::string_view s) {
+  bool any = false;
+  for (size_t i = 0; i < s.size(); i = lt::next_cp(s, i)) {
+    const char32_t c = lt::cp_at(s, i);
+    if (c != 0xFFFD && !lt::is_space(c)) {
+      return false;
+    }
+    any = any || c == 0xFFFD;
+  }
+  return any;
+}
+
+/// A WeChat or app promo closing an article: "长按二维码关注我们", "点击阅读原文", "下载某某
+/// 新闻APP，阅读更多精彩内容", "原创：某某小编". Short lines that only ask the reader to act.
+bool promo_line(std::string_view s) {
+  if (lt::count_cp(s) > 40) {
+    return false;
+  }
+  if (lt::starts_with(s, "原创:") || lt::starts_with(s, "原创 ")) {
+    return true;
+  }
+  // It opens on the request; a sentence that mentions an app ("居民们下载了…APP") does not.
+  const bool asks =
+      lt::word_at(s, 0, {"长按", "识别", "扫描", "扫码", "点击", "下载", "关注"}).size() > 0;
+  const bool target = lt::contains_any(
+      s, {"二维码", "阅读原文", "公众号", "APP", "App", "客户端", "关注我们", "订阅号"});
+  return asks && target;
 }
 
 // English page furniture that survives as a line of its own: player and share controls,
@@ -302,6 +357,12 @@ const char* boilerplate_rule(std::string_view line) {
   }
   if (detail::is_ornament(s)) {
     return "ornament";
+  }
+  if (replacement_only(s)) {
+    return "replacement-chars";
+  }
+  if (promo_line(s)) {
+    return "promo-line";
   }
   if (english_ui_label(s)) {
     return "ui-label";

@@ -157,3 +157,53 @@ TEST_CASE("line rules: scan-to-read widgets are share widgets, whole lines only"
   CHECK(std::string(boilerplate_rule("扫码阅读全文")) == "share-widget");
   CHECK(boilerplate_rule("市民可扫码阅读全文并参与问卷调查。") == nullptr);
 }
+
+TEST_CASE("rules: bar-separated labels (编辑|, 责编|, 校对|, 来源|)", "[compiler][extract]") {
+  CHECK(rule("编辑|王小明") == "editor-line");
+  CHECK(rule("责编|李华") == "editor-line");
+  CHECK(rule("校对|张三") == "editor-line");
+  CHECK(rule("来源|湖畔日报") == "source-line");
+  CHECK(rule("编辑部|今年的来稿比去年多。").empty());
+}
+
+TEST_CASE("rules: 本文原标题 notes and lines opening on 转载", "[compiler][extract]") {
+  CHECK(rule("本文原标题：湖畔小镇的春天") == "original-title");
+  CHECK(rule("转载请注明出处") == "reprint-notice");
+  CHECK(rule("转载自湖畔日报，如有侵权请联系删除") == "reprint-notice");
+  CHECK(rule("文章原来的标题很长，编辑做了删减。").empty());
+}
+
+TEST_CASE("rules: ▲ photo captions", "[compiler][extract]") {
+  CHECK(rule("▲ 湖畔公园一角") == "caption");
+  CHECK(rule("▲湖畔公园的樱花已经盛开，吸引了众多市民。") == "caption");
+  CHECK(rule("▲") == "ornament");  // a lone mark is an ornament
+}
+
+TEST_CASE("rules: replacement-chars", "[compiler][extract]") {
+  CHECK(rule("\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD") == "replacement-chars");
+  CHECK(rule("\xEF\xBF\xBD \xEF\xBF\xBD") == "replacement-chars");
+  CHECK(rule("价格\xEF\xBF\xBD上涨").empty());  // one lost character in a sentence stays
+}
+
+TEST_CASE("rules: promo-line (WeChat and app promos, 原创：)", "[compiler][extract]") {
+  CHECK(rule("长按二维码关注我们") == "promo-line");
+  CHECK(rule("点击阅读原文") == "promo-line");
+  CHECK(rule("下载湖畔新闻APP，阅读更多精彩内容") == "promo-line");
+  CHECK(rule("原创：湖畔小编") == "promo-line");
+  CHECK(rule("居民们纷纷下载了这款记账APP，用来管理家里的开支。").empty());
+}
+
+TEST_CASE("rules: player-widget (video controls, 组图)", "[compiler][extract]") {
+  CHECK(rule("播放 暂停 全屏") == "player-widget");
+  CHECK(rule("组图") == "player-widget");
+  CHECK(rule("倍速 清晰度 高清") == "player-widget");
+  CHECK(rule("00:00 / 03:25 全屏") == "player-widget");
+  CHECK(rule("播放量突破一百万次，创下新纪录。").empty());
+}
+
+TEST_CASE("rules: is_related_heading", "[compiler][extract]") {
+  CHECK(sheaf::rules::is_related_heading("相关阅读"));
+  CHECK(sheaf::rules::is_related_heading("【推荐阅读】"));
+  CHECK(sheaf::rules::is_related_heading("相关新闻："));
+  CHECK_FALSE(sheaf::rules::is_related_heading("相关阅读：湖畔小镇的春天"));
+}
