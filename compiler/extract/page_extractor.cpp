@@ -193,6 +193,13 @@ struct Keys {
 constexpr uint32_t kMaxMetaChars = 150;
 constexpr uint32_t kMaxBoilerplateChars = 300;
 
+/// True for date_digits output that is a bare year or two groups ("2019", "2019-09", "09-07"):
+/// part of a date. A whole date alone on a line ("2012年6月24日") closes a notice and stays.
+bool is_date_fragment(const std::string& digits) {
+  const size_t dashes = static_cast<size_t>(std::count(digits.begin(), digits.end(), '-'));
+  return digits.size() == 4 ? dashes == 0 : dashes == 1;
+}
+
 /// The rule that drops body block `b`, or nullptr to keep it.
 const char* drop_rule(const Block& b, const Keys& keys, const ExtractContext& context) {
   if (b.kind == BlockKind::caption) {
@@ -209,6 +216,11 @@ const char* drop_rule(const Block& b, const Keys& keys, const ExtractContext& co
   }
   if (context.templates != nullptr && context.templates->count(b.text) != 0) {
     return "template";
+  }
+  // "2019", "2019-09", "9月7日" alone: a piece of a date split over elements, not a paragraph.
+  if (b.chars <= 10 && b.kind != BlockKind::table_cell &&
+      is_date_fragment(fields::date_digits(b.text))) {
+    return "date-fragment";
   }
   // The named boilerplate rules first: "责任编辑：…" is a meta line too, but "editor-line"
   // says more in --explain.

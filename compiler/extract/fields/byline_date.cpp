@@ -4,6 +4,7 @@
 // metadata that agrees.
 #include <array>
 #include <cctype>
+#include <vector>
 
 #include "extract/fields/date.hpp"
 #include "extract/fields/line_fields.hpp"
@@ -187,6 +188,53 @@ bool is_time_line(std::string_view line) {
     }
   }
   return words <= 2;
+}
+
+std::string date_digits(std::string_view piece) {
+  const lt::Folded f = lt::fold(piece);
+  const std::string_view s = lt::trim(f.text);
+  std::string out;
+  for (size_t i = 0; i < s.size(); i = lt::next_cp(s, i)) {
+    const std::string_view c = s.substr(i, lt::next_cp(s, i) - i);
+    if (lt::is_digit(s[i])) {
+      out += s[i];
+    } else if (c == "-" || c == "." || c == "/" || c == "年" || c == "月") {
+      out += out.empty() || out.back() == '-' ? "" : "-";
+    } else if (c != "日" && c != "号") {
+      return "";
+    }
+  }
+  while (!out.empty() && out.back() == '-') {
+    out.pop_back();
+  }
+  return out;
+}
+
+std::string join_date_parts(const std::vector<std::string>& parts) {
+  std::vector<std::string> groups;
+  for (const std::string& p : parts) {
+    for (const std::string_view g : lt::split_any(p, {"-"})) {
+      groups.emplace_back(g);
+    }
+  }
+  if (groups.size() != 3) {
+    return "";
+  }
+  size_t year = groups.size();
+  for (size_t k = 0; k < groups.size(); ++k) {
+    if (groups[k].size() == 4) {
+      year = year == groups.size() ? k : groups.size() + 1;
+    } else if (groups[k].empty() || groups[k].size() > 2) {
+      return "";
+    }
+  }
+  // Year first ("2019" "09" "07"), a day before its "2019-09", or month-day before the year.
+  static constexpr std::array<std::array<size_t, 2>, 3> kMonthDay = {{{1, 2}, {2, 0}, {0, 1}}};
+  if (year >= groups.size()) {
+    return "";
+  }
+  const auto& [month, day] = kMonthDay[year];
+  return normalize_date(groups[year] + "-" + groups[month] + "-" + groups[day]);
 }
 
 }  // namespace sheaf::fields

@@ -41,6 +41,15 @@ std::string english_dateline_date(std::string_view paragraph);
 /// like a relative date, leaves the date to the page's metadata.
 bool is_time_line(std::string_view line);
 
+/// A piece of a date split over elements as digit groups joined by '-' ("2019年" -> "2019",
+/// "9月7日" -> "9-7", "2019.09" -> "2019-09"), or "" when `piece` holds anything else.
+std::string date_digits(std::string_view piece);
+
+/// The date that split pieces (date_digits output, in page order) make together: three digit
+/// groups with one four-digit year, read year-month-day, day then year-month ("07" "2019-09"),
+/// or month-day then year. "" when they make none.
+std::string join_date_parts(const std::vector<std::string>& parts);
+
 /// A news dateline at the start of a paragraph: "本报北京1月20日电", "新华社巴黎12月9日电",
 /// "长江网10月4日讯", "（记者 张三）". `length` is its size in bytes (the paragraph keeps it).
 struct Dateline {

@@ -134,6 +134,41 @@ bool day_first(const PageMeta& meta) {
   return !(lang.empty() || lang == "en" || lang.compare(0, 5, "en-us") == 0);
 }
 
+/// True when `text` is a piece of a date split over elements: digits with at most date
+/// separators or 年月日 ("2019", "09", "2019-09", "9月", "07日").
+bool date_piece(const Block& b) {
+  if (b.chars == 0 || b.chars > 8) {
+    return false;
+  }
+  const std::string t = fields::date_digits(b.text);
+  return !t.empty() && t.size() <= 8;
+}
+
+/// A date whose year, month and day sit in consecutive header blocks of their own
+/// ("2019" "09" "07", "07" "2019-09", "2019年" "9月7日"): the pieces joined in order, or
+/// with a day printed before its "YYYY-MM", read as one date.
+DateChoice split_date(const Page& page, const std::vector<uint32_t>& header) {
+  for (size_t h = 0; h + 1 < header.size(); ++h) {
+    size_t n = 0;
+    while (h + n < header.size() && n < 3 && header[h + n] == header[h] + n &&
+           date_piece(page.blocks[header[h + n]])) {
+      ++n;
+    }
+    if (n < 2) {
+      continue;
+    }
+    std::vector<std::string> parts;
+    for (size_t k = 0; k < n; ++k) {
+      parts.push_back(fields::date_digits(page.blocks[header[h + k]].text));
+    }
+    std::string d = fields::join_date_parts(parts);
+    if (!d.empty()) {
+      return {std::move(d), "split-date", header[h]};
+    }
+  }
+  return {};
+}
+
 /// An unlabelled date in the header blocks: first on a meta line ("2019-09-07 13:43
 /// 来源：…"), then on any short line, then on an English byline or date line, whose commas
 /// ("March 9, 2017") the short-line test counts as prose.
@@ -209,7 +244,10 @@ DateChoice choose_date(const Page& page, const std::vector<uint32_t>& header,
       return complete_year({std::move(d), "labelled-date", i}, page.meta);
     }
   }
-  DateChoice found = unlabelled_date(page, header);
+  DateChoice found = split_date(page, header);
+  if (found.date.empty()) {
+    found = unlabelled_date(page, header);
+  }
   if (!found.date.empty()) {
     return complete_year(found, page.meta);
   }

@@ -59,3 +59,17 @@ TEST_CASE("fields: is_time_line is a clock alone", "[compiler][extract]") {
   CHECK_FALSE(fields::is_time_line("1:39 PM the bridge opened"));
   CHECK_FALSE(fields::is_time_line("Score 3:1"));
 }
+
+TEST_CASE("fields: date_digits and join_date_parts read a date split over elements",
+          "[compiler][extract]") {
+  CHECK(fields::date_digits("2019年") == "2019");
+  CHECK(fields::date_digits("9月7日") == "9-7");
+  CHECK(fields::date_digits("2019.09") == "2019-09");
+  CHECK(fields::date_digits("第3版").empty());
+  CHECK(fields::join_date_parts({"2019", "09", "07"}) == "2019-09-07");
+  CHECK(fields::join_date_parts({"07", "2019-09"}) == "2019-09-07");
+  CHECK(fields::join_date_parts({"2019", "9-7"}) == "2019-09-07");
+  CHECK(fields::join_date_parts({"09-07", "2019"}) == "2019-09-07");
+  CHECK(fields::join_date_parts({"12", "34"}).empty());
+  CHECK(fields::join_date_parts({"2019", "13", "40"}).empty());
+}
