@@ -17,9 +17,10 @@ constexpr std::array<std::string_view, 8> kStrongSeparators = {">>", ">",  "»",
 // Also used in titles, dates and names, so they need more evidence (see accept_shape).
 constexpr std::array<std::string_view, 3> kWeakSeparators = {"/", "-", "—"};
 
-constexpr std::array<std::string_view, 14> kArticleMarkers = {
-    "正文",     "资讯正文", "新闻正文", "正文内容", "详情",   "详细内容", "内容",
-    "文章内容", "阅读文章", "浏览文章", "详情页",   "内容页", "Article",  "Content"};
+constexpr std::array<std::string_view, 21> kArticleMarkers = {
+    "正文",     "资讯正文", "新闻正文", "正文内容", "详情",     "详细内容", "内容",
+    "文章内容", "阅读文章", "浏览文章", "详情页",   "内容页",   "Article",  "Content",
+    "文章详情", "新闻详情", "内容详情", "信息详情", "文章正文", "正文页",   "详细页"};
 
 constexpr std::array<std::string_view, 6> kHomeWords = {"首页", "主页", "Home",
                                                         "HOME", "home", "首 页"};
@@ -55,9 +56,14 @@ size_t label_length(std::string_view s) {
   return 0;
 }
 
+/// An article marker ending a path, alone or followed on its segment by a widget's words
+/// ("正文 申请入驻": the marker, then a button beside the breadcrumb).
 bool is_marker(std::string_view segment) {
+  constexpr size_t kMaxMarkerSegmentChars = 12;
   for (const std::string_view m : kArticleMarkers) {
-    if (segment == m) {
+    if (segment == m || (lt::starts_with(segment, m) && segment.size() > m.size() &&
+                         (segment[m.size()] == ' ' || segment[m.size()] == '\t') &&
+                         lt::count_cp(segment) <= kMaxMarkerSegmentChars)) {
       return true;
     }
   }
