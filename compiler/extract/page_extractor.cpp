@@ -235,8 +235,10 @@ const char* drop_rule(const Block& b, const Keys& keys, const ExtractContext& co
   if (b.chars <= kMaxMetaChars && fields::is_footer_line(b.text)) {
     return "footer";
   }
-  // A line that is nearly all link (a teaser, "返回首页>>", a promo) is navigation.
-  if (b.kind != BlockKind::line && b.link_chars * 10 >= b.chars * 8) {
+  // A line that is nearly all link (a teaser, "返回首页>>", a promo) is navigation. A table row
+  // inside the article is data, links or not ("Release 4.1 | Apr 2014" with linked names).
+  if (b.kind != BlockKind::line && b.kind != BlockKind::table_cell &&
+      b.link_chars * 10 >= b.chars * 8) {
     return "link-line";
   }
   return nullptr;

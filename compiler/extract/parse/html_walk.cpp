@@ -108,6 +108,40 @@ bool is_chrome_role(std::string_view role) {
 
 constexpr size_t kMaxHintBytes = 240;  // enough for the nearest few ancestors' words
 
+/// True when no element under `n` (to a few levels) opens a block or breaks a line: a cell
+/// holding only inline text and links.
+bool inline_only(const xmlNode* n, int depth) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) {
+      continue;
+    }
+    const TagInfo tag = classify_tag(name_of(c));
+    if (tag.role == TagRole::block || tag.role == TagRole::container ||
+        tag.role == TagRole::line_break || tag.role == TagRole::image || depth > 4 ||
+        !inline_only(c, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// A row of a data table: two or more td/th cells, each holding inline text only. Layout
+/// tables (cells holding paragraphs, lists, other tables) keep one block per paragraph.
+bool simple_row(const xmlNode* tr) {
+  size_t cells = 0;
+  for (const xmlNode* c = tr->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) {
+      continue;
+    }
+    const std::string_view name = name_of(c);
+    if ((name != "td" && name != "th") || !inline_only(c, 0)) {
+      return false;
+    }
+    ++cells;
+  }
+  return cells >= 2;
+}
+
 /// The walk's state: the block being built and the stacks of enclosing elements.
 class Walker {
  public:
@@ -166,6 +200,10 @@ class Walker {
       default:
         break;
     }
+    if (tag.role == TagRole::container && name_of(n) == "tr" && simple_row(n)) {
+      row(n);
+      return;
+    }
     if (!at.datetime.empty() && name_of(n) == "time") {
       // Its text joins the block being built, which gets the next index when flushed.
       page_.meta.time_dates.push_back(
@@ -178,6 +216,29 @@ class Walker {
   }
 
  private:
+  /// A data-table row: its cells' text joined by spaces into one table_cell block, as the gold
+  /// reads a table row (one paragraph per <tr>).
+  void row(const xmlNode* n) {
+    flush();
+    const Context saved = ctx_;
+    ctx_.kind = BlockKind::table_cell;
+    ctx_.level = 0;
+    ++ctx_.depth;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) {
+        continue;
+      }
+      const Attributes cell = read_attributes(c);
+      if (cell.hidden || (!cell.style.empty() && style_hides(cell.style))) {
+        continue;
+      }
+      pending_space_ = !buffer_.empty();
+      children(c->children);
+    }
+    flush();
+    ctx_ = saved;
+  }
+
   void enter(const xmlNode* n, const TagInfo& tag, const Attributes& at) {
     const bool block = tag.role == TagRole::block || tag.role == TagRole::container;
     // aria-hidden hides from screen readers only: sighted readers still see a date line or

@@ -187,3 +187,11 @@ TEST_CASE("extract: a run of blocks shown twice is a feed; one line shown twice 
                 "<p>The rule on wells came late, says another.</p>"));
   CHECK(once.paragraphs.size() == 6);
 }
+
+TEST_CASE("extract en: table rows whose cells hold links stay in the body", "[compiler][extract]") {
+  const Article a = extract_html(with_tail(
+      "<table><tr><th>Release</th><th>Date</th></tr><tr><td><a href=\"/r/41\">Release 4.1</a>"
+      "</td><td><a href=\"/d/2014-04\">April 2014</a></td></tr></table>"));
+  CHECK(a.paragraphs.size() == 4);
+  CHECK(a.paragraphs.back() == "Release 4.1 April 2014");
+}

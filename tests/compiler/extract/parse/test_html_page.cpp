@@ -160,3 +160,16 @@ TEST_CASE("text dump: every non-empty cleaned line is a block with its line numb
   CHECK(page.blocks[2].kind == BlockKind::line);
   CHECK(page.blocks[2].chars == 3);
 }
+
+TEST_CASE("html: a data-table row is one block, cells joined by spaces", "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<body><table><tr><th>Name</th><th>Share</th></tr>"
+      "<tr><td><a href=\"/a\">Ann Lee</a></td><td>16.6%</td></tr></table>"
+      "<table><tr><td><p>A layout cell with a paragraph.</p><p>And another one.</p></td>"
+      "<td>Side text</td></tr></table></body>",
+      "a.html");
+  REQUIRE(texts(page) == std::vector<std::string>{"Name Share", "Ann Lee 16.6%",
+                                                  "A layout cell with a paragraph.",
+                                                  "And another one.", "Side text"});
+  CHECK(page.blocks[1].kind == sheaf::parse::BlockKind::table_cell);
+}
