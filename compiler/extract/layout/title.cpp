@@ -147,6 +147,27 @@ TitleSpan html_title(const Page& page, uint32_t body_start) {
   return span;
 }
 
+/// True when heading block `i` is the first of several section headings (a documentation
+/// page's "Requirements", "Installing", ...): a later heading of the same level follows after
+/// prose. A sub-headline is shown once, under the headline.
+bool first_of_sections(const Page& page, uint32_t i) {
+  constexpr uint32_t kLookahead = 200;
+  const Block& b = page.blocks[i];
+  if (b.kind != BlockKind::heading) {
+    return false;
+  }
+  bool prose = false;
+  const uint32_t end = std::min<uint32_t>(page.blocks.size(), i + kLookahead);
+  for (uint32_t k = i + 1; k < end; ++k) {
+    const Block& n = page.blocks[k];
+    if (n.kind == BlockKind::heading && n.level == b.level && prose && !n.chrome) {
+      return true;
+    }
+    prose = prose || (n.kind != BlockKind::heading && text::has_sentence_punctuation(n.text));
+  }
+  return false;
+}
+
 std::string subtitle_after(const Page& page, uint32_t after, uint32_t& index) {
   index = kNone;
   if (after == kNone || after + 1 >= page.blocks.size()) {
@@ -164,7 +185,7 @@ std::string subtitle_after(const Page& page, uint32_t after, uint32_t& index) {
   const bool second_heading = (b.kind == BlockKind::heading || b.kind == BlockKind::line) &&
                               b.kind == title.kind && !text::has_sentence_punctuation(b.text) &&
                               b.chars >= 6 && fields::first_date(b.text).empty();
-  if (!note && !second_heading) {
+  if (!note && (!second_heading || first_of_sections(page, after + 1))) {
     return "";
   }
   index = after + 1;

@@ -195,3 +195,56 @@ TEST_CASE("extract en: table rows whose cells hold links stay in the body", "[co
   CHECK(a.paragraphs.size() == 4);
   CHECK(a.paragraphs.back() == "Release 4.1 April 2014");
 }
+
+namespace {
+
+/// A documentation page: a long table of contents inside <main>, then three sections.
+std::string doc_page() {
+  std::string toc = "<nav class=\"doc-toc\"><ul>";
+  for (int i = 0; i < 30; ++i) {
+    toc += "<li><a href=\"/c" + std::to_string(i) + "\">Chapter number " + std::to_string(i) +
+           " of the guide</a></li>";
+  }
+  return "<html lang=\"en\"><head><title>Install guide</title></head><body><main>"
+         "<h1>Install guide</h1>" +
+         toc +
+         "</ul></nav><section><h2>Requirements</h2><p>Pondtool needs Python 3.9 or newer, and "
+         "about 50 MB of disk space for its cache.</p></section><section><h2>Installing on "
+         "Linux</h2><p>Use your package manager, or download the archive and unpack it into "
+         "your home folder.</p><p>Then add the folder to your PATH and open a new "
+         "shell.</p></section><section><h2>Installing on Windows</h2><p>Run the installer "
+         "and follow its steps; it adds Pondtool to the Start menu.</p></section></main>"
+         "</body></html>";
+}
+
+}  // namespace
+
+TEST_CASE("extract en: a multi-section page keeps every section and its headings",
+          "[compiler][extract]") {
+  const Article a = extract_html(doc_page());
+  CHECK(a.subtitle.empty());  // the first section heading is no sub-headline
+  CHECK(a.paragraphs ==
+        std::vector<std::string>{
+            "Requirements",
+            "Pondtool needs Python 3.9 or newer, and about 50 MB of disk space for its cache.",
+            "Installing on Linux",
+            "Use your package manager, or download the archive and unpack it into your home "
+            "folder.",
+            "Then add the folder to your PATH and open a new shell.", "Installing on Windows",
+            "Run the installer and follow its steps; it adds Pondtool to the Start menu."});
+}
+
+TEST_CASE("extract en: a long reader reply does not win over a short article",
+          "[compiler][extract]") {
+  const Article a = extract_html(
+      "<html lang=\"en\"><head><title>Ponds Return</title></head><body><article><h1>Ponds "
+      "Return</h1><p>The farm ponds that dried up a decade ago are full again, the county "
+      "says.</p></article><div class=\"replies\"><p>I grew up by those ponds, and I remember "
+      "the frogs every spring, loud enough to keep us awake at night. My father said the wells "
+      "took the water, and he was right, as we now know. Thank you for writing this, it brought "
+      "back a lot of memories of the farm, the mill and the long summers.</p></div>"
+      "</body></html>");
+  CHECK(a.paragraphs == std::vector<std::string>{
+                            "The farm ponds that dried up a decade ago are full again, the county "
+                            "says."});
+}
