@@ -357,6 +357,27 @@ std::vector<char> teaser_feed(const Page& page, const std::vector<uint32_t>& cou
   return out;
 }
 
+/// Marks gallery slides: a run of at least four consecutive body blocks that each follow an
+/// image of their own (an "in pictures" gallery, a slide show inside the article container).
+/// Their text is slide captions, which the gold drops as photo captions.
+std::vector<char> gallery_slides(const Page& page, const std::vector<uint32_t>& body) {
+  constexpr size_t kMinSlides = 4;
+  std::vector<char> out(page.blocks.size(), 0);
+  for (size_t j = 0; j < body.size();) {
+    size_t k = j;
+    while (k < body.size() && page.blocks[body[k]].after_image) {
+      ++k;
+    }
+    if (k - j >= kMinSlides) {
+      for (size_t m = j; m < k; ++m) {
+        out[body[m]] = 1;
+      }
+    }
+    j = k > j ? k : j + 1;
+  }
+  return out;
+}
+
 /// True when body block `i` is a related-reading heading ("相关阅读", "推荐阅读：") with only a
 /// short tail of teasers after it: that tail (a headline and a sentence or two each) goes.
 bool related_tail(const Page& page, const std::vector<uint32_t>& body, uint32_t i) {
@@ -385,6 +406,7 @@ void compose_body(const Page& page, const Layout& l, const ExtractContext& conte
   const std::vector<uint32_t> count = text_counts(page, l.body);
   const std::vector<char> repeated = repeated_blocks(count, l.body);
   const std::vector<char> teasers = teaser_feed(page, count, l.body);
+  const std::vector<char> slides = gallery_slides(page, l.body);
   char related = 0;
   for (const uint32_t i : l.body) {
     const Block& b = page.blocks[i];
@@ -394,6 +416,7 @@ void compose_body(const Page& page, const Layout& l, const ExtractContext& conte
     const char* rule = repeated[i] != 0  ? "repeated-block"
                        : teasers[i] != 0 ? "teaser-feed"
                        : related != 0    ? "related-block"
+                       : slides[i] != 0  ? "gallery-slide"
                                          : drop_rule(b, keys, context);
     related = related != 0 || related_tail(page, l.body, i);
     if (rule != nullptr) {

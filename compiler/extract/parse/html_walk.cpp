@@ -377,6 +377,7 @@ void Walker::flush() {
     b.text = std::string(text);
     b.kind =
         after_image && looks_like_caption(text, ctx_.centered) ? BlockKind::caption : ctx_.kind;
+    b.after_image = after_image;
     b.level = ctx_.level;
     b.container = ctx_.container;
     b.depth = ctx_.depth;

@@ -34,6 +34,7 @@ struct Block {
   uint32_t chars = 0;        ///< code points of `text`
   std::string hints;         ///< lowercase class and id words of its ancestors, nearest first,
                              ///< space-separated ("content article main"); "" in text dumps
+  bool after_image = false;  ///< the first text after an <img> (a caption or a gallery slide)
   bool chrome = false;       ///< inside header, footer, nav, aside, form, or an element whose
                              ///< role is navigation/banner/contentinfo
   uint32_t source_line = 0;  ///< 1-based line in the input where the block starts (for --explain)

@@ -248,3 +248,21 @@ TEST_CASE("extract en: a long reader reply does not win over a short article",
                             "The farm ponds that dried up a decade ago are full again, the county "
                             "says."});
 }
+
+TEST_CASE("extract en: an in-pictures gallery inside the article goes as captions",
+          "[compiler][extract]") {
+  std::string gallery = "<div class=\"slides\">";
+  for (int i = 1; i <= 6; ++i) {
+    gallery += "<div><img src=\"/p" + std::to_string(i) + ".jpg\"><p>Slide " + std::to_string(i) +
+               ": frogs at the pond on a warm evening, seen from the old mill.</p></div>";
+  }
+  sheaf::Explain explain;
+  const Article a = extract_html(with_tail(gallery + "</div>"), &explain);
+  CHECK(a.paragraphs.size() == 2);
+  CHECK(explained(explain, "drop", "gallery-slide"));
+  // One photo with a caption-like line under it is left to the caption rules.
+  const Article one = extract_html(
+      with_tail("<img src=\"/p.jpg\"><p>The county will count the ponds again next summer, and it "
+                "expects more of them.</p>"));
+  CHECK(one.paragraphs.size() == 3);
+}
