@@ -202,4 +202,38 @@ std::optional<std::vector<std::string>> parse_breadcrumb(std::string_view line,
   return out;
 }
 
+std::optional<std::vector<std::string>> breadcrumb_items(const std::vector<std::string>& items,
+                                                         std::string_view title,
+                                                         std::string_view site) {
+  std::vector<std::string_view> segs;
+  for (const std::string& item : items) {
+    const std::string_view t = lt::trim_chars(item, ">»›/|");
+    if (!t.empty()) {
+      segs.push_back(t);
+    }
+  }
+  if (segs.empty()) {
+    return std::nullopt;
+  }
+  const auto same = [](std::string_view a, std::string_view b) {
+    return !b.empty() && lt::squeeze_folded(a) == lt::squeeze_folded(b);
+  };
+  if (is_home(segs.front(), true) || same(segs.front(), site)) {
+    segs.erase(segs.begin());
+  }
+  for (int pass = 0; pass < 2 && !segs.empty(); ++pass) {
+    if (is_marker(segs.back()) || is_title_copy(segs.back(), title)) {
+      segs.pop_back();
+    }
+  }
+  std::vector<std::string> out;
+  for (const std::string_view seg : segs) {
+    if (lt::count_cp(seg) > kMaxSegmentChars || lt::has_sentence_punct(seg)) {
+      return std::nullopt;
+    }
+    out.emplace_back(seg);
+  }
+  return out;
+}
+
 }  // namespace sheaf::fields

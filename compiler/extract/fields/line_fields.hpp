@@ -68,6 +68,15 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph);
 std::optional<std::vector<std::string>> parse_breadcrumb(std::string_view line,
                                                          std::string_view title);
 
+/// Categories from the items of a box the page marks as a breadcrumb (its class or id says
+/// so), which may hold a single link ("American Opportunity") or start at a home link named
+/// after the site ("CNET > Tech Industry > <the headline>"): the home link (a home word or
+/// `site`, the site's name) and a trailing marker or copy of `title` are removed. nullopt when
+/// an item is a sentence or longer than a path segment.
+std::optional<std::vector<std::string>> breadcrumb_items(const std::vector<std::string>& items,
+                                                         std::string_view title,
+                                                         std::string_view site);
+
 /// Labelled origin and people in a meta line ("来源：新华社 作者：张三 责任编辑：李四",
 /// "稿源：", "信息来源：", "记者 张三", "采写：", "文/"). Editors are not authors; placeholders
 /// (未知, 佚名, admin) are dropped. Empty fields when not found.

@@ -2,6 +2,7 @@
 // page_fields.hpp).
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "extract/fields/line_fields.hpp"
 #include "extract/layout/page_fields.hpp"
@@ -29,6 +30,35 @@ bool crumb_hint(std::string_view hints) {
     }
   }
   return false;
+}
+
+/// The site's name as the page states it: og:site_name, else "" (a breadcrumb's first item
+/// that equals it is the home link).
+std::string site_name(const PageMeta& meta) {
+  const auto it = meta.meta.find("og:site_name");
+  return it != meta.meta.end() ? it->second : std::string();
+}
+
+/// Categories from the items of a box whose own class or id says "breadcrumb" (the generic
+/// "path" or "position" hints, or an ancestor's name, are not enough): at most four short
+/// items without separators.
+std::optional<std::vector<std::string>> named_crumb_items(std::string_view hints,
+                                                          const std::vector<std::string>& items,
+                                                          const std::string& title,
+                                                          const std::string& site) {
+  constexpr size_t kMaxItems = 4;
+  // The nearest named box itself, not some ancestor of a logo or a menu.
+  const std::string_view near = hints.substr(0, hints.find(' '));
+  if (near.find("crumb") == std::string_view::npos || items.size() > kMaxItems) {
+    return std::nullopt;
+  }
+  for (const std::string& item : items) {
+    if (item.find('>') != std::string::npos || item.find("\xC2\xBB") != std::string::npos) {
+      return std::nullopt;
+    }
+  }
+  auto crumbs = fields::breadcrumb_items(items, title, site);
+  return crumbs && !crumbs->empty() ? crumbs : std::nullopt;
 }
 
 /// Link items separated only by spaces ("首页 基金资讯 资讯正文") become "a > b > c", the form
@@ -218,11 +248,19 @@ std::vector<std::string> breadcrumb_before(const Page& page, uint32_t limit,
         links = links || page.blocks[first].link_chars > 0;
       }
       std::string line;
+      std::vector<std::string> items;
       for (uint32_t j = first; j <= i && links; ++j) {
         line = join_crumb(line, page.blocks[j].text);
+        items.push_back(page.blocks[j].text);
         used.push_back(j);
       }
       if (auto crumbs = fields::parse_breadcrumb(with_separators(line), title); crumbs && links) {
+        return *crumbs;
+      }
+      // A box named "breadcrumb" is one: its few link items are the path even without
+      // separators ("American Opportunity" alone; "CNET" "Tech Industry" "<headline>").
+      if (auto crumbs = named_crumb_items(b.hints, items, title, site_name(page.meta));
+          crumbs && links) {
         return *crumbs;
       }
       used.clear();

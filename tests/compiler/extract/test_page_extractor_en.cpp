@@ -266,3 +266,23 @@ TEST_CASE("extract en: an in-pictures gallery inside the article goes as caption
                 "expects more of them.</p>"));
   CHECK(one.paragraphs.size() == 3);
 }
+
+TEST_CASE("extract en: a box named breadcrumb gives categories from its few links",
+          "[compiler][extract]") {
+  const std::string one = page("", "");
+  const std::string crumb1 = "<div class=\"breadcrumb\"><a href=\"/farm\">Farm Life</a></div>";
+  const std::string at = "<article><h1>";
+  std::string html = one;
+  html.insert(html.find(at), crumb1);
+  CHECK(extract_html(html).categories == std::vector<std::string>{"Farm Life"});
+  // The home link named after the site, and the headline repeated at the end, are left out.
+  std::string html2 = page("<meta property=\"og:site_name\" content=\"Daily Gazette\">", "");
+  html2.insert(html2.find(at),
+               "<ul class=\"breadcrumb\"><li><a href=\"/\">Daily Gazette</a></li><li><a "
+               "href=\"/county\">County News</a></li><li>Ponds Return to the Valley</li></ul>");
+  CHECK(extract_html(html2).categories == std::vector<std::string>{"County News"});
+  // A logo link inside some box near the header is no breadcrumb.
+  std::string html3 = one;
+  html3.insert(html3.find(at), "<div class=\"site-logo\"><a href=\"/\">Gazette</a></div>");
+  CHECK(extract_html(html3).categories.empty());
+}
