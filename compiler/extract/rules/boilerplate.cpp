@@ -3,7 +3,9 @@
 // mentions such a word ("记者了解到，…", "收入来源于…") is content. Gold README "Removed".
 #include "extract/rules/boilerplate.hpp"
 
+#include <algorithm>
 #include <array>
+#include <vector>
 
 #include "extract/fields/line_fields.hpp"
 #include "extract/rules/widgets.hpp"
@@ -221,6 +223,68 @@ bool caption(std::string_view s, std::string_view inner) {
   return chars <= 80 && (lt::ends_with(s, "摄)") || lt::ends_with(s, "摄影)"));
 }
 
+bool has_cjk(std::string_view s) {
+  for (size_t i = 0; i < s.size(); i = lt::next_cp(s, i)) {
+    if (lt::is_cjk(lt::cp_at(s, i))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/// Two to four words, each capitalized ("Sam Poe", "Mary Ann Lee"): a person's name.
+bool capitalized_name(std::string_view s) {
+  const std::vector<std::string_view> words = lt::split_any(s, {" "});
+  if (words.size() < 2 || words.size() > 4) {
+    return false;
+  }
+  for (const std::string_view w : words) {
+    if (w.empty() || w[0] < 'A' || w[0] > 'Z') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// English credits and widgets the gold drops: "Jane Roe contributed to this report.", a
+/// closing author bio ("Sam Poe is a reporter for the Gazette covering…"), a newsletter
+/// sign-up line. Returns the rule name or nullptr.
+const char* english_credit(std::string_view s) {
+  const size_t chars = lt::count_cp(s);
+  if (chars > 300 || has_cjk(s)) {
+    return nullptr;
+  }
+  if (lt::ends_with(s, "contributed to this report.") ||
+      lt::ends_with(s, "contributed reporting.") ||
+      lt::ends_with(s, "contributed to this story.")) {
+    return "contributor-credit";
+  }
+  // "Name Name is a/an … reporter|correspondent|writer|editor|columnist …": the bio box.
+  const size_t is = std::min(s.find(" is a "), s.find(" is an "));
+  const bool role = lt::contains_any(s, {"reporter", "correspondent", "writer", "editor",
+                                         "columnist", "contributor", "journalist"});
+  if (is != std::string_view::npos && is <= 40 && role && capitalized_name(s.substr(0, is))) {
+    return "author-bio";
+  }
+  std::string lower(s.substr(0, std::min<size_t>(s.size(), 160)));
+  for (char& c : lower) {
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (chars <= 160 && lower.rfind("sign up", 0) == 0 && lt::contains(lower, "newsletter")) {
+    return "newsletter-widget";
+  }
+  return nullptr;
+}
+
+/// "2/26/2015 7:11 AM PST BY TMZ STAFF", "Updated March 9, 2017": an English date line, with
+/// at most a byline or a label beside the date.
+bool english_date_line(std::string_view s) {
+  constexpr size_t kMaxDateLineChars = 80;
+  return lt::count_cp(s) <= kMaxDateLineChars && !has_cjk(s) && !lt::contains(s, ". ") &&
+         !lt::ends_with(s, ".") && !fields::byline_date(s, false).empty() &&
+         lt::split_any(s, {" "}).size() <= 12;
+}
+
 /// A line made only of U+FFFD (and spaces): text lost to a bad decoding, nothing to keep.
 bool replacement_only(std::string_view s) {
   bool any = false;
@@ -261,6 +325,7 @@ bool english_ui_label(std::string_view s) {
                                                  "comments",
                                                  "continue reading",
                                                  "email",
+                                                 "exclusive",
                                                  "follow us",
                                                  "full screen",
                                                  "fullscreen",
@@ -363,6 +428,12 @@ const char* boilerplate_rule(std::string_view line) {
   }
   if (promo_line(s)) {
     return "promo-line";
+  }
+  if (const char* credit = english_credit(s)) {
+    return credit;
+  }
+  if (english_date_line(s)) {
+    return "date-line";
   }
   if (english_ui_label(s)) {
     return "ui-label";

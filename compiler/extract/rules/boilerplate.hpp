@@ -18,9 +18,11 @@ namespace sheaf::rules {
 /// "back-to-top" (返回顶部, 关闭窗口), "ui-label" (English player/share/advert labels alone
 /// on a line: "Full Screen", "Autoplay", "Read more:", "Advertisement"), "player-widget" (播放,
 /// 全屏, 倍速, 组图 rows), "replacement-chars" (a line of U+FFFD only), "promo-line" (长按二维码
-/// 关注, 点击阅读原文, 下载…APP, 原创：…). Also: 编辑|/来源| bar labels, 本文原标题, lines opening
-/// on 转载, ▲ photo captions. Deliberately conservative:
-/// a real sentence that merely contains such a word is content.
+/// 关注, 点击阅读原文, 下载…APP, 原创：…), "contributor-credit" ("… contributed to this
+/// report."), "author-bio" ("Sam Poe is a reporter for …"), "newsletter-widget" ("Sign up for
+/// our newsletter"), "date-line" (an English date line with at most a byline beside it). Also:
+/// 编辑|/来源| bar labels, 本文原标题, lines opening on 转载, ▲ photo captions. Deliberately
+/// conservative: a real sentence that merely contains such a word is content.
 const char* boilerplate_rule(std::string_view line);
 
 /// True when `line` is only a related-reading heading ("相关阅读", "推荐阅读：", "【相关新闻】"):

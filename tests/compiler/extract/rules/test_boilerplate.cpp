@@ -207,3 +207,25 @@ TEST_CASE("rules: is_related_heading", "[compiler][extract]") {
   CHECK(sheaf::rules::is_related_heading("相关新闻："));
   CHECK_FALSE(sheaf::rules::is_related_heading("相关阅读：湖畔小镇的春天"));
 }
+
+TEST_CASE("rules: English credits (contributor-credit, author-bio, newsletter-widget)",
+          "[compiler][extract]") {
+  CHECK(rule("Ann Lee in Lake Town contributed to this report.") == "contributor-credit");
+  CHECK(rule("Sam Poe is a reporter for the Daily Gazette covering farms. Follow him @sampoe.") ==
+        "author-bio");
+  CHECK(rule("Mary Ann Lee is an editor at the Gazette.") == "author-bio");
+  CHECK(rule("The county union is adamant that the editor was wrong about the ponds.").empty());
+  CHECK(rule("Sign up for our newsletter") == "newsletter-widget");
+  CHECK(rule("SIGN UP FOR OUR NEWSLETTER") == "newsletter-widget");
+  CHECK(rule("Sign up for the spring fair closes on Friday, the county says.").empty());
+}
+
+TEST_CASE("rules: date-line (an English date with at most a byline beside it)",
+          "[compiler][extract]") {
+  CHECK(rule("2/26/2015 7:11 AM PST BY GAZETTE STAFF") == "date-line");
+  CHECK(rule("By Sam Poe March 18 at 3:57 PM") == "date-line");
+  CHECK(rule("Apr 29, 2019") == "date-line");
+  CHECK(rule("The ponds filled up again on March 9, 2017.").empty());
+  CHECK(rule("2012年6月24日").empty());  // a notice's closing date stays
+  CHECK(rule("EXCLUSIVE") == "ui-label");
+}
