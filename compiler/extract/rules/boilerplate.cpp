@@ -383,6 +383,35 @@ bool english_byline(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+/// The rules that read only the folded line, in order (after the label rules, which also look
+/// at the line as written or without its brackets).
+const char* line_shape_rule(std::string_view s) {
+  using Rule = std::pair<bool (*)(std::string_view), const char*>;
+  static constexpr std::array<Rule, 8> kRules = {{{prev_next, "prev-next"},
+                                                  {related_links, "related-links"},
+                                                  {detail::is_ornament, "ornament"},
+                                                  {replacement_only, "replacement-chars"},
+                                                  {promo_line, "promo-line"},
+                                                  {english_date_line, "date-line"},
+                                                  {english_ui_label, "ui-label"},
+                                                  {english_byline, "byline-line"}}};
+  for (const auto& [test, name] : kRules) {
+    if (test(s)) {
+      return name;
+    }
+  }
+  // "返回腾讯网首页>>": a back link naming the site.
+  if (lt::starts_with(s, "返回") && lt::count_cp(s) <= 20 &&
+      (lt::contains(s, "首页") || lt::ends_with(s, ">>"))) {
+    return "back-to-top";
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 const char* boilerplate_rule(std::string_view line) {
   const lt::Folded f = lt::fold(line);
   const std::string_view s = lt::trim(f.text);
@@ -408,45 +437,16 @@ const char* boilerplate_rule(std::string_view line) {
   if (const char* widget = detail::widget_row_rule(s)) {
     return widget;
   }
-  if (prev_next(s)) {
-    return "prev-next";
-  }
-  if (related_links(s)) {
-    return "related-links";
-  }
   if (attachment(s, inner)) {
     return "attachment";
   }
   if (caption(s, inner)) {
     return "caption";
   }
-  if (detail::is_ornament(s)) {
-    return "ornament";
-  }
-  if (replacement_only(s)) {
-    return "replacement-chars";
-  }
-  if (promo_line(s)) {
-    return "promo-line";
-  }
   if (const char* credit = english_credit(s)) {
     return credit;
   }
-  if (english_date_line(s)) {
-    return "date-line";
-  }
-  if (english_ui_label(s)) {
-    return "ui-label";
-  }
-  if (english_byline(s)) {
-    return "byline-line";
-  }
-  // "返回腾讯网首页>>": a back link naming the site.
-  if (lt::starts_with(s, "返回") && lt::count_cp(s) <= 20 &&
-      (lt::contains(s, "首页") || lt::ends_with(s, ">>"))) {
-    return "back-to-top";
-  }
-  return nullptr;
+  return line_shape_rule(s);
 }
 
 }  // namespace sheaf::rules
