@@ -173,3 +173,18 @@ TEST_CASE("html: a data-table row is one block, cells joined by spaces", "[compi
                                                   "And another one.", "Side text"});
   CHECK(page.blocks[1].kind == sheaf::parse::BlockKind::table_cell);
 }
+
+TEST_CASE("html: a line under an image that says what its alt text says is a caption",
+          "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<body><figure><img alt=\"Sam Poe at his farm by the lake, where he was born.\"></figure>"
+      "<ul><li><p>Sam Poe at his lakeside farm, where he was born</p></li></ul>"
+      "<p>The farm has been in the family for a hundred years, he says.</p>"
+      "<img alt=\"A view of the lake from the mill at dawn\"><p>The mill was built in 1907 and "
+      "still grinds flour for the town every week.</p></body>",
+      "a.html");
+  REQUIRE(page.blocks.size() == 3);
+  CHECK(page.blocks[0].kind == sheaf::parse::BlockKind::caption);
+  CHECK(page.blocks[1].kind == sheaf::parse::BlockKind::paragraph);
+  CHECK(page.blocks[2].kind == sheaf::parse::BlockKind::paragraph);  // says something else
+}
