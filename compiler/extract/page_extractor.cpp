@@ -456,6 +456,11 @@ void explain_outside(const Page& page, const Layout& l, Explain* explain) {
   for (const uint32_t i : l.crumb_blocks) {
     kept[i] = 1;
   }
+  // The rule that chose the content, then each block it left out.
+  if (*page.content_rule != '\0' && !page.content.empty()) {
+    const Block& first = page.blocks[page.content.front()];
+    explain->add(first.source_line, "content", page.content_rule, first.text);
+  }
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     if (kept[i] == 0) {
       explain->add(page.blocks[i].source_line, "drop", "outside-content", page.blocks[i].text);

@@ -161,7 +161,7 @@ int hint_score(std::string_view words) {
 }
 
 std::vector<uint32_t> select_content(const std::vector<Block>& blocks,
-                                     const std::vector<ContainerNode>& nodes) {
+                                     const std::vector<ContainerNode>& nodes, const char** rule) {
   std::vector<uint32_t> all(blocks.size());
   for (uint32_t i = 0; i < all.size(); ++i) {
     all[i] = i;
@@ -199,8 +199,15 @@ std::vector<uint32_t> select_content(const std::vector<Block>& blocks,
       best = i;
     }
   }
+  const uint32_t scored = best;
   best = outside_furniture(nodes, in_bad, score, best);
+  const uint32_t article = best;
   best = widen_to_sections(blocks, nodes, clean, best);
+  if (rule != nullptr) {
+    *rule = best != article     ? "sections"
+            : article != scored ? "outside-furniture"
+                                : "best-container";
+  }
   std::vector<uint32_t> chosen;
   for (uint32_t i = nodes[best].first_block; i < nodes[best].end_block; ++i) {
     bool bad = false;

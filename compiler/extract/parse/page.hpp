@@ -67,6 +67,9 @@ struct Page {
   /// Indices into `blocks` of the main content chosen for an HTML page, in order; empty means
   /// the whole page (text dumps, fragments, Markdown). Filled by parse_html's content selector.
   std::vector<uint32_t> content;
+  /// The content selector's rule for that choice ("best-container", "sections",
+  /// "outside-furniture"), named in --explain; "" when there was no choice.
+  const char* content_rule = "";
 };
 
 }  // namespace sheaf::parse

@@ -221,7 +221,9 @@ std::string doc_page() {
 
 TEST_CASE("extract en: a multi-section page keeps every section and its headings",
           "[compiler][extract]") {
-  const Article a = extract_html(doc_page());
+  sheaf::Explain explain;
+  const Article a = extract_html(doc_page(), &explain);
+  CHECK(explained(explain, "content", "sections"));
   CHECK(a.subtitle.empty());  // the first section heading is no sub-headline
   CHECK(a.paragraphs ==
         std::vector<std::string>{
@@ -236,6 +238,7 @@ TEST_CASE("extract en: a multi-section page keeps every section and its headings
 
 TEST_CASE("extract en: a long reader reply does not win over a short article",
           "[compiler][extract]") {
+  sheaf::Explain explain;
   const Article a = extract_html(
       "<html lang=\"en\"><head><title>Ponds Return</title></head><body><article><h1>Ponds "
       "Return</h1><p>The farm ponds that dried up a decade ago are full again, the county "
@@ -243,7 +246,9 @@ TEST_CASE("extract en: a long reader reply does not win over a short article",
       "the frogs every spring, loud enough to keep us awake at night. My father said the wells "
       "took the water, and he was right, as we now know. Thank you for writing this, it brought "
       "back a lot of memories of the farm, the mill and the long summers.</p></div>"
-      "</body></html>");
+      "</body></html>",
+      &explain);
+  CHECK(explained(explain, "content", "outside-furniture"));
   CHECK(a.paragraphs == std::vector<std::string>{
                             "The farm ponds that dried up a decade ago are full again, the county "
                             "says."});
