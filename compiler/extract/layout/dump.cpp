@@ -185,9 +185,9 @@ uint32_t closing_end(const Page& page, uint32_t from, uint32_t to) {
 /// A first line that is only a site's name ("阳光市政府网", "某某日报", "example.com"): no
 /// headline separator, short, and ending the way site names end.
 bool is_site_name(const std::string& line) {
-  static constexpr std::array<std::string_view, 14> kEnds = {"网",   "网站", "政府", "门户", "在线",
-                                                             "官网", "频道", "报",   "新闻", "平台",
-                                                             "中心", ".com", ".cn",  ".net"};
+  static constexpr std::array<std::string_view, 21> kEnds = {
+      "网",   "网站", "政府", "门户",   "在线",   "官网", "频道", "报",   "新闻", "平台", "中心",
+      "大学", "学院", "医院", "研究院", "委员会", "协会", "局",   ".com", ".cn",  ".net"};
   const uint32_t chars = text::code_points(line);
   if (chars > 20 || line.find_first_of("_|-") != std::string::npos ||
       line.find("：") != std::string::npos) {

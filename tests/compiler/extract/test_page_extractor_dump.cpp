@@ -132,6 +132,8 @@ TEST_CASE("extract dump: a bare site name on the first line; the headline sits a
   CHECK(a.categories == std::vector<std::string>{"通知公告"});
   CHECK(a.date == "2021-03-05");
   CHECK(has(a.paragraphs, "夜间开放时段"));
+  CHECK(extract_dump("湖畔市统计局\n首页 数据 公开\n小镇图书馆延长开放时间\n" + kBody).title ==
+        "小镇图书馆延长开放时间");
   // A first line that is a headline stays the title.
   CHECK(extract_dump("小镇图书馆延长开放时间\n" + kBody).title == "小镇图书馆延长开放时间");
 }

@@ -229,3 +229,10 @@ TEST_CASE("rules: date-line (an English date with at most a byline beside it)",
   CHECK(rule("2012年6月24日").empty());  // a notice's closing date stays
   CHECK(rule("EXCLUSIVE") == "ui-label");
 }
+
+TEST_CASE("rules: English player labels are ui-labels", "[compiler][extract]") {
+  CHECK(rule("Now watching") == "ui-label");
+  CHECK(rule("Video Not Available") == "ui-label");
+  CHECK(rule("Up Next") == "ui-label");
+  CHECK(rule("Now watching the frogs is a spring pastime in the valley.").empty());
+}
