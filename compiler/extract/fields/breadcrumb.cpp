@@ -215,8 +215,10 @@ std::optional<std::vector<std::string>> breadcrumb_items(const std::vector<std::
   if (segs.empty()) {
     return std::nullopt;
   }
-  const auto same = [](std::string_view a, std::string_view b) {
-    return !b.empty() && lt::squeeze_folded(a) == lt::squeeze_folded(b);
+  // "Telegraph" names the site "The Telegraph": an English article does not make it another.
+  const auto bare = [](std::string_view x) { return lt::starts_with(x, "The ") ? x.substr(4) : x; };
+  const auto same = [&bare](std::string_view a, std::string_view b) {
+    return !b.empty() && lt::squeeze_folded(bare(a)) == lt::squeeze_folded(bare(b));
   };
   if (is_home(segs.front(), true) || same(segs.front(), site)) {
     segs.erase(segs.begin());

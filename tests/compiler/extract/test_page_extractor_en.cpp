@@ -286,6 +286,11 @@ TEST_CASE("extract en: a box named breadcrumb gives categories from its few link
                "<ul class=\"breadcrumb\"><li><a href=\"/\">Daily Gazette</a></li><li><a "
                "href=\"/county\">County News</a></li><li>Ponds Return to the Valley</li></ul>");
   CHECK(extract_html(html2).categories == std::vector<std::string>{"County News"});
+  std::string html4 = page("<meta property=\"og:site_name\" content=\"The Gazette\">", "");
+  html4.insert(html4.find(at),
+               "<ul class=\"breadcrumbs\"><li><a href=\"/\">Gazette</a></li><li><a "
+               "href=\"/news\">News</a></li></ul>");
+  CHECK(extract_html(html4).categories == std::vector<std::string>{"News"});
   // A logo link inside some box near the header is no breadcrumb.
   std::string html3 = one;
   html3.insert(html3.find(at), "<div class=\"site-logo\"><a href=\"/\">Gazette</a></div>");
