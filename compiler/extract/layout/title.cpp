@@ -45,7 +45,7 @@ size_t match_run(const Page& page, uint32_t i, uint32_t end, const std::string& 
     if (is_linky(b) || (j > i && b.container != page.blocks[i].container)) {
       break;
     }
-    joined += text::squeeze(b.text);
+    joined += text::straight_quotes(text::squeeze(b.text));
     if (joined.size() < 6 || ref.find(joined) == std::string::npos) {
       break;
     }
@@ -84,7 +84,7 @@ std::string joined_text(const Page& page, uint32_t first, uint32_t last) {
 TitleSpan match_headline(const Page& page, const std::string& ref, uint32_t begin, uint32_t end,
                          bool whole) {
   TitleSpan span;
-  const std::string key = text::squeeze(ref);
+  const std::string key = text::straight_quotes(text::squeeze(ref));
   size_t best_len = 0;
   for (uint32_t i = begin; i < end && !key.empty(); ++i) {
     uint32_t last = i;

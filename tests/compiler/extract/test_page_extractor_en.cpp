@@ -296,3 +296,17 @@ TEST_CASE("extract en: a box named breadcrumb gives categories from its few link
   html3.insert(html3.find(at), "<div class=\"site-logo\"><a href=\"/\">Gazette</a></div>");
   CHECK(extract_html(html3).categories.empty());
 }
+
+TEST_CASE("extract en: the headline as shown, with its curly quotes, names the <title>",
+          "[compiler][extract]") {
+  const Article a = extract_html(
+      "<html lang=\"en\"><head><title>Farmer Says Ponds \"Came Back Overnight\" - Daily Gazette"
+      "</title></head><body><div class=\"byline\">Daily Gazette Reporter</div><h1>Farmer Says "
+      "Ponds \xE2\x80\x9C"
+      "Came Back Overnight\xE2\x80\x9D</h1><div class=\"article-body\"><p>The "
+      "farm ponds that dried up a decade ago are full again, and the frogs have come back with "
+      "them, the county says.</p></div></body></html>");
+  CHECK(a.title ==
+        "Farmer Says Ponds \xE2\x80\x9C"
+        "Came Back Overnight\xE2\x80\x9D");
+}
