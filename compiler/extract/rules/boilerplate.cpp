@@ -173,7 +173,21 @@ bool is_related_heading(std::string_view line) {
   const lt::Folded f = lt::fold(line);
   const std::string_view s = lt::trim_chars(f.text, ":>»【】[]");
   const std::string_view label = lt::longest_word_at(s, 0, kRelated);
-  return !label.empty() && label.size() == s.size();
+  if (!label.empty() && label.size() == s.size()) {
+    return true;
+  }
+  static constexpr std::array<std::string_view, 9> kEnglish = {
+      "most popular",        "most read",           "related stories",
+      "related articles",    "more stories",        "you may also like",
+      "you might also like", "recommended for you", "more on this story"};
+  if (s.size() > 24) {
+    return false;
+  }
+  std::string lower(s);
+  for (char& c : lower) {
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::find(kEnglish.begin(), kEnglish.end(), lower) != kEnglish.end();
 }
 
 namespace {
@@ -254,6 +268,17 @@ const char* english_credit(std::string_view s) {
   if (chars > 300 || has_cjk(s)) {
     return nullptr;
   }
+  // "This article originally appeared on …", "This article was reprinted on …".
+  for (const std::string_view subject : {"This article ", "This story ", "A version of this "}) {
+    const std::string_view rest = lt::starts_with(s, subject) ? s.substr(subject.size()) : "";
+    if (lt::word_at(
+            rest, 0,
+            {"originally appeared", "first appeared", "was originally published", "was reprinted",
+             "was republished", "article appeared", "story appeared", "appeared"})
+            .size() > 0) {
+      return "reprint-notice";
+    }
+  }
   if (lt::ends_with(s, "contributed to this report.") ||
       lt::ends_with(s, "contributed reporting.") ||
       lt::ends_with(s, "contributed to this story.")) {
@@ -280,6 +305,9 @@ const char* english_credit(std::string_view s) {
 /// at most a byline or a label beside the date.
 bool english_date_line(std::string_view s) {
   constexpr size_t kMaxDateLineChars = 80;
+  if (fields::is_time_line(s)) {
+    return true;  // "1:39 PM ET": the same-day form of a date line
+  }
   return lt::count_cp(s) <= kMaxDateLineChars && !has_cjk(s) && !lt::contains(s, ". ") &&
          !lt::ends_with(s, ".") && !fields::byline_date(s, false).empty() &&
          lt::split_any(s, {" "}).size() <= 12;
@@ -326,6 +354,8 @@ bool english_ui_label(std::string_view s) {
                                                  "continue reading",
                                                  "email",
                                                  "exclusive",
+                                                 "about the author",
+                                                 "most popular",
                                                  "now watching",
                                                  "now playing",
                                                  "up next",

@@ -236,3 +236,16 @@ TEST_CASE("rules: English player labels are ui-labels", "[compiler][extract]") {
   CHECK(rule("Up Next") == "ui-label");
   CHECK(rule("Now watching the frogs is a spring pastime in the valley.").empty());
 }
+
+TEST_CASE("rules: English reprint notes, time lines and related headings", "[compiler][extract]") {
+  CHECK(rule("This article originally appeared on The Weekly Review.") == "reprint-notice");
+  CHECK(rule("This article was reprinted on Example.com.") == "reprint-notice");
+  CHECK(rule("1:39 PM ET") == "date-line");
+  CHECK(rule("About the Author") == "ui-label");
+  CHECK(sheaf::rules::is_related_heading("Most Popular"));
+  CHECK(sheaf::rules::is_related_heading("You may also like"));
+  CHECK_FALSE(sheaf::rules::is_related_heading("Most popular with the farmers"));
+  CHECK(rule("This article explains why the ponds were reprinted on the new county map, and "
+             "what the farmers said about it.")
+            .empty());
+}
