@@ -260,6 +260,27 @@ bool capitalized_name(std::string_view s) {
   return true;
 }
 
+/// A photo caption closed by its credit: "… (Reuters)", "… Jane Roe/Getty Images",
+/// "… (AP Photo/Sam Poe)", "… Photograph: Jane Roe". Running text never ends on an agency's
+/// picture credit.
+bool photo_credit_end(std::string_view s) {
+  std::string_view t = s;
+  while (!t.empty() && (t.back() == '.' || t.back() == ' ')) {
+    t.remove_suffix(1);
+  }
+  for (const std::string_view credit :
+       {"Getty Images", "(Reuters)", "/Reuters", "/AFP", "(AP)", "(AP Photo)", "/EPA", "(EPA)",
+        "/Shutterstock", "/Bloomberg"}) {
+    if (lt::ends_with(t, credit)) {
+      return true;
+    }
+  }
+  const size_t tail = t.size() > 60 ? t.size() - 60 : 0;
+  return (lt::ends_with(t, ")") && t.find("(AP Photo/", tail) != std::string_view::npos) ||
+         t.find("Photograph: ", tail) != std::string_view::npos ||
+         t.find("Photo: ", tail) != std::string_view::npos;
+}
+
 /// English credits and widgets the gold drops: "Jane Roe contributed to this report.", a
 /// closing author bio ("Sam Poe is a reporter for the Gazette covering…"), a newsletter
 /// sign-up line. Returns the rule name or nullptr.
@@ -278,6 +299,9 @@ const char* english_credit(std::string_view s) {
             .size() > 0) {
       return "reprint-notice";
     }
+  }
+  if (photo_credit_end(s)) {
+    return "caption";
   }
   if (lt::ends_with(s, "contributed to this report.") ||
       lt::ends_with(s, "contributed reporting.") ||

@@ -249,3 +249,10 @@ TEST_CASE("rules: English reprint notes, time lines and related headings", "[com
              "what the farmers said about it.")
             .empty());
 }
+
+TEST_CASE("rules: English captions closed by a picture credit", "[compiler][extract]") {
+  CHECK(rule("Farmers gather by the pond at dawn. Jane Roe/Getty Images") == "caption");
+  CHECK(rule("Frogs returned to the valley this spring. (Reuters)") == "caption");
+  CHECK(rule("The old mill by the river. (AP Photo/Sam Poe)") == "caption");
+  CHECK(rule("The ponds filled up again, the county said on Monday.").empty());
+}
