@@ -111,6 +111,30 @@ std::optional<DateMatch> date_in_byline(std::string_view s, bool day_first) {
   return std::nullopt;
 }
 
+/// A line of running text, whose dates belong to the story, not to the page: Chinese text
+/// (its bylines are read by the labelled and meta-line rules), a line ending as a sentence
+/// does, or one with more than four lowercase words ("the bridge opened on …").
+bool is_sentence(std::string_view s) {
+  constexpr size_t kMaxLowercaseWords = 4;
+  for (size_t i = 0; i < s.size(); i = lt::next_cp(s, i)) {
+    if (lt::is_cjk(lt::cp_at(s, i))) {
+      return true;
+    }
+  }
+  const char last = s.back();
+  if (last == '.' || last == '!' || last == '?') {
+    return true;
+  }
+  size_t lowercase = 0;
+  for (const std::string_view w : lt::split_any(s, {" "})) {
+    lowercase += !w.empty() && w[0] >= 'a' && w[0] <= 'z' && w != "am" && w != "pm" &&
+                         w != "a.m." && w != "p.m."
+                     ? 1
+                     : 0;
+  }
+  return lowercase > kMaxLowercaseWords;
+}
+
 size_t count_words(std::string_view s) {
   size_t words = 0;
   bool in_word = false;
@@ -127,7 +151,7 @@ size_t count_words(std::string_view s) {
 std::string byline_date(std::string_view line, bool day_first) {
   const lt::Folded f = lt::fold(line);
   const std::string_view s = lt::trim(f.text);
-  if (s.empty() || lt::count_cp(s) > kMaxBylineChars) {
+  if (s.empty() || lt::count_cp(s) > kMaxBylineChars || is_sentence(s)) {
     return "";
   }
   const auto m = date_in_byline(s, day_first);

@@ -40,6 +40,12 @@ TEST_CASE("fields: byline_date leaves prose alone", "[compiler][extract]") {
                             false)
             .empty());
   CHECK(fields::byline_date("Share this story", false).empty());
+  CHECK(fields::byline_date("The ponds filled up on March 9, 2017.", false).empty());
+  CHECK(fields::byline_date("the ponds were full again by March 9, 2017 in the valley", false)
+            .empty());
+  // Chinese running text: its dates are the story's ("8月25日，我们…").
+  CHECK(fields::byline_date("8月25日，湖畔小镇举办了春季长跑比赛。", false).empty());
+  CHECK(fields::byline_date("2018年8月22日，培训会在湖畔小镇举行", false).empty());
 }
 
 TEST_CASE("fields: english_dateline_date reads a date that opens the story with a dash",
