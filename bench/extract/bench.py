@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """bench/extract: sheaf extract against Mozilla Readability and readability-lxml, side by side.
 
-Runs each tool on the same pages (corpus html-zh/*.html and text-zh/seed.txt), scores each
-output folder with the corpus scorer against the gold, and prints one table of scores and
-pages per second. Called by `run`, which first installs the competitors; see README.md.
+Runs each tool on the same pages of both gold sets (zh: corpus html-zh/*.html and
+text-zh/seed.txt against gold/; en: html/en/*.html against gold-en/), scores each output folder
+with the corpus scorer, and prints one table of scores and pages per second per set, the speed
+ratios, and sheaf's extract-stage throughput against parse-only throughput. Called by `run`, which first installs the competitors; see README.md.
 Standard library only.
 """
 
@@ -40,10 +41,10 @@ def parse_args(argv):
     p = argparse.ArgumentParser(
         prog="bench/extract/run",
         description="Side-by-side extraction benchmark: sheaf extract, Mozilla Readability "
-                    "and readability-lxml on the corpus's html-zh pages and the seed, scored "
-                    "against the gold. Results go to OUT/results.md and OUT/results.json.")
+                    "and readability-lxml on both gold sets (html-zh pages and the seed against gold/, "
+                    "html/en pages against gold-en/), scored by the corpus scorer. Results go to OUT/results.md and OUT/results.json.")
     p.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus",
-                   help="corpus folder with html-zh/, text-zh/seed.txt and gold/ "
+                   help="corpus folder with html-zh/, text-zh/seed.txt, gold/, html/en/ and gold-en/ "
                         "(default: the shared/corpus folder beside the repository)")
     p.add_argument("--sheaf", type=Path, default=REPO / "build" / "compiler" / "sheaf",
                    help="sheaf binary (default: build/compiler/sheaf in the repository)")
@@ -57,6 +58,10 @@ def parse_args(argv):
                    help="run each tool N times and keep the fastest run (default: 1)")
     p.add_argument("--no-pin", action="store_true",
                    help="do not pin the tools to one CPU with taskset")
+    p.add_argument("--sets", default="zh,en",
+                   help="comma-separated subset of the gold sets: zh, en (default: both)")
+    p.add_argument("--no-stage", action="store_true",
+                   help="skip the extract-stage against parse-only throughput measurement")
     p.add_argument("--no-install", action="store_true",
                    help="(handled by `run`) skip the check-and-install step")
     args = p.parse_args(argv)
@@ -76,13 +81,18 @@ def parse_args(argv):
     return args
 
 
-def inputs_of(corpus):
-    pages = sorted((corpus / "html-zh").glob("*.html"))
+def gold_sets(corpus):
+    """The scored page sets, each (name, gold folder, input files): the Chinese gold (html-zh
+    pages and the seed) and the English gold (html/en pages)."""
+    zh_pages = sorted((corpus / "html-zh").glob("*.html"))
     seed = corpus / "text-zh" / "seed.txt"
-    missing = [str(x) for x in (corpus / "html-zh", seed, corpus / "gold") if not x.exists()]
-    if missing or not pages:
-        sys.exit(f"bench: error: corpus incomplete under {corpus}: missing {', '.join(missing) or 'html-zh/*.html'}")
-    return pages + [seed]
+    en_pages = sorted((corpus / "html" / "en").glob("*.html"))
+    needed = (corpus / "html-zh", seed, corpus / "gold", corpus / "html" / "en", corpus / "gold-en")
+    missing = [str(x) for x in needed if not x.exists()]
+    if missing or not zh_pages or not en_pages:
+        sys.exit(f"bench: error: corpus incomplete under {corpus}: missing "
+                 f"{', '.join(missing) or 'html-zh/*.html or html/en/*.html'}")
+    return [("zh", corpus / "gold", zh_pages + [seed]), ("en", corpus / "gold-en", en_pages)]
 
 
 def pin_prefix(no_pin):
@@ -187,117 +197,178 @@ def fmt(x, digits=3):
 
 
 def table(rows):
-    head = ["tool", *METRICS, "pages/s"]
+    head = ["set", "tool", *METRICS, "pages/s"]
     body = []
     for r in rows:
         if r.get("unavailable"):
             name = "sheaf: sheaf extract not available" if r["tool"] == "sheaf" else \
                 f"{LABELS[r['tool']]}: not available"
-            body.append([name] + ["–"] * (len(head) - 1))
+            body.append([r["set"], name] + ["–"] * (len(head) - 2))
         else:
-            body.append([LABELS[r["tool"]]] + [fmt(r["scores"][m]) for m in METRICS]
+            body.append([r["set"], LABELS[r["tool"]]] + [fmt(r["scores"][m]) for m in METRICS]
                         + [fmt(r["pages_per_s"], 1)])
     widths = [max(len(head[i]), *(len(b[i]) for b in body)) for i in range(len(head))]
 
     def line(cells):
-        return "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w)
+        return "| " + " | ".join(c.ljust(w) if i < 2 else c.rjust(w)
                                  for i, (c, w) in enumerate(zip(cells, widths))) + " |"
 
-    sep = "|" + "|".join("-" * (w + 1) + (":" if i else "-") for i, w in enumerate(widths)) + "|"
+    sep = "|" + "|".join("-" * (w + 1) + (":" if i >= 2 else "-") for i, w in enumerate(widths)) + "|"
     return "\n".join([line(head), sep] + [line(b) for b in body])
 
 
-def speed_ratio(rows):
+def speed_ratio(rows, set_name):
     ok = {r["tool"]: r for r in rows if not r.get("unavailable")}
     rivals = [r for t, r in ok.items() if t != "sheaf"]
     if not rivals:
-        return None, "speed ratio: n/a (no competitor ran)"
+        return None, f"{set_name}: speed ratio: n/a (no competitor ran)"
     best = max(rivals, key=lambda r: r["pages_per_s"])
     if "sheaf" not in ok:
-        return None, (f"speed ratio sheaf / faster competitor ({LABELS[best['tool']]}, "
+        return None, (f"{set_name}: speed ratio sheaf / faster competitor ({LABELS[best['tool']]}, "
                       f"{best['pages_per_s']:.1f} pages/s): n/a, sheaf extract not available "
-                      f"(issue 3 target: at least 10x, i.e. {10 * best['pages_per_s']:.0f} pages/s)")
+                      f"(target: at least 10x, i.e. {10 * best['pages_per_s']:.0f} pages/s)")
     ratio = ok["sheaf"]["pages_per_s"] / best["pages_per_s"]
-    return ratio, (f"speed ratio sheaf / faster competitor ({LABELS[best['tool']]}, "
-                   f"{best['pages_per_s']:.1f} pages/s): {ratio:.1f}x (issue 3 target: at least 10x)")
+    return ratio, (f"{set_name}: speed ratio sheaf / faster competitor ({LABELS[best['tool']]}, "
+                   f"{best['pages_per_s']:.1f} pages/s): {ratio:.1f}x (target: at least 10x)")
 
 
-def notes(rows, cpu, repeat, n_pages):
+def notes(rows, cpu, repeat):
     out = []
     pin = f"pinned to CPU {cpu} with taskset" if cpu is not None else "not pinned to a CPU"
-    out.append(f"{n_pages} pages, each tool one process over all pages in sequence, {pin}; "
+    out.append(f"Each tool is one process over all pages of a set in sequence, {pin}; "
                + ("one run." if repeat == 1 else f"fastest of {repeat} runs."))
     for r in rows:
-        label = LABELS[r["tool"]]
+        label = f"{r['set']}: {LABELS[r['tool']]}"
         if r.get("unavailable"):
             out.append(f"{label}: not available: {r['unavailable']}")
             continue
         extra = ""
         if r.get("exit"):
             extra += f"; exited {r['exit']}"
-        if r.get("written", n_pages) != n_pages:
-            extra += f"; wrote {r['written']} of {n_pages} files"
+        if r.get("written", r["pages"]) != r["pages"]:
+            extra += f"; wrote {r['written']} of {r['pages']} files"
         if r.get("failed"):
             extra += f"; no article found on {r['failed']} page(s)"
-        out.append(f"{label}: {r['seconds']:.3f} s, timed as {TIMING[r['tool']]}{extra}.")
+        out.append(f"{label}: {r['pages']} pages in {r['seconds']:.3f} s, timed as "
+                   f"{TIMING[r['tool']]}{extra}.")
     return out
+
+
+def build_stage_probe(args, out):
+    """Compiles stage_throughput.cpp against the build that holds the sheaf binary (its
+    libsheaf_core.a). Returns the probe's path, or (None, reason)."""
+    lib = args.sheaf.parent / "libsheaf_core.a"
+    if not lib.is_file():
+        return None, f"no {lib} beside the sheaf binary"
+    exe = out / "stage_throughput"
+    cmd = ["g++", "-O2", "-std=c++17", f"-I{REPO / 'compiler'}", f"-I{REPO / 'runtime' / 'include'}",
+           "-isystem", "/usr/include/libxml2", str(HERE / "stage_throughput.cpp"), str(lib),
+           "-lzstd", "-lxml2", "-lyaml-cpp", "-ltomlplusplus", "-o", str(exe)]
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    if res.returncode != 0:
+        return None, "build failed: " + first_line(res.stderr)
+    return exe, ""
+
+
+def stage_throughput(args, prefix, out, sets):
+    """Extract stage against parse-only throughput on each set's HTML pages, in one process.
+    Returns lines to print and a dict for results.json."""
+    exe, why = build_stage_probe(args, out)
+    if exe is None:
+        return [f"extract stage / parse-only: not measured ({why})"], {}
+    lines, data = [], {}
+    for name, _, files in sets:
+        html = [str(f) for f in files if f.suffix == ".html"]
+        res = subprocess.run(prefix + [str(exe), str(max(3, args.repeat)), *html],
+                             capture_output=True, text=True)
+        if res.returncode != 0:
+            lines.append(f"{name}: extract stage / parse-only: failed ({first_line(res.stderr)})")
+            continue
+        d = json.loads(res.stdout.strip().splitlines()[-1])
+        data[name] = d
+        lines.append(f"{name}: extract stage {d['extract_pages_per_s']:.1f} pages/s, parse only "
+                     f"{d['parse_pages_per_s']:.1f} pages/s: {100 * d['ratio']:.0f}% of parse-only "
+                     f"throughput (target: at least 60%; {d['pages']} HTML pages, one thread, "
+                     f"in-process, fastest of {max(3, args.repeat)} passes)")
+    return lines, data
+
+
+def run_tool(tool, args, prefix, pred, files):
+    best = None
+    for _ in range(args.repeat):
+        res = run_once(tool, args, prefix, pred, files)
+        if res.get("unavailable"):
+            return res
+        if best is None or res["seconds"] < best["seconds"]:
+            best = res
+    return best
+
+
+def run_set(args, prefix, out, set_name, gold, files):
+    rows = []
+    for tool in args.tools:
+        pred = out / set_name / tool
+        print(f"bench: {set_name}: {LABELS[tool]} on {len(files)} pages ...", file=sys.stderr,
+              flush=True)
+        best = run_tool(tool, args, prefix, pred, files)
+        row = {"set": set_name, "tool": tool, **{k: v for k, v in best.items() if k != "stderr"}}
+        if best.get("stderr"):
+            (out / set_name / f"{tool}.stderr.txt").write_text(best["stderr"], encoding="utf-8")
+        if not row.get("unavailable"):
+            row["pages"] = len(files)
+            row["pages_per_s"] = len(files) / row["seconds"]
+            row["timing"] = TIMING[tool]
+            row["scores"], row["scorer_line"] = score(args.scorer, gold, pred,
+                                                      out / set_name / f"{tool}.scores.txt")
+        rows.append(row)
+    return rows
 
 
 def main(argv):
     args = parse_args(argv)
     corpus = args.corpus.resolve()
-    files = inputs_of(corpus)
-    gold = corpus / "gold"
+    wanted = [x.strip() for x in args.sets.split(",") if x.strip()]
+    sets = [s for s in gold_sets(corpus) if s[0] in wanted]
+    if not sets:
+        sys.exit("bench: error: --sets names no known set (zh, en)")
     if not args.scorer.is_file():
         sys.exit(f"bench: error: scorer not found at {args.scorer} (use --scorer)")
     prefix, cpu = pin_prefix(args.no_pin)
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
 
-    rows = []
-    for tool in args.tools:
-        pred = out / tool
-        print(f"bench: {LABELS[tool]} on {len(files)} pages ...", file=sys.stderr, flush=True)
-        best = None
-        for _ in range(args.repeat):
-            res = run_once(tool, args, prefix, pred, files)
-            if res.get("unavailable"):
-                best = res
-                break
-            if best is None or res["seconds"] < best["seconds"]:
-                best = res
-        row = {"tool": tool, **{k: v for k, v in best.items() if k != "stderr"}}
-        if best.get("stderr"):
-            (out / f"{tool}.stderr.txt").write_text(best["stderr"], encoding="utf-8")
-        if not row.get("unavailable"):
-            row["pages"] = len(files)
-            row["pages_per_s"] = len(files) / row["seconds"]
-            row["timing"] = TIMING[tool]
-            row["scores"], row["scorer_line"] = score(args.scorer, gold, pred,
-                                                      out / f"{tool}.scores.txt")
-        rows.append(row)
+    rows, ratios, ratio_lines = [], {}, []
+    for name, gold, files in sets:
+        (out / name).mkdir(parents=True, exist_ok=True)
+        set_rows = run_set(args, prefix, out, name, gold, files)
+        ratios[name], line = speed_ratio(set_rows, name)
+        ratio_lines.append(line)
+        rows += set_rows
+    stage_lines, stage = ([], {}) if args.no_stage else stage_throughput(args, prefix, out, sets)
 
-    ratio, ratio_line = speed_ratio(rows)
     text = table(rows)
-    note_lines = notes(rows, cpu, args.repeat, len(files))
+    note_lines = notes(rows, cpu, args.repeat)
     ver = versions()
     ver_line = ", ".join(f"{k} {v}" for k, v in ver.items())
 
     print(text)
     print()
-    print(ratio_line)
+    for line in ratio_lines + stage_lines:
+        print(line)
     for n in note_lines:
         print("- " + n)
 
-    md = ["# bench/extract results", "",
-          f"Corpus: `{corpus}` ({len(files)} pages: html-zh/*.html and text-zh/seed.txt), "
-          f"gold: `{gold}`.", "", text, "", ratio_line, ""]
+    md = ["# bench/extract results", "", f"Corpus: `{corpus}`. Sets: "
+          + "; ".join(f"{n}: {len(f)} pages against `{g}`" for n, g, f in sets) + ".", "",
+          text, ""] + ratio_lines + stage_lines + [""]
     md += ["- " + n for n in note_lines]
     md += [f"- Versions: {ver_line}.", ""]
     (out / "results.md").write_text("\n".join(md), encoding="utf-8")
-    results = {"corpus": str(corpus), "gold": str(gold), "inputs": [str(f) for f in files],
+    results = {"corpus": str(corpus),
+               "sets": {n: {"gold": str(g), "inputs": [str(f) for f in fs]} for n, g, fs in sets},
                "pinned_cpu": cpu, "repeat": args.repeat, "versions": ver, "tools": rows,
-               "speed_ratio_sheaf_over_faster_competitor": ratio}
+               "speed_ratio_sheaf_over_faster_competitor": ratios,
+               "extract_stage_over_parse_only": stage}
     (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n",
                                       encoding="utf-8")
     print(f"\nbench: wrote {out / 'results.md'} and {out / 'results.json'}", file=sys.stderr)

@@ -4,8 +4,11 @@
 #include "extract/page_extractor.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 
 #include "extract/fields/line_fields.hpp"
+#include "extract/layout/body_runs.hpp"
 #include "extract/layout/dump.hpp"
 #include "extract/layout/page_fields.hpp"
 #include "extract/origin.hpp"
@@ -132,6 +135,9 @@ Layout dump_layout(const Page& page, Article& a) {
   if (l.crumb_blocks.empty()) {
     a.categories = layout::wrapped_breadcrumb(page, limit, l.title.text, l.crumb_blocks);
   }
+  if (l.crumb_blocks.empty()) {
+    a.categories = layout::home_path_breadcrumb(page, limit, l.title.text, l.crumb_blocks);
+  }
   uint32_t end = static_cast<uint32_t>(page.blocks.size());
   // Footer lines close a dump: read them from the end up to the last body line.
   while (end > 1 && fields::is_footer_line(page.blocks[end - 1].text)) {
@@ -188,6 +194,13 @@ struct Keys {
 constexpr uint32_t kMaxMetaChars = 150;
 constexpr uint32_t kMaxBoilerplateChars = 300;
 
+/// True for date_digits output that is a bare year or two groups ("2019", "2019-09", "09-07"):
+/// part of a date. A whole date alone on a line ("2012年6月24日") closes a notice and stays.
+bool is_date_fragment(const std::string& digits) {
+  const size_t dashes = static_cast<size_t>(std::count(digits.begin(), digits.end(), '-'));
+  return digits.size() == 4 ? dashes == 0 : dashes == 1;
+}
+
 /// The rule that drops body block `b`, or nullptr to keep it.
 const char* drop_rule(const Block& b, const Keys& keys, const ExtractContext& context) {
   if (b.kind == BlockKind::caption) {
@@ -205,6 +218,11 @@ const char* drop_rule(const Block& b, const Keys& keys, const ExtractContext& co
   if (context.templates != nullptr && context.templates->count(b.text) != 0) {
     return "template";
   }
+  // "2019", "2019-09", "9月7日" alone: a piece of a date split over elements, not a paragraph.
+  if (b.chars <= 10 && b.kind != BlockKind::table_cell &&
+      is_date_fragment(fields::date_digits(b.text))) {
+    return "date-fragment";
+  }
   // The named boilerplate rules first: "责任编辑：…" is a meta line too, but "editor-line"
   // says more in --explain.
   if (b.chars <= kMaxBoilerplateChars) {
@@ -218,8 +236,10 @@ const char* drop_rule(const Block& b, const Keys& keys, const ExtractContext& co
   if (b.chars <= kMaxMetaChars && fields::is_footer_line(b.text)) {
     return "footer";
   }
-  // A line that is nearly all link (a teaser, "返回首页>>", a promo) is navigation.
-  if (b.kind != BlockKind::line && b.link_chars * 10 >= b.chars * 8) {
+  // A line that is nearly all link (a teaser, "返回首页>>", a promo) is navigation. A table row
+  // inside the article is data, links or not ("Release 4.1 | Apr 2014" with linked names).
+  if (b.kind != BlockKind::line && b.kind != BlockKind::table_cell &&
+      b.link_chars * 10 >= b.chars * 8) {
     return "link-line";
   }
   return nullptr;
@@ -265,12 +285,13 @@ void compose_body(const Page& page, const Layout& l, const ExtractContext& conte
     used[i] = 1;
   }
   const Keys keys{text::squeeze(a.title), text::squeeze(a.subtitle)};
+  const std::vector<const char*> runs = layout::body_run_rules(page, l.body);
   for (const uint32_t i : l.body) {
     const Block& b = page.blocks[i];
     if (used[i] != 0) {
       continue;
     }
-    const char* rule = drop_rule(b, keys, context);
+    const char* rule = runs[i] != nullptr ? runs[i] : drop_rule(b, keys, context);
     if (rule != nullptr) {
       sheaf::explain(explain, b.source_line, "drop", rule, b.text);
       if (byline_rule(rule)) {
@@ -308,10 +329,29 @@ void explain_outside(const Page& page, const Layout& l, Explain* explain) {
   for (const uint32_t i : l.crumb_blocks) {
     kept[i] = 1;
   }
+  // The rule that chose the content, then each block it left out.
+  if (*page.content_rule != '\0' && !page.content.empty()) {
+    const Block& first = page.blocks[page.content.front()];
+    explain->add(first.source_line, "content", page.content_rule, first.text);
+  }
   for (size_t i = 0; i < page.blocks.size(); ++i) {
     if (kept[i] == 0) {
       explain->add(page.blocks[i].source_line, "drop", "outside-content", page.blocks[i].text);
     }
+  }
+}
+
+/// Names in --explain the rule that chose the date, and metadata that gave its year.
+void explain_date(const Page& page, const layout::DateChoice& date, Explain* explain) {
+  if (explain == nullptr || date.date.empty()) {
+    return;
+  }
+  const bool shown = date.block != kNone;
+  const uint32_t line = shown ? page.blocks[date.block].source_line : 0;
+  explain->add(line, "date", date.rule,
+               shown ? date.date + " <- " + page.blocks[date.block].text : date.date);
+  if (date.year_from_metadata) {
+    explain->add(line, "date", "metadata-year", date.date);
   }
 }
 
@@ -339,7 +379,18 @@ Article extract_page(const Page& page, const std::string& id, const ExtractConte
   explain_outside(page, l, explain);
   std::vector<uint32_t> tail = l.body;
   set_window(tail, l.footer_from, l.footer_from + kTailBlocks, page.blocks.size());
-  a.date = layout::choose_date(page, l.header, tail, dateline.date, a.subtitle);
+  layout::DateChoice from_dateline{dateline.date, "dateline-date", kNone, false};
+  // An English dateline opens the first paragraph of the story, which may follow a short
+  // credit or two ("Health News", "Reviewed by …").
+  for (size_t p = 0; from_dateline.date.empty() && p < std::min<size_t>(3, a.paragraphs.size());
+       ++p) {
+    from_dateline.date = fields::english_dateline_date(a.paragraphs[p]);
+    from_dateline.rule = "english-dateline-date";
+  }
+  const layout::DateChoice date =
+      layout::choose_date(page, l.header, tail, from_dateline, a.subtitle);
+  a.date = date.date;
+  explain_date(page, date, explain);
   if (a.source.empty()) {
     a.source = dateline.source;
   }

@@ -17,9 +17,10 @@ constexpr std::array<std::string_view, 8> kStrongSeparators = {">>", ">",  "»",
 // Also used in titles, dates and names, so they need more evidence (see accept_shape).
 constexpr std::array<std::string_view, 3> kWeakSeparators = {"/", "-", "—"};
 
-constexpr std::array<std::string_view, 14> kArticleMarkers = {
-    "正文",     "资讯正文", "新闻正文", "正文内容", "详情",   "详细内容", "内容",
-    "文章内容", "阅读文章", "浏览文章", "详情页",   "内容页", "Article",  "Content"};
+constexpr std::array<std::string_view, 21> kArticleMarkers = {
+    "正文",     "资讯正文", "新闻正文", "正文内容", "详情",     "详细内容", "内容",
+    "文章内容", "阅读文章", "浏览文章", "详情页",   "内容页",   "Article",  "Content",
+    "文章详情", "新闻详情", "内容详情", "信息详情", "文章正文", "正文页",   "详细页"};
 
 constexpr std::array<std::string_view, 6> kHomeWords = {"首页", "主页", "Home",
                                                         "HOME", "home", "首 页"};
@@ -55,9 +56,14 @@ size_t label_length(std::string_view s) {
   return 0;
 }
 
+/// An article marker ending a path, alone or followed on its segment by a widget's words
+/// ("正文 申请入驻": the marker, then a button beside the breadcrumb).
 bool is_marker(std::string_view segment) {
+  constexpr size_t kMaxMarkerSegmentChars = 12;
   for (const std::string_view m : kArticleMarkers) {
-    if (segment == m) {
+    if (segment == m || (lt::starts_with(segment, m) && segment.size() > m.size() &&
+                         (segment[m.size()] == ' ' || segment[m.size()] == '\t') &&
+                         lt::count_cp(segment) <= kMaxMarkerSegmentChars)) {
       return true;
     }
   }
@@ -192,6 +198,42 @@ std::optional<std::vector<std::string>> parse_breadcrumb(std::string_view line,
     }
     const auto begin = static_cast<size_t>(seg.data() - f.text.data());
     out.push_back(f.original(begin, begin + seg.size()));
+  }
+  return out;
+}
+
+std::optional<std::vector<std::string>> breadcrumb_items(const std::vector<std::string>& items,
+                                                         std::string_view title,
+                                                         std::string_view site) {
+  std::vector<std::string_view> segs;
+  for (const std::string& item : items) {
+    const std::string_view t = lt::trim_chars(item, ">»›/|");
+    if (!t.empty()) {
+      segs.push_back(t);
+    }
+  }
+  if (segs.empty()) {
+    return std::nullopt;
+  }
+  // "Telegraph" names the site "The Telegraph": an English article does not make it another.
+  const auto bare = [](std::string_view x) { return lt::starts_with(x, "The ") ? x.substr(4) : x; };
+  const auto same = [&bare](std::string_view a, std::string_view b) {
+    return !b.empty() && lt::squeeze_folded(bare(a)) == lt::squeeze_folded(bare(b));
+  };
+  if (is_home(segs.front(), true) || same(segs.front(), site)) {
+    segs.erase(segs.begin());
+  }
+  for (int pass = 0; pass < 2 && !segs.empty(); ++pass) {
+    if (is_marker(segs.back()) || is_title_copy(segs.back(), title)) {
+      segs.pop_back();
+    }
+  }
+  std::vector<std::string> out;
+  for (const std::string_view seg : segs) {
+    if (lt::count_cp(seg) > kMaxSegmentChars || lt::has_sentence_punct(seg)) {
+      return std::nullopt;
+    }
+    out.emplace_back(seg);
   }
   return out;
 }

@@ -25,6 +25,31 @@ std::string first_date(std::string_view line);
 /// line has no labelled date.
 std::string labelled_date(std::string_view line);
 
+/// The date of a byline or date line as English pages print it, commas and glued spans
+/// included: "By Jane Roe March 9, 2017 | 6:00 PM", "Dan Poe - Oct 18, 2019", "Dec. 6, 2024",
+/// "Friday 25 December 2015", "Yahoo NewsOctober 13, 2016", "6/13/2018", "11.03.17 in Games".
+/// Numeric dates read month first unless `day_first` (a day over 12 settles it); a two-digit
+/// year is not a stated year ("--11-03"). "" when the line is prose (over 100 characters or
+/// 14 words besides the date) or holds no date.
+std::string byline_date(std::string_view line, bool day_first);
+
+/// The date of an English dateline that opens a paragraph with a dash ("Feb. 23, 2015 -- The
+/// study…", "March 4 — Officials…"), or "".
+std::string english_dateline_date(std::string_view paragraph);
+
+/// True when the whole line is a time of day ("1:39 PM ET", "13:39"): a same-day display that,
+/// like a relative date, leaves the date to the page's metadata.
+bool is_time_line(std::string_view line);
+
+/// A piece of a date split over elements as digit groups joined by '-' ("2019年" -> "2019",
+/// "9月7日" -> "9-7", "2019.09" -> "2019-09"), or "" when `piece` holds anything else.
+std::string date_digits(std::string_view piece);
+
+/// The date that split pieces (date_digits output, in page order) make together: three digit
+/// groups with one four-digit year, read year-month-day, day then year-month ("07" "2019-09"),
+/// or month-day then year. "" when they make none.
+std::string join_date_parts(const std::vector<std::string>& parts);
+
 /// A news dateline at the start of a paragraph: "本报北京1月20日电", "新华社巴黎12月9日电",
 /// "长江网10月4日讯", "（记者 张三）". `length` is its size in bytes (the paragraph keeps it).
 struct Dateline {
@@ -42,6 +67,15 @@ std::optional<Dateline> parse_dateline(std::string_view paragraph);
 /// the line is not a breadcrumb.
 std::optional<std::vector<std::string>> parse_breadcrumb(std::string_view line,
                                                          std::string_view title);
+
+/// Categories from the items of a box the page marks as a breadcrumb (its class or id says
+/// so), which may hold a single link ("American Opportunity") or start at a home link named
+/// after the site ("CNET > Tech Industry > <the headline>"): the home link (a home word or
+/// `site`, the site's name) and a trailing marker or copy of `title` are removed. nullopt when
+/// an item is a sentence or longer than a path segment.
+std::optional<std::vector<std::string>> breadcrumb_items(const std::vector<std::string>& items,
+                                                         std::string_view title,
+                                                         std::string_view site);
 
 /// Labelled origin and people in a meta line ("来源：新华社 作者：张三 责任编辑：李四",
 /// "稿源：", "信息来源：", "记者 张三", "采写：", "文/"). Editors are not authors; placeholders

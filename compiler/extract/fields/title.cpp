@@ -6,6 +6,7 @@
 
 #include "extract/fields/line_fields.hpp"
 #include "extract/text/fold.hpp"
+#include "extract/text/shape.hpp"
 
 namespace sheaf::fields {
 namespace {
@@ -119,9 +120,9 @@ std::string clean_title(std::string_view title_tag, std::string_view heading) {
   if (head.empty()) {
     return original(tag_f, tag);
   }
-  const std::string tag_key = lt::squeeze_folded(original(tag_f, tag));
-  const std::string head_key = lt::squeeze_folded(original(head_f, head));
-  const std::string full_key = lt::squeeze_folded(title_tag);
+  const std::string tag_key = text::straight_quotes(lt::squeeze_folded(original(tag_f, tag)));
+  const std::string head_key = text::straight_quotes(lt::squeeze_folded(original(head_f, head)));
+  const std::string full_key = text::straight_quotes(lt::squeeze_folded(title_tag));
   const size_t head_chars = lt::count_cp(head_key);
   const size_t tag_chars = lt::count_cp(tag_key);
   // The heading is the headline when the tag is it plus decoration (a suffix, or a site prefix

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "extract/fields/line_fields.hpp"
+#include "extract/rules/boilerplate.hpp"
 #include "extract/text/shape.hpp"
 
 namespace sheaf::layout {
@@ -75,9 +76,15 @@ bool widget_word(const Block& b) {
   return b.chars < kWidgetChars && !has_stop(b.text);
 }
 
+/// What a non-prose line costs a run of body lines: a footer line or a related-reading heading
+/// ends the article; a line a boilerplate rule drops anyway (an editor line, a caption, a
+/// player row) sits inside bodies and costs nothing.
 uint32_t gap_cost(const Block& b) {
-  if (fields::is_footer_line(b.text)) {
+  if (fields::is_footer_line(b.text) || rules::is_related_heading(b.text)) {
     return kMaxGapCost + 1;
+  }
+  if (rules::boilerplate_rule(b.text) != nullptr) {
+    return 0;
   }
   return widget_word(b) ? kWidgetCost : 1;
 }
@@ -148,6 +155,68 @@ Run densest_run(const Page& page, uint32_t from, uint32_t to) {
   return best;
 }
 
+/// True for a notice's closing formula: "特此公告。", "特此通知", "此复。".
+bool closing_formula(const Block& b) {
+  return b.chars <= 12 && (text::squeeze(b.text).rfind("特此", 0) == 0 ||
+                           text::squeeze(b.text).rfind("此复", 0) == 0);
+}
+
+/// The end of a notice's closing under its last sentence at `from`: the closing formula, the
+/// signature (落款: short organisation lines, often indented with tabs) and the date line, all
+/// kept by the gold rules. A signature line counts only when a formula or date follows it.
+/// Boilerplate lines in between are taken along and dropped by their rules.
+uint32_t closing_end(const Page& page, uint32_t from, uint32_t to) {
+  constexpr uint32_t kMaxSignatureChars = 30;
+  uint32_t end = from;
+  for (uint32_t k = from; k < to && k < from + kSignatureLines + 3; ++k) {
+    const Block& b = page.blocks[k];
+    if (closing_formula(b) ||
+        (b.chars <= kMaxDateLineChars && !fields::normalize_date(b.text).empty())) {
+      end = k + 1;
+    } else if (b.chars > kMaxSignatureChars || text::has_sentence_punctuation(b.text) ||
+               fields::is_footer_line(b.text)) {
+      break;
+    }
+    // An attachment or share line between closing lines is passed over (the body drops it).
+  }
+  return end;
+}
+
+/// A first line that is only a site's name ("阳光市政府网", "某某日报", "example.com"): no
+/// headline separator, short, and ending the way site names end.
+bool is_site_name(const std::string& line) {
+  static constexpr std::array<std::string_view, 21> kEnds = {
+      "网",   "网站", "政府", "门户",   "在线",   "官网", "频道", "报",   "新闻", "平台", "中心",
+      "大学", "学院", "医院", "研究院", "委员会", "协会", "局",   ".com", ".cn",  ".net"};
+  const uint32_t chars = text::code_points(line);
+  if (chars > 20 || line.find_first_of("_|-") != std::string::npos ||
+      line.find("：") != std::string::npos) {
+    return false;
+  }
+  return std::any_of(kEnds.begin(), kEnds.end(), [&line](std::string_view e) {
+    return line.size() > e.size() && line.compare(line.size() - e.size(), e.size(), e) == 0;
+  });
+}
+
+/// The headline of a dump whose first line is the bare site name: the last headline-like line
+/// above the body start `body_first`, passing over date and meta lines. kNone when none.
+uint32_t headline_above(const Page& page, uint32_t body_first) {
+  for (uint32_t i = std::min<uint32_t>(body_first, page.blocks.size()); i-- > 1;) {
+    const Block& b = page.blocks[i];
+    if (fields::is_meta_line(b.text) || !fields::first_date(b.text).empty() ||
+        rules::boilerplate_rule(b.text) != nullptr) {
+      continue;
+    }
+    const bool headline = b.chars >= kMinHeadlineChars && b.chars <= kMaxHeadlineChars &&
+                          !is_prose_line(b) && !widget_word(b) && !header_line(b) &&
+                          std::count(b.text.begin(), b.text.end(), ' ') < 2 &&  // not a menu row
+                          b.text.find("： ") == std::string::npos &&  // nor "label： value"
+                          b.text.find(": ") == std::string::npos;
+    return headline ? i : kNone;
+  }
+  return kNone;
+}
+
 }  // namespace
 
 bool is_prose_line(const Block& b) {
@@ -196,6 +265,9 @@ TitleSpan dump_headline(const Page& page, uint32_t& repeat) {
       repeat = i;
     }
   }
+  if (repeat == kNone && is_site_name(first)) {
+    repeat = headline_above(page, body.chars != 0 ? body.first : end);
+  }
   span.text = repeat != kNone ? page.blocks[repeat].text : first;
   return span;
 }
@@ -220,15 +292,35 @@ DumpRegion dump_region(const Page& page, uint32_t from, uint32_t to) {
     }
     --begin;
   }
-  // A notice closes with its signature and date under the last sentence (落款).
-  uint32_t end = run.last + 1;
-  for (uint32_t k = end; k < to && k < run.last + 1 + kSignatureLines; ++k) {
-    const Block& b = page.blocks[k];
-    if (b.chars <= kMaxDateLineChars && !fields::normalize_date(b.text).empty()) {
-      end = k + 1;
+  return {begin, closing_end(page, run.last + 1, to)};
+}
+
+std::vector<std::string> home_path_breadcrumb(const Page& page, uint32_t limit,
+                                              const std::string& title,
+                                              std::vector<uint32_t>& used) {
+  constexpr uint32_t kMaxPathChars = 40;
+  limit = std::min<uint32_t>(limit, page.blocks.size());
+  for (uint32_t i = 1; i < limit; ++i) {
+    const Block& b = page.blocks[i];
+    const std::string_view t = b.text;
+    const bool home =
+        t.rfind("首页", 0) == 0 || t.rfind("网站首页", 0) == 0 || t.rfind("主页", 0) == 0;
+    if (!home || b.chars > kMaxPathChars) {
+      continue;
+    }
+    // In a dump's header a path from the home link uses any separator: "首页 - 通知公告".
+    std::string path;
+    for (size_t k = 0; k < t.size(); ++k) {
+      const bool dash = t[k] == '-' || t[k] == '/' || t.compare(k, 3, "—") == 0;
+      path += dash ? std::string(">") : std::string(1, t[k]);
+      k += t.compare(k, 3, "—") == 0 ? 2 : 0;
+    }
+    if (auto crumbs = fields::parse_breadcrumb(path, title); crumbs && !crumbs->empty()) {
+      used.push_back(i);
+      return *crumbs;
     }
   }
-  return {begin, end};
+  return {};
 }
 
 std::vector<std::string> wrapped_breadcrumb(const Page& page, uint32_t limit,

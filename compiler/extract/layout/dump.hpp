@@ -17,7 +17,16 @@ namespace sheaf::layout {
 /// to it. Otherwise the first line as it stands, and `repeat` is kNone (the caller strips a
 /// suffix only when lines were skipped before the body, see dump_layout). The returned span is
 /// the first line.
+/// A first line that is only the site's name ("阳光市政府网") names no headline: then the
+/// headline is the last headline-like line above the body (meta and date lines passed over).
 TitleSpan dump_headline(const parse::Page& page, uint32_t& repeat);
+
+/// A breadcrumb in a dump's header (lines 1 to `limit`) that runs from the home link with a
+/// weak separator ("首页 - 通知公告", "网站首页/政务公开"), which alone on an HTML page would be a
+/// heading. Sets `used` to its line; {} when none.
+std::vector<std::string> home_path_breadcrumb(const parse::Page& page, uint32_t limit,
+                                              const std::string& title,
+                                              std::vector<uint32_t>& used);
 
 /// True when line `b` reads as running prose: a long line with sentence punctuation (。！？；),
 /// or for Latin text a long line of sentences.

@@ -2,6 +2,7 @@
 // page_fields.hpp).
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "extract/fields/line_fields.hpp"
 #include "extract/layout/page_fields.hpp"
@@ -29,6 +30,35 @@ bool crumb_hint(std::string_view hints) {
     }
   }
   return false;
+}
+
+/// The site's name as the page states it: og:site_name, else "" (a breadcrumb's first item
+/// that equals it is the home link).
+std::string site_name(const PageMeta& meta) {
+  const auto it = meta.meta.find("og:site_name");
+  return it != meta.meta.end() ? it->second : std::string();
+}
+
+/// Categories from the items of a box whose own class or id says "breadcrumb" (the generic
+/// "path" or "position" hints, or an ancestor's name, are not enough): at most four short
+/// items without separators.
+std::optional<std::vector<std::string>> named_crumb_items(std::string_view hints,
+                                                          const std::vector<std::string>& items,
+                                                          const std::string& title,
+                                                          const std::string& site) {
+  constexpr size_t kMaxItems = 4;
+  // The nearest named box itself, not some ancestor of a logo or a menu.
+  const std::string_view near = hints.substr(0, hints.find(' '));
+  if (near.find("crumb") == std::string_view::npos || items.size() > kMaxItems) {
+    return std::nullopt;
+  }
+  for (const std::string& item : items) {
+    if (item.find('>') != std::string::npos || item.find("\xC2\xBB") != std::string::npos) {
+      return std::nullopt;
+    }
+  }
+  auto crumbs = fields::breadcrumb_items(items, title, site);
+  return crumbs && !crumbs->empty() ? crumbs : std::nullopt;
 }
 
 /// Link items separated only by spaces ("首页 基金资讯 资讯正文") become "a > b > c", the form
@@ -63,7 +93,8 @@ std::string join_crumb(const std::string& line, const std::string& item) {
 }
 
 /// Full "YYYY-MM-DD" dates the page's machine-readable metadata states, in preference order:
-/// JSON-LD, publication-named <meta> keys, other date <meta> keys, script assignments.
+/// JSON-LD, publication-named <meta> keys, other date <meta> keys, <time datetime>, script
+/// assignments.
 std::vector<std::string> metadata_dates(const PageMeta& meta) {
   std::vector<std::string> out;
   const auto add = [&out](const std::string& value) {
@@ -86,28 +117,113 @@ std::vector<std::string> metadata_dates(const PageMeta& meta) {
       }
     }
   }
+  for (const parse::TimeStamp& t : meta.time_dates) {
+    add(t.value);
+  }
   for (const std::string& d : meta.script_dates) {
     add(d);
   }
   return out;
 }
 
-/// Gives `visible` ("--MM-DD" or "") its year from the metadata when month and day agree;
-/// a relative visible date takes the first metadata date.
-std::string complete_year(const std::string& visible, bool relative, const PageMeta& meta) {
-  if (!visible.empty() && visible[0] != '-') {
+/// Gives `visible` ("--MM-DD") its year from the metadata when month and day agree.
+DateChoice complete_year(DateChoice visible, const PageMeta& meta) {
+  if (visible.date.size() != 7 || visible.date[0] != '-') {
     return visible;
   }
-  const std::vector<std::string> dates = metadata_dates(meta);
-  for (const std::string& d : dates) {
-    if (relative && visible.empty()) {
-      return d;
-    }
-    if (visible.size() == 7 && d.compare(4, 6, visible, 1, 6) == 0) {
-      return d;
+  for (const std::string& d : metadata_dates(meta)) {
+    if (d.compare(4, 6, visible.date, 1, 6) == 0) {
+      visible.date = d;
+      visible.year_from_metadata = true;
+      return visible;
     }
   }
   return visible;
+}
+
+/// The full date behind a relative one ("1 day ago", "昨天") in block `i`: the <time datetime>
+/// inside that block, else the page's first metadata date.
+std::string resolve_relative(const PageMeta& meta, uint32_t i) {
+  for (const parse::TimeStamp& t : meta.time_dates) {
+    std::string d = fields::normalize_date(t.value);
+    if (t.block == i && d.size() == 10 && d[0] != '-') {
+      return d;
+    }
+  }
+  const std::vector<std::string> dates = metadata_dates(meta);
+  return dates.empty() ? std::string() : dates.front();
+}
+
+/// Numeric dates ("6/13/2018") read day first unless the page is in US English or declares
+/// no language.
+bool day_first(const PageMeta& meta) {
+  std::string lang;
+  for (const char c : meta.language) {
+    lang += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  return !(lang.empty() || lang == "en" || lang.compare(0, 5, "en-us") == 0);
+}
+
+/// True when `text` is a piece of a date split over elements: digits with at most date
+/// separators or 年月日 ("2019", "09", "2019-09", "9月", "07日").
+bool date_piece(const Block& b) {
+  if (b.chars == 0 || b.chars > 8) {
+    return false;
+  }
+  const std::string t = fields::date_digits(b.text);
+  return !t.empty() && t.size() <= 8;
+}
+
+/// A date whose year, month and day sit in consecutive header blocks of their own
+/// ("2019" "09" "07", "07" "2019-09", "2019年" "9月7日"): the pieces joined in order, or
+/// with a day printed before its "YYYY-MM", read as one date.
+DateChoice split_date(const Page& page, const std::vector<uint32_t>& header) {
+  for (size_t h = 0; h + 1 < header.size(); ++h) {
+    size_t n = 0;
+    while (h + n < header.size() && n < 3 && header[h + n] == header[h] + n &&
+           date_piece(page.blocks[header[h + n]])) {
+      ++n;
+    }
+    if (n < 2) {
+      continue;
+    }
+    std::vector<std::string> parts;
+    for (size_t k = 0; k < n; ++k) {
+      parts.push_back(fields::date_digits(page.blocks[header[h + k]].text));
+    }
+    std::string d = fields::join_date_parts(parts);
+    if (!d.empty()) {
+      return {std::move(d), "split-date", header[h]};
+    }
+  }
+  return {};
+}
+
+/// An unlabelled date in the header blocks: first on a meta line ("2019-09-07 13:43
+/// 来源：…"), then on any short line, then on an English byline or date line, whose commas
+/// ("March 9, 2017") the short-line test counts as prose.
+DateChoice unlabelled_date(const Page& page, const std::vector<uint32_t>& header) {
+  for (const bool meta_only : {true, false}) {
+    for (const uint32_t i : header) {
+      const Block& b = page.blocks[i];
+      if (b.chars > 80 || text::has_sentence_punctuation(b.text) ||
+          (meta_only && !fields::is_meta_line(b.text))) {
+        continue;
+      }
+      std::string d = fields::first_date(b.text);
+      if (!d.empty()) {
+        return {std::move(d), meta_only ? "meta-line-date" : "header-date", i};
+      }
+    }
+  }
+  const bool dmy = day_first(page.meta);
+  for (const uint32_t i : header) {
+    std::string d = fields::byline_date(page.blocks[i].text, dmy);
+    if (!d.empty()) {
+      return {std::move(d), "byline-date", i};
+    }
+  }
+  return {};
 }
 
 }  // namespace
@@ -132,11 +248,19 @@ std::vector<std::string> breadcrumb_before(const Page& page, uint32_t limit,
         links = links || page.blocks[first].link_chars > 0;
       }
       std::string line;
+      std::vector<std::string> items;
       for (uint32_t j = first; j <= i && links; ++j) {
         line = join_crumb(line, page.blocks[j].text);
+        items.push_back(page.blocks[j].text);
         used.push_back(j);
       }
       if (auto crumbs = fields::parse_breadcrumb(with_separators(line), title); crumbs && links) {
+        return *crumbs;
+      }
+      // A box named "breadcrumb" is one: its few link items are the path even without
+      // separators ("American Opportunity" alone; "CNET" "Tech Industry" "<headline>").
+      if (auto crumbs = named_crumb_items(b.hints, items, title, site_name(page.meta));
+          crumbs && links) {
         return *crumbs;
       }
       used.clear();
@@ -149,44 +273,39 @@ std::vector<std::string> breadcrumb_before(const Page& page, uint32_t limit,
   return {};
 }
 
-std::string choose_date(const Page& page, const std::vector<uint32_t>& header,
-                        const std::vector<uint32_t>& tail, const std::string& dateline_date,
-                        const std::string& subtitle) {
-  std::string visible;
+DateChoice choose_date(const Page& page, const std::vector<uint32_t>& header,
+                       const std::vector<uint32_t>& tail, const DateChoice& dateline,
+                       const std::string& subtitle) {
   for (const uint32_t i : header) {
-    visible = fields::labelled_date(page.blocks[i].text);
-    if (!visible.empty()) {
-      return complete_year(visible, false, page.meta);
+    std::string d = fields::labelled_date(page.blocks[i].text);
+    if (!d.empty()) {
+      return complete_year({std::move(d), "labelled-date", i}, page.meta);
     }
   }
-  // Unlabelled: a date line ("2019-09-07 13:43 来源：…") before any short line with a date.
-  bool relative = false;
-  for (const bool meta_only : {true, false}) {
-    for (const uint32_t i : header) {
-      const Block& b = page.blocks[i];
-      if (b.chars > 80 || text::has_sentence_punctuation(b.text) ||
-          (meta_only && !fields::is_meta_line(b.text))) {
-        continue;
-      }
-      relative = relative || text::is_relative_date(b.text);
-      visible = fields::first_date(b.text);
-      if (!visible.empty()) {
-        return complete_year(visible, false, page.meta);
-      }
-    }
+  DateChoice found = split_date(page, header);
+  if (found.date.empty()) {
+    found = unlabelled_date(page, header);
   }
-  if (relative) {
-    return complete_year("", true, page.meta);
+  if (!found.date.empty()) {
+    return complete_year(found, page.meta);
+  }
+  for (const uint32_t i : header) {
+    const Block& b = page.blocks[i];
+    if (b.chars <= 80 && (text::is_relative_date(b.text) || fields::is_time_line(b.text))) {
+      return {resolve_relative(page.meta, i), "relative-date", i};
+    }
   }
   // Some templates print "发布日期：…" under the body instead.
   for (const uint32_t i : tail) {
-    visible = fields::labelled_date(page.blocks[i].text);
-    if (!visible.empty()) {
-      return complete_year(visible, false, page.meta);
+    std::string d = fields::labelled_date(page.blocks[i].text);
+    if (!d.empty()) {
+      return complete_year({std::move(d), "tail-labelled-date", i}, page.meta);
     }
   }
-  visible = !dateline_date.empty() ? dateline_date : fields::first_date(subtitle);
-  return complete_year(visible, false, page.meta);
+  if (!dateline.date.empty()) {
+    return complete_year(dateline, page.meta);
+  }
+  return complete_year({fields::first_date(subtitle), "subtitle-date", kNone}, page.meta);
 }
 
 void read_site(const Page& page, uint32_t from, SiteInfo& site) {

@@ -38,14 +38,25 @@ std::string subtitle_after(const parse::Page& page, uint32_t after, uint32_t& in
 std::vector<std::string> breadcrumb_before(const parse::Page& page, uint32_t limit,
                                            const std::string& title, std::vector<uint32_t>& used);
 
+/// A chosen date and the rule that chose it (named in --explain).
+struct DateChoice {
+  std::string date;                 ///< "YYYY-MM-DD", "--MM-DD" or ""
+  const char* rule = "";            ///< "labelled-date", "byline-date", "dateline-date"...
+  uint32_t block = kNone;           ///< the block it was read from, kNone when none
+  bool year_from_metadata = false;  ///< the year came from metadata that agrees
+};
+
 /// The publication date by the gold precedence: a labelled date in `header` blocks, else a
-/// date on a meta line there, else a labelled date in `tail` blocks (under the body), else
-/// `dateline_date`, else a date in `subtitle` (a law's adoption note). A visible date without
-/// year ("--09-30") or a relative one ("昨天") takes the full date from the page's metadata
-/// (JSON-LD, meta, script) when month and day agree, or the first one when relative.
-std::string choose_date(const parse::Page& page, const std::vector<uint32_t>& header,
-                        const std::vector<uint32_t>& tail, const std::string& dateline_date,
-                        const std::string& subtitle);
+/// date on a meta line there, else on a short line, else on an English byline line ("By Jane
+/// Roe March 9, 2017"), else a relative date there ("1 day ago", "昨天") resolved by the
+/// <time datetime> in its block or the page's first metadata date, else a labelled date in
+/// `tail` blocks (under the body), else `dateline`, else a date in `subtitle` (a law's adoption
+/// note). A visible date without year ("--09-30") takes the full date from the page's metadata
+/// (JSON-LD, meta, <time datetime>, script) when month and day agree; a date is never taken
+/// from metadata alone, nor from the article's running text.
+DateChoice choose_date(const parse::Page& page, const std::vector<uint32_t>& header,
+                       const std::vector<uint32_t>& tail, const DateChoice& dateline,
+                       const std::string& subtitle);
 
 /// Publisher facts from footer lines (blocks from `from` on, and chrome blocks), and a site
 /// name from og:site_name or the <title> suffix when no footer line names it.

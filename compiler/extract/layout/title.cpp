@@ -45,7 +45,7 @@ size_t match_run(const Page& page, uint32_t i, uint32_t end, const std::string& 
     if (is_linky(b) || (j > i && b.container != page.blocks[i].container)) {
       break;
     }
-    joined += text::squeeze(b.text);
+    joined += text::straight_quotes(text::squeeze(b.text));
     if (joined.size() < 6 || ref.find(joined) == std::string::npos) {
       break;
     }
@@ -84,7 +84,7 @@ std::string joined_text(const Page& page, uint32_t first, uint32_t last) {
 TitleSpan match_headline(const Page& page, const std::string& ref, uint32_t begin, uint32_t end,
                          bool whole) {
   TitleSpan span;
-  const std::string key = text::squeeze(ref);
+  const std::string key = text::straight_quotes(text::squeeze(ref));
   size_t best_len = 0;
   for (uint32_t i = begin; i < end && !key.empty(); ++i) {
     uint32_t last = i;
@@ -147,6 +147,27 @@ TitleSpan html_title(const Page& page, uint32_t body_start) {
   return span;
 }
 
+/// True when heading block `i` is the first of several section headings (a documentation
+/// page's "Requirements", "Installing", ...): a later heading of the same level follows after
+/// prose. A sub-headline is shown once, under the headline.
+bool first_of_sections(const Page& page, uint32_t i) {
+  constexpr uint32_t kLookahead = 200;
+  const Block& b = page.blocks[i];
+  if (b.kind != BlockKind::heading) {
+    return false;
+  }
+  bool prose = false;
+  const uint32_t end = std::min<uint32_t>(page.blocks.size(), i + kLookahead);
+  for (uint32_t k = i + 1; k < end; ++k) {
+    const Block& n = page.blocks[k];
+    if (n.kind == BlockKind::heading && n.level == b.level && prose && !n.chrome) {
+      return true;
+    }
+    prose = prose || (n.kind != BlockKind::heading && text::has_sentence_punctuation(n.text));
+  }
+  return false;
+}
+
 std::string subtitle_after(const Page& page, uint32_t after, uint32_t& index) {
   index = kNone;
   if (after == kNone || after + 1 >= page.blocks.size()) {
@@ -164,7 +185,7 @@ std::string subtitle_after(const Page& page, uint32_t after, uint32_t& index) {
   const bool second_heading = (b.kind == BlockKind::heading || b.kind == BlockKind::line) &&
                               b.kind == title.kind && !text::has_sentence_punctuation(b.text) &&
                               b.chars >= 6 && fields::first_date(b.text).empty();
-  if (!note && !second_heading) {
+  if (!note && (!second_heading || first_of_sections(page, after + 1))) {
     return "";
   }
   index = after + 1;

@@ -26,14 +26,17 @@ int part_score(std::string_view part) {
   // Substrings: these never occur inside content words.
   // Pinyin too: Chinese templates name boxes tuijian (推荐), xiangguan (相关), fenxiang (分享),
   // pinglun (评论), guanggao (广告), weizhi (位置).
-  static constexpr std::array<std::string_view, 22> kBadInside = {
-      "nav",    "crumb",   "comment",   "footer",   "sidebar", "recommend",  "related", "share",
-      "banner", "login",   "advert",    "toolbar",  "pager",   "pagination", "menu",    "copyright",
-      "weizhi", "tuijian", "xiangguan", "fenxiang", "pinglun", "guanggao"};
+  // Reader comments come under many names: "comment", "reply", "respond", "discussion",
+  // "disqus", "talkback"; a long comment must not win over a short article.
+  static constexpr std::array<std::string_view, 28> kBadInside = {
+      "nav",      "crumb",     "comment", "footer",  "sidebar",   "recommend", "related",
+      "share",    "banner",    "login",   "advert",  "toolbar",   "pager",     "pagination",
+      "menu",     "copyright", "weizhi",  "tuijian", "xiangguan", "fenxiang",  "pinglun",
+      "guanggao", "reply",     "replies", "respond", "discuss",   "disqus",    "talkback"};
   // Whole pieces only: short words that hide inside longer content words.
-  static constexpr std::array<std::string_view, 14> kBadExact = {
-      "ad",  "ads",  "side", "foot",   "bottom", "hot", "rank",
-      "tag", "tags", "top",  "header", "xgxw",   "tj",  "position"};
+  static constexpr std::array<std::string_view, 15> kBadExact = {
+      "ad",   "ads", "side",   "foot", "bottom", "hot",      "rank", "tag",
+      "tags", "top", "header", "xgxw", "tj",     "position", "toc"};
   static constexpr std::array<std::string_view, 6> kGoodInside = {"article", "content", "detail",
                                                                   "entry",   "story",   "zhengwen"};
   static constexpr std::array<std::string_view, 7> kGoodExact = {"main", "text", "txt", "body",
@@ -92,6 +95,51 @@ bool is_bad(const ContainerNode& n) {
   return n.chrome || n.hint < 0;
 }
 
+/// A multi-section page (documentation, a long guide): when the chosen container opens with a
+/// heading and its parent holds at least one more such section with prose, the parent is the
+/// article. The parent lost on score only through furniture nested in it (a table of
+/// contents), which the selection leaves out anyway.
+uint32_t widen_to_sections(const std::vector<Block>& blocks,
+                           const std::vector<ContainerNode>& nodes,
+                           const std::vector<double>& clean, uint32_t best) {
+  const auto opens_section = [&](uint32_t x) {
+    return nodes[x].first_block < nodes[x].end_block && nodes[x].first_block < blocks.size() &&
+           blocks[nodes[x].first_block].kind == BlockKind::heading && clean[x] > 0 &&
+           !is_bad(nodes[x]);
+  };
+  if (best == 0 || !opens_section(best) || is_bad(nodes[nodes[best].parent])) {
+    return best;
+  }
+  const uint32_t parent = nodes[best].parent;
+  for (uint32_t x = parent + 1; x < nodes.size() && nodes[x].first_block < nodes[parent].end_block;
+       ++x) {
+    if (x != best && nodes[x].parent == parent && opens_section(x)) {
+      return parent;
+    }
+  }
+  return best;
+}
+
+/// A furniture box (reader comments, a sidebar) loses to the best container outside furniture
+/// that scores at least this share of it: a long comment must not win over a short article,
+/// while an article a template wraps in an oddly named box still wins by a wide margin.
+constexpr double kFurnitureMargin = 0.75;
+
+/// The container to keep when `best` sits in furniture (see kFurnitureMargin).
+uint32_t outside_furniture(const std::vector<ContainerNode>& nodes, const std::vector<char>& in_bad,
+                           const std::vector<double>& score, uint32_t best) {
+  if (in_bad[best] == 0) {
+    return best;
+  }
+  uint32_t alt = 0;
+  for (uint32_t i = 1; i < nodes.size(); ++i) {
+    if (in_bad[i] == 0 && score[i] > score[alt]) {
+      alt = i;
+    }
+  }
+  return score[alt] > 0 && score[alt] >= kFurnitureMargin * score[best] ? alt : best;
+}
+
 }  // namespace
 
 int hint_score(std::string_view words) {
@@ -113,7 +161,7 @@ int hint_score(std::string_view words) {
 }
 
 std::vector<uint32_t> select_content(const std::vector<Block>& blocks,
-                                     const std::vector<ContainerNode>& nodes) {
+                                     const std::vector<ContainerNode>& nodes, const char** rule) {
   std::vector<uint32_t> all(blocks.size());
   for (uint32_t i = 0; i < all.size(); ++i) {
     all[i] = i;
@@ -124,11 +172,13 @@ std::vector<uint32_t> select_content(const std::vector<Block>& blocks,
   // Walk up from each block once: a block counts as noise for every ancestor above the first
   // furniture container it sits in.
   std::vector<double> score(nodes.size(), 0.0);
+  std::vector<double> clean(nodes.size(), 0.0);  // the same without furniture's noise
   for (const Block& b : blocks) {
     const Worth w = block_worth(b);
     bool passed_bad = false;
     for (uint32_t x = b.container < nodes.size() ? b.container : 0;; x = nodes[x].parent) {
       score[x] += passed_bad ? -w.noise : w.good - w.cost;
+      clean[x] += passed_bad ? 0.0 : w.good - w.cost;
       passed_bad = passed_bad || is_bad(nodes[x]);
       if (x == 0) {
         break;
@@ -148,6 +198,15 @@ std::vector<uint32_t> select_content(const std::vector<Block>& blocks,
     if (s > score[best] || (inside_best && s >= score[best] && s > 0)) {
       best = i;
     }
+  }
+  const uint32_t scored = best;
+  best = outside_furniture(nodes, in_bad, score, best);
+  const uint32_t article = best;
+  best = widen_to_sections(blocks, nodes, clean, best);
+  if (rule != nullptr) {
+    *rule = best != article     ? "sections"
+            : article != scored ? "outside-furniture"
+                                : "best-container";
   }
   std::vector<uint32_t> chosen;
   for (uint32_t i = nodes[best].first_block; i < nodes[best].end_block; ++i) {

@@ -33,7 +33,11 @@ int hint_score(std::string_view words);
 /// best-scoring container minus those inside chrome or furniture containers nested in it.
 /// @param nodes  the container tree; nodes[0] is the root and spans every block.
 /// @return all blocks when there is no better container (for example a page of bare text).
+/// @param rule   when not null, set to the rule that made the choice (named in --explain):
+///               "best-container", "sections" (a multi-section page's parent container) or
+///               "outside-furniture" (a comment or sidebar box passed over for the article).
 std::vector<uint32_t> select_content(const std::vector<Block>& blocks,
-                                     const std::vector<ContainerNode>& nodes);
+                                     const std::vector<ContainerNode>& nodes,
+                                     const char** rule = nullptr);
 
 }  // namespace sheaf::parse

@@ -87,7 +87,7 @@ Page parse(std::string_view html, std::string origin, bool fragment) {
   if (fragment) {
     page.meta = PageMeta{};
   } else {
-    page.content = select_content(page.blocks, containers);
+    page.content = select_content(page.blocks, containers, &page.content_rule);
   }
   return page;
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -29,7 +31,7 @@ std::string_view text_of(const xmlChar* s) {
 /// The attributes the walk reads, looked up once per element.
 struct Attributes {
   std::string_view cls, id, style, role, rel, href, lang, type;
-  std::string_view meta_key, content;
+  std::string_view meta_key, content, datetime, alt;
   bool hidden = false;
   bool aria_hidden = false;
   bool centered = false;  ///< align="center" or text-align:center
@@ -75,6 +77,10 @@ Attributes read_attributes(const xmlNode* n) {
       at.type = value;
     } else if (name == "content") {
       at.content = value;
+    } else if (name == "datetime") {
+      at.datetime = value;
+    } else if (name == "alt") {
+      at.alt = value;
     } else if ((name == "name" || name == "property" || name == "itemprop") &&
                at.meta_key.empty()) {
       at.meta_key = value;
@@ -105,6 +111,84 @@ bool is_chrome_role(std::string_view role) {
 }
 
 constexpr size_t kMaxHintBytes = 240;  // enough for the nearest few ancestors' words
+
+/// Tokens of a caption or alt text: lowercase ASCII words, and each other character (a CJK
+/// ideograph is a word of its own), sorted.
+std::vector<std::string> caption_tokens(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (std::isalnum(c) != 0) {
+      word += static_cast<char>(std::tolower(c));
+      continue;
+    }
+    if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+    if (c >= 0xC0) {  // a multi-byte character: one token
+      size_t n = 1;
+      while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0U) == 0x80U) {
+        ++n;
+      }
+      out.emplace_back(text.substr(i, n));
+      i += n - 1;
+    }
+  }
+  if (!word.empty()) {
+    out.push_back(std::move(word));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// True when `text` says what the image's alt text says: most tokens of the shorter one are in
+/// the longer one (sites reword a caption slightly against its alt text).
+bool repeats_alt(std::string_view text, const std::vector<std::string>& alt) {
+  constexpr size_t kMinTokens = 4;
+  const std::vector<std::string> t = caption_tokens(text);
+  if (t.size() < kMinTokens || alt.size() < kMinTokens) {
+    return false;
+  }
+  std::vector<std::string> common;
+  std::set_intersection(t.begin(), t.end(), alt.begin(), alt.end(), std::back_inserter(common));
+  return common.size() * 10 >= std::min(t.size(), alt.size()) * 7;
+}
+
+/// True when no element under `n` (to a few levels) opens a block or breaks a line: a cell
+/// holding only inline text and links.
+bool inline_only(const xmlNode* n, int depth) {
+  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) {
+      continue;
+    }
+    const TagInfo tag = classify_tag(name_of(c));
+    if (tag.role == TagRole::block || tag.role == TagRole::container ||
+        tag.role == TagRole::line_break || tag.role == TagRole::image || depth > 4 ||
+        !inline_only(c, depth + 1)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// A row of a data table: two or more td/th cells, each holding inline text only. Layout
+/// tables (cells holding paragraphs, lists, other tables) keep one block per paragraph.
+bool simple_row(const xmlNode* tr) {
+  size_t cells = 0;
+  for (const xmlNode* c = tr->children; c != nullptr; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) {
+      continue;
+    }
+    const std::string_view name = name_of(c);
+    if ((name != "td" && name != "th") || !inline_only(c, 0)) {
+      return false;
+    }
+    ++cells;
+  }
+  return cells >= 2;
+}
 
 /// The walk's state: the block being built and the stacks of enclosing elements.
 class Walker {
@@ -139,7 +223,7 @@ class Walker {
       script(n, at);
       return;
     }
-    if (at.hidden || at.aria_hidden || (!at.style.empty() && style_hides(at.style))) {
+    if (at.hidden || (!at.style.empty() && style_hides(at.style))) {
       return;
     }
     switch (tag.role) {
@@ -160,9 +244,19 @@ class Walker {
       case TagRole::image:
         flush();
         image_pending_ = true;
+        image_alt_ = caption_tokens(at.alt);
         return;
       default:
         break;
+    }
+    if (tag.role == TagRole::container && name_of(n) == "tr" && simple_row(n)) {
+      row(n);
+      return;
+    }
+    if (!at.datetime.empty() && name_of(n) == "time") {
+      // Its text joins the block being built, which gets the next index when flushed.
+      page_.meta.time_dates.push_back(
+          {static_cast<uint32_t>(page_.blocks.size()), std::string(at.datetime)});
     }
     if (tag.role == TagRole::root && !at.lang.empty() && page_.meta.language.empty()) {
       page_.meta.language = std::string(at.lang);
@@ -171,9 +265,34 @@ class Walker {
   }
 
  private:
+  /// A data-table row: its cells' text joined by spaces into one table_cell block, as the gold
+  /// reads a table row (one paragraph per <tr>).
+  void row(const xmlNode* n) {
+    flush();
+    const Context saved = ctx_;
+    ctx_.kind = BlockKind::table_cell;
+    ctx_.level = 0;
+    ++ctx_.depth;
+    for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE) {
+        continue;
+      }
+      const Attributes cell = read_attributes(c);
+      if (cell.hidden || (!cell.style.empty() && style_hides(cell.style))) {
+        continue;
+      }
+      pending_space_ = !buffer_.empty();
+      children(c->children);
+    }
+    flush();
+    ctx_ = saved;
+  }
+
   void enter(const xmlNode* n, const TagInfo& tag, const Attributes& at) {
     const bool block = tag.role == TagRole::block || tag.role == TagRole::container;
-    const bool chrome = tag.chrome || is_chrome_role(at.role);
+    // aria-hidden hides from screen readers only: sighted readers still see a date line or
+    // an icon label there, so its text is kept, as chrome (never body).
+    const bool chrome = tag.chrome || is_chrome_role(at.role) || at.aria_hidden;
     const size_t hint_mark = hints_.size();
     if (!at.cls.empty() || !at.id.empty()) {
       std::string words;
@@ -284,7 +403,8 @@ class Walker {
   uint32_t link_chars_ = 0;
   uint32_t line_ = 0;
   bool pending_space_ = false;
-  bool image_pending_ = false;  ///< an <img> came after the last block
+  bool image_pending_ = false;          ///< an <img> came after the last block
+  std::vector<std::string> image_alt_;  ///< caption_tokens of that image's alt text
 };
 
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
@@ -305,8 +425,13 @@ void Walker::flush() {
     const bool after_image = image_pending_;
     image_pending_ = false;
     b.text = std::string(text);
-    b.kind =
-        after_image && looks_like_caption(text, ctx_.centered) ? BlockKind::caption : ctx_.kind;
+    // A line under an image that repeats the image's alt text is its caption, whatever its
+    // length or markup (a list item, a paragraph).
+    const bool alt_caption = after_image && repeats_alt(text, image_alt_);
+    b.kind = after_image && (alt_caption || looks_like_caption(text, ctx_.centered))
+                 ? BlockKind::caption
+                 : ctx_.kind;
+    b.after_image = after_image;
     b.level = ctx_.level;
     b.container = ctx_.container;
     b.depth = ctx_.depth;

@@ -34,9 +34,16 @@ struct Block {
   uint32_t chars = 0;        ///< code points of `text`
   std::string hints;         ///< lowercase class and id words of its ancestors, nearest first,
                              ///< space-separated ("content article main"); "" in text dumps
+  bool after_image = false;  ///< the first text after an <img> (a caption or a gallery slide)
   bool chrome = false;       ///< inside header, footer, nav, aside, form, or an element whose
                              ///< role is navigation/banner/contentinfo
   uint32_t source_line = 0;  ///< 1-based line in the input where the block starts (for --explain)
+};
+
+/// A <time datetime="…"> element: its machine-readable value and the block its text is in.
+struct TimeStamp {
+  uint32_t block = 0;  ///< index into Page::blocks of the block holding the element's text
+  std::string value;   ///< the datetime attribute as written
 };
 
 /// What a page declares about itself, outside its visible body.
@@ -49,6 +56,7 @@ struct PageMeta {
   std::vector<std::string> json_ld_dates;  ///< datePublished values from JSON-LD, in order
   std::vector<std::string> script_dates;   ///< dates found in inline scripts (e.g. WeChat `var ct`
                                            ///< epoch, converted to YYYY-MM-DD, UTC+8)
+  std::vector<TimeStamp> time_dates;       ///< <time datetime> elements, in document order
   FrontMatter front_matter;                ///< Markdown front matter, keys lowercased
 };
 
@@ -68,6 +76,9 @@ struct Page {
   /// Indices into `blocks` of the main content chosen for an HTML page, in order; empty means
   /// the whole page (text dumps, fragments, Markdown). Filled by parse_html's content selector.
   std::vector<uint32_t> content;
+  /// The content selector's rule for that choice ("best-container", "sections",
+  /// "outside-furniture"), named in --explain; "" when there was no choice.
+  const char* content_rule = "";
 };
 
 }  // namespace sheaf::parse

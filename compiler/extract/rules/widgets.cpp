@@ -19,10 +19,11 @@ constexpr const char* kShare = "share-widget";
 constexpr const char* kPager = "pager";
 constexpr const char* kComment = "comment-widget";
 constexpr const char* kBack = "back-to-top";
+constexpr const char* kPlayer = "player-widget";
 
 // Every word a widget row may hold. Single characters (大 中 小) are safe only because the whole
 // line must consist of these words.
-constexpr std::array<WidgetWord, 77> kWords = {{
+constexpr std::array<WidgetWord, 97> kWords = {{
     {"分享到", kShare},
     {"分享至", kShare},
     {"分享", kShare},
@@ -100,6 +101,27 @@ constexpr std::array<WidgetWord, 77> kWords = {{
     {"关闭", kBack},
     {"返回列表", kBack},
     {"返回", kBack},
+    // Video players and galleries: control labels, the "组图" badge, slide counters ("1/50").
+    {"播放", kPlayer},
+    {"暂停", kPlayer},
+    {"重播", kPlayer},
+    {"重新播放", kPlayer},
+    {"自动播放", kPlayer},
+    {"连播", kPlayer},
+    {"全屏", kPlayer},
+    {"退出全屏", kPlayer},
+    {"网页全屏", kPlayer},
+    {"静音", kPlayer},
+    {"音量", kPlayer},
+    {"倍速", kPlayer},
+    {"清晰度", kPlayer},
+    {"高清", kPlayer},
+    {"标清", kPlayer},
+    {"超清", kPlayer},
+    {"画中画", kPlayer},
+    {"组图", kPlayer},
+    {"高清组图", kPlayer},
+    {"查看原图", kPlayer},
 }};
 
 // Brackets, separators and marks that widget rows put between their words.

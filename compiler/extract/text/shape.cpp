@@ -56,6 +56,24 @@ uint32_t code_points(std::string_view text) {
   return n;
 }
 
+std::string straight_quotes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const std::string_view rest = text.substr(i);
+    if (rest.substr(0, 3) == "\xE2\x80\x9C" || rest.substr(0, 3) == "\xE2\x80\x9D") {
+      out += '"';
+      i += 2;
+    } else if (rest.substr(0, 3) == "\xE2\x80\x98" || rest.substr(0, 3) == "\xE2\x80\x99") {
+      out += '\'';
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 bool has_sentence_punctuation(std::string_view text) {
   static constexpr std::array<std::string_view, 5> kMarks = {
       "\xEF\xBC\x8C", "\xE3\x80\x82", "\xEF\xBC\x81", "\xEF\xBC\x9F", "\xEF\xBC\x9B"};
@@ -82,7 +100,7 @@ bool is_parenthesized(std::string_view text) {
 }
 
 bool is_relative_date(std::string_view text) {
-  static constexpr std::array<std::string_view, 8> kWords = {
+  static constexpr std::array<std::string_view, 13> kWords = {
       "\xE6\x98\xA8\xE5\xA4\xA9",              // 昨天
       "\xE5\x89\x8D\xE5\xA4\xA9",              // 前天
       "\xE4\xBB\x8A\xE5\xA4\xA9",              // 今天
@@ -90,7 +108,12 @@ bool is_relative_date(std::string_view text) {
       "\xE5\x88\x86\xE9\x92\x9F\xE5\x89\x8D",  // 分钟前
       "\xE5\x88\x9A\xE5\x88\x9A",              // 刚刚
       "yesterday",
-      "hours ago"};
+      "hours ago",
+      "hour ago",
+      "day ago",
+      "days ago",
+      "minutes ago",
+      "mins ago"};
   for (const std::string_view w : kWords) {
     if (text.find(w) != std::string_view::npos) {
       return true;

@@ -17,6 +17,10 @@ std::string squeeze(std::string_view text);
 /// either side is Latin.
 std::string join_wrapped(std::string_view first, std::string_view second);
 
+/// `text` with curly double and single quotes (U+201C/D, U+2018/9) made ASCII: a <title> often
+/// carries straight quotes where the headline shown on the page has typographic ones.
+std::string straight_quotes(std::string_view text);
+
 /// Code points in `text`.
 uint32_t code_points(std::string_view text);
 
@@ -28,7 +32,8 @@ bool has_sentence_punctuation(std::string_view text);
 bool is_parenthesized(std::string_view text);
 
 /// True when `text` says the date only relative to today (昨天, 前天, 今天, 3小时前,
-/// 10分钟前, 刚刚, "yesterday"), so the page's metadata must give the real date.
+/// 10分钟前, 刚刚, "yesterday", "3 hours ago", "1 day ago"), so the page's metadata must give the
+/// real date.
 bool is_relative_date(std::string_view text);
 
 }  // namespace sheaf::text

@@ -208,3 +208,26 @@ TEST_CASE("extract: the seed page equals its gold file", "[compiler][extract][co
   CHECK(a.site.email == text_field(site, "email"));
   CHECK(a.site.icp == text_field(site, "icp"));
 }
+
+TEST_CASE("extract: a date whose day and year-month sit in separate elements",
+          "[compiler][extract]") {
+  sheaf::Explain explain;
+  const Article a =
+      extract_html(page("<title>标题文字很长</title>",
+                        "<h1>标题文字很长</h1><div class=\"date\"><div class=\"day\">07</div>"
+                        "<div class=\"ym\">2019-09</div></div>",
+                        ""),
+                   &explain);
+  CHECK(a.date == "2019-09-07");
+  CHECK(a.paragraphs == kBody);  // no bare "2019-09" paragraph
+  bool named = false;
+  for (const sheaf::ExplainEntry& e : explain.entries()) {
+    named = named || (e.action == "date" && e.rule == "split-date");
+  }
+  CHECK(named);
+  const Article year_first =
+      extract_html(page("<title>标题文字很长</title>",
+                        "<h1>标题文字很长</h1><p><span>2019</span></p><p>09</p><p>07</p>", ""));
+  CHECK(year_first.date == "2019-09-07");
+  CHECK(year_first.paragraphs == kBody);
+}

@@ -119,3 +119,59 @@ TEST_CASE("dump: a first line that is a long paragraph is body, not a title",
   REQUIRE(a.paragraphs.size() == 1);
   CHECK(a.paragraphs[0].rfind("某县地震台", 0) == 0);
 }
+
+TEST_CASE("extract dump: a bare site name on the first line; the headline sits above the body",
+          "[compiler][extract]") {
+  sheaf::Explain explain;
+  const Article a = extract_dump(
+      "湖畔新闻网\n首页 新闻 体育 娱乐\n首页 - 通知公告\n小镇图书馆延长开放时间\n"
+      "2021-03-05\n" +
+          kBody,
+      &explain);
+  CHECK(a.title == "小镇图书馆延长开放时间");
+  CHECK(a.categories == std::vector<std::string>{"通知公告"});
+  CHECK(a.date == "2021-03-05");
+  CHECK(has(a.paragraphs, "夜间开放时段"));
+  CHECK(extract_dump("湖畔市统计局\n首页 数据 公开\n小镇图书馆延长开放时间\n" + kBody).title ==
+        "小镇图书馆延长开放时间");
+  // A first line that is a headline stays the title.
+  CHECK(extract_dump("小镇图书馆延长开放时间\n" + kBody).title == "小镇图书馆延长开放时间");
+}
+
+TEST_CASE("extract dump: a breadcrumb from 网站首页 with > separators", "[compiler][extract]") {
+  const Article a =
+      extract_dump("湖畔新闻网\n网站首页 > 政务公开 > 政务动态\n小镇图书馆延长开放时间\n" + kBody);
+  CHECK(a.categories == std::vector<std::string>{"政务公开", "政务动态"});
+  CHECK(a.title == "小镇图书馆延长开放时间");
+}
+
+TEST_CASE("extract dump: a notice keeps 特此公告 and its tab-indented signature and date",
+          "[compiler][extract]") {
+  const Article a = extract_dump(
+      "关于图书馆延长开放时间的公告_湖畔新闻网\n关于图书馆延长开放时间的公告\n"
+      "各位读者：\n" +
+      kBody +
+      "　　特此公告。\n\n附件下载\n\t\t湖畔小镇图书馆\n\t\t湖畔小镇文化站\n\t\t2021年3月5日\n" +
+      "网站地图 | 联系我们\n版权所有：湖畔新闻网\n");
+  REQUIRE(a.paragraphs.size() >= 4);
+  const std::vector<std::string> tail(a.paragraphs.end() - 4, a.paragraphs.end());
+  CHECK(tail ==
+        std::vector<std::string>{"特此公告。", "湖畔小镇图书馆", "湖畔小镇文化站", "2021年3月5日"});
+}
+
+TEST_CASE("extract dump: notes, captions and promos inside the body go by their rules",
+          "[compiler][extract]") {
+  sheaf::Explain explain;
+  const Article a = extract_dump(
+      "小镇图书馆延长开放时间\n"
+      "　　湖畔小镇今年春天新建了一座图书馆，每天都有上百位居民前来借书。\n"
+      "编辑|王小明\n本文原标题：湖畔小镇的新图书馆\n转载请注明出处\n▲ 图书馆一角\n"
+      "\xEF\xBF\xBD\xEF\xBF\xBD\n组图\n"
+      "　　馆长介绍说，图书馆还开设了儿童阅读角，周末举办亲子故事会。\n"
+      "长按二维码关注我们\n相关阅读\n小镇举办春季长跑比赛\n"
+      "　　湖畔小镇昨天举办了春季长跑比赛，共有三百多人参加。\n",
+      &explain);
+  CHECK(a.paragraphs ==
+        std::vector<std::string>{"湖畔小镇今年春天新建了一座图书馆，每天都有上百位居民前来借书。",
+                                 "馆长介绍说，图书馆还开设了儿童阅读角，周末举办亲子故事会。"});
+}

@@ -138,3 +138,11 @@ TEST_CASE("fields: parse_site_line cuts each value at the next field", "[compile
   CHECK(e.name == "已有站名");  // fields already set are kept
   CHECK(e.copyright == "另一个名字");
 }
+
+TEST_CASE("fields: parse_breadcrumb drops channel page markers (文章详情, 正文 + a button)",
+          "[compiler][extract]") {
+  CHECK(fields::parse_breadcrumb("首页 > 文章详情", "") == Path{});
+  CHECK(fields::parse_breadcrumb("首页 > 科技 > 新闻详情", "") == Path{"科技"});
+  CHECK(fields::parse_breadcrumb("示例网首页 > 财经 > 正文 申请入驻", "") == Path{"财经"});
+  CHECK(fields::parse_breadcrumb("首页 > 正文写作指南", "") == Path{"正文写作指南"});
+}

@@ -41,10 +41,20 @@ TEST_CASE("html: scripts, styles, comments and hidden elements give no blocks",
   const Page page = sheaf::parse::parse_html(
       "<body><p>看得见</p><script>var x = '看不见';</script><style>p{}</style>"
       "<!-- 注释 --><div style=\"DISPLAY: none\">隐藏一</div><p hidden>隐藏二</p>"
-      "<span aria-hidden=\"true\">隐藏三</span><noscript>隐藏四</noscript>"
+      "<noscript>隐藏四</noscript>"
       "<button>分享</button><p>也看得见</p></body>",
       "a.html");
   CHECK(texts(page) == std::vector<std::string>{"看得见", "也看得见"});
+}
+
+TEST_CASE("html: aria-hidden text is shown to readers, so it stays, as chrome",
+          "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<body><p>看得见</p><p aria-hidden=\"true\">2019年1月3日</p><p>也看得见</p></body>",
+      "a.html");
+  REQUIRE(texts(page) == std::vector<std::string>{"看得见", "2019年1月3日", "也看得见"});
+  CHECK(page.blocks[1].chrome);
+  CHECK_FALSE(page.blocks[0].chrome);
 }
 
 TEST_CASE("html: link text, class hints and chrome are recorded per block", "[compiler][extract]") {
@@ -183,4 +193,32 @@ TEST_CASE("html: pages nested deeper than 256 are read whole; past 1024 the cut 
   CHECK(cut.cut.depth == 1024);
   CHECK(cut.cut.line == 2);
   CHECK(cut.cut.lost_bytes == too_deep.size() - kept);
+}
+
+TEST_CASE("html: a data-table row is one block, cells joined by spaces", "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<body><table><tr><th>Name</th><th>Share</th></tr>"
+      "<tr><td><a href=\"/a\">Ann Lee</a></td><td>16.6%</td></tr></table>"
+      "<table><tr><td><p>A layout cell with a paragraph.</p><p>And another one.</p></td>"
+      "<td>Side text</td></tr></table></body>",
+      "a.html");
+  REQUIRE(texts(page) == std::vector<std::string>{"Name Share", "Ann Lee 16.6%",
+                                                  "A layout cell with a paragraph.",
+                                                  "And another one.", "Side text"});
+  CHECK(page.blocks[1].kind == sheaf::parse::BlockKind::table_cell);
+}
+
+TEST_CASE("html: a line under an image that says what its alt text says is a caption",
+          "[compiler][extract]") {
+  const Page page = sheaf::parse::parse_html(
+      "<body><figure><img alt=\"Sam Poe at his farm by the lake, where he was born.\"></figure>"
+      "<ul><li><p>Sam Poe at his lakeside farm, where he was born</p></li></ul>"
+      "<p>The farm has been in the family for a hundred years, he says.</p>"
+      "<img alt=\"A view of the lake from the mill at dawn\"><p>The mill was built in 1907 and "
+      "still grinds flour for the town every week.</p></body>",
+      "a.html");
+  REQUIRE(page.blocks.size() == 3);
+  CHECK(page.blocks[0].kind == sheaf::parse::BlockKind::caption);
+  CHECK(page.blocks[1].kind == sheaf::parse::BlockKind::paragraph);
+  CHECK(page.blocks[2].kind == sheaf::parse::BlockKind::paragraph);  // says something else
 }

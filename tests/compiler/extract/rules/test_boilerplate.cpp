@@ -157,3 +157,102 @@ TEST_CASE("line rules: scan-to-read widgets are share widgets, whole lines only"
   CHECK(std::string(boilerplate_rule("扫码阅读全文")) == "share-widget");
   CHECK(boilerplate_rule("市民可扫码阅读全文并参与问卷调查。") == nullptr);
 }
+
+TEST_CASE("rules: bar-separated labels (编辑|, 责编|, 校对|, 来源|)", "[compiler][extract]") {
+  CHECK(rule("编辑|王小明") == "editor-line");
+  CHECK(rule("责编|李华") == "editor-line");
+  CHECK(rule("校对|张三") == "editor-line");
+  CHECK(rule("来源|湖畔日报") == "source-line");
+  CHECK(rule("编辑部|今年的来稿比去年多。").empty());
+}
+
+TEST_CASE("rules: 本文原标题 notes and lines opening on 转载", "[compiler][extract]") {
+  CHECK(rule("本文原标题：湖畔小镇的春天") == "original-title");
+  CHECK(rule("转载请注明出处") == "reprint-notice");
+  CHECK(rule("转载自湖畔日报，如有侵权请联系删除") == "reprint-notice");
+  CHECK(rule("文章原来的标题很长，编辑做了删减。").empty());
+}
+
+TEST_CASE("rules: ▲ photo captions", "[compiler][extract]") {
+  CHECK(rule("▲ 湖畔公园一角") == "caption");
+  CHECK(rule("▲湖畔公园的樱花已经盛开，吸引了众多市民。") == "caption");
+  CHECK(rule("▲") == "ornament");  // a lone mark is an ornament
+}
+
+TEST_CASE("rules: replacement-chars", "[compiler][extract]") {
+  CHECK(rule("\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD") == "replacement-chars");
+  CHECK(rule("\xEF\xBF\xBD \xEF\xBF\xBD") == "replacement-chars");
+  CHECK(rule("价格\xEF\xBF\xBD上涨").empty());  // one lost character in a sentence stays
+}
+
+TEST_CASE("rules: promo-line (WeChat and app promos, 原创：)", "[compiler][extract]") {
+  CHECK(rule("长按二维码关注我们") == "promo-line");
+  CHECK(rule("点击阅读原文") == "promo-line");
+  CHECK(rule("下载湖畔新闻APP，阅读更多精彩内容") == "promo-line");
+  CHECK(rule("原创：湖畔小编") == "promo-line");
+  CHECK(rule("居民们纷纷下载了这款记账APP，用来管理家里的开支。").empty());
+}
+
+TEST_CASE("rules: player-widget (video controls, 组图)", "[compiler][extract]") {
+  CHECK(rule("播放 暂停 全屏") == "player-widget");
+  CHECK(rule("组图") == "player-widget");
+  CHECK(rule("倍速 清晰度 高清") == "player-widget");
+  CHECK(rule("00:00 / 03:25 全屏") == "player-widget");
+  CHECK(rule("播放量突破一百万次，创下新纪录。").empty());
+}
+
+TEST_CASE("rules: is_related_heading", "[compiler][extract]") {
+  CHECK(sheaf::rules::is_related_heading("相关阅读"));
+  CHECK(sheaf::rules::is_related_heading("【推荐阅读】"));
+  CHECK(sheaf::rules::is_related_heading("相关新闻："));
+  CHECK_FALSE(sheaf::rules::is_related_heading("相关阅读：湖畔小镇的春天"));
+}
+
+TEST_CASE("rules: English credits (contributor-credit, author-bio, newsletter-widget)",
+          "[compiler][extract]") {
+  CHECK(rule("Ann Lee in Lake Town contributed to this report.") == "contributor-credit");
+  CHECK(rule("Sam Poe is a reporter for the Daily Gazette covering farms. Follow him @sampoe.") ==
+        "author-bio");
+  CHECK(rule("Mary Ann Lee is an editor at the Gazette.") == "author-bio");
+  CHECK(rule("The county union is adamant that the editor was wrong about the ponds.").empty());
+  CHECK(rule("Sign up for our newsletter") == "newsletter-widget");
+  CHECK(rule("SIGN UP FOR OUR NEWSLETTER") == "newsletter-widget");
+  CHECK(rule("Sign up for the spring fair closes on Friday, the county says.").empty());
+}
+
+TEST_CASE("rules: date-line (an English date with at most a byline beside it)",
+          "[compiler][extract]") {
+  CHECK(rule("2/26/2015 7:11 AM PST BY GAZETTE STAFF") == "date-line");
+  CHECK(rule("By Sam Poe March 18 at 3:57 PM") == "date-line");
+  CHECK(rule("Apr 29, 2019") == "date-line");
+  CHECK(rule("The ponds filled up again on March 9, 2017.").empty());
+  CHECK(rule("2012年6月24日").empty());  // a notice's closing date stays
+  CHECK(rule("EXCLUSIVE") == "ui-label");
+}
+
+TEST_CASE("rules: English player labels are ui-labels", "[compiler][extract]") {
+  CHECK(rule("Now watching") == "ui-label");
+  CHECK(rule("Video Not Available") == "ui-label");
+  CHECK(rule("Up Next") == "ui-label");
+  CHECK(rule("Now watching the frogs is a spring pastime in the valley.").empty());
+}
+
+TEST_CASE("rules: English reprint notes, time lines and related headings", "[compiler][extract]") {
+  CHECK(rule("This article originally appeared on The Weekly Review.") == "reprint-notice");
+  CHECK(rule("This article was reprinted on Example.com.") == "reprint-notice");
+  CHECK(rule("1:39 PM ET") == "date-line");
+  CHECK(rule("About the Author") == "ui-label");
+  CHECK(sheaf::rules::is_related_heading("Most Popular"));
+  CHECK(sheaf::rules::is_related_heading("You may also like"));
+  CHECK_FALSE(sheaf::rules::is_related_heading("Most popular with the farmers"));
+  CHECK(rule("This article explains why the ponds were reprinted on the new county map, and "
+             "what the farmers said about it.")
+            .empty());
+}
+
+TEST_CASE("rules: English captions closed by a picture credit", "[compiler][extract]") {
+  CHECK(rule("Farmers gather by the pond at dawn. Jane Roe/Getty Images") == "caption");
+  CHECK(rule("Frogs returned to the valley this spring. (Reuters)") == "caption");
+  CHECK(rule("The old mill by the river. (AP Photo/Sam Poe)") == "caption");
+  CHECK(rule("The ponds filled up again, the county said on Monday.").empty());
+}

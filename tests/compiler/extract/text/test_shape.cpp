@@ -43,3 +43,9 @@ TEST_CASE("shape: sentence punctuation, parenthesized notes, relative dates",
   CHECK(text::is_relative_date("yesterday"));
   CHECK_FALSE(text::is_relative_date("2019-09-07 13:43"));
 }
+
+TEST_CASE("text: straight_quotes makes curly quotes ASCII", "[compiler][extract]") {
+  CHECK(sheaf::text::straight_quotes("\xE2\x80\x9CPonds\xE2\x80\x9D and \xE2\x80\x98"
+                                     "frogs\xE2\x80\x99") == "\"Ponds\" and 'frogs'");
+  CHECK(sheaf::text::straight_quotes("湖畔“小镇”") == "湖畔\"小镇\"");
+}
