@@ -49,7 +49,35 @@ struct Inputs {
   std::vector<Document> documents;
   std::vector<SourceFile> sources;  // with --keep-source: every file read, byte for byte
   uint64_t text_bytes = 0;          // of the documents, decoded to UTF-8
+  bool output_is_input = false;     // -o names one of the input files: nothing was read
 };
+
+// True (with an error naming both) when `output` is the same file as one of `files`: the same
+// device and inode (a hard link or another spelling of the path is the same file), or, in a
+// file system without inodes, the same identity. Checked before anything is read or written.
+bool output_is_an_input(const std::string& output, const std::vector<InputFile>& files,
+                        FileSystem& fs, Diagnostics& diagnostics) {
+  if (output == "-") {
+    return false;
+  }
+  const StatResult out = fs.stat(output);
+  if (out.kind != FileKind::regular) {
+    return false;  // a new name, or a device written in place: never an input file
+  }
+  for (const InputFile& f : files) {
+    const StatResult in = fs.stat(f.path);
+    const bool same = !out.file_id.empty() ? in.file_id == out.file_id
+                                           : in.file_id.empty() && in.identity == out.identity;
+    if (same) {
+      diagnostics.error(output, 0, DiagCode::write_failed,
+                        "the output is the input file " + f.path +
+                            " (the same file: device and inode); writing it would replace that "
+                            "input; choose another output name");
+      return true;
+    }
+  }
+  return false;
+}
 
 Inputs read_inputs(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnostics,
                    Progress& progress) {
@@ -60,6 +88,10 @@ Inputs read_inputs(const BuildOptions& options, FileSystem& fs, Diagnostics& dia
             {},
             {},
             0};
+  if (output_is_an_input(options.output, in.files, fs, diagnostics)) {
+    in.output_is_input = true;
+    return in;
+  }
   progress.begin("reading", in.files.size(), "files");
   in.documents =
       ingest(in.files, fs, diagnostics, options.keep_source ? &in.sources : nullptr, &progress);
@@ -290,6 +322,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const auto started = std::chrono::steady_clock::now();
   Progress progress(options.progress);
   Inputs inputs = read_inputs(options, fs, diagnostics, progress);
+  if (inputs.output_is_input) {
+    return false;
+  }
   report_inputs(inputs, report);
   std::vector<Article> articles =
       extract_articles(std::move(inputs.documents), diagnostics, progress);

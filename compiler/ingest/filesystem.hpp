@@ -31,6 +31,8 @@ struct StatResult {
                          ///< otherwise a readable reason for the user
   std::string identity;  ///< regular/directory only: the same string for every path that names
                          ///< the same file (a canonical path); used to find cycles and repeats
+  std::string file_id;   ///< regular files on a real disk: "DEVICE:INODE" (st_dev, st_ino), the
+                         ///< same for hard links too; empty where there is none (in memory)
 };
 
 /// The answer of FileSystem::list_dir.
