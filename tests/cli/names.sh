@@ -51,5 +51,63 @@ expect_err "the output is the input file"
 check "input changed" same_files "$W/in/notes.txt" "$W/notes.copy"
 finish
 
+# --- a long output name -----------------------------------------------------------------------
+long=$(printf 'n%.0s' $(seq 1 244)).sheaf   # 250 bytes: a valid name; ".NAME.tmp.XXXXXX" is not
+begin "build -o (a 250-byte name): written, no temporary left"
+run build "$W/in" -o "$W/$long"
+expect_rc 0
+check "not written" test -s "$W/$long"
+check "temp file left" no_temp_files "$W"
+finish
+
+# --- signals while the temporary file exists ---------------------------------------------------
+# A build of 4 MB of text, level 1: a watcher sends the signal as soon as the temporary file
+# appears (during the write and its read-back check). When the build wins the race (the
+# temporary file was never seen), the case says so and is skipped; the unit test
+# "a terminating signal during the write removes the temporary file" is the deterministic one.
+python3 - "$W/sig_in" <<'PY'
+import os, random, sys
+random.seed(3)
+os.makedirs(sys.argv[1], exist_ok=True)
+words = ["".join(random.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(random.randint(3, 9)))
+         for _ in range(5000)]
+for i in range(4):
+    with open(os.path.join(sys.argv[1], "a%d.txt" % i), "w") as f:
+        f.write("Title %d\n\n" % i + " ".join(random.choice(words) for _ in range(150000)))
+PY
+for sig in QUIT TERM USR1; do
+  mkdir -p "$W/sig_out_$sig"
+  begin "SIG$sig while the temporary file exists: removed, the process killed by the signal"
+  python3 - "$SHEAF" "$W/sig_in" "$W/sig_out_$sig/out.sheaf" "$sig" >"$OUT" 2>"$ERR" <<'PY'
+import os, resource, signal, subprocess, sys, time
+sheaf, indir, out, sig = sys.argv[1], sys.argv[2], sys.argv[3], getattr(signal, "SIG" + sys.argv[4])
+d = os.path.dirname(out)
+def child():
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+p = subprocess.Popen([sheaf, "build", indir, "-o", out, "--level", "1", "--dict-size", "0", "-q"],
+                     preexec_fn=child)
+seen = False
+while p.poll() is None:
+    if any(".tmp." in n for n in os.listdir(d)):
+        p.send_signal(sig)
+        seen = True
+        break
+    time.sleep(0.0005)
+rc = p.wait()
+print("seen" if seen else "missed", rc, -sig, " ".join(n for n in os.listdir(d) if ".tmp." in n))
+PY
+  read -r seen rc want left <"$OUT"
+  if [ "$seen" = missed ]; then
+    skip "SIG$sig: the build finished before its temporary file was seen"
+    continue
+  fi
+  check "exit $rc, not killed by SIG$sig ($want)" test "$rc" = "$want"
+  check "temporary file left: $left" test -z "$left"
+  check "output written" test ! -e "$W/sig_out_$sig/out.sheaf"
+  end
+  echo "    killed by signal $((-rc)), no temporary file left"
+done
+
 echo "names: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
