@@ -37,10 +37,48 @@ extern "C" void remove_temp_and_die(int sig) {
 
 class TempGuard {
  public:
-  explicit TempGuard(const std::string& path) {
-    std::strncpy(g_temp_path, path.c_str(), sizeof(g_temp_path) - 1);
-    g_temp_active = 1;
+  // Makes the temporary file from the mkstemp pattern `temp` (its name replaces the pattern)
+  // and its cleanup on signals, with those signals blocked in between: there is no moment when
+  // the file exists and a signal would leave it. fd() is -1 (errno set) when mkstemp failed.
+  explicit TempGuard(std::string& temp) {
+    sigset_t block;
+    sigset_t old;
+    sigemptyset(&block);
+    for (const int sig : kCleanupSignals) {
+      sigaddset(&block, sig);
+    }
+    ::sigprocmask(SIG_BLOCK, &block, &old);
+    install();
+    fd_ = ::mkstemp(temp.data());
+    const int err = errno;
+    if (fd_ >= 0) {
+      std::strncpy(g_temp_path, temp.c_str(), sizeof(g_temp_path) - 1);
+      g_temp_active = 1;
+    }
+    ::sigprocmask(SIG_SETMASK, &old, nullptr);
+    errno = err;
+  }
 
+  TempGuard(const TempGuard&) = delete;
+  TempGuard& operator=(const TempGuard&) = delete;
+
+  ~TempGuard() {
+    if (g_temp_active != 0) {
+      ::unlink(g_temp_path);
+    }
+    g_temp_active = 0;
+    for (size_t k = 0; k < kSignalCount; ++k) {
+      ::sigaction(kCleanupSignals[k], &previous_[k], nullptr);
+    }
+    ::sigaction(SIGXFSZ, &previous_xfsz_, nullptr);
+  }
+
+  int fd() const { return fd_; }
+
+  void release() { g_temp_active = 0; }  // renamed: nothing to clean up
+
+ private:
+  void install() {
     struct sigaction action {};
 
     action.sa_handler = remove_temp_and_die;
@@ -62,23 +100,8 @@ class TempGuard {
     ::sigaction(SIGXFSZ, &ignore, &previous_xfsz_);
   }
 
-  TempGuard(const TempGuard&) = delete;
-  TempGuard& operator=(const TempGuard&) = delete;
+  int fd_ = -1;
 
-  ~TempGuard() {
-    if (g_temp_active != 0) {
-      ::unlink(g_temp_path);
-    }
-    g_temp_active = 0;
-    for (size_t k = 0; k < kSignalCount; ++k) {
-      ::sigaction(kCleanupSignals[k], &previous_[k], nullptr);
-    }
-    ::sigaction(SIGXFSZ, &previous_xfsz_, nullptr);
-  }
-
-  void release() { g_temp_active = 0; }  // renamed: nothing to clean up
-
- private:
   struct sigaction previous_[kSignalCount] {};
 
   struct sigaction previous_xfsz_ {};
@@ -181,12 +204,12 @@ Status write_verified_to_stdout(const std::vector<std::string_view>& pieces,
   const char* tmpdir = std::getenv("TMPDIR");
   std::string temp = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") +
                      "/.sheaf-stdout.tmp.XXXXXX";
-  const int fd = ::mkstemp(temp.data());
+  TempGuard guard(temp);
+  const int fd = guard.fd();
   if (fd < 0) {
     return Status::io_error("standard output: nothing written (" +
                             os_error("cannot create a temporary file", temp) + ")");
   }
-  TempGuard guard(temp);
   const std::string written = write_all(fd, pieces, temp);
   const Status status = !written.empty() ? Status::io_error(written)
                         : check          ? check(temp)
@@ -233,11 +256,11 @@ Status write_file_atomically(const std::string& path, const std::vector<std::str
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
   const std::string dir = directory_of(path);
   std::string temp = temp_name(dir, base);
-  const int fd = ::mkstemp(temp.data());
+  TempGuard guard(temp);
+  const int fd = guard.fd();
   if (fd < 0) {
     return Status::io_error(os_error("cannot create a temporary file in " + dir, path));
   }
-  TempGuard guard(temp);
   std::string error = write_all(fd, bytes, temp);
   if (error.empty() && ::fsync(fd) != 0) {
     error = os_error("cannot sync", temp);
