@@ -8,15 +8,16 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace sheaf::cli {
 namespace {
 
-// Copies standard input into a new unlinked file in $TMPDIR; returns its descriptor, or -1 with
-// errno set.
-int spool_stdin() {
+// Copies all of `in` (standard input, a pipe) into a new unlinked file in $TMPDIR; returns its
+// descriptor, or -1 with errno set.
+int spool(int in) {
   const char* tmpdir = std::getenv("TMPDIR");
   std::string name =
       std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") + "/.sheaf-stdin.XXXXXX";
@@ -27,7 +28,7 @@ int spool_stdin() {
   ::unlink(name.c_str());  // gone when closed: nothing to clean up, whatever happens
   std::vector<char> buffer(1 << 20);
   for (;;) {
-    const ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+    const ssize_t n = ::read(in, buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) {
       continue;
     }
@@ -69,7 +70,7 @@ bool OpenBundle::map_stdin(Access access) {
   if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
     e = file_.map(STDIN_FILENO, access);
   } else {
-    const int fd = spool_stdin();
+    const int fd = spool(STDIN_FILENO);
     if (fd < 0) {
       std::fprintf(stderr, "sheaf: error: standard input: cannot copy it to a temporary file: %s\n",
                    std::strerror(errno));
@@ -87,6 +88,29 @@ bool OpenBundle::map_stdin(Access access) {
   return true;
 }
 
+bool OpenBundle::map_stream(const std::string& path, Access access) {
+  const int in = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = in < 0 ? -1 : spool(in);
+  const int err = errno;
+  if (in >= 0) {
+    ::close(in);
+  }
+  if (fd < 0) {
+    std::fprintf(stderr, "sheaf: error: %s: not a regular file, and cannot %s: %s\n", path.c_str(),
+                 in < 0 ? "open it" : "copy it to a temporary file", std::strerror(err));
+    return false;
+  }
+  const Errc e = file_.map(fd, access);
+  ::close(fd);
+  if (e != Errc::ok) {
+    const int map_err = file_.error_number();
+    std::fprintf(stderr, "sheaf: error: %s: cannot map its copy: %s\n", path.c_str(),
+                 map_err != 0 ? std::strerror(map_err) : "too large");
+    return false;
+  }
+  return true;
+}
+
 void print_error(const std::string& path, const std::string& what, Errc e) {
   std::fprintf(stderr, "sheaf: error: %s: %s: %s\n", path.c_str(), what.c_str(), to_string(e));
 }
@@ -95,6 +119,12 @@ bool OpenBundle::open(const std::string& path, Access access) {
   path_ = path == "-" ? "standard input" : path;
   if (path == "-") {
     if (!map_stdin(access)) {
+      return false;
+    }
+
+  } else if (struct stat st{};
+             ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    if (!map_stream(path, access)) {
       return false;
     }
   } else if (file_.open(path.c_str(), access) != Errc::ok) {

@@ -18,7 +18,9 @@ class OpenBundle {
   /// "-" is standard input, named "standard input" in messages. When it is a regular file
   /// (`< bundle`) it is mapped in place; anything else (a pipe) is first copied into an unlinked
   /// temporary file in $TMPDIR (else /tmp), so memory stays that of a mapped file and the disk
-  /// used is the size of the input itself, with no cap. A terminal is refused.
+  /// used is the size of the input itself, with no cap. A terminal is refused. A named path
+  /// that is not a regular file (a pipe such as `<(cat b.sheaf)`, /dev/stdin on a pipe, a
+  /// FIFO or a character device) is copied the same way.
   bool open(const std::string& path, Access access = Access::sequential);
 
   const Bundle& bundle() const { return bundle_; }
@@ -47,7 +49,8 @@ class OpenBundle {
   size_t file_size() const { return file_.bytes().size(); }
 
  private:
-  bool map_stdin(Access access);  // prints why it failed
+  bool map_stdin(Access access);                            // prints why it failed
+  bool map_stream(const std::string& path, Access access);  // a pipe or device; prints why not
 
   std::string path_;
   MappedFile file_;

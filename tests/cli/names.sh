@@ -51,6 +51,30 @@ expect_err "the output is the input file"
 check "input changed" same_files "$W/in/notes.txt" "$W/notes.copy"
 finish
 
+# --- a pipe given as the bundle ----------------------------------------------------------------
+run build "$W/in" -o "$W/notes.sheaf"
+begin "ls <(cat b.sheaf): the pipe is read, not 'truncated'"
+run ls <(cat "$W/notes.sheaf")
+expect_rc 0
+expect_out "Notes"
+finish
+
+begin "cat b.sheaf | verify /dev/stdin"
+"${TIMEOUT[@]}" "$SHEAF" verify /dev/stdin <"$W/notes.sheaf" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc 0
+expect_out "OK (1 articles"
+finish
+
+begin "a FIFO named as the bundle: read"
+mkfifo "$W/fifo"
+cat "$W/notes.sheaf" >"$W/fifo" &
+run cat "$W/fifo" notes
+wait
+expect_rc 0
+expect_out "Some text."
+finish
+
 # --- a long output name -----------------------------------------------------------------------
 long=$(printf 'n%.0s' $(seq 1 244)).sheaf   # 250 bytes: a valid name; ".NAME.tmp.XXXXXX" is not
 begin "build -o (a 250-byte name): written, no temporary left"
