@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/id_paths.hpp"
 #include "cli/open_bundle.hpp"
+#include "cli/unpack_files.hpp"
 #include "diag/progress.hpp"
 #include "write/source_files.hpp"
 
@@ -302,25 +303,35 @@ int unpack_sources(const ReadCommand& command, const std::string& ob_path, const
                  ob_path.c_str());
     return kExitFailure;
   }
-  std::string bytes;
+  std::vector<std::string> names;  // every path first: the files are planned and checked
   for (uint32_t k = 0; k < b.source_count(); ++k) {
     const Result<SourceView> s = b.source(k);
     if (!s.ok()) {
       print_error(ob_path, "kept source " + std::to_string(k), s.error());
       return kExitFailure;
     }
-    if (const Status status = read_source(s.value(), bytes); !status.ok()) {
+    names.emplace_back(s.value().path);
+  }
+  const std::vector<PlannedFile> files = plan_source_files(names);
+  if (!check_output_folder(command.output_dir, files)) {
+    return kExitFailure;
+  }
+  std::string bytes;
+  for (uint32_t k = 0; k < b.source_count(); ++k) {
+    if (const Status status = read_source(b.source(k).value(), bytes); !status.ok()) {
       std::fprintf(stderr, "sheaf: error: %s: %s\n", ob_path.c_str(), status.message().c_str());
       return kExitFailure;
     }
-    const std::filesystem::path path =
-        std::filesystem::path(command.output_dir) / safe_relative_path(std::string(s.value().path));
+    const std::filesystem::path path = std::filesystem::path(command.output_dir) / files[k].path;
     if (!write_file(path, bytes)) {
       return kExitFailure;
     }
     if (command.verbose) {
       std::fprintf(stderr, "sheaf: wrote %s\n", path.c_str());
     }
+  }
+  if (!write_manifest(command.output_dir, "sources", "path", names, files, command.quiet)) {
+    return kExitFailure;
   }
   if (!command.quiet) {
     std::fprintf(stderr, "sheaf: unpacked %u source files into %s\n", b.source_count(),
@@ -341,6 +352,21 @@ int run_unpack(const ReadCommand& command) {
   if (command.sources) {
     return unpack_sources(command, ob.path(), b);
   }
+  // Every id first (a first pass over the records): all names are planned and the output
+  // folder checked before anything is written.
+  std::vector<std::string> ids;
+  ids.reserve(b.size());
+  for (uint32_t i = 0; i < b.size(); ++i) {
+    const Result<Record> r = ob.read(i);
+    if (!r.ok()) {
+      return kExitFailure;
+    }
+    ids.emplace_back(r.value().id);
+  }
+  const std::vector<PlannedFile> files = plan_article_files(ids);
+  if (!check_output_folder(command.output_dir, files)) {
+    return kExitFailure;
+  }
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<Record> r = ob.read(i);
     if (!r.ok()) {
@@ -351,14 +377,16 @@ int run_unpack(const ReadCommand& command) {
       return kExitFailure;
     }
     const std::string json = dump(article_json(to_article(r.value(), site.value())), 2);
-    const fs::path path =
-        fs::path(command.output_dir) / file_name_for_id(std::string(r.value().id));
+    const fs::path path = fs::path(command.output_dir) / files[i].path;
     if (!write_file(path, json + "\n")) {
       return kExitFailure;
     }
     if (command.verbose) {
       std::fprintf(stderr, "sheaf: wrote %s\n", path.c_str());
     }
+  }
+  if (!write_manifest(command.output_dir, "articles", "id", ids, files, command.quiet)) {
+    return kExitFailure;
   }
   if (!command.quiet) {
     std::fprintf(stderr, "sheaf: unpacked %u articles into %s\n", b.size(),

@@ -75,6 +75,62 @@ expect_rc 0
 expect_out "Some text."
 finish
 
+# --- unpack: ids and kept-source names that are not plain file names ---------------------------
+python3 - "$W/ids.jsonl" <<'PY'
+import json, sys
+ids = ["x" * 300, "%" * 100, "a", "a.json/b", "ok/fine", "sheaf-manifest"]
+with open(sys.argv[1], "w") as f:
+    for i in ids:
+        f.write(json.dumps({"id": i, "title": "T", "paragraphs": ["body of " + i[:20]]}) + "\n")
+PY
+run build "$W/ids.jsonl" -o "$W/ids.sheaf"
+
+begin "unpack: a 300-byte id, 100 '%', ids a and a.json/b: every article written, a manifest"
+run unpack "$W/ids.sheaf" -o "$W/ids_out"
+expect_rc 0
+expect_err "sheaf: note: 4 of 6 names could not be used as they are"
+check "not 6 articles and a manifest" test "$(find "$W/ids_out" -type f | wc -l)" -eq 7
+check "a.json/b.json missing" test -f "$W/ids_out/a.json/b.json"
+check "manifest lacks id a" python3 -c '
+import json, os, sys
+m = json.load(open(sys.argv[1] + "/sheaf-manifest.json"))
+files = {e["id"]: e["file"] for e in m["articles"]}
+assert set(files) == {"x" * 300, "%" * 100, "a", "sheaf-manifest"}
+for i, f in files.items():
+    assert json.load(open(os.path.join(sys.argv[1], f)))["id"] == i
+' "$W/ids_out"
+finish
+
+begin "unpack: a file where a folder is needed: refused before anything is written"
+mkdir -p "$W/blocked"
+printf 'not a folder\n' >"$W/blocked/ok"
+run unpack "$W/ids.sheaf" -o "$W/blocked"
+expect_rc 1
+expect_err "blocked/ok: exists and is not a folder"
+check "something was written" test "$(find "$W/blocked" -type f | wc -l)" -eq 1
+finish
+
+mkdir -p "$W/src/d1" "$W/src/d2/x.json"
+printf '{"id":"one","title":"One","paragraphs":["a"]}\n' >"$W/src/d1/x.json"
+printf 'Two\n\nbody\n' >"$W/src/d2/x.json/y.txt"
+printf 'Sale\n\nhalf price\n' >"$W/src/d1/50% off.txt"
+run build "$W/src/d1" "$W/src/d2" --keep-source -o "$W/src.sheaf"
+
+begin "unpack --source: x.json and x.json/y.txt both written, '50% off.txt' keeps its name"
+run unpack --source "$W/src.sheaf" -o "$W/src_out"
+expect_rc 0
+expect_err "sheaf: note: 1 of 3 names could not be used as they are"
+check "50% off.txt renamed" same_files "$W/src_out/50% off.txt" "$W/src/d1/50% off.txt"
+check "x.json/y.txt missing" same_files "$W/src_out/x.json/y.txt" "$W/src/d2/x.json/y.txt"
+check "manifest wrong" python3 -c '
+import json, os, sys
+m = json.load(open(sys.argv[1] + "/sheaf-manifest.json"))
+(e,) = m["sources"]
+assert e["path"] == "x.json" and e["file"].startswith("x~") and e["file"].endswith(".json")
+assert open(os.path.join(sys.argv[1], e["file"])).read().startswith("{\"id\":\"one\"")
+' "$W/src_out"
+finish
+
 # --- a long output name -----------------------------------------------------------------------
 long=$(printf 'n%.0s' $(seq 1 244)).sheaf   # 250 bytes: a valid name; ".NAME.tmp.XXXXXX" is not
 begin "build -o (a 250-byte name): written, no temporary left"
