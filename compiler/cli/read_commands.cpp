@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/id_paths.hpp"
 #include "cli/open_bundle.hpp"
+#include "cli/terminal_text.hpp"
 #include "cli/unpack_files.hpp"
 #include "diag/progress.hpp"
 #include "write/source_files.hpp"
@@ -104,7 +105,8 @@ void print_info_text(const Json& j, const Json* frames) {
       std::printf("%-28s %.4f\n", (key + ":").c_str(), value.get<double>());
     } else {
       std::printf("%-28s %s\n", (key + ":").c_str(),
-                  value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
+                  value.is_string() ? escape_field(value.get<std::string>()).c_str()
+                                    : value.dump().c_str());
     }
   }
   if (frames != nullptr) {
@@ -198,9 +200,9 @@ int run_ls(const ReadCommand& command) {
       j["size"] = v.body.size();
       print_line(dump(j));
     } else {
-      std::printf("%.*s\t%.*s\t%.*s\n", static_cast<int>(v.id.size()), v.id.data(),
-                  static_cast<int>(v.date.size()), v.date.data(), static_cast<int>(v.title.size()),
-                  v.title.data());
+      // Escaped: a tab or newline in a field would break the line, ESC reach the terminal.
+      std::printf("%s\t%s\t%s\n", escape_field(v.id).c_str(), escape_field(v.date).c_str(),
+                  escape_field(v.title).c_str());
     }
   }
   return kExitOk;
@@ -225,9 +227,9 @@ int run_cat(const ReadCommand& command) {
     print_line(dump(article_json(article), 2));
     return kExitOk;
   }
-  print_line(article.title);
+  print_line(escape_field(article.title));
   if (!article.subtitle.empty()) {
-    print_line(article.subtitle);
+    print_line(escape_field(article.subtitle));
   }
   const std::pair<const char*, const std::string*> meta[] = {
       {"id", &article.id},         {"date", &article.date},         {"source", &article.source},
@@ -235,7 +237,7 @@ int run_cat(const ReadCommand& command) {
       {"site", &article.site.name}};
   for (const auto& [key, value] : meta) {
     if (!value->empty()) {
-      std::printf("%s: %s\n", key, value->c_str());
+      std::printf("%s: %s\n", key, escape_field(*value).c_str());
     }
   }
   if (!article.categories.empty()) {
@@ -243,9 +245,10 @@ int run_cat(const ReadCommand& command) {
     for (const std::string& c : article.categories) {
       path += (path.empty() ? "" : " > ") + c;
     }
-    std::printf("categories: %s\n", path.c_str());
+    std::printf("categories: %s\n", escape_field(path).c_str());
   }
-  std::printf("\n%.*s\n", static_cast<int>(record.body.size()), record.body.data());
+  const std::string body = escape_body(record.body);  // NUL would end the text, ESC reach a tty
+  std::printf("\n%s\n", body.c_str());
   return kExitOk;
 }
 

@@ -131,6 +131,51 @@ assert open(os.path.join(sys.argv[1], e["file"])).read().startswith("{\"id\":\"o
 ' "$W/src_out"
 finish
 
+# --- control characters in what ls and cat print -----------------------------------------------
+python3 - "$W/ctl.jsonl" <<'PY'
+import json, sys
+recs = [{"id": "tab\there", "title": "ESC \u001b[31mred", "paragraphs": ["before\u0000after \u001b[2J done"]},
+        {"id": "new\nline", "title": "T", "paragraphs": ["x"]}]
+with open(sys.argv[1], "w") as f:
+    for r in recs:
+        f.write(json.dumps(r) + "\n")
+PY
+run build "$W/ctl.jsonl" -o "$W/ctl.sheaf"
+
+begin "ls: a tab or newline in an id stays one escaped line, ESC escaped"
+run ls "$W/ctl.sheaf"
+expect_rc 0
+check "not 2 lines" test "$(wc -l <"$OUT")" -eq 2
+expect_out 'new\nline'
+expect_out 'tab\there'
+expect_out 'ESC \x1b[31mred'
+check "a raw ESC printed" python3 -c 'import sys; assert b"\x1b" not in open(sys.argv[1], "rb").read()' "$OUT"
+finish
+
+begin "cat: a NUL in the body no longer ends the output; ESC escaped"
+run cat "$W/ctl.sheaf" "$(printf 'tab\there')"
+expect_rc 0
+expect_out 'before\x00after \x1b[2J done'
+check "raw NUL or ESC printed" python3 -c '
+import sys
+b = open(sys.argv[1], "rb").read()
+assert b"\x00" not in b and b"\x1b" not in b' "$OUT"
+finish
+
+begin "cat --json and ls --json: exact text (JSON escapes)"
+run cat --json "$W/ctl.sheaf" "$(printf 'tab\there')"
+expect_rc 0
+check "paragraph not exact" python3 -c '
+import json, sys
+a = json.load(open(sys.argv[1]))
+assert a["paragraphs"] == ["before\u0000after \u001b[2J done"] and a["title"] == "ESC \u001b[31mred"' "$OUT"
+run ls --json "$W/ctl.sheaf"
+check "ids not exact" python3 -c '
+import json, sys
+ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
+assert ids == ["new\nline", "tab\there"]' "$OUT"
+finish
+
 # --- a long output name -----------------------------------------------------------------------
 long=$(printf 'n%.0s' $(seq 1 244)).sheaf   # 250 bytes: a valid name; ".NAME.tmp.XXXXXX" is not
 begin "build -o (a 250-byte name): written, no temporary left"
