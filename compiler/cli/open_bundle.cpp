@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/bus_guard.hpp"
+
 namespace sheaf::cli {
 namespace {
 
@@ -133,6 +135,8 @@ bool OpenBundle::open(const std::string& path, Access access) {
                  err != 0 ? std::strerror(err) : "file too large");
     return false;
   }
+  // A file truncated while it is read faults (SIGBUS) on the pages gone: an I/O error then.
+  guard_mapped_reads(file_.bytes().data(), file_.bytes().size(), path_);
   const Result<Bundle> b = Bundle::open(file_.bytes());
   if (!b.ok()) {
     print_error(path_, "not a readable bundle", b.error());

@@ -234,5 +234,36 @@ PY
   echo "    killed by signal $((-rc)), no temporary file left"
 done
 
+# --- a bundle truncated while it is read -------------------------------------------------------
+# Racy by nature: the truncation must land while the command reads. Each command is tried
+# with a few delays; a run that finished first is not a failure, a SIGBUS death (exit 135) is.
+# The deterministic test is the unit test "a mapped bundle truncated before the read".
+run build "$W/sig_in" -o "$W/shrink.src" --level 1 --dict-size 0
+for cmd in verify ls; do
+  begin "$cmd of a bundle truncated while it is read: an I/O error, not SIGBUS"
+  hit=0
+  for delay in 0.005 0.01 0.02 0.04 0.08; do
+    cp "$W/shrink.src" "$W/shrink.sheaf"
+    "${TIMEOUT[@]}" "$SHEAF" "$cmd" "$W/shrink.sheaf" >"$OUT" 2>"$ERR" &
+    pid=$!
+    sleep "$delay"
+    truncate -s 4096 "$W/shrink.sheaf"
+    wait "$pid"
+    RC=$?
+    check "killed (exit $RC) after $delay s" test "$RC" -lt 128
+    if grep -q "I/O error" "$ERR"; then
+      hit=1
+      expect_rc 1
+      expect_err "shrink.sheaf: I/O error: the file shrank or could not be read while it was being read (SIGBUS)"
+      break
+    fi
+  done
+  if [ "$hit" = 0 ] && [ ${#PROBLEMS[@]} -eq 0 ]; then
+    skip "$cmd: every run finished before the truncation (exit $RC)"
+    continue
+  fi
+  finish
+done
+
 echo "names: $PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
