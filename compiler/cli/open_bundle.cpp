@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli/bus_guard.hpp"
+#include "cli/terminal_text.hpp"
 
 namespace sheaf::cli {
 namespace {
@@ -187,7 +188,7 @@ Result<Found> OpenBundle::find(const std::string& id) {
 Result<SiteView> OpenBundle::site(const Record& r) {
   const Result<SiteView> s = bundle_.site_of(r);
   if (!s.ok()) {
-    print_error(path_, "article '" + std::string(r.id) + "' site", s.error());
+    print_error(path_, "article '" + escape_field(r.id) + "' site", s.error());
   }
   return s;
 }

@@ -33,7 +33,8 @@ bool write_file(const std::filesystem::path& path, const std::string& bytes) {
   out << bytes;
   out.close();
   if (ec || !out) {
-    std::fprintf(stderr, "sheaf: error: %s: cannot write: %s\n", path.c_str(),
+    std::fprintf(stderr, "sheaf: error: %s: cannot write: %s\n",
+                 escape_field(path.string()).c_str(),
                  ec ? ec.message().c_str() : std::strerror(errno));
     return false;
   }
@@ -330,7 +331,7 @@ int unpack_sources(const ReadCommand& command, const std::string& ob_path, const
       return kExitFailure;
     }
     if (command.verbose) {
-      std::fprintf(stderr, "sheaf: wrote %s\n", path.c_str());
+      std::fprintf(stderr, "sheaf: wrote %s\n", escape_field(path.string()).c_str());
     }
   }
   if (!write_manifest(command.output_dir, "sources", "path", names, files, command.quiet)) {
@@ -385,7 +386,7 @@ int run_unpack(const ReadCommand& command) {
       return kExitFailure;
     }
     if (command.verbose) {
-      std::fprintf(stderr, "sheaf: wrote %s\n", path.c_str());
+      std::fprintf(stderr, "sheaf: wrote %s\n", escape_field(path.string()).c_str());
     }
   }
   if (!write_manifest(command.output_dir, "articles", "id", ids, files, command.quiet)) {

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "cli/article_json.hpp"
+#include "cli/terminal_text.hpp"
 
 namespace sheaf::cli {
 namespace {
@@ -51,18 +52,27 @@ bool check_output_folder(const std::string& dir, const std::vector<PlannedFile>&
       std::fprintf(stderr,
                    "sheaf: error: %s%s: exists and is not a folder, but unpack needs a folder "
                    "there; nothing written\n",
-                   root.c_str(), folder.c_str());
+                   escape_field(root).c_str(), escape_field(folder).c_str());
       return false;
     }
   }
+  bool changed = false;
   for (const PlannedFile& f : files) {
+    changed = changed || f.changed;
     if (kind_of(root + f.path) == Kind::folder) {
       std::fprintf(stderr,
                    "sheaf: error: %s%s: is a folder, but unpack writes a file there; nothing "
                    "written\n",
-                   root.c_str(), f.path.c_str());
+                   escape_field(root).c_str(), escape_field(f.path).c_str());
       return false;
     }
+  }
+  if (changed && kind_of(root + kManifestName) == Kind::folder) {
+    std::fprintf(stderr,
+                 "sheaf: error: %s%s: is a folder, but unpack writes its manifest there; "
+                 "nothing written\n",
+                 escape_field(root).c_str(), kManifestName);
+    return false;
   }
   return true;
 }
