@@ -53,22 +53,16 @@ struct Inputs {
 };
 
 // True (with an error naming both) when `output` is the same file as one of `files`: the same
-// device and inode (a hard link or another spelling of the path is the same file), or, in a
-// file system without inodes, the same identity. Checked before anything is read or written.
+// device and inode (a hard link or another spelling of the path is the same file). Checked
+// before anything is read or written; one stat per input file, only when `output` exists.
 bool output_is_an_input(const std::string& output, const std::vector<InputFile>& files,
                         FileSystem& fs, Diagnostics& diagnostics) {
-  if (output == "-") {
-    return false;
-  }
-  const StatResult out = fs.stat(output);
-  if (out.kind != FileKind::regular) {
+  if (output == "-" || fs.stat(output).kind != FileKind::regular) {
     return false;  // a new name, or a device written in place: never an input file
   }
+  const std::string out = fs.file_id(output);
   for (const InputFile& f : files) {
-    const StatResult in = fs.stat(f.path);
-    const bool same = !out.file_id.empty() ? in.file_id == out.file_id
-                                           : in.file_id.empty() && in.identity == out.identity;
-    if (same) {
+    if (!out.empty() && fs.file_id(f.path) == out) {
       diagnostics.error(output, 0, DiagCode::write_failed,
                         "the output is the input file " + f.path +
                             " (the same file: device and inode); writing it would replace that "

@@ -1,6 +1,7 @@
 // compiler, CLI: unpack's output checks and manifest (see unpack_files.hpp).
 #include "cli/unpack_files.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -8,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/article_json.hpp"
 #include "cli/terminal_text.hpp"
@@ -86,10 +88,16 @@ bool write_manifest(const std::string& dir, const std::string& kind, const std::
       list.push_back({{key_name, keys[i]}, {"file", files[i].path}});
     }
   }
+  const std::string path = (dir.empty() || dir.back() == '/' ? dir : dir + "/") + kManifestName;
   if (list.empty()) {
+    // A manifest from an earlier unpack into this folder would no longer be true.
+    if (kind_of(path) == Kind::other && ::unlink(path.c_str()) != 0) {
+      std::fprintf(stderr, "sheaf: error: %s: cannot remove the old manifest: %s\n",
+                   escape_field(path).c_str(), std::strerror(errno));
+      return false;
+    }
     return true;
   }
-  const std::string path = (dir.empty() || dir.back() == '/' ? dir : dir + "/") + kManifestName;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << dump(nlohmann::ordered_json{{kind, list}}, 2) << "\n";
   out.close();

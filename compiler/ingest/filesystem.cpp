@@ -28,30 +28,18 @@ std::string identity_of(const fs::path& p) {
   return canonical.generic_string();
 }
 
-/// "DEVICE:INODE" of the file `path` names (following links), or "" when stat fails.
-std::string file_id_of(const std::string& path) {
-  struct stat st {};
-
-  if (::stat(path.c_str(), &st) != 0) {
-    return "";
-  }
-  return std::to_string(static_cast<unsigned long long>(st.st_dev)) + ":" +
-         std::to_string(static_cast<unsigned long long>(st.st_ino));
-}
-
 /// Classifies a failed stat of a path that exists (at least as a link).
 StatResult failed_stat(const fs::path& p, const std::error_code& ec, fs::file_type type) {
   if (ec == std::errc::too_many_symbolic_link_levels) {
-    return {FileKind::symlink_loop, "symbolic link loop: " + ec.message(), "", ""};
+    return {FileKind::symlink_loop, "symbolic link loop: " + ec.message(), ""};
   }
   if (type == fs::file_type::not_found) {
     std::error_code ignored;
     const fs::path target = fs::read_symlink(p, ignored);
     return {FileKind::symlink_dangling,
-            "dangling symbolic link: target '" + target.generic_string() + "' does not exist", "",
-            ""};
+            "dangling symbolic link: target '" + target.generic_string() + "' does not exist", ""};
   }
-  return {FileKind::other, "cannot examine path: " + ec.message(), "", ""};
+  return {FileKind::other, "cannot examine path: " + ec.message(), ""};
 }
 
 // The temporary file's check: map it and show `check` its bytes (what was written, as read
@@ -77,7 +65,7 @@ StatResult RealFileSystem::stat(const std::string& path) {
   std::error_code ec;
   const fs::file_status link = fs::symlink_status(p, ec);
   if (link.type() == fs::file_type::not_found) {
-    return {FileKind::missing, "", "", ""};
+    return {FileKind::missing, "", ""};
   }
   if (ec) {
     return failed_stat(p, ec, link.type());
@@ -91,12 +79,22 @@ StatResult RealFileSystem::stat(const std::string& path) {
   }
   switch (target.type()) {
     case fs::file_type::regular:
-      return {FileKind::regular, "", identity_of(p), file_id_of(path)};
+      return {FileKind::regular, "", identity_of(p)};
     case fs::file_type::directory:
-      return {FileKind::directory, "", identity_of(p), ""};
+      return {FileKind::directory, "", identity_of(p)};
     default:
-      return {FileKind::other, "", "", ""};
+      return {FileKind::other, "", ""};
   }
+}
+
+std::string RealFileSystem::file_id(const std::string& path) {
+  struct stat st {};
+
+  if (::stat(path.c_str(), &st) != 0) {
+    return "";
+  }
+  return std::to_string(static_cast<unsigned long long>(st.st_dev)) + ":" +
+         std::to_string(static_cast<unsigned long long>(st.st_ino));
 }
 
 ListResult RealFileSystem::list_dir(const std::string& path) {

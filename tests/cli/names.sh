@@ -101,6 +101,13 @@ for i, f in files.items():
 ' "$W/ids_out"
 finish
 
+begin "unpack with no changed names into the same folder: the old manifest is removed"
+run unpack "$W/notes.sheaf" -o "$W/ids_out"
+expect_rc 0
+check "old manifest left" test ! -e "$W/ids_out/sheaf-manifest.json"
+check "notes.json missing" test -f "$W/ids_out/notes.json"
+finish
+
 begin "unpack: a file where a folder is needed: refused before anything is written"
 mkdir -p "$W/blocked"
 printf 'not a folder\n' >"$W/blocked/ok"

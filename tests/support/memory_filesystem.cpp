@@ -52,14 +52,14 @@ void MemoryFileSystem::add_unreadable_file(const std::string& path, std::string 
 StatResult MemoryFileSystem::stat(const std::string& path) {
   const std::string key = normalize(path);
   if (files_.count(key) != 0) {
-    return {FileKind::regular, "", key, ""};
+    return {FileKind::regular, "", key};
   }
   const std::string prefix = child_prefix(key);
   const auto it = files_.lower_bound(prefix);
   if (it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0) {
-    return {FileKind::directory, "", key, ""};
+    return {FileKind::directory, "", key};
   }
-  return {FileKind::missing, "", "", ""};
+  return {FileKind::missing, "", ""};
 }
 
 ListResult MemoryFileSystem::list_dir(const std::string& path) {
