@@ -3,7 +3,6 @@
 
 #include <csignal>
 #include <cstdint>
-#include <cstring>
 
 #include <unistd.h>
 
@@ -38,8 +37,7 @@ void guard_mapped_reads(const void* data, size_t size, const std::string& name) 
       "sheaf: error: " + name.substr(0, 3000) +
       ": I/O error: the file shrank or could not be read while it was being read (SIGBUS); "
       "nothing after this point was read\n";
-  std::memcpy(g_message, message.data(), message.size());
-  g_message_size = message.size();
+  g_message_size = message.copy(g_message, sizeof(g_message));  // 3000 + the text: it fits
   g_begin = reinterpret_cast<std::uintptr_t>(data);
   g_end = g_begin + size;
 
