@@ -7,8 +7,7 @@
 #   names.sh SHEAF SOURCE_DIR WORK_DIR
 
 SHEAF=$1
-SRC=$2
-W=$3
+W=$3  # $2, SOURCE_DIR, is not needed: every case makes its own inputs
 # shellcheck source=lib.sh
 . "$(dirname "$0")/lib.sh"
 fresh_work_dir 300
@@ -282,6 +281,7 @@ PY
     skip "$cmd: every run finished before its mapping was seen (exit $rc)"
     continue
   fi
+  # shellcheck disable=SC2034 # RC is read by expect_rc (lib.sh)
   RC=$rc
   expect_rc 1
   expect_err "shrink.sheaf: I/O error: the file shrank or could not be read while it was being read (SIGBUS)"
