@@ -136,8 +136,15 @@ int run_main(int argc, char** argv) {
   add_read(app, "info", "Show format version, counts, sizes and metadata", read, true)
       ->add_flag("-v,--verbose", read.verbose,
                  "Also list every frame: offset, compressed and raw bytes");
-  add_read(app, "ls", "List articles, one per line (--json: JSON Lines)", read, true);
-  CLI::App* cat = add_read(app, "cat", "Show one article by id", read, true);
+  add_read(app, "ls",
+           "List articles, one per line: id, date, title, tab-separated, control characters "
+           "escaped (\\t, \\n, \\x1b, ...; see docs/article-json.md); --json: JSON Lines, exact",
+           read, true);
+  CLI::App* cat =
+      add_read(app, "cat",
+               "Show one article by id; control characters other than newline and tab are escaped "
+               "(\\x00, \\x1b, ...; see docs/article-json.md); --json: exact text",
+               read, true);
   cat->add_option("id", read.id, "Article id (see `sheaf ls`)")->required();
   add_read(app, "verify", "Check every byte; exit 0 good, 1 damaged", read, false)
       ->add_flag("-v,--verbose", read.verbose,

@@ -49,7 +49,29 @@ struct Inputs {
   std::vector<Document> documents;
   std::vector<SourceFile> sources;  // with --keep-source: every file read, byte for byte
   uint64_t text_bytes = 0;          // of the documents, decoded to UTF-8
+  bool output_is_input = false;     // -o names one of the input files: nothing was read
 };
+
+// True (with an error naming both) when `output` is the same file as one of `files`: the same
+// device and inode (a hard link or another spelling of the path is the same file). Checked
+// before anything is read or written; one stat per input file, only when `output` exists.
+bool output_is_an_input(const std::string& output, const std::vector<InputFile>& files,
+                        FileSystem& fs, Diagnostics& diagnostics) {
+  if (output == "-" || fs.stat(output).kind != FileKind::regular) {
+    return false;  // a new name, or a device written in place: never an input file
+  }
+  const std::string out = fs.file_id(output);
+  for (const InputFile& f : files) {
+    if (!out.empty() && fs.file_id(f.path) == out) {
+      diagnostics.error(output, 0, DiagCode::write_failed,
+                        "the output is the input file " + f.path +
+                            " (the same file: device and inode); writing it would replace that "
+                            "input; choose another output name");
+      return true;
+    }
+  }
+  return false;
+}
 
 Inputs read_inputs(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnostics,
                    Progress& progress) {
@@ -60,6 +82,10 @@ Inputs read_inputs(const BuildOptions& options, FileSystem& fs, Diagnostics& dia
             {},
             {},
             0};
+  if (output_is_an_input(options.output, in.files, fs, diagnostics)) {
+    in.output_is_input = true;
+    return in;
+  }
   progress.begin("reading", in.files.size(), "files");
   in.documents =
       ingest(in.files, fs, diagnostics, options.keep_source ? &in.sources : nullptr, &progress);
@@ -290,6 +316,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const auto started = std::chrono::steady_clock::now();
   Progress progress(options.progress);
   Inputs inputs = read_inputs(options, fs, diagnostics, progress);
+  if (inputs.output_is_input) {
+    return false;
+  }
   report_inputs(inputs, report);
   std::vector<Article> articles =
       extract_articles(std::move(inputs.documents), diagnostics, progress);

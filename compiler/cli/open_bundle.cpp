@@ -9,16 +9,20 @@
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/bus_guard.hpp"
+#include "cli/terminal_text.hpp"
+
 namespace sheaf::cli {
 namespace {
 
-// Copies standard input into a new unlinked file in $TMPDIR; returns its descriptor, or -1 with
-// errno set.
-int spool_stdin() {
+// Copies all of `in` (standard input, a pipe) into a new unlinked file in $TMPDIR; returns its
+// descriptor, or -1 with errno set.
+int spool(int in) {
   const char* tmpdir = std::getenv("TMPDIR");
   std::string name =
       std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") + "/.sheaf-stdin.XXXXXX";
@@ -29,7 +33,7 @@ int spool_stdin() {
   ::unlink(name.c_str());  // gone when closed: nothing to clean up, whatever happens
   std::vector<char> buffer(1 << 20);
   for (;;) {
-    const ssize_t n = ::read(STDIN_FILENO, buffer.data(), buffer.size());
+    const ssize_t n = ::read(in, buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) {
       continue;
     }
@@ -86,7 +90,7 @@ bool OpenBundle::map_stdin(Access access) {
   if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode)) {
     e = file_.map(STDIN_FILENO, access);
   } else {
-    const int fd = spool_stdin();
+    const int fd = spool(STDIN_FILENO);
     if (fd < 0) {
       std::fprintf(stderr, "sheaf: error: standard input: cannot copy it to a temporary file: %s\n",
                    std::strerror(errno));
@@ -99,6 +103,29 @@ bool OpenBundle::map_stdin(Access access) {
     const int err = file_.error_number();
     std::fprintf(stderr, "sheaf: error: standard input: cannot map: %s\n",
                  err != 0 ? std::strerror(err) : "too large");
+    return false;
+  }
+  return true;
+}
+
+bool OpenBundle::map_stream(const std::string& path, Access access) {
+  const int in = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = in < 0 ? -1 : spool(in);
+  const int err = errno;
+  if (in >= 0) {
+    ::close(in);
+  }
+  if (fd < 0) {
+    std::fprintf(stderr, "sheaf: error: %s: not a regular file, and cannot %s: %s\n", path.c_str(),
+                 in < 0 ? "open it" : "copy it to a temporary file", std::strerror(err));
+    return false;
+  }
+  const Errc e = file_.map(fd, access);
+  ::close(fd);
+  if (e != Errc::ok) {
+    const int map_err = file_.error_number();
+    std::fprintf(stderr, "sheaf: error: %s: cannot map its copy: %s\n", path.c_str(),
+                 map_err != 0 ? std::strerror(map_err) : "too large");
     return false;
   }
   return true;
@@ -119,12 +146,20 @@ bool OpenBundle::open(const std::string& path, Access access) {
     if (!map_stdin(access)) {
       return false;
     }
+
+  } else if (struct stat st{};
+             ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    if (!map_stream(path, access)) {
+      return false;
+    }
   } else if (file_.open(path.c_str(), access) != Errc::ok) {
     const int err = file_.error_number();
     std::fprintf(stderr, "sheaf: error: %s: cannot open: %s\n", path_.c_str(),
                  err != 0 ? std::strerror(err) : "file too large");
     return false;
   }
+  // A file truncated while it is read faults (SIGBUS) on the pages gone: an I/O error then.
+  guard_mapped_reads(file_.bytes().data(), file_.bytes().size(), path_);
   const Result<Bundle> b = Bundle::open(file_.bytes());
   if (!b.ok()) {
     print_error(path_, "not a readable bundle", b.error());
@@ -228,6 +263,9 @@ Result<Record> OpenBundle::read_at(uint32_t i, bool in_order, bool& out_of_order
 
 Result<Record> OpenBundle::read(uint32_t i) {
   watch_rules();
+  if (i == 0) {
+    order_ = FrameOrder();  // article 0 starts a new walk (unpack walks twice)
+  }
   bool out_of_order = false;
   const Result<Record> r = read_at(i, true, out_of_order);
   if (!r.ok()) {
@@ -264,7 +302,7 @@ Result<Found> OpenBundle::find(const std::string& id) {
 Result<SiteView> OpenBundle::site(const Record& r) {
   const Result<SiteView> s = bundle_.site_of(r);
   if (!s.ok()) {
-    print_error(path_, "article '" + std::string(r.id) + "' site", s.error());
+    print_error(path_, "article '" + escape_field(r.id) + "' site", s.error());
   }
   return s;
 }

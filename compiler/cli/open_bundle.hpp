@@ -25,7 +25,9 @@ class OpenBundle {
   /// "-" is standard input, named "standard input" in messages. When it is a regular file
   /// (`< bundle`) it is mapped in place; anything else (a pipe) is first copied into an unlinked
   /// temporary file in $TMPDIR (else /tmp), so memory stays that of a mapped file and the disk
-  /// used is the size of the input itself, with no cap. A terminal is refused.
+  /// used is the size of the input itself, with no cap. A terminal is refused. A named path
+  /// that is not a regular file (a pipe such as `<(cat b.sheaf)`, /dev/stdin on a pipe, a
+  /// FIFO or a character device) is copied the same way.
   bool open(const std::string& path, Access access = Access::sequential);
 
   const Bundle& bundle() const { return bundle_; }
@@ -37,6 +39,7 @@ class OpenBundle {
   /// the frames in order (SPEC rule V9, FrameOrder), so that with the one-frame cache every
   /// frame is decoded once and a walk costs time linear in the file. On failure prints a
   /// message naming the file and article. The record's views live until the next read.
+  /// Reading article 0 starts a new walk.
   Result<Record> read(uint32_t i);
 
   /// Reads the article with this id (frame-sized buffer for the candidates, then the record
@@ -63,7 +66,8 @@ class OpenBundle {
   size_t file_size() const { return file_.bytes().size(); }
 
  private:
-  bool map_stdin(Access access);  // prints why it failed
+  bool map_stdin(Access access);                            // prints why it failed
+  bool map_stream(const std::string& path, Access access);  // a pipe or device; prints why not
   Result<std::string_view> gather(const ArticleView& a, const RecordPlan& p);
   Result<Record> read_at(uint32_t i, bool in_order, bool& out_of_order);
 

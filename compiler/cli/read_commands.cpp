@@ -11,6 +11,8 @@
 #include "cli/commands.hpp"
 #include "cli/id_paths.hpp"
 #include "cli/open_bundle.hpp"
+#include "cli/terminal_text.hpp"
+#include "cli/unpack_files.hpp"
 #include "diag/progress.hpp"
 #include "write/source_files.hpp"
 
@@ -31,7 +33,8 @@ bool write_file(const std::filesystem::path& path, const std::string& bytes) {
   out << bytes;
   out.close();
   if (ec || !out) {
-    std::fprintf(stderr, "sheaf: error: %s: cannot write: %s\n", path.c_str(),
+    std::fprintf(stderr, "sheaf: error: %s: cannot write: %s\n",
+                 escape_field(path.string()).c_str(),
                  ec ? ec.message().c_str() : std::strerror(errno));
     return false;
   }
@@ -103,7 +106,8 @@ void print_info_text(const Json& j, const Json* frames) {
       std::printf("%-28s %.4f\n", (key + ":").c_str(), value.get<double>());
     } else {
       std::printf("%-28s %s\n", (key + ":").c_str(),
-                  value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
+                  value.is_string() ? escape_field(value.get<std::string>()).c_str()
+                                    : value.dump().c_str());
     }
   }
   if (frames != nullptr) {
@@ -197,9 +201,9 @@ int run_ls(const ReadCommand& command) {
       j["size"] = v.body.size();
       print_line(dump(j));
     } else {
-      std::printf("%.*s\t%.*s\t%.*s\n", static_cast<int>(v.id.size()), v.id.data(),
-                  static_cast<int>(v.date.size()), v.date.data(), static_cast<int>(v.title.size()),
-                  v.title.data());
+      // Escaped: a tab or newline in a field would break the line, ESC reach the terminal.
+      std::printf("%s\t%s\t%s\n", escape_field(v.id).c_str(), escape_field(v.date).c_str(),
+                  escape_field(v.title).c_str());
     }
   }
   return kExitOk;
@@ -224,9 +228,9 @@ int run_cat(const ReadCommand& command) {
     print_line(dump(article_json(article), 2));
     return kExitOk;
   }
-  print_line(article.title);
+  print_line(escape_field(article.title));
   if (!article.subtitle.empty()) {
-    print_line(article.subtitle);
+    print_line(escape_field(article.subtitle));
   }
   const std::pair<const char*, const std::string*> meta[] = {
       {"id", &article.id},         {"date", &article.date},         {"source", &article.source},
@@ -234,7 +238,7 @@ int run_cat(const ReadCommand& command) {
       {"site", &article.site.name}};
   for (const auto& [key, value] : meta) {
     if (!value->empty()) {
-      std::printf("%s: %s\n", key, value->c_str());
+      std::printf("%s: %s\n", key, escape_field(*value).c_str());
     }
   }
   if (!article.categories.empty()) {
@@ -242,9 +246,10 @@ int run_cat(const ReadCommand& command) {
     for (const std::string& c : article.categories) {
       path += (path.empty() ? "" : " > ") + c;
     }
-    std::printf("categories: %s\n", path.c_str());
+    std::printf("categories: %s\n", escape_field(path).c_str());
   }
-  std::printf("\n%.*s\n", static_cast<int>(record.body.size()), record.body.data());
+  const std::string body = escape_body(record.body);  // NUL would end the text, ESC reach a tty
+  std::printf("\n%s\n", body.c_str());
   return kExitOk;
 }
 
@@ -329,20 +334,30 @@ int unpack_sources(const ReadCommand& command, const std::string& ob_path, const
                  ob_path.c_str());
     return kExitFailure;
   }
+  std::vector<std::string> names;  // every path first: the files are planned and checked
   for (uint32_t k = 0; k < b.source_count(); ++k) {
     const Result<SourceView> s = b.source(k);
     if (!s.ok()) {
       print_error(ob_path, "kept source " + std::to_string(k), s.error());
       return kExitFailure;
     }
-    const std::filesystem::path path =
-        std::filesystem::path(command.output_dir) / safe_relative_path(std::string(s.value().path));
-    if (!write_source(ob_path, path, s.value())) {
+    names.emplace_back(s.value().path);
+  }
+  const std::vector<PlannedFile> files = plan_source_files(names);
+  if (!check_output_folder(command.output_dir, files)) {
+    return kExitFailure;
+  }
+  for (uint32_t k = 0; k < b.source_count(); ++k) {
+    const std::filesystem::path path = std::filesystem::path(command.output_dir) / files[k].path;
+    if (!write_source(ob_path, path, b.source(k).value())) {
       return kExitFailure;
     }
     if (command.verbose) {
-      std::fprintf(stderr, "sheaf: wrote %s\n", path.c_str());
+      std::fprintf(stderr, "sheaf: wrote %s\n", escape_field(path.string()).c_str());
     }
+  }
+  if (!write_manifest(command.output_dir, "sources", "path", names, files, command.quiet)) {
+    return kExitFailure;
   }
   if (!command.quiet) {
     std::fprintf(stderr, "sheaf: unpacked %u source files into %s\n", b.source_count(),
@@ -363,6 +378,21 @@ int run_unpack(const ReadCommand& command) {
   if (command.sources) {
     return unpack_sources(command, ob.path(), b);
   }
+  // Every id first (a first pass over the records): all names are planned and the output
+  // folder checked before anything is written.
+  std::vector<std::string> ids;
+  ids.reserve(b.size());
+  for (uint32_t i = 0; i < b.size(); ++i) {
+    const Result<Record> r = ob.read(i);
+    if (!r.ok()) {
+      return kExitFailure;
+    }
+    ids.emplace_back(r.value().id);
+  }
+  const std::vector<PlannedFile> files = plan_article_files(ids);
+  if (!check_output_folder(command.output_dir, files)) {
+    return kExitFailure;
+  }
   for (uint32_t i = 0; i < b.size(); ++i) {
     const Result<Record> r = ob.read(i);
     if (!r.ok()) {
@@ -373,14 +403,16 @@ int run_unpack(const ReadCommand& command) {
       return kExitFailure;
     }
     const std::string json = dump(article_json(to_article(r.value(), site.value())), 2);
-    const fs::path path =
-        fs::path(command.output_dir) / file_name_for_id(std::string(r.value().id));
+    const fs::path path = fs::path(command.output_dir) / files[i].path;
     if (!write_file(path, json + "\n")) {
       return kExitFailure;
     }
     if (command.verbose) {
-      std::fprintf(stderr, "sheaf: wrote %s\n", path.c_str());
+      std::fprintf(stderr, "sheaf: wrote %s\n", escape_field(path.string()).c_str());
     }
+  }
+  if (!write_manifest(command.output_dir, "articles", "id", ids, files, command.quiet)) {
+    return kExitFailure;
   }
   if (!command.quiet) {
     std::fprintf(stderr, "sheaf: unpacked %u articles into %s\n", b.size(),

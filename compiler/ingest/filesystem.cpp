@@ -7,6 +7,8 @@
 #include <fstream>
 #include <system_error>
 
+#include <sys/stat.h>
+
 #include <sheaf/posix_file.hpp>
 
 #include "write/atomic_file.hpp"
@@ -83,6 +85,16 @@ StatResult RealFileSystem::stat(const std::string& path) {
     default:
       return {FileKind::other, "", ""};
   }
+}
+
+std::string RealFileSystem::file_id(const std::string& path) {
+  struct stat st {};
+
+  if (::stat(path.c_str(), &st) != 0) {
+    return "";
+  }
+  return std::to_string(static_cast<unsigned long long>(st.st_dev)) + ":" +
+         std::to_string(static_cast<unsigned long long>(st.st_ino));
 }
 
 ListResult RealFileSystem::list_dir(const std::string& path) {

@@ -68,6 +68,11 @@ class FileSystem {
   /// Reads the whole file at `path`.
   virtual ReadResult read_file(const std::string& path) = 0;
 
+  /// A string that is the same for every path naming the same existing file (following
+  /// symbolic links), hard links included, and "" when `path` names no file. Here the
+  /// identity of stat(); the real disk gives "DEVICE:INODE" (st_dev, st_ino), one stat(2).
+  virtual std::string file_id(const std::string& path) { return stat(path).identity; }
+
   /// Makes `pieces`, in order, the file `path`, all at once or not at all: `check` (when set)
   /// sees the complete bytes first, and on any failure an existing file keeps its old bytes.
   /// @return success, else the failure (io_error, or the check's) as "PATH: not written, any
@@ -90,6 +95,7 @@ class RealFileSystem final : public FileSystem {
   StatResult stat(const std::string& path) override;
   ListResult list_dir(const std::string& path) override;
   ReadResult read_file(const std::string& path) override;
+  std::string file_id(const std::string& path) override;
   Status write_file(const std::string& path, const std::vector<std::string_view>& pieces,
                     const WrittenFileCheck& check) override;
   Status write_standard_output(const std::vector<std::string_view>& pieces,

@@ -19,22 +19,44 @@ namespace {
 char g_temp_path[4096];
 volatile std::sig_atomic_t g_temp_active = 0;
 
+// Every signal whose default action ends the process and that a process may catch. SIGKILL
+// and SIGSTOP cannot be caught; SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP and SIGABRT mean a bug
+// (a core dump is worth more than a tidy folder then); SIGXFSZ is ignored instead, so that
+// a write beyond the file size limit fails with "File too large" and the file is named.
+constexpr int kCleanupSignals[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,   SIGPIPE, SIGUSR1,
+                                   SIGUSR2, SIGALRM, SIGXCPU, SIGVTALRM, SIGPROF};
+constexpr size_t kSignalCount = sizeof(kCleanupSignals) / sizeof(kCleanupSignals[0]);
+
 extern "C" void remove_temp_and_die(int sig) {
   if (g_temp_active != 0) {
     ::unlink(g_temp_path);
   }
   std::signal(sig, SIG_DFL);
-  std::raise(sig);
+  std::raise(sig);  // blocked until this handler returns, then the default action: the end
 }
 
 class TempGuard {
  public:
-  explicit TempGuard(const std::string& path) {
-    std::strncpy(g_temp_path, path.c_str(), sizeof(g_temp_path) - 1);
-    g_temp_active = 1;
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
-      std::signal(sig, remove_temp_and_die);
+  // Makes the temporary file from the mkstemp pattern `temp` (its name replaces the pattern)
+  // and its cleanup on signals, with those signals blocked in between: there is no moment when
+  // the file exists and a signal would leave it. fd() is -1 (errno set) when mkstemp failed.
+  explicit TempGuard(std::string& temp) {
+    sigset_t block;
+    sigset_t old;
+    sigemptyset(&block);
+    for (const int sig : kCleanupSignals) {
+      sigaddset(&block, sig);
     }
+    ::sigprocmask(SIG_BLOCK, &block, &old);
+    install();
+    fd_ = ::mkstemp(temp.data());
+    const int err = errno;
+    if (fd_ >= 0) {
+      std::strncpy(g_temp_path, temp.c_str(), sizeof(g_temp_path) - 1);
+      g_temp_active = 1;
+    }
+    ::sigprocmask(SIG_SETMASK, &old, nullptr);
+    errno = err;
   }
 
   TempGuard(const TempGuard&) = delete;
@@ -45,13 +67,58 @@ class TempGuard {
       ::unlink(g_temp_path);
     }
     g_temp_active = 0;
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
-      std::signal(sig, SIG_DFL);
+    for (size_t k = 0; k < kSignalCount; ++k) {
+      ::sigaction(kCleanupSignals[k], &previous_[k], nullptr);
     }
+    ::sigaction(SIGXFSZ, &previous_xfsz_, nullptr);
   }
 
+  int fd() const { return fd_; }
+
   void release() { g_temp_active = 0; }  // renamed: nothing to clean up
+
+ private:
+  void install() {
+    struct sigaction action {};
+
+    action.sa_handler = remove_temp_and_die;
+    sigemptyset(&action.sa_mask);
+    for (const int sig : kCleanupSignals) {
+      sigaddset(&action.sa_mask, sig);  // one cleanup at a time
+    }
+    for (size_t k = 0; k < kSignalCount; ++k) {
+      ::sigaction(kCleanupSignals[k], nullptr, &previous_[k]);
+      // A signal the caller ignores (nohup's SIGHUP) stays ignored.
+      if (previous_[k].sa_handler != SIG_IGN) {
+        ::sigaction(kCleanupSignals[k], &action, nullptr);
+      }
+    }
+
+    struct sigaction ignore {};
+
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGXFSZ, &ignore, &previous_xfsz_);
+  }
+
+  int fd_ = -1;
+
+  struct sigaction previous_[kSignalCount] {};
+
+  struct sigaction previous_xfsz_ {};
 };
+
+// The temporary file's name next to `base` in `dir`: ".BASE.tmp.XXXXXX", with BASE cut to
+// 200 bytes (at a UTF-8 character boundary) so that the name stays within NAME_MAX (255)
+// whatever the length of the final name.
+std::string temp_name(const std::string& dir, const std::string& base) {
+  constexpr size_t kMaxBase = 200;
+  size_t keep = base.size() < kMaxBase ? base.size() : kMaxBase;
+  while (keep > 0 && keep < base.size() &&
+         (static_cast<unsigned char>(base[keep]) & 0xC0) == 0x80) {
+    --keep;  // not inside a multi-byte character
+  }
+  return dir + "/." + base.substr(0, keep) + ".tmp.XXXXXX";
+}
 
 // mkstemp makes 0600 files; a bundle gets the usual 0666 & ~umask.
 mode_t default_file_mode() {
@@ -137,12 +204,12 @@ Status write_verified_to_stdout(const std::vector<std::string_view>& pieces,
   const char* tmpdir = std::getenv("TMPDIR");
   std::string temp = std::string(tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp") +
                      "/.sheaf-stdout.tmp.XXXXXX";
-  const int fd = ::mkstemp(temp.data());
+  TempGuard guard(temp);
+  const int fd = guard.fd();
   if (fd < 0) {
     return Status::io_error("standard output: nothing written (" +
                             os_error("cannot create a temporary file", temp) + ")");
   }
-  TempGuard guard(temp);
   const std::string written = write_all(fd, pieces, temp);
   const Status status = !written.empty() ? Status::io_error(written)
                         : check          ? check(temp)
@@ -188,12 +255,12 @@ Status write_file_atomically(const std::string& path, const std::vector<std::str
   const size_t slash = path.find_last_of('/');
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
   const std::string dir = directory_of(path);
-  std::string temp = dir + "/." + base + ".tmp.XXXXXX";
-  const int fd = ::mkstemp(temp.data());
+  std::string temp = temp_name(dir, base);
+  TempGuard guard(temp);
+  const int fd = guard.fd();
   if (fd < 0) {
     return Status::io_error(os_error("cannot create a temporary file in " + dir, path));
   }
-  TempGuard guard(temp);
   std::string error = write_all(fd, bytes, temp);
   if (error.empty() && ::fsync(fd) != 0) {
     error = os_error("cannot sync", temp);

@@ -16,9 +16,13 @@ using TempFileCheck = std::function<Status(const std::string& temp_path)>;
 
 /// Writes `bytes` to `path` so that `path` is always either the old file (or absent) or the
 /// complete new one. For a regular file (or a new name): a temporary file in the same directory,
-/// fsync, `check`, rename over `path`, fsync of the directory. SIGINT/SIGTERM/SIGHUP during that
-/// window remove the temporary file before the process dies. An existing non-regular target
-/// (a character device such as /dev/stdout or /dev/full, a FIFO) is written in place.
+/// fsync, `check`, rename over `path`, fsync of the directory. A terminating signal during that
+/// window (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1/2, SIGALRM, SIGXCPU, SIGVTALRM,
+/// SIGPROF; not those the caller ignores) removes the temporary file before the process dies;
+/// SIGXFSZ is ignored meanwhile, so a write over the size limit fails as an error. The
+/// temporary name is ".NAME.tmp.XXXXXX" with NAME cut to 200 bytes (within NAME_MAX). An existing
+/// non-regular target (a character device such as /dev/stdout or /dev/full, a FIFO) is written in
+/// place.
 /// @return success, else StatusCode::io_error with a message naming the file and the OS reason,
 ///   or the check's failure, as "PATH: not written, any existing file of that name is unchanged
 ///   (REASON)" once a temporary file was made.

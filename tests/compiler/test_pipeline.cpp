@@ -85,3 +85,18 @@ TEST_CASE("pipeline: no articles is an error and nothing is written", "[compiler
   CHECK(diagnostics.items()[1].code == sheaf::DiagCode::no_articles);
   CHECK(fs.stat("x.sheaf").kind == sheaf::FileKind::missing);
 }
+
+TEST_CASE("pipeline: an output that is one of the inputs is refused, the input unchanged",
+          "[compiler][pipeline]") {
+  sheaf::MemoryFileSystem fs = two_articles();
+  const std::string before = fs.read_file("in/b.txt").bytes;
+  sheaf::Diagnostics diagnostics;
+  sheaf::BuildReport report;
+  CHECK_FALSE(sheaf::run_build(options_for("in/./b.txt"), fs, diagnostics, report));
+  REQUIRE(diagnostics.items().size() == 1);
+  CHECK(diagnostics.items()[0].code == sheaf::DiagCode::write_failed);
+  CHECK(diagnostics.items()[0].file == "in/./b.txt");
+  CHECK(diagnostics.items()[0].message.find("the output is the input file in/b.txt") == 0);
+  CHECK(fs.read_file("in/b.txt").bytes == before);
+  CHECK(report.input_files == 0);  // refused before anything was read
+}

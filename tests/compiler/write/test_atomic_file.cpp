@@ -1,10 +1,14 @@
 // tests/compiler/write: a bundle replaces its file whole, or not at all.
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "support/catch.hpp"
@@ -134,4 +138,62 @@ TEST_CASE("-o -: a reader that went away is an error, not a SIGPIPE death", "[co
   CHECK(error.code() == sheaf::StatusCode::io_error);
   CHECK(error.message() == "standard output: cannot write: Broken pipe (0 of 6 bytes sent)");
   CHECK(entries_in(dir.path()) == 0);
+}
+
+TEST_CASE("a 250-byte output name: the temporary name next to it stays within NAME_MAX",
+          "[compiler][write]") {
+  const sheaf::test::TempDir dir;
+  const std::string name = std::string(245, 'n') + ".sheaf";  // 251 bytes: a valid name
+  std::string temp_seen;
+  const sheaf::Status status =
+      sheaf::write_file_atomically(dir / name, "new", [&](const std::string& temp) {
+        temp_seen = temp.substr(temp.find_last_of('/') + 1);
+        return sheaf::Status();
+      });
+  CHECK(status.ok());
+  CHECK(sheaf::test::read_file(dir / name) == "new");
+  CHECK(temp_seen.size() <= 255);
+  CHECK(temp_seen.rfind("." + std::string(200, 'n') + ".tmp.", 0) == 0);
+  CHECK(entries_in(dir.path()) == 1);
+}
+
+TEST_CASE("a terminating signal during the write removes the temporary file", "[compiler][write]") {
+  for (const int sig : {SIGQUIT, SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM}) {
+    const sheaf::test::TempDir dir;
+    sheaf::test::write_file(dir / "out.sheaf", "old");
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      const rlimit no_core{0, 0};
+      ::setrlimit(RLIMIT_CORE, &no_core);  // SIGQUIT: no core file
+      std::signal(sig, SIG_DFL);
+      // The signal arrives while the full temporary file exists (in the read-back check).
+      (void)sheaf::write_file_atomically(dir / "out.sheaf", std::string(1 << 20, 'x'),
+                                         [sig](const std::string&) {
+                                           ::kill(::getpid(), sig);
+                                           return sheaf::Status();
+                                         });
+      ::_exit(0);  // not reached when the signal killed the child
+    }
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    INFO("signal " << sig << " (" << strsignal(sig) << ")");
+    CHECK(WIFSIGNALED(status));
+    CHECK((WIFSIGNALED(status) && WTERMSIG(status) == sig));
+    CHECK(sheaf::test::read_file(dir / "out.sheaf") == "old");
+    CHECK(entries_in(dir.path()) == 1);  // no temporary file left
+  }
+}
+
+TEST_CASE("a signal the caller ignores stays ignored during a write", "[compiler][write]") {
+  const sheaf::test::TempDir dir;
+  void (*before)(int) = std::signal(SIGHUP, SIG_IGN);  // as under nohup
+  const sheaf::Status status =
+      sheaf::write_file_atomically(dir / "out.sheaf", "new", [](const std::string&) {
+        ::kill(::getpid(), SIGHUP);
+        return sheaf::Status();
+      });
+  std::signal(SIGHUP, before);
+  CHECK(status.ok());
+  CHECK(sheaf::test::read_file(dir / "out.sheaf") == "new");
 }
