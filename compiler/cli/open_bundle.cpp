@@ -139,6 +139,16 @@ void print_error(const std::string& path, const std::string& what, Errc e) {
   g_failed_rule = false;
 }
 
+namespace {
+
+// A path that names a pipe, FIFO or device rather than a regular file or a folder.
+bool is_stream(const std::string& path) {
+  struct stat st = {};
+  return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+}  // namespace
+
 bool OpenBundle::open(const std::string& path, Access access) {
   watch_rules();
   path_ = path == "-" ? "standard input" : path;
@@ -147,8 +157,7 @@ bool OpenBundle::open(const std::string& path, Access access) {
       return false;
     }
 
-  } else if (struct stat st{};
-             ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+  } else if (is_stream(path)) {
     if (!map_stream(path, access)) {
       return false;
     }
