@@ -173,7 +173,7 @@ TEST_CASE("extract en: a listicle's linked subheads keep their paragraphs", "[co
   CHECK(a.paragraphs.size() == 5);  // two article paragraphs and the three descriptions
 }
 
-TEST_CASE("extract: a run of blocks shown twice is a feed; one line shown twice is not",
+TEST_CASE("extract: a run of blocks shown twice is a feed, but one line shown twice is not",
           "[compiler][extract]") {
   const std::string feed =
       "<p>Bakery opens on Main Street with rye bread.</p><p>Bridge repairs finish two weeks "
