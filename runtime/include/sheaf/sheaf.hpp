@@ -16,5 +16,6 @@
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/layout.hpp>
 #include <sheaf/record.hpp>
 #include <sheaf/verify.hpp>
