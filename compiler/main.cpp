@@ -85,6 +85,9 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
                 "report them and build from the rest; exit status 3 says something was left out");
   sub->add_flag("--keep-source", c.build.keep_source,
                 "Also store every input file's original bytes (see `unpack --source`)");
+  sub->add_flag("--no-charset", c.build.no_charset,
+                "Leave out the CHARSET section, the code points the articles use (see `sheaf "
+                "charset`); by default it is written");
   sub->add_flag("-q,--quiet", c.quiet, "No progress and no summary");
   sub->add_flag("--progress", c.progress,
                 "Print progress (stages, frames compressed) even when stderr is not a terminal");
@@ -156,6 +159,16 @@ int run_main(int argc, char** argv) {
   unpack->add_flag("--source", read.sources,
                    "Write the original input files kept by `build --keep-source`, byte for byte, "
                    "instead of article JSON");
+  add_read(app, "charset",
+           "Print the code points the articles use (titles, bodies, metadata, categories, "
+           "sites), to subset a display font",
+           read, true)
+      ->add_option("--format", read.format,
+                   "text: the characters themselves (control characters left out), for "
+                   "lv_font_conv --symbols or pyftsubset --text-file; ranges: 0x4E00-0x4E01,... "
+                   "for --range or --unicodes; json: {code_points, ranges: [[first, last]...]}")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "ranges", "json"}));
   sheaf::cli::CodesCommand codes;
   sheaf::cli::add_codes_command(app, codes);
 
@@ -187,6 +200,9 @@ int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCom
     }
     if (*app.get_subcommand("build")) {
       return sheaf::cli::run_build_command(build);
+    }
+    if (*app.get_subcommand("charset")) {
+      return sheaf::cli::run_charset(read);
     }
     if (*app.get_subcommand("info")) {
       return sheaf::cli::run_info(read);

@@ -19,6 +19,7 @@
 #include "compress/frame_plan.hpp"
 #include "extract/extract.hpp"
 #include "extract/origin.hpp"
+#include "index/charset_table.hpp"
 #include "index/ordering.hpp"
 #include "index/record_writer.hpp"
 #include "ingest/discover.hpp"
@@ -351,13 +352,19 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   report.dictionary_note = dictionary.note;
   const CompressedData data =
       compress_data(plan, catalog.records, dictionary.bytes, compress, options.progress, progress);
+  const std::string charset =
+      options.no_charset ? "" : encode_charset(collect_code_points(catalog.records, keys.sites));
   const RecordFingerprints fingerprints = free_records(catalog, report);
   const PackedSources sources = pack_sources(inputs.sources, compress);
   inputs.sources.clear();
 
   const std::string index = build_index(meta_of(options), keys, plan, data.table, sources.records);
+  std::vector<OptionalSection> tables;
+  if (!options.no_charset) {
+    tables.push_back({format::SectionKind::charset, charset});
+  }
   const FileImage file = lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
-                                        !dictionary.packed.empty());
+                                        !dictionary.packed.empty(), tables);
   if (const Status written = write_bundle(options.output, file, fingerprints, fs, progress);
       !written.ok()) {
     diagnostics.error("", 0, DiagCode::write_failed, written.message());

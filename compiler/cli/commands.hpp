@@ -45,8 +45,9 @@ struct ReadCommand {
   std::string output_dir;  ///< unpack: where to write
   bool sources = false;    ///< unpack --source: original input files instead of JSON
   bool json = false;
-  bool quiet = false;    ///< verify, unpack: no summary line (errors still print)
-  bool verbose = false;  ///< info, verify: every frame; unpack: every file written
+  bool quiet = false;           ///< verify, unpack: no summary line (errors still print)
+  bool verbose = false;         ///< info, verify: every frame; unpack: every file written
+  std::string format = "text";  ///< charset: text, ranges or json
 };
 
 int run_build_command(BuildCommand& command);
@@ -56,5 +57,6 @@ int run_ls(const ReadCommand& command);
 int run_cat(const ReadCommand& command);
 int run_verify(const ReadCommand& command);
 int run_unpack(const ReadCommand& command);
+int run_charset(const ReadCommand& command);
 
 }  // namespace sheaf::cli

@@ -45,6 +45,7 @@ const Setting kSettings[] = {
     {"build", "exclude", Kind::list},
     {"build", "keep-going", Kind::boolean},
     {"build", "keep-source", Kind::boolean},
+    {"build", "no-charset", Kind::boolean},
     {"bundle", "title", Kind::text},
     {"bundle", "language", Kind::text},
     {"bundle", "creator", Kind::text},
@@ -78,6 +79,7 @@ FieldRef field(BuildOptions& o, std::string_view name) {
                                                      {"exclude", &o.exclude},
                                                      {"keep-going", &o.keep_going},
                                                      {"keep-source", &o.keep_source},
+                                                     {"no-charset", &o.no_charset},
                                                      {"title", &o.meta.title},
                                                      {"language", &o.meta.language},
                                                      {"creator", &o.meta.creator}};

@@ -42,6 +42,14 @@ uint64_t add_section(const Section& s, std::vector<std::string_view>& pieces, ui
   return size;
 }
 
+// INDEX, DATA and the dictionary are needed to read an article; SOURCES and the optional tables
+// are not, so a reader that does not know them still reads every article.
+bool is_required(format::SectionKind kind) {
+  using K = format::SectionKind;
+  return kind == K::index || kind == K::data || kind == K::dictionary ||
+         kind == K::packed_dictionary;
+}
+
 std::vector<std::string_view> views(const std::vector<std::string>& blobs) {
   return std::vector<std::string_view>(blobs.begin(), blobs.end());
 }
@@ -82,13 +90,17 @@ std::string FileImage::join() const {
 
 FileImage lay_out_bundle(const std::string& index, const std::string& dictionary,
                          const std::vector<std::string>& frames,
-                         const std::vector<std::string>& source_frames, bool dictionary_packed) {
+                         const std::vector<std::string>& source_frames, bool dictionary_packed,
+                         const std::vector<OptionalSection>& tables) {
   std::vector<Section> sections = {{format::SectionKind::index, {index}, false}};
   if (!dictionary.empty()) {
     sections.push_back({dictionary_packed ? format::SectionKind::packed_dictionary
                                           : format::SectionKind::dictionary,
                         {dictionary},
                         false});
+  }
+  for (const OptionalSection& t : tables) {
+    sections.push_back({t.kind, {t.bytes}, false});
   }
   sections.push_back({format::SectionKind::data, views(frames), true});
   if (!source_frames.empty()) {
@@ -108,9 +120,8 @@ FileImage lay_out_bundle(const std::string& index, const std::string& dictionary
     const uint64_t size = add_section(sections[k], image.pieces, checksum);
     const size_t entry = format::kHeaderSize + k * format::kSectionEntrySize;
     put_le(image.head, entry + format::kOffSectionKind, static_cast<uint32_t>(sections[k].kind), 4);
-    // SOURCES is optional: a reader that does not know it can still read every article.
     put_le(image.head, entry + format::kOffSectionFlags,
-           sections[k].kind == format::SectionKind::sources ? 0 : format::kSectionRequired, 4);
+           is_required(sections[k].kind) ? format::kSectionRequired : 0, 4);
     put_le(image.head, entry + format::kOffSectionOffset, at, 8);
     put_le(image.head, entry + format::kOffSectionSize, size, 8);
     put_le(image.head, entry + format::kOffSectionChecksum, checksum, 8);
@@ -127,7 +138,8 @@ FileImage lay_out_bundle(const std::string& index, const std::string& dictionary
     out[format::kOffMagic + i] = static_cast<char>(format::kMagic[i]);
   }
   put_le(out, format::kOffVersionMajor, format::kVersionMajor, 2);
-  put_le(out, format::kOffVersionMinor, format::kVersionMinor, 2);
+  // The highest minor version whose additions the file uses (SPEC: "Versions").
+  put_le(out, format::kOffVersionMinor, tables.empty() ? 0 : format::kVersionMinor, 2);
   put_le(out, format::kOffFlags, 0, 4);
   put_le(out, format::kOffFileSize, at, 8);
   put_le(out, format::kOffSectionCount, count, 4);

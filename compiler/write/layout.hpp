@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sheaf/format.hpp>
+
 #include "index/index_builder.hpp"
 
 namespace sheaf {
@@ -33,13 +35,21 @@ struct FileImage {
   std::string join() const;
 };
 
+/// An optional section of one blob, such as CHARSET: readers that do not know its kind skip it.
+struct OptionalSection {
+  format::SectionKind kind;
+  std::string_view bytes;
+};
+
 /// The bundle file: header, section table, INDEX, DICTIONARY (when not empty; kind 5 when
-/// `dictionary_packed`, the dictionary as one zstd frame), DATA (the `frames`, each at an
-/// 8-byte boundary), and SOURCES (the `source_frames`, when any: the optional section of
-/// --keep-source), each section at an 8-byte boundary.
+/// `dictionary_packed`, the dictionary as one zstd frame), the `tables` (optional sections, in
+/// the order given), DATA (the `frames`, each at an 8-byte boundary), and SOURCES (the
+/// `source_frames`, when any: the optional section of --keep-source), each section at an 8-byte
+/// boundary. version_minor is 1 when there are tables (format 2.1), else 0.
 FileImage lay_out_bundle(const std::string& index, const std::string& dictionary,
                          const std::vector<std::string>& frames,
                          const std::vector<std::string>& source_frames = {},
-                         bool dictionary_packed = false);
+                         bool dictionary_packed = false,
+                         const std::vector<OptionalSection>& tables = {});
 
 }  // namespace sheaf

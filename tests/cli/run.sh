@@ -40,7 +40,7 @@ expect_rc 0
 expect_out "Usage:"
 end
 
-for sub in build info ls cat verify unpack; do
+for sub in build info ls cat verify unpack charset; do
   begin "help: sheaf $sub --help"
   run "$sub" --help
   expect_rc 0
@@ -545,6 +545,70 @@ run extract --explain "$EX/html/aftershock-advice.html"
 expect_rc 0
 check "no drop lines on stderr" grep -q "drop \[" "$ERR"
 expect_err "aftershock-advice.html:"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 15. `sheaf charset`: the code points the articles use, for subsetting a display font.
+
+begin "charset: the three formats agree, and the text form holds the seed's title"
+run charset --format json "$BUNDLE"
+expect_rc 0
+check "not JSON" is_json "$OUT"
+cp "$OUT" "$W/charset.json"
+run charset --format ranges "$BUNDLE"
+expect_rc 0
+cp "$OUT" "$W/charset.ranges"
+run charset "$BUNDLE"
+expect_rc 0
+cp "$OUT" "$W/charset.txt"
+check "formats disagree" python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+cps = set()
+for a, b in j["ranges"]:
+    cps.update(range(a, b + 1))
+assert len(cps) == j["code_points"], "count"
+r = set()
+for item in open(sys.argv[2]).read().strip().split(","):
+    a, _, b = item.partition("-")
+    r.update(range(int(a, 16), int(b or a, 16) + 1))
+assert r == cps, "ranges"
+t = open(sys.argv[3], encoding="utf-8").read()
+assert t.endswith("\n")
+assert set(map(ord, t[:-1])) == {c for c in cps if c >= 0x20 and not 0x7F <= c <= 0x9F}, "text"
+assert 0x4E60 in cps and 0x8FD1 in cps  # 习 and 近, from the seed page title
+' "$W/charset.json" "$W/charset.ranges" "$W/charset.txt"
+end
+
+begin "charset: a bundle built with --no-charset is read article by article, with a note"
+run build -q --no-charset "$EX" -o "$W/nocharset.sheaf"
+expect_rc 0
+STDOUT_TO=$W/charset-scan.json run charset --json "$W/nocharset.sheaf"
+expect_rc 0
+expect_err "has no CHARSET section"
+check "the scan differs from the section" python3 -c '
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert a["ranges"] == b["ranges"] and a["from"] == "section" and b["from"] == "articles"
+' "$W/charset.json" "$W/charset-scan.json"
+end
+
+begin "charset: a damaged CHARSET section is an error naming the rule"
+cp "$BUNDLE" "$W/badcharset.sheaf"
+python3 - "$W/badcharset.sheaf" <<'PY'
+import struct, sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+count = struct.unpack_from("<I", data, 32)[0]
+for k in range(count):
+    kind, flags, off, size, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
+    if kind == 6:
+        struct.pack_into("<I", data, off + 4, struct.unpack_from("<I", data, off + 4)[0] + 1)
+open(path, "wb").write(data)
+PY
+run charset "$W/badcharset.sheaf"
+expect_rc 1
+expect_err "badcharset.sheaf"
 end
 
 # ---------------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ std::map<std::string, std::string> spec_rules() {
     const size_t bar2 = bar1 == std::string::npos ? bar1 : line.find('|', bar1 + 1);
     const std::string id = trim(line.substr(1, bar1 - 1));
     if (bar2 == std::string::npos || id.size() < 2 ||
-        std::string("HSIFBRDV").find(id[0]) == std::string::npos ||
+        std::string("HSIFBRDCV").find(id[0]) == std::string::npos ||
         id.find_first_not_of("0123456789", 1) != std::string::npos) {
       continue;
     }
@@ -148,7 +148,8 @@ enum class Action {
   site_of,
   source,
   plan,
-  id_sample
+  id_sample,
+  charset
 };
 
 /// One crafted bundle: a valid draft, changed in one place.
@@ -432,6 +433,48 @@ std::vector<Case> dictionary_cases() {
   };
 }
 
+/// A CHARSET section: `count` and `total` as stated, then the blocks, each with a bitmap whose
+/// first byte is `first_byte` (the rest zero).
+Bytes charset_section(uint32_t count, uint32_t total, const std::vector<uint32_t>& blocks,
+                      uint8_t first_byte = 1) {
+  Bytes b(8 + 36 * blocks.size(), 0);
+  sheaf::test::set_le(b.data(), count, 4);
+  sheaf::test::set_le(b.data() + 4, total, 4);
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    sheaf::test::set_le(b.data() + 8 + 4 * k, blocks[k], 4);
+    b[8 + 4 * blocks.size() + 32 * k] = first_byte;
+  }
+  return b;
+}
+
+Case with_charset(std::string rule, Action action, const Bytes& bytes) {
+  return parts(std::move(rule), action, Errc::corrupt_index, [bytes](Draft& d) {
+    d.extra_sections.push_back(section(sheaf::format::SectionKind::charset, bytes));
+  });
+}
+
+std::vector<Case> charset_cases() {
+  return {
+      with_charset("C1", Action::charset, Bytes(4)),
+      with_charset("C1", Action::charset, charset_section(2, 1, {0})),  // a block missing
+      with_charset("C2", Action::charset, charset_section(2, 2, {1, 1})),
+      with_charset("C2", Action::charset, charset_section(1, 1, {0x1100})),  // past U+10FFFF
+      with_charset("C2", Action::charset, charset_section(1, 0, {0}, 0)),    // an empty bitmap
+      with_charset("C3", Action::charset, charset_section(1, 5, {0})),
+      // Only U+0000 to U+0007: a site's name (verify_all) and the records' text (bodies) hold
+      // more.
+      [] {
+        Case c = with_charset("C4", Action::verify_all, charset_section(1, 8, {0}, 0xFF));
+        c.edit_parts = [edit = c.edit_parts](Draft& d) {
+          edit(d);
+          d.sites = {"Example Site"};
+        };
+        return c;
+      }(),
+      with_charset("C4", Action::bodies, charset_section(1, 8, {0}, 0xFF)),
+  };
+}
+
 std::vector<Case> verify_cases() {
   using sheaf::fb::TitleKey;
   return {
@@ -552,6 +595,8 @@ Errc run(Action action, const AlignedBytes& bytes, bool shift) {
       return b.value().record_plan(b.value().article(0).value()).error();
     case Action::id_sample:
       return b.value().id_sample(1).error();
+    case Action::charset:
+      return b.value().charset().error();
     default:
       return run_read(action, b.value());
   }
@@ -591,7 +636,8 @@ TEST_CASE("B4's crafted record needs a buffer past 4 GiB, on any host") {
 
 TEST_CASE("one crafted bundle per SPEC rule reaches exactly that rule and its Errc") {
   std::vector<Case> cases = header_cases();
-  for (auto more : {index_cases(), read_cases(), dictionary_cases(), verify_cases()}) {
+  for (auto more :
+       {index_cases(), read_cases(), dictionary_cases(), charset_cases(), verify_cases()}) {
     cases.insert(cases.end(), more.begin(), more.end());
   }
   const std::map<std::string, Rule> rules = enum_rules();

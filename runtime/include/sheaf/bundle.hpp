@@ -9,6 +9,7 @@
 #include <flatbuffers/flatbuffers.h>
 
 #include <sheaf/bytes.hpp>
+#include <sheaf/charset.hpp>
 #include <sheaf/detail/header.hpp>
 #include <sheaf/detail/sheaf_generated.h>
 #include <sheaf/error.hpp>
@@ -221,6 +222,16 @@ class Bundle {
 
   ByteSpan sources() const noexcept { return sources_; }
 
+  /// The code points the articles show (SPEC: "Charset section"), checked whole: O(blocks).
+  /// @return not_found when the bundle has no CHARSET section (written before format 2.1, or
+  ///   built with --tables none), corrupt_index when it breaks rules C1 to C3.
+  Result<Charset> charset() const noexcept {
+    if (charset_.data() == nullptr) {
+      return Errc::not_found;
+    }
+    return Charset::open(charset_);
+  }
+
  private:
   // The root table, whose offset open() verified. Read through vector_field(), string_field()
   // and scalar_field() only. Computed here rather than by flatbuffers::GetRoot, whose null check
@@ -254,6 +265,7 @@ class Bundle {
   ByteSpan dictionary_;
   ByteSpan data_;
   ByteSpan sources_;  // empty unless built with --keep-source
+  ByteSpan charset_;  // null when the bundle has no CHARSET section
   detail::Header header_;
   // The index's vectors, verified by open() (their headers and byte ranges).
   detail::VectorSpan articles_;            // Article structs (16 bytes each)

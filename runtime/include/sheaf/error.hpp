@@ -20,7 +20,7 @@ enum class [[nodiscard]] Errc : uint8_t{
     corrupt_header = 6,        ///< header checksum, layout or section table invalid
     corrupt_index = 7,         ///< index FlatBuffer or a table in it fails verification
     out_of_range = 8,          ///< article or frame number past the end
-    not_found = 9,             ///< no article with that id
+    not_found = 9,             ///< no article with that id, or no such optional section
     workspace_too_small = 10,  ///< decoder workspace smaller than Decoder::workspace_size()
     output_too_small = 11,     ///< caller buffer smaller than the read needs
     corrupt_body = 12,         ///< a frame, a record or the dictionary fails to decode or check

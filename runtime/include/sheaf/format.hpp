@@ -10,7 +10,7 @@ namespace sheaf::format {
 // SPEC: File header
 inline constexpr uint8_t kMagic[8] = {0x89, 'S', 'H', 'E', 'A', 'F', '\r', '\n'};
 inline constexpr uint16_t kVersionMajor = 2;  // readers reject any other major version
-inline constexpr uint16_t kVersionMinor = 0;  // readers accept any minor version
+inline constexpr uint16_t kVersionMinor = 1;  // readers accept any minor version
 inline constexpr size_t kHeaderSize = 40;     // fixed part, before the section table
 inline constexpr size_t kOffMagic = 0;
 inline constexpr size_t kOffHeaderChecksum = 8;
@@ -39,8 +39,9 @@ enum class SectionKind : uint32_t {
   data = 3,               // zstd frames, each at a multiple of 8 from the section start
   sources = 4,            // optional: original input files, one zstd frame each
   packed_dictionary = 5,  // the dictionary as one zstd frame; a bundle has kind 2 or 5, not both
+  charset = 6,            // optional (2.1): the code points the articles show, as ranges
 };
-inline constexpr uint32_t kLastSectionKind = 5;
+inline constexpr uint32_t kLastSectionKind = 6;
 
 // SPEC: Alignment
 inline constexpr size_t kAlignment = 8;  // bundle base, every section and every frame

@@ -70,6 +70,10 @@ namespace sheaf {
   X(D2, corrupt_body)        \
   X(D3, corrupt_body)        \
   X(D4, corrupt_body)        \
+  X(C1, corrupt_index)       \
+  X(C2, corrupt_index)       \
+  X(C3, corrupt_index)       \
+  X(C4, corrupt_index)       \
   X(V1, corrupt_header)      \
   X(V2, checksum_mismatch)   \
   X(V3, corrupt_header)      \

@@ -12,6 +12,7 @@
 
 #include <sheaf/bundle.hpp>
 #include <sheaf/bytes.hpp>
+#include <sheaf/charset.hpp>
 #include <sheaf/config.hpp>
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>

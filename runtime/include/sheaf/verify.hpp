@@ -3,14 +3,17 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include <flatbuffers/flatbuffers.h>
 
 #include <sheaf/bundle.hpp>
+#include <sheaf/charset.hpp>
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
 #include <sheaf/rules.hpp>
+#include <sheaf/utf8.hpp>
 #include <sheaf/xxhash.hpp>
 
 namespace sheaf {
@@ -160,10 +163,52 @@ inline Errc verify_lookup_tables(const Bundle& b) noexcept {
   return Errc::ok;
 }
 
+// True when every code point of `text` (but '\n', which only separates paragraphs) is in
+// `charset`.
+inline bool charset_covers(const Charset& charset, std::string_view text) noexcept {
+  for (size_t at = 0; at < text.size();) {
+    const Decoded c = decode_utf8(text, at);
+    if (c.cp != '\n' && !charset.contains(c.cp)) {
+      return false;
+    }
+    at += c.size;
+  }
+  return true;
+}
+
+// SPEC: rules C1 to C3 (the section whole) and the sites' half of C4, when there is a CHARSET
+// section.
+inline Errc verify_charset(const Bundle& b) noexcept {
+  const Result<Charset> charset = b.charset();
+  if (charset.error() == Errc::not_found) {
+    return Errc::ok;
+  }
+  if (!charset.ok()) {
+    return charset.error();
+  }
+  for (uint32_t k = 0; k < b.site_count(); ++k) {
+    const Result<SiteView> s = b.site(k);
+    if (!s.ok()) {
+      return s.error();
+    }
+    for (const std::string_view field :
+         {s.value().name, s.value().copyright, s.value().icp, s.value().public_security_record,
+          s.value().email, s.value().address, s.value().phone, s.value().organizer,
+          s.value().tech_support}) {
+      SHEAF_CHECK(charset_covers(charset.value(), field), Rule::C4);
+    }
+  }
+  return Errc::ok;
+}
+
 /// What verify_bodies() carries from one article to the next, and its per-article checks.
 class BodyChecker {
  public:
-  explicit BodyChecker(const Bundle& b) noexcept : b_(b) {}
+  explicit BodyChecker(const Bundle& b) noexcept : b_(b) {
+    const Result<Charset> charset = b.charset();  // verify_all checked it
+    has_charset_ = charset.ok();
+    charset_ = charset.value_or(Charset());
+  }
 
   // SPEC: rule V9: records use the frames in order.
   Errc check_plan(const RecordPlan& p) noexcept { return order_.next(p); }
@@ -181,7 +226,7 @@ class BodyChecker {
     }
     SHEAF_CHECK(b_.has_title_key(r.title, i), Rule::V16);  // O(log n): V14 held
     SHEAF_CHECK(r.site <= b_.site_count() && r.source_file <= b_.source_count(), Rule::V17);
-    return Errc::ok;
+    return has_charset_ ? check_charset(r) : Errc::ok;
   }
 
   // SPEC: the final parts of rules V15 and V9.
@@ -191,6 +236,19 @@ class BodyChecker {
   }
 
  private:
+  // SPEC: rule C4, the records' half: every text field but the id, and the body.
+  Errc check_charset(const Record& r) const noexcept {
+    FieldWalk walk(r.header);
+    FieldView f;
+    while (walk.next(f)) {
+      const bool text = f.tag >= static_cast<uint8_t>(format::Field::title) &&
+                        f.tag <= static_cast<uint8_t>(format::Field::category);
+      SHEAF_CHECK(!text || charset_covers(charset_, f.bytes), Rule::C4);
+    }
+    SHEAF_CHECK(charset_covers(charset_, r.body), Rule::C4);
+    return Errc::ok;
+  }
+
   // SPEC: rule V7: ids strictly ascending. The previous id may sit in a frame the next read
   // overwrites: keep a copy of it, or of its first 256 bytes (longer ids are then checked by
   // that prefix only).
@@ -209,6 +267,8 @@ class BodyChecker {
   }
 
   const Bundle& b_;
+  Charset charset_;
+  bool has_charset_ = false;
   FrameOrder order_;
   uint32_t next_sample_ = 0;  // id samples name ascending articles: check each in passing
   char previous_[256];
@@ -251,7 +311,11 @@ inline Errc verify_all(const Bundle& b) noexcept {
   if (e != Errc::ok) {
     return e;
   }
-  return detail::verify_lookup_tables(b);
+  e = detail::verify_lookup_tables(b);
+  if (e != Errc::ok) {
+    return e;
+  }
+  return detail::verify_charset(b);
 }
 
 /// Reads every article's record, decoding each frame once, and checks it: its checksum, its

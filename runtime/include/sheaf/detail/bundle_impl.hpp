@@ -202,6 +202,9 @@ inline void Bundle::keep_section(const SectionEntry& s) noexcept {
     case format::SectionKind::sources:
       sources_ = bytes;
       break;
+    case format::SectionKind::charset:
+      charset_ = bytes;
+      break;
   }
 }
 
