@@ -2,6 +2,7 @@
 #include "ingest/utf8.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace sheaf {
 namespace {
@@ -58,6 +59,18 @@ Step scan_sequence(std::string_view s, size_t pos) {
 size_t find_invalid_utf8(std::string_view bytes) {
   size_t pos = 0;
   while (pos < bytes.size()) {
+    // Runs of ASCII, eight bytes at a time: most of an HTML page is markup.
+    uint64_t word = 0;
+    while (bytes.size() - pos >= sizeof word) {
+      std::memcpy(&word, bytes.data() + pos, sizeof word);
+      if ((word & 0x8080808080808080ULL) != 0) {
+        break;
+      }
+      pos += sizeof word;
+    }
+    if (pos == bytes.size()) {
+      break;
+    }
     const Step step = scan_sequence(bytes, pos);
     if (!step.valid) {
       return pos;
