@@ -197,7 +197,9 @@ std::string_view trim(std::string_view s) {
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
+  // The first byte rules out most candidates without a call to memcmp.
+  return s.size() >= prefix.size() && (prefix.empty() || s[0] == prefix[0]) &&
+         s.compare(0, prefix.size(), prefix) == 0;
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
