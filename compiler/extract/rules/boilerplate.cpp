@@ -312,7 +312,7 @@ const char* english_credit(std::string_view s) {
   const size_t is = std::min(s.find(" is a "), s.find(" is an "));
   const bool role = lt::contains_any(s, {"reporter", "correspondent", "writer", "editor",
                                          "columnist", "contributor", "journalist"});
-  if (is != std::string_view::npos && is <= 40 && role && capitalized_name(s.substr(0, is))) {
+  if (is <= 40 && role && capitalized_name(s.substr(0, is))) {
     return "author-bio";
   }
   std::string lower(s.substr(0, std::min<size_t>(s.size(), 160)));

@@ -120,7 +120,7 @@ TEST_CASE("dump: a first line that is a long paragraph is body, not a title",
   CHECK(a.paragraphs[0].rfind("某县地震台", 0) == 0);
 }
 
-TEST_CASE("extract dump: a bare site name on the first line; the headline sits above the body",
+TEST_CASE("extract dump: a bare site name on the first line, with the headline sits above the body",
           "[compiler][extract]") {
   sheaf::Explain explain;
   const Article a = extract_dump(

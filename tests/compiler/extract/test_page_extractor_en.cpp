@@ -173,7 +173,7 @@ TEST_CASE("extract en: a listicle's linked subheads keep their paragraphs", "[co
   CHECK(a.paragraphs.size() == 5);  // two article paragraphs and the three descriptions
 }
 
-TEST_CASE("extract: a run of blocks shown twice is a feed; one line shown twice is not",
+TEST_CASE("extract: a run of blocks shown twice is a feed, but one line shown twice is not",
           "[compiler][extract]") {
   const std::string feed =
       "<p>Bakery opens on Main Street with rye bread.</p><p>Bridge repairs finish two weeks "
@@ -225,13 +225,13 @@ TEST_CASE("extract en: a multi-section page keeps every section and its headings
   const Article a = extract_html(doc_page(), &explain);
   CHECK(explained(explain, "content", "sections"));
   CHECK(a.subtitle.empty());  // the first section heading is no sub-headline
+  const std::string linux_steps =
+      "Use your package manager, or download the archive and unpack it into your home folder.";
   CHECK(a.paragraphs ==
         std::vector<std::string>{
             "Requirements",
             "Pondtool needs Python 3.9 or newer, and about 50 MB of disk space for its cache.",
-            "Installing on Linux",
-            "Use your package manager, or download the archive and unpack it into your home "
-            "folder.",
+            "Installing on Linux", linux_steps,
             "Then add the folder to your PATH and open a new shell.", "Installing on Windows",
             "Run the installer and follow its steps; it adds Pondtool to the Start menu."});
 }

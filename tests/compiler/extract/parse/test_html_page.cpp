@@ -161,7 +161,7 @@ TEST_CASE("text dump: every non-empty cleaned line is a block with its line numb
   CHECK(page.blocks[2].chars == 3);
 }
 
-TEST_CASE("html: pages nested deeper than 256 are read whole; past 1024 the cut is reported",
+TEST_CASE("html: pages nested deeper than 256 are read whole, and past 1024 the cut is reported",
           "[compiler][extract][costly]") {
   // Issue 13: libxml2 stopped at depth 256 and HTML_PARSE_NOERROR hid it.
   const std::string head = "<html><head><title>T</title></head><body><p>before</p>\n";
