@@ -13,6 +13,7 @@
 
 #include "extract/parse/html_content.hpp"
 #include "extract/parse/html_walk.hpp"
+#include "extract/parse/raw_text.hpp"
 #include "extract/text/clean.hpp"
 
 namespace sheaf::parse {
@@ -59,12 +60,10 @@ PageCut cut_of(const xmlParserCtxt& ctxt, std::string_view html) {
   return cut;
 }
 
-/// Parses `html` and walks it. HTML_PARSE_IGNORE_ENC: the bytes are already UTF-8 (ingest
-/// decoded them), and a stale <meta charset=gb2312> must not make libxml2 re-decode them.
-Page parse(std::string_view html, std::string origin, bool fragment) {
-  init_libxml2();
-  Page page;
-  page.origin = std::move(origin);
+/// libxml2's tree of `html` (nullptr when out of memory). HTML_PARSE_IGNORE_ENC: the bytes are
+/// already UTF-8 (ingest decoded them), and a stale <meta charset=gb2312> must not make libxml2
+/// re-decode them. `cut` says where libxml2 halted, if it did.
+htmlDocPtr read_html(std::string_view html, PageCut& cut) {
   const int size =
       html.size() > static_cast<size_t>(INT_MAX) ? INT_MAX : static_cast<int>(html.size());
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -74,9 +73,39 @@ Page parse(std::string_view html, std::string origin, bool fragment) {
                        ? nullptr
                        : htmlCtxtReadMemory(ctxt, html.data(), size, nullptr, "UTF-8", options);
   if (ctxt != nullptr) {
-    page.cut = cut_of(*ctxt, html.substr(0, static_cast<size_t>(size)));
+    cut = cut_of(*ctxt, html.substr(0, static_cast<size_t>(size)));
     htmlFreeParserCtxt(ctxt);
   }
+  return doc;
+}
+
+/// The tree libxml2 builds from `html`, faster: scripts' and styles' texts are kept out of its
+/// parser and put back (raw_text.hpp). If that does not give libxml2's own tree, or libxml2
+/// halted (the cut must be measured on the page itself), the page is parsed as it is.
+htmlDocPtr read_page(std::string_view html, PageCut& cut) {
+  const html::ElidedPage elided = html.size() <= static_cast<size_t>(INT_MAX)
+                                      ? html::elide_raw_texts(html)
+                                      : html::ElidedPage{};
+  if (!elided.texts.empty()) {
+    PageCut elided_cut;
+    htmlDocPtr doc = read_html(elided.html, elided_cut);
+    if (doc != nullptr && elided_cut.line == 0 &&
+        html::restore_raw_texts(doc, html, elided.texts)) {
+      return doc;
+    }
+    if (doc != nullptr) {
+      xmlFreeDoc(doc);
+    }
+  }
+  return read_html(html, cut);
+}
+
+/// Parses `html` and walks it.
+Page parse(std::string_view html, std::string origin, bool fragment) {
+  init_libxml2();
+  Page page;
+  page.origin = std::move(origin);
+  htmlDocPtr doc = read_page(html, page.cut);
   std::vector<ContainerNode> containers;
   // All top-level nodes, not just the root element: after a stray "</html>" (an included
   // header template) libxml2 puts the rest of the page beside the root.
