@@ -11,9 +11,9 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include "extract/parse/elided_text.hpp"
 #include "extract/parse/html_content.hpp"
 #include "extract/parse/html_walk.hpp"
-#include "extract/parse/raw_text.hpp"
 #include "extract/text/clean.hpp"
 
 namespace sheaf::parse {
@@ -79,18 +79,17 @@ htmlDocPtr read_html(std::string_view html, PageCut& cut) {
   return doc;
 }
 
-/// The tree libxml2 builds from `html`, faster: scripts' and styles' texts are kept out of its
-/// parser and put back (raw_text.hpp). If that does not give libxml2's own tree, or libxml2
-/// halted (the cut must be measured on the page itself), the page is parsed as it is.
+/// The tree libxml2 builds from `html`, faster: the texts it copies slowly (scripts, styles, long
+/// attribute values) are kept out of its parser and put back (elided_text.hpp). If that does not
+/// give libxml2's own tree, or libxml2 halted (the cut must be measured on the page itself), the
+/// page is parsed as it is.
 htmlDocPtr read_page(std::string_view html, PageCut& cut) {
-  const html::ElidedPage elided = html.size() <= static_cast<size_t>(INT_MAX)
-                                      ? html::elide_raw_texts(html)
-                                      : html::ElidedPage{};
+  const html::ElidedPage elided =
+      html.size() <= static_cast<size_t>(INT_MAX) ? html::elide_texts(html) : html::ElidedPage{};
   if (!elided.texts.empty()) {
     PageCut elided_cut;
     htmlDocPtr doc = read_html(elided.html, elided_cut);
-    if (doc != nullptr && elided_cut.line == 0 &&
-        html::restore_raw_texts(doc, html, elided.texts)) {
+    if (doc != nullptr && elided_cut.line == 0 && html::restore_texts(doc, html, elided.texts)) {
       return doc;
     }
     if (doc != nullptr) {

@@ -197,7 +197,7 @@ TEST_CASE("html: pages nested deeper than 256 are read whole, and past 1024 the 
 
 TEST_CASE("html: a cut page with scripts reports the cut measured on the page itself",
           "[compiler][extract][costly]") {
-  // Scripts' texts are parsed as short markers (raw_text.hpp); where libxml2 stops must still
+  // Scripts' texts are parsed as short markers (elided_text.hpp); where libxml2 stops must still
   // be counted on the page's own bytes and lines.
   const std::string head =
       "<html><head><script>var a = 1;\nvar b = 2;\n</script><title>T</title></head>"
