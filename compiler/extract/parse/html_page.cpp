@@ -14,6 +14,7 @@
 #include "extract/parse/elided_text.hpp"
 #include "extract/parse/html_content.hpp"
 #include "extract/parse/html_walk.hpp"
+#include "extract/parse/xml_arena.hpp"
 #include "extract/text/clean.hpp"
 
 namespace sheaf::parse {
@@ -25,11 +26,13 @@ namespace {
 /// recursion unbounded. Deeper pages are parsed up to here and reported (PageCut).
 constexpr unsigned kMaxHtmlDepth = 1024;
 
-/// libxml2 must be initialised once before parsers run on several threads; its depth limit is
-/// a global, set here once, before any parser reads it.
+/// libxml2 must be initialised once before parsers run on several threads; its depth limit and
+/// its allocation functions (xml_arena.hpp) are globals, set here once, before any parser
+/// reads them.
 void init_libxml2() {
   static std::once_flag once;
   std::call_once(once, [] {
+    html::install_xml_arena();
     xmlInitParser();
     if (xmlParserMaxDepth < kMaxHtmlDepth) {
       xmlParserMaxDepth = kMaxHtmlDepth;
@@ -104,13 +107,17 @@ Page parse(std::string_view html, std::string origin, bool fragment) {
   init_libxml2();
   Page page;
   page.origin = std::move(origin);
-  htmlDocPtr doc = read_page(html, page.cut);
   std::vector<ContainerNode> containers;
-  // All top-level nodes, not just the root element: after a stray "</html>" (an included
-  // header template) libxml2 puts the rest of the page beside the root.
-  html::walk_tree(doc != nullptr ? doc->children : nullptr, true, page, containers);
-  if (doc != nullptr) {
-    xmlFreeDoc(doc);
+  {
+    // The tree lives in this page's arena and goes with it, without an xmlFreeDoc walk.
+    const html::XmlArenaScope arena;
+    htmlDocPtr doc = read_page(html, page.cut);
+    // All top-level nodes, not just the root element: after a stray "</html>" (an included
+    // header template) libxml2 puts the rest of the page beside the root.
+    html::walk_tree(doc != nullptr ? doc->children : nullptr, true, page, containers);
+    if (doc != nullptr && !arena.releases()) {
+      xmlFreeDoc(doc);
+    }
   }
   if (fragment) {
     page.meta = PageMeta{};
