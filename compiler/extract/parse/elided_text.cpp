@@ -115,26 +115,34 @@ bool has_control(uint64_t word) {
 /// True when libxml2 copies `text` unchanged: valid UTF-8 without the characters it drops or
 /// replaces (controls but tab, newline and carriage return; U+FFFE, U+FFFF). Counts the text's
 /// newlines into `newlines`. Eight bytes at a time while there is no control character: this
-/// runs over more than half of a page's bytes.
+/// runs over more than half of a page's bytes. The UTF-8 checks run only on text that is not
+/// all ASCII.
 bool copied_unchanged(std::string_view text, size_t& newlines) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  uint64_t high = 0;  // the high bits of every byte seen
   size_t i = 0;
   while (i < text.size()) {
     uint64_t word = 0;
     if (text.size() - i >= sizeof word) {
       std::memcpy(&word, text.data() + i, sizeof word);
       if (!has_control(word)) {
+        high |= word & kHighBits;
         i += sizeof word;
         continue;
       }
     }
     const size_t stop = std::min(text.size(), i + sizeof word);
     for (; i < stop; ++i) {
-      const char c = text[i];
+      const auto c = static_cast<unsigned char>(text[i]);
       newlines += c == '\n' ? 1 : 0;
-      if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      high |= c & 0x80U;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
         return false;
       }
     }
+  }
+  if (high == 0) {
+    return true;
   }
   for (size_t at = text.find("\xEF\xBF"); at != kNone; at = text.find("\xEF\xBF", at + 1)) {
     if (at + 2 < text.size() && (static_cast<unsigned char>(text[at + 2]) & 0xFEU) == 0xBE) {
@@ -320,19 +328,22 @@ bool holds_marker(const xmlNode* node) {
 /// marker of a text of that kind, or that text was already put back.
 bool restore_marker(xmlNode* node, TextKind kind, std::string_view html,
                     const std::vector<ElidedText>& texts, std::vector<bool>& restored) {
-  const auto* content = reinterpret_cast<const char*>(node->content);
+  const std::string_view content = reinterpret_cast<const char*>(node->content);
   size_t index = 0;
-  for (size_t i = 1; content[i] >= '0' && content[i] <= '9' && i < 20; ++i) {
+  size_t i = 1;
+  for (; i < content.size() && content[i] >= '0' && content[i] <= '9' && i < 20; ++i) {
     index = index * 10 + static_cast<size_t>(content[i] - '0');
   }
   const xmlElementType type = kind == TextKind::attribute ? XML_TEXT_NODE : XML_CDATA_SECTION_NODE;
-  if (node->type != type || index >= texts.size() || restored[index] || texts[index].kind != kind) {
+  const bool digits = i > 1 && (i == 2 || content[1] != '0');  // as append_marker writes them
+  if (node->type != type || !digits || i == content.size() || content[i] != kDelimiter ||
+      index >= texts.size() || restored[index] || texts[index].kind != kind) {
     return false;
   }
+  // The marker's newlines, and nothing after them.
   const ElidedText& text = texts[index];
-  std::string marker;
-  append_marker(marker, index, text.newlines);
-  if (marker != content) {
+  const std::string_view rest = content.substr(i + 1);
+  if (rest.size() != text.newlines || rest.find_first_not_of('\n') != kNone) {
     return false;
   }
   xmlNodeSetContentLen(node, reinterpret_cast<const xmlChar*>(html.data() + text.begin),
