@@ -32,22 +32,11 @@ class Arena {
     if (need < size) {
       return nullptr;  // size near SIZE_MAX
     }
-    while (current_ < chunks_.size() && chunks_[current_].size - used_ < need) {
-      ++current_;
-      used_ = 0;
+    if (static_cast<size_t>(end_ - next_) < need && !next_chunk(need)) {
+      return nullptr;
     }
-    if (current_ == chunks_.size()) {
-      const size_t last = chunks_.empty() ? kFirstChunk / 2 : chunks_.back().size;
-      const size_t bytes = std::max(need, 2 * last);
-      chunks_.push_back(Chunk{std::unique_ptr<char[]>(new (std::nothrow) char[bytes]), bytes});
-      if (chunks_.back().data == nullptr) {
-        chunks_.pop_back();
-        return nullptr;
-      }
-      used_ = 0;
-    }
-    char* block = chunks_[current_].data.get() + used_;
-    used_ += need;
+    char* block = next_;
+    next_ += need;
     std::memcpy(block, &size, sizeof size);
     return block + kHeader;
   }
@@ -70,7 +59,8 @@ class Arena {
 
   void reset() {
     current_ = 0;
-    used_ = 0;
+    next_ = chunks_.empty() ? nullptr : chunks_[0].data.get();
+    end_ = chunks_.empty() ? nullptr : next_ + chunks_[0].size;
   }
 
  private:
@@ -79,9 +69,32 @@ class Arena {
     size_t size = 0;
   };
 
+  /// Moves to the next chunk with room for `need` bytes, adding one when there is none.
+  bool next_chunk(size_t need) {
+    if (next_ != nullptr) {
+      ++current_;  // the current chunk is full for this block
+    }
+    while (current_ < chunks_.size() && chunks_[current_].size < need) {
+      ++current_;
+    }
+    if (current_ == chunks_.size()) {
+      const size_t last = chunks_.empty() ? kFirstChunk / 2 : chunks_.back().size;
+      const size_t bytes = std::max(need, 2 * last);
+      std::unique_ptr<char[]> data(new (std::nothrow) char[bytes]);
+      if (data == nullptr) {
+        return false;
+      }
+      chunks_.push_back(Chunk{std::move(data), bytes});
+    }
+    next_ = chunks_[current_].data.get();
+    end_ = next_ + chunks_[current_].size;
+    return true;
+  }
+
   std::vector<Chunk> chunks_;
-  size_t current_ = 0;  ///< the chunk blocks come from
-  size_t used_ = 0;     ///< bytes of it handed out
+  size_t current_ = 0;    ///< the chunk blocks come from
+  char* next_ = nullptr;  ///< its first byte not handed out
+  char* end_ = nullptr;   ///< its end
 };
 
 thread_local Arena arena;
