@@ -4,6 +4,10 @@
 #include <filesystem>
 #include <fstream>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "cli/article_json.hpp"
 #include "cli/commands.hpp"
 #include "cli/id_paths.hpp"
@@ -42,9 +46,22 @@ bool write_json(const std::filesystem::path& path, const std::string& json) {
   return true;
 }
 
+/// glibc hands each block over 128 KiB (a page's bytes, libxml2's buffers) to mmap and gives
+/// freed heap tops back to the kernel, so every page faults its memory in afresh. One extract
+/// process is short-lived and handles pages of similar size: keep freed memory for the next
+/// page instead (a quarter fewer page faults on the English gold pages).
+void keep_freed_memory() {
+#if defined(__GLIBC__)
+  constexpr int kKeepBytes = 32 << 20;  // glibc's largest mmap threshold on 64-bit
+  mallopt(M_MMAP_THRESHOLD, kKeepBytes);
+  mallopt(M_TRIM_THRESHOLD, kKeepBytes);
+#endif
+}
+
 }  // namespace
 
 int run_extract(const ExtractCommand& command) {
+  keep_freed_memory();
   RealFileSystem fs;
   Diagnostics diagnostics;
   const Discovery found = discover(command.inputs, fs, diagnostics, DiscoverOptions{});

@@ -290,19 +290,29 @@ std::string decode_owned_to_utf8(std::string&& bytes, const std::string& file, D
 }
 
 std::string normalize_newlines(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
+  std::string out(text);
+  normalize_newlines_in_place(out);
+  return out;
+}
+
+void normalize_newlines_in_place(std::string& text) {
+  // Most files have no CR at all: find the first one with memchr and leave early.
+  const size_t first = text.find('\r');
+  if (first == std::string::npos) {
+    return;
+  }
+  size_t out = first;
+  for (size_t i = first; i < text.size(); ++i) {
     if (text[i] != '\r') {
-      out += text[i];
+      text[out++] = text[i];
     } else {
-      out += '\n';
+      text[out++] = '\n';
       if (i + 1 < text.size() && text[i + 1] == '\n') {
         ++i;  // CRLF is one line break
       }
     }
   }
-  return out;
+  text.resize(out);
 }
 
 }  // namespace sheaf

@@ -98,4 +98,7 @@ std::string decode_owned_to_utf8(std::string&& bytes, const std::string& file, D
 /// Turns CRLF and lone CR into LF, so that lines split on '\n' alone.
 std::string normalize_newlines(std::string_view text);
 
+/// The same, in place: no copy, and no pass past the first CR when there is none.
+void normalize_newlines_in_place(std::string& text);
+
 }  // namespace sheaf

@@ -43,7 +43,7 @@ uint32_t keep_source(const InputFile& file, const std::string& bytes,
 }
 
 // The documents of one decoded, non-blank file, by the parser its type selects.
-void parse_input(const InputFile& file, const std::string& text, Diagnostics& diags,
+void parse_input(const InputFile& file, std::string&& text, Diagnostics& diags,
                  std::vector<Document>& docs) {
   switch (file.kind) {
     case InputKind::text_dump:
@@ -53,7 +53,8 @@ void parse_input(const InputFile& file, const std::string& text, Diagnostics& di
       doc.format = document_format(file.kind);
       doc.origin = file.path;  // as the user gave it, so messages lead to the file
       doc.id = derive_id(file.rel_path);
-      doc.text = normalize_newlines(text);
+      normalize_newlines_in_place(text);
+      doc.text = std::move(text);
       docs.push_back(std::move(doc));
       break;
     }
@@ -88,7 +89,7 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
         sources != nullptr ? keep_source(file, read.bytes, source_paths, *sources) : 0;
     // Moved in: valid UTF-8 is used as read, anything else decoded into a new string.
     const size_t errors_before = diags.error_count();
-    const std::string text = decode_owned_to_utf8(std::move(read.bytes), file.path, diags);
+    std::string text = decode_owned_to_utf8(std::move(read.bytes), file.path, diags);
     if (text.empty()) {
       if (diags.error_count() == errors_before) {  // not a binary file, already reported
         diags.warning(file.path, 0, DiagCode::empty_file, "empty file");
@@ -99,7 +100,7 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       diags.warning(file.path, 0, DiagCode::empty_file, "file has only whitespace");
       continue;
     }
-    parse_input(file, text, diags, docs);
+    parse_input(file, std::move(text), diags, docs);
     for (size_t k = first_doc; k < docs.size(); ++k) {
       docs[k].source_file = source;
     }

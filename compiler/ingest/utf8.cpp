@@ -2,6 +2,7 @@
 #include "ingest/utf8.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace sheaf {
 namespace {
@@ -53,11 +54,39 @@ Step scan_sequence(std::string_view s, size_t pos) {
   return {trail + 1, true};
 }
 
+/// True at a well-formed three-byte sequence whose lead needs no narrowed second byte (E1..EC,
+/// EE, EF: Chinese text is mostly these). Tested inline, before scan_sequence's general path.
+bool three_byte_at(std::string_view s, size_t pos) {
+  const auto lead = static_cast<unsigned char>(s[pos]);
+  if (lead < 0xE1 || lead > 0xEF || lead == 0xED || s.size() - pos < 3) {
+    return false;
+  }
+  const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+  const auto b2 = static_cast<unsigned char>(s[pos + 2]);
+  return (b1 & 0xC0U) == 0x80 && (b2 & 0xC0U) == 0x80;
+}
+
 }  // namespace
 
 size_t find_invalid_utf8(std::string_view bytes) {
   size_t pos = 0;
   while (pos < bytes.size()) {
+    // Runs of ASCII, eight bytes at a time: most of an HTML page is markup.
+    uint64_t word = 0;
+    while (bytes.size() - pos >= sizeof word) {
+      std::memcpy(&word, bytes.data() + pos, sizeof word);
+      if ((word & 0x8080808080808080ULL) != 0) {
+        break;
+      }
+      pos += sizeof word;
+    }
+    if (pos == bytes.size()) {
+      break;
+    }
+    if (three_byte_at(bytes, pos)) {
+      pos += 3;
+      continue;
+    }
     const Step step = scan_sequence(bytes, pos);
     if (!step.valid) {
       return pos;

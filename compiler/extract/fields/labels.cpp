@@ -62,7 +62,23 @@ size_t skip_spaces(std::string_view s, size_t i) {
   return i;
 }
 
+/// The bytes a label word can start with: most positions of a line start none, and this
+/// test is cheaper than comparing all the words.
+const std::array<bool, 256>& label_first_bytes() {
+  static const std::array<bool, 256> table = [] {
+    std::array<bool, 256> t{};
+    for (const LabelWord& w : kLabels) {
+      t[static_cast<unsigned char>(w.text.front())] = true;
+    }
+    return t;
+  }();
+  return table;
+}
+
 const LabelWord* label_word_at(std::string_view s, size_t i) {
+  if (i >= s.size() || !label_first_bytes()[static_cast<unsigned char>(s[i])]) {
+    return nullptr;
+  }
   const LabelWord* best = nullptr;
   for (const LabelWord& w : kLabels) {
     if ((best == nullptr || w.text.size() > best->text.size()) &&

@@ -11,8 +11,10 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include "extract/parse/elided_text.hpp"
 #include "extract/parse/html_content.hpp"
 #include "extract/parse/html_walk.hpp"
+#include "extract/parse/xml_arena.hpp"
 #include "extract/text/clean.hpp"
 
 namespace sheaf::parse {
@@ -24,11 +26,13 @@ namespace {
 /// recursion unbounded. Deeper pages are parsed up to here and reported (PageCut).
 constexpr unsigned kMaxHtmlDepth = 1024;
 
-/// libxml2 must be initialised once before parsers run on several threads; its depth limit is
-/// a global, set here once, before any parser reads it.
+/// libxml2 must be initialised once before parsers run on several threads; its depth limit and
+/// its allocation functions (xml_arena.hpp) are globals, set here once, before any parser
+/// reads them.
 void init_libxml2() {
   static std::once_flag once;
   std::call_once(once, [] {
+    html::install_xml_arena();
     xmlInitParser();
     if (xmlParserMaxDepth < kMaxHtmlDepth) {
       xmlParserMaxDepth = kMaxHtmlDepth;
@@ -59,12 +63,10 @@ PageCut cut_of(const xmlParserCtxt& ctxt, std::string_view html) {
   return cut;
 }
 
-/// Parses `html` and walks it. HTML_PARSE_IGNORE_ENC: the bytes are already UTF-8 (ingest
-/// decoded them), and a stale <meta charset=gb2312> must not make libxml2 re-decode them.
-Page parse(std::string_view html, std::string origin, bool fragment) {
-  init_libxml2();
-  Page page;
-  page.origin = std::move(origin);
+/// libxml2's tree of `html` (nullptr when out of memory). HTML_PARSE_IGNORE_ENC: the bytes are
+/// already UTF-8 (ingest decoded them), and a stale <meta charset=gb2312> must not make libxml2
+/// re-decode them. `cut` says where libxml2 halted, if it did.
+htmlDocPtr read_html(std::string_view html, PageCut& cut) {
   const int size =
       html.size() > static_cast<size_t>(INT_MAX) ? INT_MAX : static_cast<int>(html.size());
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -74,15 +76,48 @@ Page parse(std::string_view html, std::string origin, bool fragment) {
                        ? nullptr
                        : htmlCtxtReadMemory(ctxt, html.data(), size, nullptr, "UTF-8", options);
   if (ctxt != nullptr) {
-    page.cut = cut_of(*ctxt, html.substr(0, static_cast<size_t>(size)));
+    cut = cut_of(*ctxt, html.substr(0, static_cast<size_t>(size)));
     htmlFreeParserCtxt(ctxt);
   }
+  return doc;
+}
+
+/// The tree libxml2 builds from `html`, faster: the texts it copies slowly (scripts, styles, long
+/// attribute values) are kept out of its parser and put back (elided_text.hpp). If that does not
+/// give libxml2's own tree, or libxml2 halted (the cut must be measured on the page itself), the
+/// page is parsed as it is.
+htmlDocPtr read_page(std::string_view html, PageCut& cut) {
+  const html::ElidedPage elided =
+      html.size() <= static_cast<size_t>(INT_MAX) ? html::elide_texts(html) : html::ElidedPage{};
+  if (!elided.texts.empty()) {
+    PageCut elided_cut;
+    htmlDocPtr doc = read_html(elided.html, elided_cut);
+    if (doc != nullptr && elided_cut.line == 0 && html::restore_texts(doc, html, elided.texts)) {
+      return doc;
+    }
+    if (doc != nullptr) {
+      xmlFreeDoc(doc);
+    }
+  }
+  return read_html(html, cut);
+}
+
+/// Parses `html` and walks it.
+Page parse(std::string_view html, std::string origin, bool fragment) {
+  init_libxml2();
+  Page page;
+  page.origin = std::move(origin);
   std::vector<ContainerNode> containers;
-  // All top-level nodes, not just the root element: after a stray "</html>" (an included
-  // header template) libxml2 puts the rest of the page beside the root.
-  html::walk_tree(doc != nullptr ? doc->children : nullptr, true, page, containers);
-  if (doc != nullptr) {
-    xmlFreeDoc(doc);
+  {
+    // The tree lives in this page's arena and goes with it, without an xmlFreeDoc walk.
+    const html::XmlArenaScope arena;
+    htmlDocPtr doc = read_page(html, page.cut);
+    // All top-level nodes, not just the root element: after a stray "</html>" (an included
+    // header template) libxml2 puts the rest of the page beside the root.
+    html::walk_tree(doc != nullptr ? doc->children : nullptr, true, page, containers);
+    if (doc != nullptr && !arena.releases()) {
+      xmlFreeDoc(doc);
+    }
   }
   if (fragment) {
     page.meta = PageMeta{};

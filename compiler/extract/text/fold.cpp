@@ -84,7 +84,19 @@ char32_t cp_at(std::string_view s, size_t i) {
 
 size_t count_cp(std::string_view s) {
   size_t n = 0;
-  for (size_t i = 0; i < s.size(); i = next_cp(s, i)) {
+  size_t i = 0;
+  while (i < s.size()) {
+    // The steps of next_cp, with ASCII (most of it) and whole 3-byte sequences (CJK) inline.
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+      ++i;
+    } else if ((b0 & 0xF0) == 0xE0 && s.size() - i >= 3 &&
+               (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      i += 3;
+    } else {
+      i = next_cp(s, i);
+    }
     ++n;
   }
   return n;
@@ -93,26 +105,37 @@ size_t count_cp(std::string_view s) {
 Folded fold(std::string_view source) {
   Folded f;
   f.source = source;
-  f.text.reserve(source.size());
-  f.origin.reserve(source.size() + 1);
+  // Folding never lengthens the text: write into full-size buffers, then cut them to size.
+  f.text.resize(source.size());
+  f.origin.resize(source.size() + 1);
+  char* text = f.text.data();
+  size_t* origin = f.origin.data();
+  size_t out = 0;
   for (size_t i = 0; i < source.size();) {
+    if (static_cast<unsigned char>(source[i]) < 0x80) {
+      text[out] = source[i];
+      origin[out++] = i++;
+      continue;
+    }
     size_t length = 1;
     const char32_t cp = decode_at(source, i, length);
     if (cp >= 0xFF01 && cp <= 0xFF5E) {
-      f.text += static_cast<char>(cp - 0xFF01 + 0x21);
-      f.origin.push_back(i);
+      text[out] = static_cast<char>(cp - 0xFF01 + 0x21);
+      origin[out++] = i;
     } else if (cp == 0x3000 || cp == 0xA0) {
-      f.text += cp == 0x3000 ? '\t' : ' ';
-      f.origin.push_back(i);
+      text[out] = cp == 0x3000 ? '\t' : ' ';
+      origin[out++] = i;
     } else {
       for (size_t k = 0; k < length; ++k) {
-        f.text += source[i + k];
-        f.origin.push_back(i + k);
+        text[out] = source[i + k];
+        origin[out++] = i + k;
       }
     }
     i += length;
   }
-  f.origin.push_back(source.size());
+  origin[out] = source.size();
+  f.text.resize(out);
+  f.origin.resize(out + 1);
   return f;
 }
 
@@ -174,7 +197,9 @@ std::string_view trim(std::string_view s) {
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
+  // The first byte rules out most candidates without a call to memcmp.
+  return s.size() >= prefix.size() && (prefix.empty() || s[0] == prefix[0]) &&
+         s.compare(0, prefix.size(), prefix) == 0;
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {

@@ -195,6 +195,26 @@ TEST_CASE("html: pages nested deeper than 256 are read whole, and past 1024 the 
   CHECK(cut.cut.lost_bytes == too_deep.size() - kept);
 }
 
+TEST_CASE("html: a cut page with scripts reports the cut measured on the page itself",
+          "[compiler][extract][costly]") {
+  // Scripts' texts are parsed as short markers (elided_text.hpp); where libxml2 stops must still
+  // be counted on the page's own bytes and lines.
+  const std::string head =
+      "<html><head><script>var a = 1;\nvar b = 2;\n</script><title>T</title></head>"
+      "<body><p>before</p>\n";
+  std::string too_deep = head + "<div>";
+  for (int i = 0; i < 1021; ++i) {
+    too_deep += "<div>";
+  }
+  const size_t kept = too_deep.size() + 5;
+  too_deep += "<div><div><p>lost</p><script>var c = 3;</script>";
+  const Page cut = sheaf::parse::parse_html(too_deep, "cut.html");
+  CHECK(texts(cut) == std::vector<std::string>{"before"});
+  CHECK(cut.cut.depth == 1024);
+  CHECK(cut.cut.line == 4);
+  CHECK(cut.cut.lost_bytes == too_deep.size() - kept);
+}
+
 TEST_CASE("html: a data-table row is one block, cells joined by spaces", "[compiler][extract]") {
   const Page page = sheaf::parse::parse_html(
       "<body><table><tr><th>Name</th><th>Share</th></tr>"
