@@ -120,8 +120,26 @@ void Extractor::expect(size_t n) {
   }
 }
 
+// Points `site` at the copy an earlier article holds when they are equal.
+void Extractor::share_site(SiteRef& site) {
+  if (site.empty()) {
+    return;
+  }
+  std::string key;  // every field, each after its length: equal keys, equal sites
+  for (const auto& [name, value] : site->fields()) {
+    key += std::to_string(value->size());
+    key += ':';
+    key += *value;
+  }
+  const auto [it, fresh] = sites_.emplace(std::move(key), site);
+  if (!fresh) {
+    site = it->second;
+  }
+}
+
 void Extractor::take_record(const Document& doc) {
   Article article = parse::article_from_json_record(doc);
+  share_site(article.site);
   article.source_file = doc.source_file;
   const Verdict verdict = judge(article, true);
   if (verdict == Verdict::nothing) {
@@ -182,6 +200,7 @@ Extracted Extractor::finish(Diagnostics& diags, Progress* progress) {
       const size_t k = next_page++;
       entries_[i] = extract_one_page(pages[k], *pages_[k].doc, templates,
                                      options_.explain ? &explain : nullptr, diags);
+      share_site(entries_[i].site);
       verdict = judge(entries_[i], false);
       pages[k] = Page();
       if (pages_[k].owned != nullptr) {
@@ -204,6 +223,7 @@ Extracted Extractor::finish(Diagnostics& diags, Progress* progress) {
   std::vector<Verdict>().swap(verdicts_);
   std::vector<PageDoc>().swap(pages_);
   owned_.clear();
+  sites_.clear();
   out.articles = std::move(entries_);
   return out;
 }

@@ -5,6 +5,8 @@
 
 #include <cstdint>
 #include <deque>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "diag/diagnostics.hpp"
@@ -78,6 +80,7 @@ class Extractor : public DocumentSink {
   };
 
   void take_record(const Document& doc);
+  void share_site(SiteRef& site);
   void take_page(const Document* doc, Document* owned);
 
   ExtractOptions options_;
@@ -85,6 +88,7 @@ class Extractor : public DocumentSink {
   std::vector<Verdict> verdicts_;  // parallel to entries_
   std::vector<PageDoc> pages_;     // the page Documents, in order
   std::deque<Document> owned_;     // the page Documents given to take()
+  std::map<std::string, SiteRef> sites_;  // each distinct site once: equal ones share it
   uint64_t text_bytes_ = 0;
 };
 

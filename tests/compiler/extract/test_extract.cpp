@@ -226,3 +226,25 @@ TEST_CASE("extract: an article without publisher facts holds no SiteInfo", "[com
   }
   CHECK(sizeof(sheaf::SiteRef) < sizeof(sheaf::SiteInfo) / 8);
 }
+
+TEST_CASE("extract: articles with equal site facts share one SiteInfo", "[compiler][extract]") {
+  std::vector<Document> docs = {record("f.jsonl:1", "One", "a"), record("f.jsonl:2", "Two", "b"),
+                                record("f.jsonl:3", "Three", "c")};
+  sheaf::SiteInfo site;
+  site.name = "Daily";
+  docs[0].fields.site = sheaf::SiteRef(site);
+  docs[1].fields.site = sheaf::SiteRef(site);  // equal, not the same object
+  site.icp = "ICP 1";
+  docs[2].fields.site = sheaf::SiteRef(site);
+  sheaf::Extractor extractor;
+  for (Document& doc : docs) {
+    extractor.take(std::move(doc));
+  }
+  Diagnostics diags;
+  const auto articles = extractor.finish(diags).articles;
+  REQUIRE(articles.size() == 3);
+  CHECK(articles[0].site->name == "Daily");
+  CHECK(&*articles[0].site == &*articles[1].site);
+  CHECK(&*articles[2].site != &*articles[0].site);
+  CHECK(articles[2].site->icp == "ICP 1");
+}
