@@ -47,10 +47,10 @@ struct Inputs {
   std::vector<InputFile> files;
   std::vector<std::string> not_articles;  // files of folders skipped as not articles
   std::vector<std::string> excluded;      // left out by --exclude
-  std::vector<Document> documents;
-  std::vector<SourceFile> sources;  // with --keep-source: every file read, byte for byte
-  uint64_t text_bytes = 0;          // of the documents, decoded to UTF-8
-  bool output_is_input = false;     // -o names one of the input files: nothing was read
+  Extractor extractor;                    // the records already extracted, the pages to extract
+  std::vector<SourceFile> sources;        // with --keep-source: every file read, byte for byte
+  uint64_t text_bytes = 0;                // of the documents, decoded to UTF-8
+  bool output_is_input = false;           // -o names one of the input files: nothing was read
 };
 
 // True (with an error naming both) when `output` is the same file as one of `files`: the same
@@ -77,31 +77,30 @@ bool output_is_an_input(const std::string& output, const std::vector<InputFile>&
 Inputs read_inputs(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnostics,
                    Progress& progress) {
   Discovery discovery = discover(options.inputs, fs, diagnostics, DiscoverOptions{options.exclude});
-  Inputs in{std::move(discovery.files),
-            std::move(discovery.not_articles),
-            std::move(discovery.excluded),
-            {},
-            {},
-            0};
+  Inputs in;
+  in.files = std::move(discovery.files);
+  in.not_articles = std::move(discovery.not_articles);
+  in.excluded = std::move(discovery.excluded);
   if (output_is_an_input(options.output, in.files, fs, diagnostics)) {
     in.output_is_input = true;
     return in;
   }
   progress.begin("reading", in.files.size(), "files");
-  in.documents =
-      ingest(in.files, fs, diagnostics, options.keep_source ? &in.sources : nullptr, &progress);
-  for (const Document& d : in.documents) {
-    in.text_bytes += d.text.size();
-  }
+  // Each record becomes its article as it is read, so that a million small records are not
+  // all held twice (as Documents and as Articles); pages wait for the extraction stage.
+  ingest(in.files, fs, diagnostics, in.extractor, options.keep_source ? &in.sources : nullptr,
+         &progress);
+  in.text_bytes = in.extractor.text_bytes();
   progress.end(std::to_string(in.text_bytes) + " bytes of text");
   return in;
 }
 
-// extract stage: the articles of `documents`, which are freed one by one as they are extracted.
-std::vector<Article> extract_articles(std::vector<Document>&& documents, Diagnostics& diagnostics,
+// extract stage: the articles of the inputs, in input order; each page Document is freed once
+// extracted.
+std::vector<Article> extract_articles(Extractor& extractor, Diagnostics& diagnostics,
                                       Progress& progress) {
-  progress.begin("extraction", extract_steps(documents), "steps");
-  std::vector<Article> articles = extract(std::move(documents), diagnostics, &progress);
+  progress.begin("extraction", extractor.steps(), "steps");
+  std::vector<Article> articles = extractor.finish(diagnostics, &progress).articles;
   progress.end(std::to_string(articles.size()) + " articles");
   return articles;
 }
@@ -321,8 +320,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
     return false;
   }
   report_inputs(inputs, report);
-  std::vector<Article> articles =
-      extract_articles(std::move(inputs.documents), diagnostics, progress);
+  std::vector<Article> articles = extract_articles(inputs.extractor, diagnostics, progress);
   if (options.verbose) {
     note_files(inputs.files, articles, progress);
   }

@@ -33,7 +33,7 @@ Article to_article(const Record& r, const SiteView& s) {
                  str(r.url),
                  std::move(categories),
                  split_body(str(r.body)),
-                 std::move(site),
+                 SiteRef(std::move(site)),
                  0,
                  std::string()};
 }
@@ -54,7 +54,7 @@ nlohmann::ordered_json article_json(const Article& a) {
   nlohmann::ordered_json j = article_metadata_json(a);
   j["paragraphs"] = a.paragraphs;
   nlohmann::ordered_json site = nlohmann::ordered_json::object();
-  for (const auto& [key, value] : a.site.fields()) {
+  for (const auto& [key, value] : a.site->fields()) {
     if (!value->empty()) {
       site[key] = *value;
     }

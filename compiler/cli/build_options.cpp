@@ -75,8 +75,8 @@ int settle_build_options(BuildCommand& command) {
     file = load_build_config(command.config);
     if (!file.error.empty()) {
       std::fprintf(stderr, "%s\n",
-                   format_diagnostic({Severity::error, file.path, file.error_line,
-                                      DiagCode::bad_config, file.error})
+                   format_diagnostic({file.path, file.error, file.error_line, Severity::error,
+                                      DiagCode::bad_config})
                        .c_str());
       return kExitUsage;
     }

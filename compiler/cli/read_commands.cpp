@@ -233,9 +233,9 @@ int run_cat(const ReadCommand& command) {
     print_line(escape_field(article.subtitle));
   }
   const std::pair<const char*, const std::string*> meta[] = {
-      {"id", &article.id},         {"date", &article.date},         {"source", &article.source},
-      {"author", &article.author}, {"location", &article.location}, {"url", &article.url},
-      {"site", &article.site.name}};
+      {"id", &article.id},          {"date", &article.date},         {"source", &article.source},
+      {"author", &article.author},  {"location", &article.location}, {"url", &article.url},
+      {"site", &article.site->name}};
   for (const auto& [key, value] : meta) {
     if (!value->empty()) {
       std::printf("%s: %s\n", key, escape_field(*value).c_str());

@@ -20,11 +20,11 @@ std::string_view code_name(DiagCode code) {
 }
 
 void Diagnostics::warning(std::string file, uint64_t line, DiagCode code, std::string message) {
-  add({Severity::warning, std::move(file), line, code, std::move(message)});
+  add({std::move(file), std::move(message), line, Severity::warning, code});
 }
 
 void Diagnostics::error(std::string file, uint64_t line, DiagCode code, std::string message) {
-  add({Severity::error, std::move(file), line, code, std::move(message)});
+  add({std::move(file), std::move(message), line, Severity::error, code});
 }
 
 void Diagnostics::add(Diagnostic d) {

@@ -3,13 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace sheaf {
 
-enum class Severity { warning, error };
+enum class Severity : uint8_t { warning, error };
 
 /// Every diagnostic code, one enumerator per entry of diag/codes.def (where each is documented:
 /// severity, stage, meaning, what to do), in that order. Only code_name() is printed.
@@ -24,15 +25,18 @@ enum class DiagCode : uint8_t {
 std::string_view code_name(DiagCode code);
 
 /// One problem with one input. `line` is 1-based, 0 when the problem is not on a line.
+/// (Its fields are in the order that packs them: a build of a million records without titles
+/// holds a million of these.)
 struct Diagnostic {
-  Severity severity = Severity::error;
   std::string file;
-  uint64_t line = 0;
-  DiagCode code = DiagCode::write_failed;  ///< printed as code_name(code)
   std::string message;
+  uint64_t line = 0;
+  Severity severity = Severity::error;
+  DiagCode code = DiagCode::write_failed;  ///< printed as code_name(code)
 };
 
-/// Collects diagnostics in the order reported. Not thread-safe: stages that run in parallel
+/// Collects diagnostics in the order reported, in a deque: growing never copies them all, nor
+/// leaves room for as many again. Not thread-safe: stages that run in parallel
 /// collect their own and merge them in input order, so output stays deterministic.
 class Diagnostics {
  public:
@@ -43,7 +47,7 @@ class Diagnostics {
   void add(Diagnostic d);
   void merge(const Diagnostics& other);
 
-  const std::vector<Diagnostic>& items() const { return items_; }
+  const std::deque<Diagnostic>& items() const { return items_; }
 
   size_t error_count() const { return errors_; }
 
@@ -53,7 +57,7 @@ class Diagnostics {
   size_t warning_count(const std::vector<std::string>& allowed) const;
 
  private:
-  std::vector<Diagnostic> items_;
+  std::deque<Diagnostic> items_;
   size_t errors_ = 0;
 };
 

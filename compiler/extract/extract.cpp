@@ -1,6 +1,7 @@
 // compiler, extract stage: format dispatch, cross-page templates, what is kept.
 #include "extract/extract.hpp"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -53,98 +54,202 @@ void report_cut(const Page& page, Diagnostics& diags) {
                     " bytes of the page are not in the article");
 }
 
-// Keeps `article` unless it is empty, and says so. A missing title or body is reported here
-// for records; extract_page() reports it for pages (`report_partial` false).
-bool keep(const Article& article, const std::string& origin, bool report_partial,
-          Diagnostics& diags) {
-  OriginLocation at = split_origin(origin);
+using Verdict = Extractor::Verdict;
+
+// Whether `article` is kept, and what is missing. A missing title or body is reported for
+// records; extract_page() reports it for pages (`report_partial` false).
+Verdict judge(const Article& article, bool report_partial) {
   if (article.title.empty() && article.paragraphs.empty()) {
-    diags.warning(std::move(at.file), at.line, DiagCode::nothing_extracted,
-                  "no title and no body text found; skipped");
-    return false;
+    return Verdict::nothing;
   }
   if (!report_partial) {
-    return true;
+    return Verdict::kept;
   }
   if (article.paragraphs.empty()) {
-    diags.warning(std::move(at.file), at.line, DiagCode::empty_body,
-                  "no body text found; kept with its title");
-  } else if (article.title.empty()) {
-    diags.warning(std::move(at.file), at.line, DiagCode::no_title, "no title found");
+    return Verdict::empty_body;
+  }
+  return article.title.empty() ? Verdict::no_title : Verdict::kept;
+}
+
+// Says what `verdict` means for the article from `origin`; false when it is not kept.
+bool report(Verdict verdict, const std::string& origin, Diagnostics& diags) {
+  if (verdict == Verdict::kept || verdict == Verdict::page) {
+    return true;
+  }
+  OriginLocation at = split_origin(origin);
+  switch (verdict) {
+    case Verdict::nothing:
+      diags.warning(std::move(at.file), at.line, DiagCode::nothing_extracted,
+                    "no title and no body text found; skipped");
+      return false;
+    case Verdict::empty_body:
+      diags.warning(std::move(at.file), at.line, DiagCode::empty_body,
+                    "no body text found; kept with its title");
+      break;
+    case Verdict::no_title:
+      diags.warning(std::move(at.file), at.line, DiagCode::no_title, "no title found");
+      break;
+    case Verdict::kept:
+    case Verdict::page:
+      break;
   }
   return true;
 }
 
-// The extraction; with `consume`, each document (and its parsed page) is freed once used.
-Extracted extract_all(const std::vector<Document>& docs, Diagnostics& diags,
-                      const ExtractOptions& options, std::vector<Document>* consume,
-                      Progress* progress) {
-  std::vector<Page> pages;
-  std::vector<size_t> page_of(docs.size(), SIZE_MAX);
-  for (size_t i = 0; i < docs.size(); ++i) {
-    if (progress != nullptr) {
-      progress->update(pages.size());
-    }
-    if (docs[i].format != DocumentFormat::record) {
-      page_of[i] = pages.size();
-      pages.push_back(to_page(docs[i]));
-    }
-  }
-  const std::map<std::string, TemplateLines> templates = find_templates(pages);
-
-  Extracted out;
-  out.articles.reserve(docs.size());
-  for (size_t i = 0; i < docs.size(); ++i) {
-    if (progress != nullptr) {
-      progress->update(pages.size() + i);
-    }
-    const Document& doc = docs[i];
-    Explain explain;
-    Article article;
-    if (page_of[i] == SIZE_MAX) {
-      article = parse::article_from_json_record(doc);
-    } else {
-      const Page& page = pages[page_of[i]];
-      ExtractContext context;
-      const auto t = templates.find(site_key(page));
-      context.templates = t == templates.end() ? nullptr : &t->second;
-      report_front_matter(page, diags);
-      report_cut(page, diags);
-      article = extract_page(page, doc.id, context, diags, options.explain ? &explain : nullptr);
-    }
-    article.source_file = doc.source_file;
-    if (keep(article, doc.origin, page_of[i] == SIZE_MAX, diags)) {
-      out.articles.push_back(std::move(article));
-      if (options.explain) {
-        out.explains.push_back(std::move(explain));
-      }
-    }
-    if (consume != nullptr) {
-      Document& used = (*consume)[i];
-      std::string().swap(used.text);
-      used.fields = Article();
-      if (page_of[i] != SIZE_MAX) {
-        pages[page_of[i]] = Page();
-      }
-    }
-  }
-  return out;
+// The article of page `page` (Document `doc`), with the diagnostics of its extraction.
+Article extract_one_page(const Page& page, const Document& doc,
+                         const std::map<std::string, TemplateLines>& templates, Explain* explain,
+                         Diagnostics& diags) {
+  ExtractContext context;
+  const auto t = templates.find(site_key(page));
+  context.templates = t == templates.end() ? nullptr : &t->second;
+  report_front_matter(page, diags);
+  report_cut(page, diags);
+  Article article = extract_page(page, doc.id, context, diags, explain);
+  article.source_file = doc.source_file;
+  return article;
 }
 
 }  // namespace
 
+void Extractor::expect(size_t n) {
+  if (entries_.size() + n > entries_.capacity()) {  // geometric, so many small files stay linear
+    const size_t room = std::max(entries_.size() + n, 2 * entries_.capacity());
+    entries_.reserve(room);
+    verdicts_.reserve(room);
+  }
+}
+
+// Points `site` at the copy an earlier article holds when they are equal.
+void Extractor::share_site(SiteRef& site) {
+  if (site.empty()) {
+    return;
+  }
+  std::string key;  // every field, each after its length: equal keys, equal sites
+  for (const auto& [name, value] : site->fields()) {
+    key += std::to_string(value->size());
+    key += ':';
+    key += *value;
+  }
+  const auto [it, fresh] = sites_.emplace(std::move(key), site);
+  if (!fresh) {
+    site = it->second;
+  }
+}
+
+void Extractor::take_record(const Document& doc) {
+  Article article = parse::article_from_json_record(doc);
+  share_site(article.site);
+  article.source_file = doc.source_file;
+  const Verdict verdict = judge(article, true);
+  if (verdict == Verdict::nothing) {
+    Article skipped;  // only its origin, for the warning
+    skipped.origin = std::move(article.origin);
+    article = std::move(skipped);
+  }
+  entries_.push_back(std::move(article));
+  verdicts_.push_back(verdict);
+}
+
+void Extractor::take_page(const Document* doc, Document* owned) {
+  entries_.emplace_back();
+  verdicts_.push_back(Verdict::page);
+  pages_.push_back({doc, owned});
+}
+
+void Extractor::take(Document&& doc) {
+  text_bytes_ += doc.text.size();
+  if (doc.format == DocumentFormat::record) {
+    take_record(doc);
+    return;
+  }
+  owned_.push_back(std::move(doc));
+  take_page(&owned_.back(), &owned_.back());
+}
+
+void Extractor::take_ref(const Document& doc) {
+  text_bytes_ += doc.text.size();
+  if (doc.format == DocumentFormat::record) {
+    take_record(doc);
+  } else {
+    take_page(&doc, nullptr);
+  }
+}
+
+Extracted Extractor::finish(Diagnostics& diags, Progress* progress) {
+  std::vector<Page> pages;
+  pages.reserve(pages_.size());
+  for (const PageDoc& p : pages_) {
+    if (progress != nullptr) {
+      progress->update(pages.size());
+    }
+    pages.push_back(to_page(*p.doc));
+  }
+  const std::map<std::string, TemplateLines> templates = find_templates(pages);
+
+  Extracted out;
+  size_t kept = 0;
+  size_t next_page = 0;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (progress != nullptr) {
+      progress->update(pages.size() + i);
+    }
+    Explain explain;
+    Verdict verdict = verdicts_[i];
+    if (verdict == Verdict::page) {
+      const size_t k = next_page++;
+      entries_[i] = extract_one_page(pages[k], *pages_[k].doc, templates,
+                                     options_.explain ? &explain : nullptr, diags);
+      share_site(entries_[i].site);
+      verdict = judge(entries_[i], false);
+      pages[k] = Page();
+      if (pages_[k].owned != nullptr) {
+        *pages_[k].owned = Document();
+      }
+    }
+    if (!report(verdict, entries_[i].origin, diags)) {
+      entries_[i] = Article();
+      continue;
+    }
+    if (kept != i) {
+      entries_[kept] = std::move(entries_[i]);
+    }
+    ++kept;
+    if (options_.explain) {
+      out.explains.push_back(std::move(explain));
+    }
+  }
+  entries_.resize(kept);
+  std::vector<Verdict>().swap(verdicts_);
+  std::vector<PageDoc>().swap(pages_);
+  owned_.clear();
+  sites_.clear();
+  out.articles = std::move(entries_);
+  return out;
+}
+
 Extracted extract(const std::vector<Document>& docs, Diagnostics& diags,
                   const ExtractOptions& options) {
-  return extract_all(docs, diags, options, nullptr, nullptr);
+  Extractor extractor(options);
+  extractor.expect(docs.size());
+  for (const Document& doc : docs) {
+    extractor.take_ref(doc);
+  }
+  return extractor.finish(diags);
 }
 
 std::vector<Article> extract(const std::vector<Document>& docs, Diagnostics& diags) {
-  return extract_all(docs, diags, ExtractOptions{}, nullptr, nullptr).articles;
+  return extract(docs, diags, ExtractOptions{}).articles;
 }
 
 std::vector<Article> extract(std::vector<Document>&& docs, Diagnostics& diags, Progress* progress) {
-  std::vector<Document> consumed = std::move(docs);
-  return extract_all(consumed, diags, ExtractOptions{}, &consumed, progress).articles;
+  Extractor extractor;
+  extractor.expect(docs.size());
+  for (Document& doc : docs) {
+    extractor.take(std::move(doc));
+  }
+  std::vector<Document>().swap(docs);
+  return extractor.finish(diags, progress).articles;
 }
 
 uint64_t extract_steps(const std::vector<Document>& docs) {

@@ -3,11 +3,16 @@
 // site, then each page is extracted (page_extractor.hpp). Records are cleaned field by field.
 #pragma once
 
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "diag/diagnostics.hpp"
 #include "diag/progress.hpp"
 #include "extract/explain.hpp"
+#include "ingest/document_sink.hpp"
 #include "model/article.hpp"
 
 namespace sheaf {
@@ -39,5 +44,52 @@ std::vector<Article> extract(std::vector<Document>&& docs, Diagnostics& diags,
 
 /// The number of progress steps extract() reports for `docs`.
 uint64_t extract_steps(const std::vector<Document>& docs);
+
+/// extract(), fed one Document at a time in input order (a DocumentSink for ingest). A record
+/// becomes its Article as it comes, and its Document is dropped then; a page Document is kept
+/// until finish(), since its templates are found across all pages. finish() gives the same
+/// articles, explanations and diagnostics, in the same order, as extract() on all the
+/// Documents: extraction's diagnostics are reported there, after everything ingest reported.
+class Extractor : public DocumentSink {
+ public:
+  explicit Extractor(ExtractOptions options = {}) : options_(options) {}
+
+  void expect(size_t n) override;
+  void take(Document&& doc) override;
+
+  /// take() without owning `doc`: a page is read in place, so it must outlive finish().
+  void take_ref(const Document& doc);
+
+  /// Bytes of text of the Documents taken (Document::text).
+  uint64_t text_bytes() const { return text_bytes_; }
+
+  /// The progress steps finish() reports (as extract_steps()).
+  uint64_t steps() const { return entries_.size() + pages_.size(); }
+
+  /// Extracts the pages, reports what extraction found, in input order, and hands over the
+  /// articles. Call once.
+  Extracted finish(Diagnostics& diags, Progress* progress = nullptr);
+
+  /// What happens to a Document's article; for a record decided in take(), reported in finish().
+  enum class Verdict : uint8_t { kept, no_title, empty_body, nothing, page };
+
+ private:
+  struct PageDoc {
+    const Document* doc;
+    Document* owned;  // freed once extracted; null when borrowed
+  };
+
+  void take_record(const Document& doc);
+  void share_site(SiteRef& site);
+  void take_page(const Document* doc, Document* owned);
+
+  ExtractOptions options_;
+  std::vector<Article> entries_;   // one per Document, in order; a page's is filled in finish()
+  std::vector<Verdict> verdicts_;  // parallel to entries_
+  std::vector<PageDoc> pages_;     // the page Documents, in order
+  std::deque<Document> owned_;     // the page Documents given to take()
+  std::map<std::string, SiteRef> sites_;  // each distinct site once: equal ones share it
+  uint64_t text_bytes_ = 0;
+};
 
 }  // namespace sheaf

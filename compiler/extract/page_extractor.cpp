@@ -395,7 +395,9 @@ Article extract_page(const Page& page, const std::string& id, const ExtractConte
     a.source = dateline.source;
   }
   a.location = dateline.location;
-  layout::read_site(page, l.footer_from, a.site);
+  SiteInfo site;
+  layout::read_site(page, l.footer_from, site);
+  a.site = SiteRef(std::move(site));
   // Front matter states fields outright, so it wins, and a title it gives is a title.
   apply_front_matter(page.meta.front_matter, a);
   OriginLocation at = split_origin(page.origin);

@@ -43,10 +43,10 @@ std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
                                    std::vector<const SiteInfo*>& distinct) {
   std::vector<uint32_t> refs(articles.size(), 0);
   for (size_t i = 0; i < articles.size(); ++i) {
-    const SiteInfo& s = articles[i].site;
-    if (s.empty()) {
+    if (articles[i].site.empty()) {
       continue;
     }
+    const SiteInfo& s = *articles[i].site;
     size_t k = 0;
     while (k < distinct.size() && !(*distinct[k] == s)) {
       ++k;  // sites are few: one per publisher

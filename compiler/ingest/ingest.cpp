@@ -2,7 +2,6 @@
 #include "ingest/ingest.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -21,13 +20,22 @@ bool is_blank(const std::string& text) {
   });
 }
 
-void append(std::vector<Document>& out, std::vector<Document> more) {
-  if (out.empty()) {
-    out = std::move(more);  // no second array of these large structs
-    return;
+// Sets each Document's source_file on its way to the sink.
+class SourceTag : public DocumentSink {
+ public:
+  SourceTag(DocumentSink& sink, uint32_t source) : sink_(sink), source_(source) {}
+
+  void expect(size_t n) override { sink_.expect(n); }
+
+  void take(Document&& doc) override {
+    doc.source_file = source_;
+    sink_.take(std::move(doc));
   }
-  out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-}
+
+ private:
+  DocumentSink& sink_;
+  uint32_t source_;
+};
 
 // --keep-source: the file's bytes under its relative path; two roots can hold the same
 // relative path, so the later ones are numbered and none is lost.
@@ -44,7 +52,7 @@ uint32_t keep_source(const InputFile& file, const std::string& bytes,
 
 // The documents of one decoded, non-blank file, by the parser its type selects.
 void parse_input(const InputFile& file, std::string&& text, Diagnostics& diags,
-                 std::vector<Document>& docs) {
+                 DocumentSink& sink) {
   switch (file.kind) {
     case InputKind::text_dump:
     case InputKind::html:
@@ -55,24 +63,22 @@ void parse_input(const InputFile& file, std::string&& text, Diagnostics& diags,
       doc.id = derive_id(file.rel_path);
       normalize_newlines_in_place(text);
       doc.text = std::move(text);
-      docs.push_back(std::move(doc));
+      sink.take(std::move(doc));
       break;
     }
     case InputKind::jsonl:
-      append(docs, parse_jsonl(text, file, diags));
+      parse_jsonl(text, file, diags, sink);
       break;
     case InputKind::json:
-      append(docs, parse_json(text, file, diags));
+      parse_json(text, file, diags, sink);
       break;
   }
 }
 
 }  // namespace
 
-std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs,
-                             Diagnostics& diags, std::vector<SourceFile>* sources,
-                             Progress* progress) {
-  std::vector<Document> docs;
+void ingest(const std::vector<InputFile>& files, FileSystem& fs, Diagnostics& diags,
+            DocumentSink& sink, std::vector<SourceFile>* sources, Progress* progress) {
   std::unordered_set<std::string> source_paths;
   size_t files_read = 0;
   for (const InputFile& file : files) {
@@ -84,7 +90,6 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       diags.error(file.path, 0, DiagCode::read_error, read.error);
       continue;
     }
-    const size_t first_doc = docs.size();
     const uint32_t source =
         sources != nullptr ? keep_source(file, read.bytes, source_paths, *sources) : 0;
     // Moved in: valid UTF-8 is used as read, anything else decoded into a new string.
@@ -100,11 +105,17 @@ std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs
       diags.warning(file.path, 0, DiagCode::empty_file, "file has only whitespace");
       continue;
     }
-    parse_input(file, std::move(text), diags, docs);
-    for (size_t k = first_doc; k < docs.size(); ++k) {
-      docs[k].source_file = source;
-    }
+    SourceTag tagged(sink, source);
+    parse_input(file, std::move(text), diags, tagged);
   }
+}
+
+std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs,
+                             Diagnostics& diags, std::vector<SourceFile>* sources,
+                             Progress* progress) {
+  std::vector<Document> docs;
+  DocumentList list(docs);
+  ingest(files, fs, diags, list, sources, progress);
   return docs;
 }
 

@@ -7,6 +7,7 @@
 #include "diag/diagnostics.hpp"
 #include "diag/progress.hpp"
 #include "ingest/discover.hpp"
+#include "ingest/document_sink.hpp"
 #include "ingest/filesystem.hpp"
 #include "model/article.hpp"
 
@@ -31,5 +32,11 @@ namespace sheaf {
 std::vector<Document> ingest(const std::vector<InputFile>& files, FileSystem& fs,
                              Diagnostics& diags, std::vector<SourceFile>* sources = nullptr,
                              Progress* progress = nullptr);
+
+/// ingest() handing each Document to `sink` as it is made, in the same order, so that the
+/// caller need not hold them all (build extracts each record as it comes).
+void ingest(const std::vector<InputFile>& files, FileSystem& fs, Diagnostics& diags,
+            DocumentSink& sink, std::vector<SourceFile>* sources = nullptr,
+            Progress* progress = nullptr);
 
 }  // namespace sheaf

@@ -155,7 +155,9 @@ std::optional<Document> RecordReader::read() {
   std::string category;
   read_string("category", category);
   read_string_list("paragraphs", f.paragraphs);
-  read_site(f.site);
+  SiteInfo site;
+  read_site(site);
+  f.site = SiteRef(std::move(site));
   std::string body;
   read_string("body", body);
 
@@ -224,11 +226,10 @@ std::optional<Json> parse_value(std::string_view text, const InputFile& file, ui
 
 }  // namespace
 
-std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file,
-                                  Diagnostics& diags) {
-  std::vector<Document> docs;
+void parse_jsonl(std::string_view text, const InputFile& file, Diagnostics& diags,
+                 DocumentSink& sink) {
   // One document per line at most: no reallocation (a Document is large) on big files.
-  docs.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  sink.expect(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   uint64_t line_no = 0;
   size_t start = 0;
   while (start < text.size()) {
@@ -250,32 +251,32 @@ std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file,
                             derive_record_id(file.rel_path, line_no)};
     std::optional<Document> doc = RecordReader(*value, place, diags).read();
     if (doc) {
-      docs.push_back(std::move(*doc));
+      sink.take(std::move(*doc));
     }
   }
-  return docs;
 }
 
-std::vector<Document> parse_json(std::string_view text, const InputFile& file, Diagnostics& diags) {
-  std::vector<Document> docs;
+void parse_json(std::string_view text, const InputFile& file, Diagnostics& diags,
+                DocumentSink& sink) {
   const std::optional<Json> root = parse_value(text, file, 1, diags);
   if (!root) {
-    return docs;
+    return;
   }
   if (root->is_object()) {
     const RecordPlace place{file, 0, "", file.path, derive_id(file.rel_path)};
     std::optional<Document> doc = RecordReader(*root, place, diags).read();
     if (doc) {
-      docs.push_back(std::move(*doc));
+      sink.take(std::move(*doc));
     }
-    return docs;
+    return;
   }
   if (!root->is_array()) {
     diags.error(file.path, 0, DiagCode::not_an_object,
                 std::string("expected a JSON object or an array of objects (got ") +
                     root->type_name() + ")");
-    return docs;
+    return;
   }
+  sink.expect(root->size());
   for (size_t i = 0; i < root->size(); ++i) {
     const uint64_t number = i + 1;
     const std::string n = std::to_string(number);
@@ -283,9 +284,23 @@ std::vector<Document> parse_json(std::string_view text, const InputFile& file, D
                             derive_record_id(file.rel_path, number)};
     std::optional<Document> doc = RecordReader((*root)[i], place, diags).read();
     if (doc) {
-      docs.push_back(std::move(*doc));
+      sink.take(std::move(*doc));
     }
   }
+}
+
+std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file,
+                                  Diagnostics& diags) {
+  std::vector<Document> docs;
+  DocumentList list(docs);
+  parse_jsonl(text, file, diags, list);
+  return docs;
+}
+
+std::vector<Document> parse_json(std::string_view text, const InputFile& file, Diagnostics& diags) {
+  std::vector<Document> docs;
+  DocumentList list(docs);
+  parse_json(text, file, diags, list);
   return docs;
 }
 

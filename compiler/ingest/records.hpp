@@ -7,6 +7,7 @@
 
 #include "diag/diagnostics.hpp"
 #include "ingest/discover.hpp"
+#include "ingest/document_sink.hpp"
 #include "model/article.hpp"
 
 namespace sheaf {
@@ -37,6 +38,10 @@ namespace sheaf {
 /// @return the records in line order.
 std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file, Diagnostics& diags);
 
+/// parse_jsonl() handing each Document to `sink` as it is read (after sink.expect(lines)).
+void parse_jsonl(std::string_view text, const InputFile& file, Diagnostics& diags,
+                 DocumentSink& sink);
+
 /// Parses a .json file: one object, or an array of objects, each read as in parse_jsonl.
 ///
 /// A single object gets origin = "REL_PATH" and, without an id, id = derive_id(rel_path).
@@ -45,5 +50,9 @@ std::vector<Document> parse_jsonl(std::string_view text, const InputFile& file, 
 /// with "record #N: "; a syntax error carries the line where parsing stopped.
 /// Any other top-level value is an error "not-an-object".
 std::vector<Document> parse_json(std::string_view text, const InputFile& file, Diagnostics& diags);
+
+/// parse_json() handing each Document to `sink` as it is read.
+void parse_json(std::string_view text, const InputFile& file, Diagnostics& diags,
+                DocumentSink& sink);
 
 }  // namespace sheaf

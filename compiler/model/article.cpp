@@ -3,6 +3,11 @@
 
 namespace sheaf {
 
+const SiteInfo& SiteRef::empty_site() {
+  static const SiteInfo empty;
+  return empty;
+}
+
 std::string join_body(const std::vector<std::string>& paragraphs) {
   std::string body;
   for (size_t i = 0; i < paragraphs.size(); ++i) {

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -66,6 +67,31 @@ struct SiteInfo {
   }
 };
 
+/// An article's SiteInfo, held by a shared handle: an article without publisher facts holds
+/// none (a SiteInfo is 288 bytes, and a build may hold a million articles), and equal sites
+/// may share one copy (Extractor does so). Reads as a SiteInfo (`*site`, `site->name`), empty
+/// when there is none; never changed in place: assign a new one.
+class SiteRef {
+ public:
+  SiteRef() = default;
+
+  /// Holds `site`, or nothing when it is empty.
+  explicit SiteRef(SiteInfo site)
+      : site_(site.empty() ? nullptr : std::make_shared<const SiteInfo>(std::move(site))) {}
+
+  const SiteInfo& operator*() const { return site_ != nullptr ? *site_ : empty_site(); }
+
+  const SiteInfo* operator->() const { return &**this; }
+
+  /// True when the article has no publisher facts.
+  bool empty() const { return site_ == nullptr; }
+
+ private:
+  static const SiteInfo& empty_site();
+
+  std::shared_ptr<const SiteInfo> site_;
+};
+
 /// One article as the compiler knows it after extraction: clean UTF-8 fields, no markup.
 /// Empty strings mean "not known". Paragraphs never contain '\n'.
 struct Article {
@@ -79,7 +105,7 @@ struct Article {
   std::string url;
   std::vector<std::string> categories;
   std::vector<std::string> paragraphs;
-  SiteInfo site;
+  SiteRef site;
   uint32_t source_file = 0;  ///< 1 + index of its kept input file (--keep-source), else 0
   std::string origin;        ///< where it came from, for messages: "dir/a.txt" or "dir/b.jsonl:12"
 };

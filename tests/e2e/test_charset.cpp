@@ -47,7 +47,7 @@ std::set<uint32_t> scan_articles(const std::vector<std::string>& inputs) {
         add_code_points(s, cps);
       }
     }
-    for (const auto& [key, value] : a.site.fields()) {
+    for (const auto& [key, value] : a.site->fields()) {
       add_code_points(*value, cps);
     }
   }

@@ -84,8 +84,8 @@ void compare_bundle(const std::string& path, const std::vector<Article>& expecte
         a.id == e.id && a.title == e.title && a.subtitle == e.subtitle && a.date == e.date &&
         a.source == e.source && a.author == e.author && a.location == e.location &&
         a.url == e.url && categories_of(a) == e.categories &&
-        a.body == sheaf::join_body(e.paragraphs) && site.value().name == e.site.name &&
-        site.value().copyright == e.site.copyright && site.value().icp == e.site.icp;
+        a.body == sheaf::join_body(e.paragraphs) && site.value().name == e.site->name &&
+        site.value().copyright == e.site->copyright && site.value().icp == e.site->icp;
     if (!same && ++mismatches <= 5) {
       FAIL_CHECK("article " << e.id << " (" << e.origin << ") differs after the round trip");
     }

@@ -50,11 +50,13 @@ Article article_from_json_record(const Document& doc) {
   article.location = text::clean_line(in.location);
   article.url = text::clean_line(in.url);
   append_cleaned(in.categories, article.categories);
-  const auto from = in.site.fields();
-  const auto to = article.site.fields();
+  SiteInfo site;
+  const auto from = in.site->fields();
+  const auto to = site.fields();
   for (size_t k = 0; k < from.size(); ++k) {
     *to[k].second = text::clean_line(*from[k].second);
   }
+  article.site = SiteRef(std::move(site));
   if (!in.paragraphs.empty()) {
     append_cleaned(in.paragraphs, article.paragraphs);
   } else if (looks_like_html(doc.text)) {

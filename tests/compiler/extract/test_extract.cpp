@@ -1,5 +1,6 @@
 // Tests for extract/extract.hpp: dispatch by format, boilerplate, order, skips.
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -136,4 +137,117 @@ TEST_CASE("extract: malformed front matter is a warning with file and line",
   CHECK(sheaf::code_name(diags.items()[0].code) == "bad-front-matter");
   CHECK(diags.items()[0].file == "bad.md");
   CHECK(diags.items()[0].line >= 3);
+}
+
+namespace {
+
+Document record(const std::string& origin, const std::string& title, const std::string& body) {
+  Document doc;
+  doc.format = DocumentFormat::record;
+  doc.origin = origin;
+  doc.id = origin;
+  doc.fields.title = title;
+  doc.text = body;
+  return doc;
+}
+
+// The mixed inputs both extraction paths are compared on: pages and records, kept, title-only,
+// untitled and empty ones, interleaved.
+std::vector<Document> mixed_documents() {
+  return {record("f.jsonl:1", "", "untitled body"), text_dump("a.txt", "Page A\nbody of a"),
+          record("f.jsonl:2", "Title only", ""),    text_dump("empty.txt", "\n&nbsp;\n"),
+          record("f.jsonl:3", "", "&nbsp;"),        record("f.jsonl:4", "Kept", "text"),
+          text_dump("b.txt", "Just a title")};
+}
+
+std::vector<std::string> said(const Diagnostics& diags) {
+  std::vector<std::string> out;
+  for (const auto& d : diags.items()) {
+    out.push_back(sheaf::format_diagnostic(d));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "extract: Extractor fed one document at a time gives extract()'s articles and "
+    "diagnostics, in input order, after what came before",
+    "[compiler][extract]") {
+  Diagnostics expected_diags;
+  const auto expected = sheaf::extract(mixed_documents(), expected_diags);
+
+  Diagnostics diags;
+  sheaf::Extractor extractor;
+  extractor.expect(2);  // a hint only: more may come
+  uint64_t text = 0;
+  for (Document& doc : mixed_documents()) {
+    text += doc.text.size();
+    extractor.take(std::move(doc));
+  }
+  // Reported while the documents were fed (as ingest does): it must stay first.
+  diags.warning("g.jsonl", 9, sheaf::DiagCode::bad_field, "reported by ingest");
+  CHECK(extractor.text_bytes() == text);
+  CHECK(extractor.steps() == 7 + 3);  // every document, and each page once more
+  const sheaf::Extracted out = extractor.finish(diags);
+
+  REQUIRE(out.articles.size() == expected.size());
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    CHECK(out.articles[i].id == expected[i].id);
+    CHECK(out.articles[i].title == expected[i].title);
+    CHECK(out.articles[i].paragraphs == expected[i].paragraphs);
+    ids.push_back(out.articles[i].id);
+  }
+  CHECK(ids == std::vector<std::string>{"f.jsonl:1", "a.txt", "f.jsonl:2", "f.jsonl:4", "b.txt"});
+  std::vector<std::string> want = said(expected_diags);
+  want.insert(want.begin(), "sheaf: warning: g.jsonl:9: reported by ingest [bad-field]");
+  CHECK(said(diags) == want);
+  // Pages and records interleaved as given; each article's messages together.
+  const char* const order[] = {
+      "g.jsonl:9: reported by ingest [bad-field]",
+      "f.jsonl:1: no title found [no-title]",
+      "f.jsonl:2: no body text found; kept with its title [empty-body]",
+      "empty.txt: no title found on the page [no-title]",
+      "empty.txt: no body text found on the page [empty-body]",
+      "empty.txt: no title and no body text found; skipped [nothing-extracted]",
+      "f.jsonl:3: no title and no body text found; skipped [nothing-extracted]",
+      "b.txt: no body text found on the page [empty-body]"};
+  REQUIRE(want.size() == std::size(order));
+  for (size_t i = 0; i < want.size(); ++i) {
+    CHECK(want[i] == std::string("sheaf: warning: ") + order[i]);
+  }
+}
+
+TEST_CASE("extract: an article without publisher facts holds no SiteInfo", "[compiler][extract]") {
+  Diagnostics diags;
+  const auto articles = sheaf::extract(mixed_documents(), diags);
+  REQUIRE(!articles.empty());
+  for (const auto& a : articles) {
+    CHECK(a.site.empty());
+    CHECK(a.site->name.empty());  // reads as an empty SiteInfo
+  }
+  CHECK(sizeof(sheaf::SiteRef) < sizeof(sheaf::SiteInfo) / 8);
+}
+
+TEST_CASE("extract: articles with equal site facts share one SiteInfo", "[compiler][extract]") {
+  std::vector<Document> docs = {record("f.jsonl:1", "One", "a"), record("f.jsonl:2", "Two", "b"),
+                                record("f.jsonl:3", "Three", "c")};
+  sheaf::SiteInfo site;
+  site.name = "Daily";
+  docs[0].fields.site = sheaf::SiteRef(site);
+  docs[1].fields.site = sheaf::SiteRef(site);  // equal, not the same object
+  site.icp = "ICP 1";
+  docs[2].fields.site = sheaf::SiteRef(site);
+  sheaf::Extractor extractor;
+  for (Document& doc : docs) {
+    extractor.take(std::move(doc));
+  }
+  Diagnostics diags;
+  const auto articles = extractor.finish(diags).articles;
+  REQUIRE(articles.size() == 3);
+  CHECK(articles[0].site->name == "Daily");
+  CHECK(&*articles[0].site == &*articles[1].site);
+  CHECK(&*articles[2].site != &*articles[0].site);
+  CHECK(articles[2].site->icp == "ICP 1");
 }

@@ -61,7 +61,7 @@ TEST_CASE("extract dump: navigation above and related links and footer below are
   CHECK(a.paragraphs.back() == "从下个月起，图书馆将延长开放时间到晚上九点，方便上班族借阅。");
   CHECK(!has(a.paragraphs, "首页"));
   CHECK(!has(a.paragraphs, "小镇举办春季长跑比赛"));
-  CHECK(a.site.icp == "京ICP备12345678号");
+  CHECK(a.site->icp == "京ICP备12345678号");
   const auto outside =
       std::count_if(explain.entries().begin(), explain.entries().end(),
                     [](const sheaf::ExplainEntry& e) { return e.rule == "outside-content"; });

@@ -31,7 +31,9 @@ TEST_CASE("record: every string field is cleaned, empty categories dropped",
   doc.fields.url = "http://x/?a=1&amp;b=2";
   doc.fields.categories = {"新闻 ", "&nbsp;", "", "地震"};
   doc.fields.paragraphs = {"\xE3\x80\x80\xE3\x80\x80p1&nbsp;", "  ", "p2"};
-  doc.fields.site.name = " 某省地震局&nbsp;";
+  sheaf::SiteInfo site;
+  site.name = " 某省地震局&nbsp;";
+  doc.fields.site = sheaf::SiteRef(site);
   const sheaf::Article a = sheaf::parse::article_from_json_record(doc);
   CHECK(a.id == "q-1");
   CHECK(a.origin == "feeds/day.jsonl:7");
@@ -44,7 +46,7 @@ TEST_CASE("record: every string field is cleaned, empty categories dropped",
   CHECK(a.url == "http://x/?a=1&b=2");
   CHECK(a.categories == std::vector<std::string>{"新闻", "地震"});
   CHECK(a.paragraphs == std::vector<std::string>{"p1", "p2"});
-  CHECK(a.site.name == "某省地震局");
+  CHECK(a.site->name == "某省地震局");
 }
 
 TEST_CASE("record: without a paragraphs list the body is split on newlines",
