@@ -108,7 +108,7 @@ TEST_CASE("the charset of corpus pages is exactly the text of their articles", "
   check_inputs({corpus + "/html-zh", corpus + "/html/en", corpus + "/text/html2text-zh"});
 }
 
-TEST_CASE("--no-charset writes no CHARSET section and format 2.0", "[charset]") {
+TEST_CASE("a build with --no-charset writes no CHARSET section and is format 2.0", "[charset]") {
   const sheaf::test::TempDir dir;
   sheaf::BuildOptions options;
   options.inputs = {sheaf::test::source_dir() + "/tests/golden/hi"};
