@@ -58,7 +58,7 @@ class Charset {
   uint32_t block(uint32_t k) const noexcept { return detail::load_le32(blocks_ + 4 * k); }
 
   bool bit(uint32_t k, uint32_t i) const noexcept {
-    return ((bitmaps_[kBitmapBytes * k + i / 8] >> (i % 8)) & 1u) != 0;
+    return ((static_cast<uint32_t>(bitmaps_[kBitmapBytes * k + i / 8]) >> (i % 8)) & 1u) != 0;
   }
 
   // The first block whose number is `b` or above (count_ when none).
