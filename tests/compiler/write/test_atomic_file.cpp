@@ -97,8 +97,10 @@ std::string to_pipe(const std::string& tmpdir, const std::vector<std::string_vie
 
 }  // namespace
 
-TEST_CASE("-o -: the checked bundle goes to standard output, no temporary stays",
-          "[compiler][write]") {
+TEST_CASE(
+    "output to standard output (-o -): the checked bundle goes to standard output, no temporary "
+    "stays",
+    "[compiler][write]") {
   const sheaf::test::TempDir dir;
   std::string checked;
   std::string sent;
@@ -115,7 +117,7 @@ TEST_CASE("-o -: the checked bundle goes to standard output, no temporary stays"
   CHECK(entries_in(dir.path()) == 0);
 }
 
-TEST_CASE("-o -: a failed check sends nothing", "[compiler][write]") {
+TEST_CASE("output to standard output (-o -): a failed check sends nothing", "[compiler][write]") {
   const sheaf::test::TempDir dir;
   std::string sent = "unset";
   const std::string error = to_pipe(
@@ -126,7 +128,9 @@ TEST_CASE("-o -: a failed check sends nothing", "[compiler][write]") {
   CHECK(entries_in(dir.path()) == 0);
 }
 
-TEST_CASE("-o -: a reader that went away is an error, not a SIGPIPE death", "[compiler][write]") {
+TEST_CASE(
+    "output to standard output (-o -): a reader that went away is an error, not a SIGPIPE death",
+    "[compiler][write]") {
   const sheaf::test::TempDir dir;
   int fds[2];
   REQUIRE(::pipe(fds) == 0);
