@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/open_bundle.hpp"
 #include "index/charset_table.hpp"
+#include "ingest/utf8.hpp"
 
 namespace sheaf::cli {
 namespace {
@@ -56,24 +57,6 @@ bool scan_articles(OpenBundle& ob, Ranges& out) {
   }
   out = set.ranges();
   return true;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Control characters have no glyph: the text form leaves them out (ranges and JSON keep them).
