@@ -20,6 +20,7 @@
 #include "extract/extract.hpp"
 #include "extract/origin.hpp"
 #include "index/charset_table.hpp"
+#include "index/navigation_table.hpp"
 #include "index/ordering.hpp"
 #include "index/record_writer.hpp"
 #include "ingest/discover.hpp"
@@ -343,6 +344,8 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
 
   const FramePlan plan = plan_frames(catalog.records, options.block_size);
   const IndexKeys keys = index_keys(catalog.articles, catalog.sites, plan);
+  const std::string navigation =
+      options.no_navigation ? "" : encode_navigation(navigation_entries(catalog.articles));
   free_articles(catalog);
   const CompressOptions compress = compress_options_of(options);
   const DictionaryChoice dictionary =
@@ -360,6 +363,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   std::vector<OptionalSection> tables;
   if (!options.no_charset) {
     tables.push_back({format::SectionKind::charset, charset});
+  }
+  if (!options.no_navigation) {
+    tables.push_back({format::SectionKind::navigation, navigation});
   }
   const FileImage file = lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
                                         !dictionary.packed.empty(), tables);
