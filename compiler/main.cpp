@@ -128,17 +128,8 @@ CLI::App* add_read(CLI::App& app, const char* name, const char* help, ReadComman
 int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCommand& extract,
                 const ReadCommand& read);
 
-// The whole command line; main() adds the last line of defence.
-int run_main(int argc, char** argv) {
-  CLI::App app("sheaf: compile articles into one compressed bundle, and read bundles", "sheaf");
-  app.set_version_flag("--version", std::string("sheaf ") + SHEAF_VERSION);
-  app.require_subcommand(1);
-
-  BuildCommand build;
-  sheaf::cli::ExtractCommand extract;
-  ReadCommand read;
-  sheaf::cli::add_build_config_options(*add_build(app, build), build);
-  add_extract(app, extract);
+// The subcommands that read a bundle: info, ls, categories, cat, verify, unpack, charset.
+void add_read_commands(CLI::App& app, ReadCommand& read) {
   add_read(app, "info", "Show format version, counts, sizes and metadata", read, true)
       ->add_flag("-v,--verbose", read.verbose,
                  "Also list every frame: offset, compressed and raw bytes");
@@ -183,6 +174,20 @@ int run_main(int argc, char** argv) {
                    "for --range or --unicodes; json: {code_points, ranges: [[first, last]...]}")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "ranges", "json"}));
+}
+
+// The whole command line; main() adds the last line of defence.
+int run_main(int argc, char** argv) {
+  CLI::App app("sheaf: compile articles into one compressed bundle, and read bundles", "sheaf");
+  app.set_version_flag("--version", std::string("sheaf ") + SHEAF_VERSION);
+  app.require_subcommand(1);
+
+  BuildCommand build;
+  sheaf::cli::ExtractCommand extract;
+  ReadCommand read;
+  sheaf::cli::add_build_config_options(*add_build(app, build), build);
+  add_extract(app, extract);
+  add_read_commands(app, read);
   sheaf::cli::CodesCommand codes;
   sheaf::cli::add_codes_command(app, codes);
 

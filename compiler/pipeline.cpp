@@ -295,6 +295,20 @@ void report_output(const CompressedData& data, const DictionaryChoice& dictionar
   report.file_bytes = file.size;
 }
 
+// The optional sections the options ask for (SPEC: "Charset section", "Navigation section").
+std::vector<OptionalSection> optional_tables(const BuildOptions& options,
+                                             const std::string& charset,
+                                             const std::string& navigation) {
+  std::vector<OptionalSection> tables;
+  if (!options.no_charset) {
+    tables.push_back({format::SectionKind::charset, charset});
+  }
+  if (!options.no_navigation) {
+    tables.push_back({format::SectionKind::navigation, navigation});
+  }
+  return tables;
+}
+
 }  // namespace
 
 uint64_t creation_time_from_environment() {
@@ -360,15 +374,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   inputs.sources.clear();
 
   const std::string index = build_index(meta_of(options), keys, plan, data.table, sources.records);
-  std::vector<OptionalSection> tables;
-  if (!options.no_charset) {
-    tables.push_back({format::SectionKind::charset, charset});
-  }
-  if (!options.no_navigation) {
-    tables.push_back({format::SectionKind::navigation, navigation});
-  }
-  const FileImage file = lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
-                                        !dictionary.packed.empty(), tables);
+  const FileImage file =
+      lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
+                     !dictionary.packed.empty(), optional_tables(options, charset, navigation));
   if (const Status written = write_bundle(options.output, file, fingerprints, fs, progress);
       !written.ok()) {
     diagnostics.error("", 0, DiagCode::write_failed, written.message());
