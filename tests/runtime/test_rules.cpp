@@ -834,3 +834,15 @@ TEST_CASE("the navigation draft the N cases change is valid, and reads as drawn"
   CHECK(v.newest(3).error() == Errc::out_of_range);
   CHECK(v.node_of(1).value() == 2);
 }
+
+TEST_CASE("navigation accessors past the last node give zeros, not a read past the section") {
+  const Bytes bytes = NavDraft().bytes();
+  const sheaf::Navigation v =
+      sheaf::Navigation::open(sheaf::ByteSpan(bytes.data(), bytes.size()), 3).value();
+  CHECK(v.name(3).empty());
+  CHECK(v.count(3) == 0);
+  CHECK(v.child_count(99) == 0);
+  CHECK(v.child(3, 0).error() == Errc::out_of_range);
+  CHECK(v.find_child(3, "A").error() == Errc::out_of_range);
+  CHECK(v.articles_in(3, 0).error() == Errc::out_of_range);
+}

@@ -101,7 +101,8 @@ class Navigation {
 
   static constexpr uint32_t category_root() noexcept { return 0; }
 
-  /// Node `k`'s parent (kNoParent for the root), name, children and counts; k < node_count().
+  /// Node `k`'s parent (kNoParent for the root), name, children and counts; all 0 (the name
+  /// empty) when k >= node_count().
   uint32_t parent(uint32_t k) const noexcept { return field(k, 0); }
 
   uint32_t child_count(uint32_t k) const noexcept { return field(k, 2); }
@@ -159,7 +160,7 @@ class Navigation {
   }
 
   uint32_t field(uint32_t k, uint32_t f) const noexcept {
-    return detail::load_le32(nodes_ + kNodeBytes * k + 4 * f);
+    return k < m_ ? detail::load_le32(nodes_ + kNodeBytes * k + 4 * f) : 0;
   }
 
   Errc check_node(uint32_t k, uint32_t& next_child, uint32_t& next_filed) const noexcept;
