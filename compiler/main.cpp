@@ -88,6 +88,9 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
   sub->add_flag("--no-charset", c.build.no_charset,
                 "Leave out the CHARSET section, the code points the articles use (see `sheaf "
                 "charset`); by default it is written");
+  sub->add_flag("--no-navigation", c.build.no_navigation,
+                "Leave out the NAVIGATION section, the newest-first order and the category tree "
+                "(see `sheaf ls --newest`, `sheaf categories`); by default it is written");
   sub->add_flag("-q,--quiet", c.quiet, "No progress and no summary");
   sub->add_flag("--progress", c.progress,
                 "Print progress (stages, frames compressed) even when stderr is not a terminal");
@@ -125,23 +128,25 @@ CLI::App* add_read(CLI::App& app, const char* name, const char* help, ReadComman
 int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCommand& extract,
                 const ReadCommand& read);
 
-// The whole command line; main() adds the last line of defence.
-int run_main(int argc, char** argv) {
-  CLI::App app("sheaf: compile articles into one compressed bundle, and read bundles", "sheaf");
-  app.set_version_flag("--version", std::string("sheaf ") + SHEAF_VERSION);
-  app.require_subcommand(1);
-
-  BuildCommand build;
-  sheaf::cli::ExtractCommand extract;
-  ReadCommand read;
-  sheaf::cli::add_build_config_options(*add_build(app, build), build);
-  add_extract(app, extract);
+// The subcommands that read a bundle: info, ls, categories, cat, verify, unpack, charset.
+void add_read_commands(CLI::App& app, ReadCommand& read) {
   add_read(app, "info", "Show format version, counts, sizes and metadata", read, true)
       ->add_flag("-v,--verbose", read.verbose,
                  "Also list every frame: offset, compressed and raw bytes");
-  add_read(app, "ls",
-           "List articles, one per line: id, date, title, tab-separated, control characters "
-           "escaped (\\t, \\n, \\x1b, ...; see docs/article-json.md); --json: JSON Lines, exact",
+  CLI::App* ls = add_read(
+      app, "ls",
+      "List articles, one per line: id, date, title, tab-separated, control characters "
+      "escaped (\\t, \\n, \\x1b, ...; see docs/article-json.md); --json: JSON Lines, exact",
+      read, true);
+  ls->add_flag("--newest", read.newest,
+               "Newest first: dated articles by date, then those dated --MM-DD, then undated "
+               "(ties in id order)");
+  ls->add_option("--category", read.category,
+                 "Only the articles of this category and its subcategories, newest first; the "
+                 "path as `sheaf cat` prints it: 'A > B'");
+  add_read(app, "categories",
+           "Print the category tree of the breadcrumbs, a line per category: 'name (articles "
+           "in it and below)', indented two spaces a level; --json: the tree as nested objects",
            read, true);
   CLI::App* cat =
       add_read(app, "cat",
@@ -169,6 +174,20 @@ int run_main(int argc, char** argv) {
                    "for --range or --unicodes; json: {code_points, ranges: [[first, last]...]}")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "ranges", "json"}));
+}
+
+// The whole command line; main() adds the last line of defence.
+int run_main(int argc, char** argv) {
+  CLI::App app("sheaf: compile articles into one compressed bundle, and read bundles", "sheaf");
+  app.set_version_flag("--version", std::string("sheaf ") + SHEAF_VERSION);
+  app.require_subcommand(1);
+
+  BuildCommand build;
+  sheaf::cli::ExtractCommand extract;
+  ReadCommand read;
+  sheaf::cli::add_build_config_options(*add_build(app, build), build);
+  add_extract(app, extract);
+  add_read_commands(app, read);
   sheaf::cli::CodesCommand codes;
   sheaf::cli::add_codes_command(app, codes);
 
@@ -200,6 +219,9 @@ int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCom
     }
     if (*app.get_subcommand("build")) {
       return sheaf::cli::run_build_command(build);
+    }
+    if (*app.get_subcommand("categories")) {
+      return sheaf::cli::run_categories(read);
     }
     if (*app.get_subcommand("charset")) {
       return sheaf::cli::run_charset(read);

@@ -20,6 +20,7 @@
 #include "extract/extract.hpp"
 #include "extract/origin.hpp"
 #include "index/charset_table.hpp"
+#include "index/navigation_table.hpp"
 #include "index/ordering.hpp"
 #include "index/record_writer.hpp"
 #include "ingest/discover.hpp"
@@ -294,6 +295,20 @@ void report_output(const CompressedData& data, const DictionaryChoice& dictionar
   report.file_bytes = file.size;
 }
 
+// The optional sections the options ask for (SPEC: "Charset section", "Navigation section").
+std::vector<OptionalSection> optional_tables(const BuildOptions& options,
+                                             const std::string& charset,
+                                             const std::string& navigation) {
+  std::vector<OptionalSection> tables;
+  if (!options.no_charset) {
+    tables.push_back({format::SectionKind::charset, charset});
+  }
+  if (!options.no_navigation) {
+    tables.push_back({format::SectionKind::navigation, navigation});
+  }
+  return tables;
+}
+
 }  // namespace
 
 uint64_t creation_time_from_environment() {
@@ -343,6 +358,8 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
 
   const FramePlan plan = plan_frames(catalog.records, options.block_size);
   const IndexKeys keys = index_keys(catalog.articles, catalog.sites, plan);
+  const std::string navigation =
+      options.no_navigation ? "" : encode_navigation(navigation_entries(catalog.articles));
   free_articles(catalog);
   const CompressOptions compress = compress_options_of(options);
   const DictionaryChoice dictionary =
@@ -357,12 +374,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   inputs.sources.clear();
 
   const std::string index = build_index(meta_of(options), keys, plan, data.table, sources.records);
-  std::vector<OptionalSection> tables;
-  if (!options.no_charset) {
-    tables.push_back({format::SectionKind::charset, charset});
-  }
-  const FileImage file = lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
-                                        !dictionary.packed.empty(), tables);
+  const FileImage file =
+      lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
+                     !dictionary.packed.empty(), optional_tables(options, charset, navigation));
   if (const Status written = write_bundle(options.output, file, fingerprints, fs, progress);
       !written.ok()) {
     diagnostics.error("", 0, DiagCode::write_failed, written.message());

@@ -29,6 +29,8 @@ struct BuildOptions {
   bool keep_going = false;   ///< --keep-going: build from what is fine when some inputs have errors
   bool keep_source = false;  ///< --keep-source: store every input file's bytes too
   bool no_charset = false;   ///< --no-charset: no CHARSET section (SPEC: "Charset section")
+  bool no_navigation = false;  ///< --no-navigation: no NAVIGATION section (SPEC: "Navigation
+                               ///< section")
   ProgressMode progress = ProgressMode::off;  ///< how the long stages show progress on stderr
   bool verbose = false;  ///< -v: a note per input file (its type and articles) via `progress`
 };

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <sheaf/record.hpp>
+
 #include "pipeline.hpp"
 
 namespace sheaf::cli {
@@ -48,7 +50,12 @@ struct ReadCommand {
   bool quiet = false;           ///< verify, unpack: no summary line (errors still print)
   bool verbose = false;         ///< info, verify: every frame; unpack: every file written
   std::string format = "text";  ///< charset: text, ranges or json
+  bool newest = false;          ///< ls --newest: newest first
+  std::string category;         ///< ls --category 'A > B': that category and below, newest first
 };
+
+/// One `sheaf ls` line for `r`: id, date and title tab-separated, or (json) its JSON object.
+void print_ls_line(const Record& r, bool json);
 
 int run_build_command(BuildCommand& command);
 int run_extract(const ExtractCommand& command);
@@ -58,5 +65,7 @@ int run_cat(const ReadCommand& command);
 int run_verify(const ReadCommand& command);
 int run_unpack(const ReadCommand& command);
 int run_charset(const ReadCommand& command);
+int run_ls_navigation(const ReadCommand& command);
+int run_categories(const ReadCommand& command);
 
 }  // namespace sheaf::cli

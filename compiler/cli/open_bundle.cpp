@@ -286,6 +286,16 @@ Result<Record> OpenBundle::read(uint32_t i) {
   return r;
 }
 
+Result<Record> OpenBundle::read_any(uint32_t i) {
+  watch_rules();
+  bool out_of_order = false;
+  const Result<Record> r = read_at(i, false, out_of_order);
+  if (!r.ok()) {
+    print_error(path_, "article " + std::to_string(i), r.error());
+  }
+  return r;
+}
+
 Result<Found> OpenBundle::find(const std::string& id) {
   watch_rules();
   cached_frame_ = UINT32_MAX;  // find_index() reuses the frame buffer

@@ -42,6 +42,10 @@ class OpenBundle {
   /// Reading article 0 starts a new walk.
   Result<Record> read(uint32_t i);
 
+  /// Reads article `i` in any order (ls --newest, --category): no frame-order check, so a walk
+  /// may decode a frame more than once. On failure prints a message naming the file and article.
+  Result<Record> read_any(uint32_t i);
+
   /// Reads the article with this id (frame-sized buffer for the candidates, then the record
   /// as read() gathers it); on failure prints a message naming the file and id.
   Result<Found> find(const std::string& id);

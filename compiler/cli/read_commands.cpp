@@ -185,7 +185,22 @@ int run_info(const ReadCommand& command) {
   return kExitOk;
 }
 
+void print_ls_line(const Record& v, bool json) {
+  if (json) {
+    Json j = article_metadata_json(to_article(v, SiteView()));
+    j["size"] = v.body.size();
+    print_line(dump(j));
+  } else {
+    // Escaped: a tab or newline in a field would break the line, ESC reach the terminal.
+    std::printf("%s\t%s\t%s\n", escape_field(v.id).c_str(), escape_field(v.date).c_str(),
+                escape_field(v.title).c_str());
+  }
+}
+
 int run_ls(const ReadCommand& command) {
+  if (command.newest || !command.category.empty()) {
+    return run_ls_navigation(command);
+  }
   OpenBundle ob;
   if (!ob.open(command.bundle) || !ob.init_decoder()) {
     return kExitFailure;
@@ -195,16 +210,7 @@ int run_ls(const ReadCommand& command) {
     if (!r.ok()) {
       return kExitFailure;
     }
-    const Record& v = r.value();
-    if (command.json) {
-      Json j = article_metadata_json(to_article(v, SiteView()));
-      j["size"] = v.body.size();
-      print_line(dump(j));
-    } else {
-      // Escaped: a tab or newline in a field would break the line, ESC reach the terminal.
-      std::printf("%s\t%s\t%s\n", escape_field(v.id).c_str(), escape_field(v.date).c_str(),
-                  escape_field(v.title).c_str());
-    }
+    print_ls_line(r.value(), command.json);
   }
   return kExitOk;
 }

@@ -46,6 +46,7 @@ const Setting kSettings[] = {
     {"build", "keep-going", Kind::boolean},
     {"build", "keep-source", Kind::boolean},
     {"build", "no-charset", Kind::boolean},
+    {"build", "no-navigation", Kind::boolean},
     {"bundle", "title", Kind::text},
     {"bundle", "language", Kind::text},
     {"bundle", "creator", Kind::text},
@@ -80,6 +81,7 @@ FieldRef field(BuildOptions& o, std::string_view name) {
                                                      {"keep-going", &o.keep_going},
                                                      {"keep-source", &o.keep_source},
                                                      {"no-charset", &o.no_charset},
+                                                     {"no-navigation", &o.no_navigation},
                                                      {"title", &o.meta.title},
                                                      {"language", &o.meta.language},
                                                      {"creator", &o.meta.creator}};

@@ -40,7 +40,7 @@ expect_rc 0
 expect_out "Usage:"
 end
 
-for sub in build info ls cat verify unpack charset; do
+for sub in build info ls cat verify unpack charset categories; do
   begin "help: sheaf $sub --help"
   run "$sub" --help
   expect_rc 0
@@ -609,6 +609,126 @@ PY
 run charset "$W/badcharset.sheaf"
 expect_rc 1
 expect_err "badcharset.sheaf"
+end
+
+# ---------------------------------------------------------------------------------------------
+# 16. Navigation: `ls --newest`, `ls --category 'A > B'`, `categories`, from the NAVIGATION
+# section, or computed from every article when a bundle has none.
+
+# The expected answers, from `ls --json` (every article, id order): python3 nav.py MODE ...
+cat >"$W/nav.py" <<'PY'
+import json, sys
+mode, all_path, got_path = sys.argv[1], sys.argv[2], sys.argv[3]
+arts = [json.loads(l) for l in open(all_path, encoding="utf-8")]
+def key(a):
+    d = a["date"]
+    c = 2 if len(d) == 10 else 1 if len(d) == 7 and d.startswith("--") else 0
+    return (c, d if c else "")
+order = sorted(range(len(arts)), key=lambda i: key(arts[i]), reverse=True)
+# sorted(reverse=True) keeps equal items in their original order: a stable descending sort.
+want_ids = [arts[i]["id"] for i in order]
+if mode == "newest":
+    got = [json.loads(l)["id"] for l in open(got_path, encoding="utf-8")]
+    assert got == want_ids, (got, want_ids)
+elif mode == "category":
+    path = sys.argv[4].split(" > ")
+    want = [i for i in want_ids if next(a for a in arts if a["id"] == i)["categories"][:len(path)] == path]
+    got = [json.loads(l)["id"] for l in open(got_path, encoding="utf-8")]
+    assert got == want and want, (got, want)
+else:
+    tree = {}
+    for a in arts:
+        node = tree
+        for c in a["categories"]:
+            node = node.setdefault(c, {"count": 0, "children": {}})
+            node["count"] += 1
+            node = node["children"]
+    def as_list(t):
+        return [{"name": n, "count": v["count"], "children": as_list(v["children"])}
+                for n, v in sorted(t.items(), key=lambda kv: kv[0].encode())]
+    def strip(l):
+        return [{"name": n["name"], "count": n["count"], "children": strip(n["children"])} for n in l]
+    j = json.load(open(got_path, encoding="utf-8"))
+    assert j["articles"] == len(arts)
+    assert j["uncategorized"] == sum(1 for a in arts if not a["categories"])
+    assert strip(j["categories"]) == as_list(tree)
+    def lines(l, depth):
+        for n in l:
+            yield "  " * depth + n["name"] + " (" + str(n["count"]) + ")"
+            yield from lines(n["children"], depth + 1)
+    text = open(sys.argv[4], encoding="utf-8").read().splitlines()
+    assert text == list(lines(as_list(tree), 0)), text
+PY
+run ls --json "$BUNDLE"
+cp "$OUT" "$W/all.jsonl"
+
+begin "ls --newest: full dates newest first, then --MM-DD, then undated; ties in id order"
+STDOUT_TO=$W/newest.jsonl run ls --newest --json "$BUNDLE"
+expect_rc 0
+check "order differs from the dates" python3 "$W/nav.py" newest "$W/all.jsonl" "$W/newest.jsonl"
+run ls --newest "$BUNDLE"
+expect_rc 0
+check "the seed (--01-20) is not just before the undated article" \
+  sh -c "tail -n 2 '$OUT' | head -n 1 | grep -q '	--01-20	'"
+end
+
+begin "ls --category 'A > B': that category and below, newest first, as cat prints the path"
+STDOUT_TO=$W/cat.jsonl run ls --category '新闻资讯 > 防震减灾' --json "$BUNDLE"
+expect_rc 0
+check "wrong articles" python3 "$W/nav.py" category "$W/all.jsonl" "$W/cat.jsonl" '新闻资讯 > 防震减灾'
+STDOUT_TO=$W/cat.jsonl run ls --category '通知公告' --json "$BUNDLE"
+check "wrong articles (top level)" python3 "$W/nav.py" category "$W/all.jsonl" "$W/cat.jsonl" '通知公告'
+end
+
+begin "ls --category: an unknown category is an error naming it"
+run ls --category '新闻资讯 > nope' "$BUNDLE"
+expect_rc 1
+expect_err "no category '新闻资讯 > nope'"
+end
+
+begin "categories: the tree with counts, text and JSON"
+STDOUT_TO=$W/cats.txt run categories "$BUNDLE"
+expect_rc 0
+STDOUT_TO=$W/cats.json run categories --json "$BUNDLE"
+expect_rc 0
+check "tree differs from the breadcrumbs" python3 "$W/nav.py" tree "$W/all.jsonl" "$W/cats.json" "$W/cats.txt"
+check "JSON not from the section" grep -q '"from":"section"' "$W/cats.json"
+end
+
+begin "navigation: a bundle built with --no-navigation gives the same answers, with a note"
+run build -q --no-navigation "$EX" -o "$W/nonav.sheaf"
+expect_rc 0
+STDOUT_TO=$W/newest2.jsonl run ls --newest --json "$W/nonav.sheaf"
+expect_rc 0
+expect_err "has no NAVIGATION section"
+check "newest differs" cmp "$W/newest.jsonl" "$W/newest2.jsonl"
+STDOUT_TO=$W/cats2.txt run categories "$W/nonav.sheaf"
+expect_rc 0
+expect_err "has no NAVIGATION section"
+check "tree differs" cmp "$W/cats.txt" "$W/cats2.txt"
+end
+
+begin "navigation: a damaged NAVIGATION section is an error naming the file, and verify fails"
+cp "$BUNDLE" "$W/badnav.sheaf"
+python3 - "$W/badnav.sheaf" <<'PY'
+import struct, sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+count = struct.unpack_from("<I", data, 32)[0]
+for k in range(count):
+    kind, flags, off, size, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
+    if kind == 7:
+        n, m, _ = struct.unpack_from("<III", data, off)
+        root = off + 12 + 20 * n
+        struct.pack_into("<I", data, root + 20, n + 1)  # the root's count (rule N6)
+open(path, "wb").write(data)
+PY
+run categories "$W/badnav.sheaf"
+expect_rc 1
+expect_err "badnav.sheaf"
+expect_err "N6"
+run verify "$W/badnav.sheaf"
+expect_rc 1
 end
 
 # ---------------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ std::map<std::string, std::string> spec_rules() {
     const size_t bar2 = bar1 == std::string::npos ? bar1 : line.find('|', bar1 + 1);
     const std::string id = trim(line.substr(1, bar1 - 1));
     if (bar2 == std::string::npos || id.size() < 2 ||
-        std::string("HSIFBRDCV").find(id[0]) == std::string::npos ||
+        std::string("HSIFBRDCNV").find(id[0]) == std::string::npos ||
         id.find_first_not_of("0123456789", 1) != std::string::npos) {
       continue;
     }
@@ -149,7 +149,8 @@ enum class Action {
   source,
   plan,
   id_sample,
-  charset
+  charset,
+  navigation
 };
 
 /// One crafted bundle: a valid draft, changed in one place.
@@ -475,6 +476,100 @@ std::vector<Case> charset_cases() {
   };
 }
 
+/// A NAVIGATION section for the draft's three articles: a root with children "A" and "B";
+/// article 0 filed in A, 1 in B, 2 in the root; all undated. Each case changes one value.
+struct NavDraft {
+  uint32_t n = 3;
+  std::vector<uint32_t> newest = {0, 1, 2}, dates = {0, 0, 0}, ranks = {0, 1, 2},
+                        node_of = {1, 2, 0}, filed = {2, 0, 1};
+  // parent, first_child, child_count, name_offset, name_size, count, filed_offset, filed_count
+  std::vector<std::vector<uint32_t>> nodes = {
+      {0xFFFFFFFF, 1, 2, 0, 0, 3, 0, 1}, {0, 3, 0, 0, 1, 1, 1, 1}, {0, 3, 0, 1, 1, 1, 2, 1}};
+  std::string names = "AB";
+  size_t extra = 0;  // bytes past the names
+
+  Bytes bytes() const {
+    std::vector<uint32_t> words = {n, static_cast<uint32_t>(nodes.size()),
+                                   static_cast<uint32_t>(names.size())};
+    for (const auto* t : {&newest, &dates, &ranks, &node_of, &filed}) {
+      words.insert(words.end(), t->begin(), t->end());
+    }
+    for (const auto& node : nodes) {
+      words.insert(words.end(), node.begin(), node.end());
+    }
+    Bytes b(4 * words.size());
+    for (size_t k = 0; k < words.size(); ++k) {
+      sheaf::test::set_le(b.data() + 4 * k, words[k], 4);
+    }
+    b.insert(b.end(), names.begin(), names.end());
+    b.resize(b.size() + extra, 0);
+    return b;
+  }
+};
+
+Case with_navigation(std::string rule, Action action, const std::function<void(NavDraft&)>& edit) {
+  NavDraft nav;
+  edit(nav);
+  const Bytes bytes = nav.bytes();
+  return parts(std::move(rule), action, Errc::corrupt_index, [bytes](Draft& d) {
+    d.extra_sections.push_back(section(sheaf::format::SectionKind::navigation, bytes));
+  });
+}
+
+std::vector<Case> navigation_cases() {
+  const Action open = Action::navigation;
+  return {
+      parts("N1", open, Errc::corrupt_index,
+            [](Draft& d) {
+              d.extra_sections.push_back(section(sheaf::format::SectionKind::navigation, Bytes(4)));
+            }),
+      with_navigation("N1", open, [](NavDraft& v) { v.extra = 1; }),  // a byte too many
+      with_navigation("N1", open,
+                      [](NavDraft& v) {  // two articles, the bundle has three
+                        v.n = 2;
+                        v.newest = v.dates = v.ranks = v.node_of = v.filed = {0, 1};
+                      }),
+      with_navigation("N2", open, [](NavDraft& v) { v.nodes[0][0] = 0; }),
+      with_navigation("N3", open, [](NavDraft& v) { v.nodes[1][1] = 4; }),
+      with_navigation("N3", open, [](NavDraft& v) { v.nodes[2][0] = 1; }),
+      with_navigation("N4", open, [](NavDraft& v) { v.names = "BA"; }),     // siblings out of order
+      with_navigation("N4", open, [](NavDraft& v) { v.nodes[2][3] = 2; }),  // name past the end
+      with_navigation("N5", open, [](NavDraft& v) { v.nodes[0][6] = 1; }),
+      with_navigation("N6", open, [](NavDraft& v) { v.nodes[1][5] = 2; }),
+      with_navigation("N7", Action::verify_all,
+                      [](NavDraft& v) {
+                        v.newest = {0, 0, 2};
+                      }),
+      with_navigation("N7", Action::verify_all,
+                      [](NavDraft& v) {
+                        v.newest = {0, 1, 3};
+                      }),
+      with_navigation("N8", Action::verify_all,
+                      [](NavDraft& v) {
+                        v.dates = {0, 5, 0};
+                      }),
+      with_navigation("N8", Action::verify_all,
+                      [](NavDraft& v) {  // a tie out of article order
+                        v.newest = {1, 0, 2};
+                        v.ranks = {1, 0, 2};
+                        v.filed = {2, 1, 0};
+                      }),
+      with_navigation("N9", Action::verify_all,
+                      [](NavDraft& v) {
+                        v.node_of = {2, 1, 0};
+                      }),
+      with_navigation("N9", Action::verify_all,
+                      [](NavDraft& v) {
+                        v.filed = {2, 3, 1};
+                      }),
+      // Order and tree are sound, but the records are undated: their date key is 0, not 5.
+      with_navigation("N10", Action::bodies,
+                      [](NavDraft& v) {
+                        v.dates = {5, 5, 5};
+                      }),
+  };
+}
+
 std::vector<Case> verify_cases() {
   using sheaf::fb::TitleKey;
   return {
@@ -597,6 +692,8 @@ Errc run(Action action, const AlignedBytes& bytes, bool shift) {
       return b.value().id_sample(1).error();
     case Action::charset:
       return b.value().charset().error();
+    case Action::navigation:
+      return b.value().navigation().error();
     default:
       return run_read(action, b.value());
   }
@@ -636,8 +733,8 @@ TEST_CASE("B4's crafted record needs a buffer past 4 GiB, on any host") {
 
 TEST_CASE("one crafted bundle per SPEC rule reaches exactly that rule and its Errc") {
   std::vector<Case> cases = header_cases();
-  for (auto more :
-       {index_cases(), read_cases(), dictionary_cases(), charset_cases(), verify_cases()}) {
+  for (auto more : {index_cases(), read_cases(), dictionary_cases(), charset_cases(),
+                    navigation_cases(), verify_cases()}) {
     cases.insert(cases.end(), more.begin(), more.end());
   }
   const std::map<std::string, Rule> rules = enum_rules();
@@ -715,4 +812,37 @@ TEST_CASE("the index verifier covers every field of schema/sheaf.fbs") {
     struct_names.insert(name);
   }
   CHECK(struct_names == std::set<std::string>{"Article", "Frame", "TitleKey"});
+}
+
+TEST_CASE("the navigation draft the N cases change is valid, and reads as drawn") {
+  const Bytes bytes = NavDraft().bytes();
+  const sheaf::Result<sheaf::Navigation> nav =
+      sheaf::Navigation::open(sheaf::ByteSpan(bytes.data(), bytes.size()), 3);
+  REQUIRE(nav.ok());
+  const sheaf::Navigation& v = nav.value();
+  CHECK(v.verify() == Errc::ok);
+  const std::string_view b[] = {"B"};
+  CHECK(v.find_category(b, 1).value() == 2);
+  const std::string_view c[] = {"C"};
+  CHECK(v.find_category(c, 1).error() == Errc::not_found);
+  CHECK(v.name(1) == "A");
+  CHECK(v.count(0) == 3);
+  CHECK(v.articles_in(0, 0).value() == 2);
+  CHECK(v.articles_in(1, 0).value() == 0);
+  CHECK(v.articles_in(1, 1).error() == Errc::out_of_range);
+  CHECK(v.newest(2).value() == 2);
+  CHECK(v.newest(3).error() == Errc::out_of_range);
+  CHECK(v.node_of(1).value() == 2);
+}
+
+TEST_CASE("navigation accessors past the last node give zeros, not a read past the section") {
+  const Bytes bytes = NavDraft().bytes();
+  const sheaf::Navigation v =
+      sheaf::Navigation::open(sheaf::ByteSpan(bytes.data(), bytes.size()), 3).value();
+  CHECK(v.name(3).empty());
+  CHECK(v.count(3) == 0);
+  CHECK(v.child_count(99) == 0);
+  CHECK(v.child(3, 0).error() == Errc::out_of_range);
+  CHECK(v.find_child(3, "A").error() == Errc::out_of_range);
+  CHECK(v.articles_in(3, 0).error() == Errc::out_of_range);
 }

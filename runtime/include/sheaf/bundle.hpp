@@ -14,6 +14,7 @@
 #include <sheaf/detail/sheaf_generated.h>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/navigation.hpp>
 #include <sheaf/record.hpp>
 
 namespace sheaf {
@@ -232,6 +233,17 @@ class Bundle {
     return Charset::open(charset_);
   }
 
+  /// The newest-first order and the category tree (SPEC: "Navigation section"), its sizes and
+  /// tree checked: O(nodes + names); each read checks what it returns.
+  /// @return not_found when the bundle has no NAVIGATION section (written before format 2.1,
+  ///   or built with --no-navigation), corrupt_index when it breaks rules N1 to N6.
+  Result<Navigation> navigation() const noexcept {
+    if (navigation_.data() == nullptr) {
+      return Errc::not_found;
+    }
+    return Navigation::open(navigation_, size());
+  }
+
  private:
   // The root table, whose offset open() verified. Read through vector_field(), string_field()
   // and scalar_field() only. Computed here rather than by flatbuffers::GetRoot, whose null check
@@ -264,8 +276,9 @@ class Bundle {
   ByteSpan index_;
   ByteSpan dictionary_;
   ByteSpan data_;
-  ByteSpan sources_;  // empty unless built with --keep-source
-  ByteSpan charset_;  // null when the bundle has no CHARSET section
+  ByteSpan sources_;     // empty unless built with --keep-source
+  ByteSpan charset_;     // null when the bundle has no CHARSET section
+  ByteSpan navigation_;  // null when the bundle has no NAVIGATION section
   detail::Header header_;
   // The index's vectors, verified by open() (their headers and byte ranges).
   detail::VectorSpan articles_;            // Article structs (16 bytes each)

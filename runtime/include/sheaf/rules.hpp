@@ -74,6 +74,16 @@ namespace sheaf {
   X(C2, corrupt_index)       \
   X(C3, corrupt_index)       \
   X(C4, corrupt_index)       \
+  X(N1, corrupt_index)       \
+  X(N2, corrupt_index)       \
+  X(N3, corrupt_index)       \
+  X(N4, corrupt_index)       \
+  X(N5, corrupt_index)       \
+  X(N6, corrupt_index)       \
+  X(N7, corrupt_index)       \
+  X(N8, corrupt_index)       \
+  X(N9, corrupt_index)       \
+  X(N10, corrupt_index)      \
   X(V1, corrupt_header)      \
   X(V2, checksum_mismatch)   \
   X(V3, corrupt_header)      \

@@ -16,6 +16,7 @@
 #include <sheaf/config.hpp>
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>
+#include <sheaf/navigation.hpp>
 #include <sheaf/format.hpp>
 #include <sheaf/layout.hpp>
 #include <sheaf/record.hpp>

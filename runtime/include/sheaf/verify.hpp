@@ -12,6 +12,7 @@
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/navigation.hpp>
 #include <sheaf/rules.hpp>
 #include <sheaf/utf8.hpp>
 #include <sheaf/xxhash.hpp>
@@ -201,6 +202,18 @@ inline Errc verify_charset(const Bundle& b) noexcept {
   return Errc::ok;
 }
 
+// SPEC: rules N1 to N9 (the section whole), when there is a NAVIGATION section.
+inline Errc verify_navigation(const Bundle& b) noexcept {
+  const Result<Navigation> nav = b.navigation();
+  if (nav.error() == Errc::not_found) {
+    return Errc::ok;
+  }
+  if (!nav.ok()) {
+    return nav.error();
+  }
+  return nav.value().verify();
+}
+
 /// What verify_bodies() carries from one article to the next, and its per-article checks.
 class BodyChecker {
  public:
@@ -208,6 +221,9 @@ class BodyChecker {
     const Result<Charset> charset = b.charset();  // verify_all checked it
     has_charset_ = charset.ok();
     charset_ = charset.value_or(Charset());
+    const Result<Navigation> nav = b.navigation();  // verify_all checked it
+    has_navigation_ = nav.ok();
+    navigation_ = nav.value_or(Navigation());
   }
 
   // SPEC: rule V9: records use the frames in order.
@@ -226,6 +242,10 @@ class BodyChecker {
     }
     SHEAF_CHECK(b_.has_title_key(r.title, i), Rule::V16);  // O(log n): V14 held
     SHEAF_CHECK(r.site <= b_.site_count() && r.source_file <= b_.source_count(), Rule::V17);
+    // SPEC: rule N10: the newest-first order sorts the records' own dates (N7 held).
+    SHEAF_CHECK(!has_navigation_ ||
+                    navigation_.date_key_at(navigation_.slot_of(i).value_or(0)) == date_key(r.date),
+                Rule::N10);
     return has_charset_ ? check_charset(r) : Errc::ok;
   }
 
@@ -269,6 +289,8 @@ class BodyChecker {
   const Bundle& b_;
   Charset charset_;
   bool has_charset_ = false;
+  Navigation navigation_;
+  bool has_navigation_ = false;
   FrameOrder order_;
   uint32_t next_sample_ = 0;  // id samples name ascending articles: check each in passing
   char previous_[256];
@@ -315,7 +337,11 @@ inline Errc verify_all(const Bundle& b) noexcept {
   if (e != Errc::ok) {
     return e;
   }
-  return detail::verify_charset(b);
+  e = detail::verify_charset(b);
+  if (e != Errc::ok) {
+    return e;
+  }
+  return detail::verify_navigation(b);
 }
 
 /// Reads every article's record, decoding each frame once, and checks it: its checksum, its

@@ -205,6 +205,9 @@ inline void Bundle::keep_section(const SectionEntry& s) noexcept {
     case format::SectionKind::charset:
       charset_ = bytes;
       break;
+    case format::SectionKind::navigation:
+      navigation_ = bytes;
+      break;
   }
 }
 
