@@ -158,7 +158,7 @@ TEST_CASE("the navigation section of SPEC's worked example, word for word", "[na
   CHECK(bytes.substr(4 * words.size()) == "NewsLocal");
 }
 
-TEST_CASE("--no-navigation writes no NAVIGATION section", "[navigation]") {
+TEST_CASE("a build with --no-navigation writes no NAVIGATION section", "[navigation]") {
   const sheaf::test::TempDir dir;
   sheaf::BuildOptions options;
   options.inputs = {sheaf::test::source_dir() + "/tests/golden/hi"};
