@@ -91,6 +91,9 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
   sub->add_flag("--no-navigation", c.build.no_navigation,
                 "Leave out the NAVIGATION section, the newest-first order and the category tree "
                 "(see `sheaf ls --newest`, `sheaf categories`); by default it is written");
+  sub->add_flag("--no-titles", c.build.no_titles,
+                "Leave out the TITLES section, the titles in byte order and by article (see "
+                "`sheaf ls --title-prefix`); by default it is written");
   sub->add_flag("-q,--quiet", c.quiet, "No progress and no summary");
   sub->add_flag("--progress", c.progress,
                 "Print progress (stages, frames compressed) even when stderr is not a terminal");
@@ -144,6 +147,10 @@ void add_read_commands(CLI::App& app, ReadCommand& read) {
   ls->add_option("--category", read.category,
                  "Only the articles of this category and its subcategories, newest first; the "
                  "path as `sheaf cat` prints it: 'A > B'");
+  ls->add_option("--title-prefix", read.title_prefix,
+                 "Only the articles whose title starts with these bytes (exact, case-sensitive), "
+                 "in title byte order; with --newest, newest first")
+      ->excludes("--category");
   add_read(app, "categories",
            "Print the category tree of the breadcrumbs, a line per category: 'name (articles "
            "in it and below)', indented two spaces a level; --json: the tree as nested objects",

@@ -23,6 +23,7 @@
 #include "index/navigation_table.hpp"
 #include "index/ordering.hpp"
 #include "index/record_writer.hpp"
+#include "index/title_table.hpp"
 #include "ingest/discover.hpp"
 #include "ingest/ingest.hpp"
 #include "ingest/input_types.hpp"
@@ -295,18 +296,44 @@ void report_output(const CompressedData& data, const DictionaryChoice& dictionar
   report.file_bytes = file.size;
 }
 
-// The optional sections the options ask for (SPEC: "Charset section", "Navigation section").
-std::vector<OptionalSection> optional_tables(const BuildOptions& options,
-                                             const std::string& charset,
-                                             const std::string& navigation) {
-  std::vector<OptionalSection> tables;
+// The optional sections' bytes (SPEC: "Charset section", "Navigation section", "Titles
+// section"); each is written unless its --no-* option leaves it out.
+struct OptionalTables {
+  std::string charset;
+  std::string navigation;
+  std::string titles;
+};
+
+// The tables made from the articles (in id order), before they are freed.
+void tables_of_articles(const BuildOptions& options, const std::vector<Article>& articles,
+                        OptionalTables& tables) {
+  if (!options.no_navigation) {
+    tables.navigation = encode_navigation(navigation_entries(articles));
+  }
+  if (!options.no_titles) {
+    std::vector<std::string_view> titles;
+    titles.reserve(articles.size());
+    for (const Article& a : articles) {
+      titles.emplace_back(a.title);
+    }
+    tables.titles = encode_titles(titles);
+  }
+}
+
+// The optional sections the options ask for, in kind order.
+std::vector<OptionalSection> optional_sections(const BuildOptions& options,
+                                               const OptionalTables& tables) {
+  std::vector<OptionalSection> sections;
   if (!options.no_charset) {
-    tables.push_back({format::SectionKind::charset, charset});
+    sections.push_back({format::SectionKind::charset, tables.charset});
   }
   if (!options.no_navigation) {
-    tables.push_back({format::SectionKind::navigation, navigation});
+    sections.push_back({format::SectionKind::navigation, tables.navigation});
   }
-  return tables;
+  if (!options.no_titles) {
+    sections.push_back({format::SectionKind::titles, tables.titles});
+  }
+  return sections;
 }
 
 }  // namespace
@@ -358,8 +385,8 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
 
   const FramePlan plan = plan_frames(catalog.records, options.block_size);
   const IndexKeys keys = index_keys(catalog.articles, catalog.sites, plan);
-  const std::string navigation =
-      options.no_navigation ? "" : encode_navigation(navigation_entries(catalog.articles));
+  OptionalTables tables;
+  tables_of_articles(options, catalog.articles, tables);
   free_articles(catalog);
   const CompressOptions compress = compress_options_of(options);
   const DictionaryChoice dictionary =
@@ -367,8 +394,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   report.dictionary_note = dictionary.note;
   const CompressedData data =
       compress_data(plan, catalog.records, dictionary.bytes, compress, options.progress, progress);
-  const std::string charset =
-      options.no_charset ? "" : encode_charset(collect_code_points(catalog.records, keys.sites));
+  if (!options.no_charset) {
+    tables.charset = encode_charset(collect_code_points(catalog.records, keys.sites));
+  }
   const RecordFingerprints fingerprints = free_records(catalog, report);
   const PackedSources sources = pack_sources(inputs.sources, compress);
   inputs.sources.clear();
@@ -376,7 +404,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const std::string index = build_index(meta_of(options), keys, plan, data.table, sources.records);
   const FileImage file =
       lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
-                     !dictionary.packed.empty(), optional_tables(options, charset, navigation));
+                     !dictionary.packed.empty(), optional_sections(options, tables));
   if (const Status written = write_bundle(options.output, file, fingerprints, fs, progress);
       !written.ok()) {
     diagnostics.error("", 0, DiagCode::write_failed, written.message());

@@ -2,6 +2,7 @@
 // each returns the process exit code (0 ok, 1 failure).
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -52,6 +53,7 @@ struct ReadCommand {
   std::string format = "text";  ///< charset: text, ranges or json
   bool newest = false;          ///< ls --newest: newest first
   std::string category;         ///< ls --category 'A > B': that category and below, newest first
+  std::optional<std::string> title_prefix;  ///< ls --title-prefix P: titles starting with P
 };
 
 /// One `sheaf ls` line for `r`: id, date and title tab-separated, or (json) its JSON object.
@@ -66,6 +68,7 @@ int run_verify(const ReadCommand& command);
 int run_unpack(const ReadCommand& command);
 int run_charset(const ReadCommand& command);
 int run_ls_navigation(const ReadCommand& command);
+int run_ls_title_prefix(const ReadCommand& command);
 int run_categories(const ReadCommand& command);
 
 }  // namespace sheaf::cli

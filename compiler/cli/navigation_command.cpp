@@ -1,6 +1,6 @@
-// compiler, CLI: `sheaf ls --newest`, `sheaf ls --category 'A > B'` and `sheaf categories`,
-// read from the NAVIGATION section (SPEC: "Navigation section"), or computed from every
-// article when the bundle has none.
+// compiler, CLI: `sheaf ls --newest`, `sheaf ls --category 'A > B'`, `sheaf ls --title-prefix P`
+// and `sheaf categories`, read from the NAVIGATION and TITLES sections (SPEC: "Navigation
+// section", "Titles section"), or computed from every article when the bundle has none.
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -14,6 +14,7 @@
 #include "cli/open_bundle.hpp"
 #include "cli/terminal_text.hpp"
 #include "index/navigation_table.hpp"
+#include "index/title_table.hpp"
 
 namespace sheaf::cli {
 namespace {
@@ -54,6 +55,38 @@ bool load_navigation(OpenBundle& ob, std::string& scratch, Navigation& out, bool
       Navigation::open(ByteSpan(reinterpret_cast<const uint8_t*>(scratch.data()), scratch.size()),
                        ob.bundle().size());
   out = built.value_or(Navigation());
+  return built.ok();
+}
+
+// The bundle's titles: its section, or (none: old bundles, --no-titles) the section `build`
+// would have written, computed from every article into `scratch`.
+bool load_titles(OpenBundle& ob, std::string& scratch, Titles& out) {
+  const Result<Titles> titles = ob.bundle().titles();
+  if (titles.ok()) {
+    out = titles.value();
+    return true;
+  }
+  if (titles.error() != Errc::not_found) {
+    print_error(ob.path(), "TITLES section", titles.error());
+    return false;
+  }
+  std::fprintf(stderr,
+               "sheaf: note: %s has no TITLES section (built before format 2.1, or with "
+               "--no-titles): reading its %u articles for their titles\n",
+               ob.path().c_str(), ob.bundle().size());
+  std::vector<std::string> kept;
+  for (uint32_t i = 0; i < ob.bundle().size(); ++i) {
+    const Result<Record> r = ob.read(i);
+    if (!r.ok()) {
+      return false;
+    }
+    kept.emplace_back(r.value().title);
+  }
+  scratch = encode_titles(std::vector<std::string_view>(kept.begin(), kept.end()));
+  const Result<Titles> built =
+      Titles::open(ByteSpan(reinterpret_cast<const uint8_t*>(scratch.data()), scratch.size()),
+                   ob.bundle().size());
+  out = built.value_or(Titles());
   return built.ok();
 }
 
@@ -131,6 +164,52 @@ int run_ls_navigation(const ReadCommand& command) {
       return kExitFailure;
     }
     const Result<Record> r = ob.read_any(a.value());
+    if (!r.ok()) {
+      return kExitFailure;
+    }
+    print_ls_line(r.value(), command.json);
+  }
+  return kExitOk;
+}
+
+int run_ls_title_prefix(const ReadCommand& command) {
+  OpenBundle ob;
+  if (!ob.open(command.bundle, Access::random) || !ob.init_decoder()) {
+    return kExitFailure;
+  }
+  std::string scratch;
+  Titles titles;
+  if (!load_titles(ob, scratch, titles)) {
+    return kExitFailure;
+  }
+  const Result<Titles::Range> range = titles.with_prefix(*command.title_prefix);
+  if (!range.ok()) {
+    print_error(ob.path(), "TITLES section", range.error());
+    return kExitFailure;
+  }
+  // Title order, or (--newest) the same articles by their slots in the newest-first order.
+  std::vector<uint32_t> order;
+  for (uint32_t pos = range.value().begin; pos < range.value().end; ++pos) {
+    const Result<uint32_t> a = titles.article_at(pos);
+    if (!a.ok()) {
+      print_error(ob.path(), "TITLES position " + std::to_string(pos), a.error());
+      return kExitFailure;
+    }
+    order.push_back(a.value());
+  }
+  if (command.newest) {
+    std::string nav_scratch;
+    Navigation nav;
+    bool from_section = false;
+    if (!load_navigation(ob, nav_scratch, nav, from_section)) {
+      return kExitFailure;
+    }
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      return nav.slot_of(x).value_or(0) < nav.slot_of(y).value_or(0);
+    });
+  }
+  for (const uint32_t a : order) {
+    const Result<Record> r = ob.read_any(a);
     if (!r.ok()) {
       return kExitFailure;
     }

@@ -120,6 +120,17 @@ void print_info_text(const Json& j, const Json* frames) {
   }
 }
 
+// The size of the section of `kind` (0 when the bundle has none): the optional tables' sizes.
+uint64_t section_size(const Bundle& b, format::SectionKind kind) {
+  for (uint32_t k = 0; k < b.section_count(); ++k) {
+    const Result<SectionEntry> s = b.section(k);
+    if (s.ok() && s.value().kind == static_cast<uint32_t>(kind)) {
+      return s.value().size;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run_info(const ReadCommand& command) {
@@ -156,6 +167,9 @@ int run_info(const ReadCommand& command) {
             {"dictionary_size", Decoder::dictionary_size(b)},
             {"id_samples", b.id_sample_count()},
             {"data_bytes", info.data_size},
+            {"charset_bytes", section_size(b, format::SectionKind::charset)},
+            {"navigation_bytes", section_size(b, format::SectionKind::navigation)},
+            {"titles_bytes", section_size(b, format::SectionKind::titles)},
             {"block_size", info.block_size},
             {"max_frame_size", info.max_frame_size},
             {"max_read_size", info.max_read_size},
@@ -198,6 +212,9 @@ void print_ls_line(const Record& v, bool json) {
 }
 
 int run_ls(const ReadCommand& command) {
+  if (command.title_prefix) {
+    return run_ls_title_prefix(command);
+  }
   if (command.newest || !command.category.empty()) {
     return run_ls_navigation(command);
   }

@@ -5,16 +5,12 @@
 #include <sheaf/record.hpp>
 #include <sheaf/utf8.hpp>
 
+#include "index/le_words.hpp"
+
 namespace sheaf {
 namespace {
 
 constexpr uint32_t kCodePoints = 0x110000;
-
-void put_le32(std::string& out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) {
-    out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-  }
-}
 
 }  // namespace
 

@@ -8,14 +8,10 @@
 
 #include <sheaf/navigation.hpp>
 
+#include "index/le_words.hpp"
+
 namespace sheaf {
 namespace {
-
-void put_le32(std::string& out, uint32_t v) {
-  for (int i = 0; i < 4; ++i) {
-    out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-  }
-}
 
 // The category tree while it is built: children by name (std::map keeps them in byte order).
 struct TreeNode {

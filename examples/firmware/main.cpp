@@ -5,6 +5,8 @@
 //
 //   T <index> <id> <title>
 //   A <index> <body bytes> <FNV-1a 32 of the body>
+//   H <date>\t<title>   the home screen: the 10 newest headlines, from the NAVIGATION and
+//                       TITLES sections, no record decoded (compared with `sheaf ls --newest`)
 //   # ...   budget figures (RAM, stack, instructions), ignored by the comparison
 //
 // Exit status (through semihosting): 0 when every article read back, 1 on a read error, 2 when
@@ -219,6 +221,48 @@ bool misaligned_is_refused(size_t shift) {
   return refused;
 }
 
+// The home screen's lines: ten headlines (article, date key, title view into the bundle).
+constexpr size_t kLines = 10;
+sheaf::Headline home_lines[kLines];
+
+// The home screen: the 10 newest headlines with their dates, read in place from the NAVIGATION
+// and TITLES sections (no decoder, no buffer), printed as H lines, and what it cost. Not
+// inlined, so that its stack is not added to main's while the articles are read.
+__attribute__((noinline)) bool home_screen(const sheaf::Bundle& bundle) {
+  const uint32_t t0 = SysTick::now();
+  (void)SysTick::wrapped();
+  const sheaf::Result<sheaf::Navigation> nav = bundle.navigation();
+  const sheaf::Result<sheaf::Titles> titles = bundle.titles();
+  if (!nav.ok() || !titles.ok()) {
+    Line().text("# home screen: no NAVIGATION or TITLES section").end();
+    return true;  // a bundle built with --no-navigation or --no-titles: nothing to show
+  }
+  sheaf::Headline* const lines = home_lines;
+  const sheaf::Result<size_t> n =
+      sheaf::newest_headlines(nav.value(), titles.value(), 0, lines, kLines);
+  const uint32_t t1 = SysTick::now();
+  if (!n.ok()) {
+    Line().text("FAIL: home screen: ").text(sheaf::to_string(n.error())).end();
+    return false;
+  }
+  const uint32_t insns = SysTick::instructions(t0, t1, SysTick::wrapped());
+  for (size_t k = 0; k < n.value(); ++k) {
+    char date[10];
+    const size_t date_size = sheaf::date_text(lines[k].date_key, date);
+    Line().text("H ").text(std::string_view(date, date_size)).text("\t").text(lines[k].title).end();
+  }
+  Line()
+      .text("# home screen ")
+      .number(static_cast<uint32_t>(n.value()))
+      .text(" headlines: instructions ")
+      .number(insns)
+      .text(" ram ")
+      .number(static_cast<uint32_t>(sizeof(home_lines)))
+      .text(" frames_decoded 0")
+      .end();
+  return true;
+}
+
 }  // namespace
 
 int main() {
@@ -309,6 +353,7 @@ int main() {
     Line().text("# seed article not in this bundle: ").text(sheaf::to_string(seed.error())).end();
   }
 
+  ok = home_screen(bundle) && ok;
   ok = misaligned_is_refused(1) && ok;
   ok = misaligned_is_refused(4) && ok;
 

@@ -731,6 +731,78 @@ run verify "$W/badnav.sheaf"
 expect_rc 1
 end
 
+# 17. Titles: `ls --title-prefix P` from the TITLES section (SPEC: "Titles section"), checked
+# against the titles `ls --json` prints; the same answers from a bundle without the section.
+
+cat > "$W/titles.py" <<'PY'
+import json, sys
+mode, all_path, got_path, prefix = sys.argv[1:5]
+arts = [json.loads(l) for l in open(all_path, encoding="utf-8")]
+got = [json.loads(l)["id"] for l in open(got_path, encoding="utf-8")]
+match = [a for a in arts if a["title"].encode().startswith(prefix.encode())]
+if mode == "title":  # title bytes ascending, ties in id order (ls --json lists id order)
+    want = [a["id"] for a in sorted(match, key=lambda a: a["title"].encode())]
+else:  # newest: the order of ls --newest, filtered
+    newest = [json.loads(l)["id"] for l in open(sys.argv[5], encoding="utf-8")]
+    ids = {a["id"] for a in match}
+    want = [i for i in newest if i in ids]
+assert got == want, (got, want)
+assert len(want) > 0 or prefix == "nothing-starts-so", "a prefix that should match did not"
+PY
+
+begin "ls --title-prefix: the articles whose title starts with P, in title byte order"
+for prefix in '某' '某县' '2024' 'Community' ''; do
+  STDOUT_TO=$W/prefix.jsonl run ls --title-prefix "$prefix" --json "$BUNDLE"
+  expect_rc 0
+  check "wrong articles for '$prefix'" python3 "$W/titles.py" title "$W/all.jsonl" "$W/prefix.jsonl" "$prefix"
+done
+STDOUT_TO=$W/prefix.jsonl run ls --title-prefix 'nothing-starts-so' --json "$BUNDLE"
+expect_rc 0
+check "articles for a prefix no title has" test ! -s "$W/prefix.jsonl"
+STDOUT_TO=$W/prefix.jsonl run ls --title-prefix '某' --newest --json "$BUNDLE"
+expect_rc 0
+check "wrong order with --newest" python3 "$W/titles.py" newest "$W/all.jsonl" "$W/prefix.jsonl" '某' "$W/newest.jsonl"
+run ls --title-prefix '某' --category '通知公告' "$BUNDLE"
+expect_rc 2
+expect_err "excludes"
+STDOUT_TO=$W/info.json run info --json "$BUNDLE"
+check "info gives no titles_bytes" python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['titles_bytes'] > 0" "$W/info.json"
+end
+
+begin "titles: a bundle built with --no-titles gives the same answers, with a note"
+run build -q --no-titles "$EX" -o "$W/notitles.sheaf"
+expect_rc 0
+STDOUT_TO=$W/prefix.jsonl run ls --title-prefix '某' --json "$BUNDLE"
+STDOUT_TO=$W/prefix2.jsonl run ls --title-prefix '某' --json "$W/notitles.sheaf"
+expect_rc 0
+expect_err "has no TITLES section"
+check "answers differ" cmp "$W/prefix.jsonl" "$W/prefix2.jsonl"
+STDOUT_TO=$W/info.json run info --json "$W/notitles.sheaf"
+check "info gives titles_bytes" python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['titles_bytes'] == 0" "$W/info.json"
+end
+
+begin "titles: a damaged TITLES section is an error naming the file and the rule, and verify fails"
+cp "$BUNDLE" "$W/badtitles.sheaf"
+python3 - "$W/badtitles.sheaf" <<'PY'
+import struct, sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+count = struct.unpack_from("<I", data, 32)[0]
+for k in range(count):
+    kind, flags, off, size, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
+    if kind == 8:
+        n = struct.unpack_from("<I", data, off)[0]
+        struct.pack_into("<I", data, off + 8, n)  # sorted[0] past the last article (rule T2)
+open(path, "wb").write(data)
+PY
+run ls --title-prefix '' "$W/badtitles.sheaf"
+expect_rc 1
+expect_err "badtitles.sheaf"
+expect_err "T2"
+run verify "$W/badtitles.sheaf"
+expect_rc 1
+end
+
 # ---------------------------------------------------------------------------------------------
 
 echo "cli: $PASSED passed, $FAILED failed"

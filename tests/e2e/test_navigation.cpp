@@ -165,6 +165,7 @@ TEST_CASE("a build with --no-navigation writes no NAVIGATION section", "[navigat
   options.output = dir / "b.sheaf";
   options.no_navigation = true;
   options.no_charset = true;
+  options.no_titles = true;
   sheaf::RealFileSystem fs;
   sheaf::Diagnostics diagnostics;
   sheaf::BuildReport report;

@@ -2,7 +2,8 @@
 # The firmware test (issue 5): builds bundles from examples/articles/ with the host's `sheaf`, links each
 # into the firmware example (examples/firmware), runs it under QEMU on the netduinoplus2
 # (STM32F405: 1 MiB flash, 192 KiB RAM) and mps2-an386 boards, and compares every title and
-# body checksum it prints with the host reader's (list_articles). Prints the budgets measured on
+# body checksum it prints with the host reader's (list_articles), and its home screen (the 10
+# newest headlines, read from the NAVIGATION and TITLES sections) with `sheaf ls --newest`. Prints the budgets measured on
 # the MCU and fails when one is exceeded:
 #   RAM to read any article (decoder workspace + frame buffer): <= 96 KiB at the default
 #   --block-size, < 64 KiB at 16K; runtime + zstd decoder code <= 48 KiB of flash; peak stack
@@ -66,6 +67,11 @@ run_board() {
     fail "$board $tag: titles or bodies differ from the host reader"
     return
   fi
+  if ! grep '^H ' "$out.txt" | diff -u "$work/$tag.home.txt" - >"$out.home.diff"; then
+    head -20 "$out.home.diff"
+    fail "$board $tag: the home screen differs from sheaf ls --newest"
+    return
+  fi
   local articles
   articles=$(grep -c '^A ' "$out.txt")
   local ram stack flash
@@ -122,6 +128,9 @@ for tag in default bs16k bs64k; do
   "$sheaf" build -q "${args[@]}" -o "$bundle" "$repo/examples/articles"
   "$sheaf" info --json "$bundle" >"$work/$tag.info.json"
   "$list" "$bundle" >"$work/$tag.host.txt"
+  # The home screen the firmware must show: the 10 newest headlines, date and title.
+  "$sheaf" ls --newest "$bundle" | head -n 10 | awk -F '\t' '{print "H " $2 "\t" $3}' \
+    >"$work/$tag.home.txt"
   echo "== $tag: $(stat -c %s "$bundle") bytes, max_frame_size $(json_field "$work/$tag.info.json" max_frame_size), max_read_size $(json_field "$work/$tag.info.json" max_read_size)"
   run_board netduinoplus2 "$tag" "$bundle"
   [[ $tag == default ]] && run_board mps2-an386 "$tag" "$bundle"

@@ -76,7 +76,7 @@ std::map<std::string, std::string> spec_rules() {
     const size_t bar2 = bar1 == std::string::npos ? bar1 : line.find('|', bar1 + 1);
     const std::string id = trim(line.substr(1, bar1 - 1));
     if (bar2 == std::string::npos || id.size() < 2 ||
-        std::string("HSIFBRDCNV").find(id[0]) == std::string::npos ||
+        std::string("HSIFBRDCNTV").find(id[0]) == std::string::npos ||
         id.find_first_not_of("0123456789", 1) != std::string::npos) {
       continue;
     }
@@ -150,7 +150,8 @@ enum class Action {
   plan,
   id_sample,
   charset,
-  navigation
+  navigation,
+  titles
 };
 
 /// One crafted bundle: a valid draft, changed in one place.
@@ -570,6 +571,81 @@ std::vector<Case> navigation_cases() {
   };
 }
 
+/// The TITLES section of the draft's records (Alpha, Beta, Gamma: already in byte order).
+/// Each case changes one value.
+struct TitleDraft {
+  uint32_t n = 3;
+  std::vector<uint32_t> sorted = {0, 1, 2}, positions = {0, 1, 2}, offsets = {0, 5, 9, 14};
+  std::string titles = "AlphaBetaGamma";
+
+  Bytes bytes() const {
+    std::vector<uint32_t> words = {n, static_cast<uint32_t>(titles.size())};
+    for (const auto* t : {&sorted, &positions, &offsets}) {
+      words.insert(words.end(), t->begin(), t->end());
+    }
+    Bytes b(4 * words.size());
+    for (size_t k = 0; k < words.size(); ++k) {
+      sheaf::test::set_le(b.data() + 4 * k, words[k], 4);
+    }
+    b.insert(b.end(), titles.begin(), titles.end());
+    return b;
+  }
+};
+
+Case with_titles(std::string rule, Action action, const std::function<void(TitleDraft&)>& edit) {
+  TitleDraft t;
+  edit(t);
+  const Bytes bytes = t.bytes();
+  return parts(std::move(rule), action, Errc::corrupt_index, [bytes](Draft& d) {
+    d.extra_sections.push_back(section(sheaf::format::SectionKind::titles, bytes));
+  });
+}
+
+std::vector<Case> titles_cases() {
+  const Action read = Action::titles;
+  return {
+      parts("T1", read, Errc::corrupt_index,
+            [](Draft& d) {
+              d.extra_sections.push_back(section(sheaf::format::SectionKind::titles, Bytes(4)));
+            }),
+      with_titles("T1", read, [](TitleDraft& t) { t.titles += "!"; }),  // a byte too many
+      with_titles("T1", read,
+                  [](TitleDraft& t) {  // two articles, the bundle has three
+                    t.n = 2;
+                    t.sorted = t.positions = {0, 1};
+                    t.offsets = {0, 5, 14};
+                  }),
+      with_titles("T1", read,
+                  [](TitleDraft& t) {
+                    t.offsets = {1, 5, 9, 14};
+                  }),
+      with_titles("T2", read,
+                  [](TitleDraft& t) {
+                    t.sorted = {0, 3, 2};
+                  }),
+      with_titles("T2", read,
+                  [](TitleDraft& t) {
+                    t.offsets = {0, 9, 5, 14};
+                  }),
+      with_titles("T2", read,
+                  [](TitleDraft& t) {
+                    t.positions = {0, 1, 3};
+                  }),
+      with_titles("T3", Action::verify_all,
+                  [](TitleDraft& t) {
+                    t.positions = {1, 0, 2};
+                  }),
+      with_titles("T3", Action::verify_all,
+                  [](TitleDraft& t) {  // a permutation, but not in title order
+                    t.sorted = t.positions = {1, 0, 2};
+                    t.titles = "BetaAlphaGamma";
+                    t.offsets = {0, 4, 9, 14};
+                  }),
+      // Sorted and consistent, but not the records' titles.
+      with_titles("T4", Action::bodies, [](TitleDraft& t) { t.titles = "AlphaBetaGamme"; }),
+  };
+}
+
 std::vector<Case> verify_cases() {
   using sheaf::fb::TitleKey;
   return {
@@ -646,6 +722,23 @@ AlignedBytes craft(const Case& c) {
 }
 
 // The decoder-side actions, on an opened bundle.
+// Opens the TITLES section and reads every entry through its accessors (rules T1 and T2).
+Errc titles_read(const sheaf::Bundle& b) {
+  const sheaf::Result<sheaf::Titles> t = b.titles();
+  if (!t.ok()) {
+    return t.error();
+  }
+  for (uint32_t k = 0; k < t.value().count(); ++k) {
+    for (const Errc e : {t.value().article_at(k).error(), t.value().title_at(k).error(),
+                         t.value().position_of(k).error()}) {
+      if (e != Errc::ok) {
+        return e;
+      }
+    }
+  }
+  return Errc::ok;
+}
+
 Errc run_read(Action action, const sheaf::Bundle& b) {
   std::vector<uint64_t> ws((sheaf::Decoder::workspace_size(b) + 7) / 8);
   const auto d = sheaf::Decoder::init(
@@ -694,6 +787,8 @@ Errc run(Action action, const AlignedBytes& bytes, bool shift) {
       return b.value().charset().error();
     case Action::navigation:
       return b.value().navigation().error();
+    case Action::titles:
+      return titles_read(b.value());
     default:
       return run_read(action, b.value());
   }
@@ -734,7 +829,7 @@ TEST_CASE("B4's crafted record needs a buffer past 4 GiB, on any host") {
 TEST_CASE("one crafted bundle per SPEC rule reaches exactly that rule and its Errc") {
   std::vector<Case> cases = header_cases();
   for (auto more : {index_cases(), read_cases(), dictionary_cases(), charset_cases(),
-                    navigation_cases(), verify_cases()}) {
+                    navigation_cases(), titles_cases(), verify_cases()}) {
     cases.insert(cases.end(), more.begin(), more.end());
   }
   const std::map<std::string, Rule> rules = enum_rules();

@@ -16,6 +16,7 @@
 #include <sheaf/format.hpp>
 #include <sheaf/navigation.hpp>
 #include <sheaf/record.hpp>
+#include <sheaf/titles.hpp>
 
 namespace sheaf {
 
@@ -244,6 +245,17 @@ class Bundle {
     return Navigation::open(navigation_, size());
   }
 
+  /// The titles in byte order and by article (SPEC: "Titles section"), its sizes checked: O(1);
+  /// each read checks what it returns.
+  /// @return not_found when the bundle has no TITLES section (written before format 2.1, or
+  ///   built with --no-titles), corrupt_index when it breaks rule T1.
+  Result<Titles> titles() const noexcept {
+    if (titles_.data() == nullptr) {
+      return Errc::not_found;
+    }
+    return Titles::open(titles_, size());
+  }
+
  private:
   // The root table, whose offset open() verified. Read through vector_field(), string_field()
   // and scalar_field() only. Computed here rather than by flatbuffers::GetRoot, whose null check
@@ -279,6 +291,7 @@ class Bundle {
   ByteSpan sources_;     // empty unless built with --keep-source
   ByteSpan charset_;     // null when the bundle has no CHARSET section
   ByteSpan navigation_;  // null when the bundle has no NAVIGATION section
+  ByteSpan titles_;      // null when the bundle has no TITLES section
   detail::Header header_;
   // The index's vectors, verified by open() (their headers and byte ranges).
   detail::VectorSpan articles_;            // Article structs (16 bytes each)

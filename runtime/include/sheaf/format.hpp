@@ -41,8 +41,9 @@ enum class SectionKind : uint32_t {
   packed_dictionary = 5,  // the dictionary as one zstd frame; a bundle has kind 2 or 5, not both
   charset = 6,            // optional (2.1): the code points the articles show, as ranges
   navigation = 7,         // optional (2.1): newest-first order and the category tree
+  titles = 8,             // optional (2.1): the titles in byte order, and by article
 };
-inline constexpr uint32_t kLastSectionKind = 7;
+inline constexpr uint32_t kLastSectionKind = 8;
 
 // SPEC: Alignment
 inline constexpr size_t kAlignment = 8;  // bundle base, every section and every frame

@@ -43,6 +43,35 @@ inline uint32_t date_key(std::string_view date) noexcept {
   return 0;
 }
 
+/// The date a key stands for, the inverse of date_key(): "YYYY-MM-DD", "--MM-DD", or "" for
+/// key 0, written to `out` (not terminated). A list screen shows it from
+/// Navigation::date_key_at() with no record decoded.
+/// @return its length: 10, 7 or 0 (0 too for a key no date gives, above 100009999; a date
+///   "--00-00" has key 0 and reads as no date).
+inline size_t date_text(uint32_t key, char (&out)[10]) noexcept {
+  auto put = [&](size_t at, uint32_t v, size_t n) {
+    for (size_t k = n; k-- > 0; v /= 10) {
+      out[at + k] = static_cast<char>('0' + v % 10);
+    }
+  };
+  const uint32_t month = key / 100 % 100;
+  const uint32_t day = key % 100;
+  if (key == 0 || key > 100009999) {
+    return 0;
+  }
+  if (key < 10000) {
+    out[0] = out[1] = out[4] = '-';
+    put(2, month, 2);
+    put(5, day, 2);
+    return 7;
+  }
+  put(0, key / 10000 - 1, 4);
+  out[4] = out[7] = '-';
+  put(5, month, 2);
+  put(8, day, 2);
+  return 10;
+}
+
 /// A view of a NAVIGATION section whose header and tree open() checked (rules N1 to N6).
 /// Articles are numbered as in Bundle::article() (id order); a slot is a position in the
 /// newest-first order. Reads check the entries they return (rules N7, N9); verify() checks the

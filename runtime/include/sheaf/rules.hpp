@@ -84,6 +84,10 @@ namespace sheaf {
   X(N8, corrupt_index)       \
   X(N9, corrupt_index)       \
   X(N10, corrupt_index)      \
+  X(T1, corrupt_index)       \
+  X(T2, corrupt_index)       \
+  X(T3, corrupt_index)       \
+  X(T4, corrupt_index)       \
   X(V1, corrupt_header)      \
   X(V2, checksum_mismatch)   \
   X(V3, corrupt_header)      \

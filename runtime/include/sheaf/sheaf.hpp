@@ -16,8 +16,10 @@
 #include <sheaf/config.hpp>
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>
-#include <sheaf/navigation.hpp>
 #include <sheaf/format.hpp>
 #include <sheaf/layout.hpp>
+#include <sheaf/navigation.hpp>
 #include <sheaf/record.hpp>
+#include <sheaf/screens.hpp>
+#include <sheaf/titles.hpp>
 #include <sheaf/verify.hpp>

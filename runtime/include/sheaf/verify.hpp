@@ -14,6 +14,7 @@
 #include <sheaf/format.hpp>
 #include <sheaf/navigation.hpp>
 #include <sheaf/rules.hpp>
+#include <sheaf/titles.hpp>
 #include <sheaf/utf8.hpp>
 #include <sheaf/xxhash.hpp>
 
@@ -214,6 +215,18 @@ inline Errc verify_navigation(const Bundle& b) noexcept {
   return nav.value().verify();
 }
 
+// SPEC: rules T1 to T3 (the section whole), when there is a TITLES section.
+inline Errc verify_titles(const Bundle& b) noexcept {
+  const Result<Titles> titles = b.titles();
+  if (titles.error() == Errc::not_found) {
+    return Errc::ok;
+  }
+  if (!titles.ok()) {
+    return titles.error();
+  }
+  return titles.value().verify();
+}
+
 /// What verify_bodies() carries from one article to the next, and its per-article checks.
 class BodyChecker {
  public:
@@ -224,6 +237,9 @@ class BodyChecker {
     const Result<Navigation> nav = b.navigation();  // verify_all checked it
     has_navigation_ = nav.ok();
     navigation_ = nav.value_or(Navigation());
+    const Result<Titles> titles = b.titles();  // verify_all checked it
+    has_titles_ = titles.ok();
+    titles_ = titles.value_or(Titles());
   }
 
   // SPEC: rule V9: records use the frames in order.
@@ -246,6 +262,11 @@ class BodyChecker {
     SHEAF_CHECK(!has_navigation_ ||
                     navigation_.date_key_at(navigation_.slot_of(i).value_or(0)) == date_key(r.date),
                 Rule::N10);
+    // SPEC: rule T4: the title table holds the records' own titles (T3 held).
+    if (has_titles_) {
+      const Result<std::string_view> title = titles_.title_of(i);
+      SHEAF_CHECK(title.ok() && title.value() == r.title, Rule::T4);
+    }
     return has_charset_ ? check_charset(r) : Errc::ok;
   }
 
@@ -291,6 +312,8 @@ class BodyChecker {
   bool has_charset_ = false;
   Navigation navigation_;
   bool has_navigation_ = false;
+  Titles titles_;
+  bool has_titles_ = false;
   FrameOrder order_;
   uint32_t next_sample_ = 0;  // id samples name ascending articles: check each in passing
   char previous_[256];
@@ -341,7 +364,11 @@ inline Errc verify_all(const Bundle& b) noexcept {
   if (e != Errc::ok) {
     return e;
   }
-  return detail::verify_navigation(b);
+  e = detail::verify_navigation(b);
+  if (e != Errc::ok) {
+    return e;
+  }
+  return detail::verify_titles(b);
 }
 
 /// Reads every article's record, decoding each frame once, and checks it: its checksum, its

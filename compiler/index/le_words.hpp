@@ -1,0 +1,17 @@
+// compiler, index stage: little-endian words, as the optional sections (CHARSET, NAVIGATION,
+// TITLES) store every number.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace sheaf {
+
+/// Appends `v` to `out` as four little-endian bytes.
+inline void put_le32(std::string& out, uint32_t v) {
+  for (int i = 0; i < 4; ++i) {
+    out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  }
+}
+
+}  // namespace sheaf

@@ -1,0 +1,17 @@
+// compiler, index stage: the TITLES section (SPEC: "Titles section"), every title sorted by its
+// bytes and reachable by article, so that a reader finds a title prefix by binary search and
+// shows a list screen's headlines without decoding a record.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sheaf {
+
+/// The TITLES section's bytes for articles whose titles are `titles` (article i at i, id
+/// order): the articles in ascending title bytes (ties by article number), each article's
+/// position in that order, the offsets of the titles in that order, and the titles.
+std::string encode_titles(const std::vector<std::string_view>& titles);
+
+}  // namespace sheaf
