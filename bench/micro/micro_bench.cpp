@@ -148,6 +148,70 @@ void find_by_title(benchmark::State& state, Fixture* f) {
   }
 }
 
+// A list screen of 10 headlines with dates at a random page of the newest-first order, from the
+// NAVIGATION and TITLES sections: no record decoded.
+void home_screen(benchmark::State& state, Fixture* f) {
+  const auto nav = f->bundle.navigation();
+  const auto titles = f->bundle.titles();
+  if (!nav.ok() || !titles.ok()) {
+    state.SkipWithError("no NAVIGATION or TITLES section");
+    return;
+  }
+  sheaf::Headline lines[10];
+  size_t k = 0;
+  for (auto _ : state) {
+    const uint32_t first = f->positions[k++ % kSampleCount] / 10 * 10;
+    auto n = sheaf::newest_headlines(nav.value(), titles.value(), first, lines, 10);
+    char date[10];
+    for (size_t j = 0; j < n.value_or(0); ++j) {
+      benchmark::DoNotOptimize(sheaf::date_text(lines[j].date_key, date));
+    }
+    benchmark::DoNotOptimize(lines);
+  }
+}
+
+// The same screen without the tables' titles: the 10 records decoded for their titles and
+// dates (what a reader of a bundle without a TITLES section must do).
+void home_screen_from_records(benchmark::State& state, Fixture* f) {
+  const auto nav = f->bundle.navigation();
+  if (!nav.ok()) {
+    state.SkipWithError("no NAVIGATION section");
+    return;
+  }
+  size_t k = 0;
+  for (auto _ : state) {
+    const uint32_t first = f->positions[k++ % kSampleCount] / 10 * 10;
+    for (uint32_t s = first; s < first + 10 && s < f->bundle.size(); ++s) {
+      auto r = f->decoder.read(nav.value().newest(s).value_or(0), f->out());
+      benchmark::DoNotOptimize(r);
+    }
+  }
+}
+
+// A title-prefix lookup: the first two code points of a random article's title.
+void title_prefix(benchmark::State& state, Fixture* f) {
+  const auto titles = f->bundle.titles();
+  if (!titles.ok()) {
+    state.SkipWithError("no TITLES section");
+    return;
+  }
+  std::vector<std::string> prefixes;
+  for (const std::string& t : f->titles) {
+    size_t at = 0;
+    for (int cps = 0; cps < 2 && at < t.size(); ++cps) {
+      do {
+        ++at;
+      } while (at < t.size() && (static_cast<unsigned char>(t[at]) & 0xC0) == 0x80);
+    }
+    prefixes.push_back(t.substr(0, at));
+  }
+  size_t k = 0;
+  for (auto _ : state) {
+    auto r = titles.value().with_prefix(prefixes[k++ % prefixes.size()]);
+    benchmark::DoNotOptimize(r);
+  }
+}
+
 void read_one(benchmark::State& state, Fixture* f, uint32_t i) {
   const uint32_t size = f->bundle.article(i).value().size;
   for (auto _ : state) {
@@ -179,6 +243,10 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark((n + "read_random").c_str(), read_by_position, f);
     benchmark::RegisterBenchmark((n + "find_id_random").c_str(), find_by_id, f);
     benchmark::RegisterBenchmark((n + "find_title_random").c_str(), find_by_title, f);
+    benchmark::RegisterBenchmark((n + "home_screen_10").c_str(), home_screen, f);
+    benchmark::RegisterBenchmark((n + "home_screen_10_from_records").c_str(),
+                                 home_screen_from_records, f);
+    benchmark::RegisterBenchmark((n + "title_prefix_2cp").c_str(), title_prefix, f);
     benchmark::RegisterBenchmark((n + "read_small_p10").c_str(), read_one, f, f->small);
     benchmark::RegisterBenchmark((n + "read_median_p50").c_str(), read_one, f, f->median);
     benchmark::RegisterBenchmark((n + "read_large_p99").c_str(), read_one, f, f->large);
