@@ -1,6 +1,7 @@
 # Install rules (SHEAF_INSTALL, on when sheaf is the top-level project):
 #   bin/sheaf                                   the CLI (with SHEAF_BUILD_CLI)
 #   include/sheaf/                              the runtime headers, detail/ included
+#   share/sheaf/sheaf_c.cpp                     the C interface's one source (sheaf::c)
 #   share/cmake/sheaf/sheafConfig*.cmake        find_package(sheaf) -> sheaf::runtime
 #   share/pkgconfig/sheaf.pc                    pkg-config --cflags --libs sheaf
 #   share/man/man1/sheaf.1, sheaf-COMMAND.1     from the built CLI's --help (help2man)
@@ -14,13 +15,14 @@ include(CMakePackageConfigHelpers)
 install(DIRECTORY runtime/include/sheaf DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
         COMPONENT runtime FILES_MATCHING PATTERN "*.hpp" PATTERN "*.h")
 install(FILES LICENSE THIRD-PARTY.md DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT runtime)
+install(FILES runtime/src/sheaf_c.cpp DESTINATION ${CMAKE_INSTALL_DATADIR}/sheaf COMPONENT runtime)
 
 # CMake package: sheaf::runtime (cmake/sheafConfig.cmake.in). 0.x: minor versions may break.
 set(SHEAF_CMAKE_PACKAGE_DIR ${CMAKE_INSTALL_DATADIR}/cmake/sheaf)
 configure_package_config_file(cmake/sheafConfig.cmake.in
                               ${PROJECT_BINARY_DIR}/package/sheafConfig.cmake
                               INSTALL_DESTINATION ${SHEAF_CMAKE_PACKAGE_DIR}
-                              PATH_VARS CMAKE_INSTALL_INCLUDEDIR)
+                              PATH_VARS CMAKE_INSTALL_INCLUDEDIR CMAKE_INSTALL_DATADIR)
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/package/sheafConfigVersion.cmake
                                  COMPATIBILITY SameMinorVersion ARCH_INDEPENDENT)
 install(FILES ${PROJECT_BINARY_DIR}/package/sheafConfig.cmake

@@ -143,12 +143,30 @@ run_reader() {
     fail "$name: the reader's listing differs from sheaf ls (see $work/$name.diff)"
 }
 
+# run_c_reader NAME BINARY: the C interface's check (tests/c_api) on the bundle, its output
+# compared with the installed CLI's answers.
+run_c_reader() {
+  local name=$1 binary=$2
+  if ! "$binary" "$bundle" >"$work/$name-c.out" 2>"$work/$name-c.err"; then
+    fail "$name: the C reader failed: $(head -n 1 "$work/$name-c.out" "$work/$name-c.err")"
+    return
+  fi
+  if python3 "$source/tests/c_api/compare.py" "$sheaf" "$bundle" "$work/$name-c.out" \
+      >"$work/$name-c.compare" 2>&1; then
+    echo "   C reader (sheaf::c): $(cat "$work/$name-c.compare")"
+  else
+    fail "$name: the C reader's output differs: $(cat "$work/$name-c.compare")"
+  fi
+}
+
 step "2. find_package(sheaf), CMAKE_PREFIX_PATH=$prefix"
 if quietly "$work/package.log" "$cmake" -S "$source/tests/downstream" -B "$work/package" \
-    -G "$generator" -DSHEAF_VIA=package -DREADER_SOURCE="$reader_source" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER="$cxx" &&
+    -G "$generator" -DSHEAF_VIA=package -DREADER_SOURCE="$reader_source" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_CXX_COMPILER="$cxx" \
+    -DC_CHECK_DIR="$source/tests/c_api" &&
   quietly "$work/package-build.log" "$cmake" --build "$work/package"; then
   grep 'downstream:' "$work/package.log" | sed 's/^-- /   /'
   run_reader package "$work/package/reader"
+  run_c_reader package "$work/package/c_reader"
 else
   fail "find_package(sheaf): configure or build"
 fi
@@ -158,6 +176,7 @@ step "3. add_subdirectory($source) from a parent project"
 parent_flags="-O1 -DPARENT_FLAG"
 if quietly "$work/subdirectory.log" "$cmake" -S "$source/tests/downstream" -B "$work/subdirectory" \
     -G "$generator" -DSHEAF_VIA=subdirectory -DREADER_SOURCE="$reader_source" -DSHEAF_SOURCE="$source" -DCMAKE_CXX_COMPILER="$cxx" \
+    -DC_CHECK_DIR="$source/tests/c_api" \
     -DCMAKE_CXX_FLAGS="$parent_flags" &&
   quietly "$work/subdirectory-build.log" "$cmake" --build "$work/subdirectory"; then
   grep 'downstream:' "$work/subdirectory.log" | sed 's/^-- /   /'
@@ -173,12 +192,18 @@ if quietly "$work/subdirectory.log" "$cmake" -S "$source/tests/downstream" -B "$
   for flag in -Werror -Wold-style-cast -Wconversion -Wshadow; do
     [[ $line == *" $flag"* ]] && fail "sheaf's $flag reached the parent's reader"
   done
-  # Only the reader is built: nothing of sheaf's compiles in the parent's build.
+  # Only the readers are built: the C++ reader, the C reader's two files and the C interface's
+  # source it links (sheaf::c); nothing else of sheaf's compiles in the parent's build.
   mapfile -t compiled < <(grep -o '"file": "[^"]*"' "$work/subdirectory/compile_commands.json")
-  if ((${#compiled[@]} != 1)); then
-    fail "the parent's build compiles more than its reader: ${compiled[*]}"
-  fi
+  for f in "${compiled[@]}"; do
+    case $f in
+      *'/list_articles.cpp"' | *'/host_main.c"' | *'/c_api_check.c"' | *'/runtime/src/sheaf_c.cpp"') ;;
+      *) fail "the parent's build compiles $f, not one of its readers' files" ;;
+    esac
+  done
+  ((${#compiled[@]} == 4)) || fail "the parent's build compiles ${#compiled[@]} files, not 4"
   run_reader subdirectory "$work/subdirectory/reader"
+  run_c_reader subdirectory "$work/subdirectory/c_reader"
 else
   fail "add_subdirectory(sheaf): configure or build (a FATAL_ERROR above names a leak)"
 fi

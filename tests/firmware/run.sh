@@ -136,6 +136,39 @@ for tag in default bs16k bs64k; do
   [[ $tag == default ]] && run_board mps2-an386 "$tag" "$bundle"
 done
 
+# The C interface on the MCU: tests/c_api's C99 check linked with runtime/src/sheaf_c.cpp (no
+# main.cpp), its output compared with the CLI's answers as on the host (tests/c_api/compare.py).
+c_api_board() {
+  local board=netduinoplus2 bundle=$work/default.sheaf out=$work/c-api
+  local read_size
+  read_size=$(json_field "$work/default.info.json" max_read_size)
+  if ! make -s -C "$repo/examples/firmware" BOARD="$board" BUNDLE="$bundle" BUFFER_BYTES=8192 \
+      ZSTD_SRC="$repo/build-deps/zstd" OUT="$out" \
+      C_APP="$repo/tests/c_api/firmware_main.c $repo/tests/c_api/c_api_check.c" \
+      C_APP_FLAGS="-I$repo/tests/c_api -DSHEAF_C_WORKSPACE_BYTES=32768 -DSHEAF_C_BUFFER_BYTES=$(((read_size + 7) / 8 * 8))" \
+      >"$out.make.log" 2>&1; then
+    cat "$out.make.log"
+    fail "$board C interface: firmware does not build"
+    return
+  fi
+  local status=0
+  timeout 600 qemu-system-arm -M "$board" -nographic -monitor none -serial null \
+    -semihosting-config enable=on,target=native -icount shift=0 \
+    -kernel "$out/firmware.elf" >"$out.txt" 2>&1 || status=$?
+  if ((status != 0)); then
+    tail -5 "$out.txt"
+    fail "$board C interface: exited with status $status"
+    return
+  fi
+  if python3 "$repo/tests/c_api/compare.py" "$sheaf" "$bundle" "$out.txt" >"$out.compare" 2>&1; then
+    echo "$board C interface: $(cat "$out.compare")"
+  else
+    cat "$out.compare"
+    fail "$board C interface: output differs from the CLI's answers"
+  fi
+}
+c_api_board
+
 if ((failures)); then
   echo "firmware: $failures failure(s)"
   exit 1

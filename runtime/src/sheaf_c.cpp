@@ -1,0 +1,335 @@
+// sheaf runtime: the C interface of <sheaf/sheaf.h>, one translation unit over the header-only
+// C++ runtime. No heap, no exceptions, no RTTI: it compiles with the firmware's flags.
+#include <new>
+#include <string_view>
+
+#include <sheaf/sheaf.h>
+#include <sheaf/sheaf.hpp>
+
+namespace {
+
+// What a sheaf_bundle holds: the bundle and its optional tables, each opened once.
+struct BundleState {
+  sheaf::Bundle bundle;
+  sheaf::Navigation navigation;
+  sheaf::Titles titles;
+  sheaf::Charset charset;
+  sheaf::Errc navigation_status = sheaf::Errc::not_found;
+  sheaf::Errc titles_status = sheaf::Errc::not_found;
+  sheaf::Errc charset_status = sheaf::Errc::not_found;
+};
+
+static_assert(sizeof(BundleState) <= sizeof(sheaf_bundle), "sheaf_bundle is too small");
+static_assert(alignof(BundleState) <= alignof(sheaf_bundle), "sheaf_bundle is misaligned");
+static_assert(sizeof(sheaf::Decoder) <= sizeof(sheaf_decoder), "sheaf_decoder is too small");
+static_assert(alignof(sheaf::Decoder) <= alignof(sheaf_decoder), "sheaf_decoder is misaligned");
+
+const BundleState& state(const sheaf_bundle* b) {
+  return *std::launder(reinterpret_cast<const BundleState*>(b->opaque_));
+}
+
+sheaf::Decoder& decoder(sheaf_decoder* d) {
+  return *std::launder(reinterpret_cast<sheaf::Decoder*>(d->opaque_));
+}
+
+int status(sheaf::Errc e) {
+  return static_cast<int>(e);
+}
+
+sheaf_str str(std::string_view s) {
+  return sheaf_str{s.data(), s.size()};
+}
+
+std::string_view view(const char* data, size_t size) {
+  return data == nullptr ? std::string_view() : std::string_view(data, size);
+}
+
+sheaf::MutableByteSpan span(void* data, size_t size) {
+  return sheaf::MutableByteSpan(static_cast<uint8_t*>(data), data == nullptr ? 0 : size);
+}
+
+void to_article(const sheaf::Record& r, sheaf_article* out) {
+  *out = sheaf_article{str(r.id),     str(r.title),       str(r.subtitle), str(r.date),
+                       str(r.source), str(r.author),      str(r.location), str(r.url),
+                       str(r.body),   r.category_count(), str(r.header)};
+}
+
+// Both tables a list screen reads, or the status of the first one missing.
+sheaf::Errc screen_tables(const BundleState& s) {
+  return s.navigation_status != sheaf::Errc::ok ? s.navigation_status : s.titles_status;
+}
+
+// Fills `out` with up to `capacity` headlines, `fill(first, lines, n)` giving the C++ ones from
+// the `first`-th on, a few at a time through a small buffer (the C struct holds a sheaf_str
+// where the C++ one holds a string_view).
+template <typename Fill>
+int fill_headlines(Fill fill, uint32_t first, sheaf_headline* out, size_t capacity, size_t* count) {
+  constexpr size_t kChunk = 8;
+  sheaf::Headline lines[kChunk];
+  size_t done = 0;
+  while (done < capacity) {
+    const size_t want = capacity - done < kChunk ? capacity - done : kChunk;
+    const sheaf::Result<size_t> n = fill(first + static_cast<uint32_t>(done), lines, want);
+    if (!n.ok()) {
+      return status(n.error());
+    }
+    for (size_t k = 0; k < n.value(); ++k) {
+      out[done + k] = sheaf_headline{lines[k].article, lines[k].date_key, str(lines[k].title)};
+    }
+    done += n.value();
+    if (n.value() < want) {
+      break;
+    }
+  }
+  *count = done;
+  return SHEAF_OK;
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* sheaf_status_text(int s) {
+  return s < 0 || s > static_cast<int>(sheaf::Errc::io_error)
+             ? "unknown status"
+             : sheaf::to_string(static_cast<sheaf::Errc>(s));
+}
+
+int sheaf_open(sheaf_bundle* b, const void* bytes, size_t size) {
+  const sheaf::Result<sheaf::Bundle> opened =
+      sheaf::Bundle::open(sheaf::ByteSpan(static_cast<const uint8_t*>(bytes), size));
+  if (!opened.ok()) {
+    return status(opened.error());
+  }
+  BundleState* s = new (b->opaque_) BundleState{};
+  s->bundle = opened.value();
+  const sheaf::Result<sheaf::Navigation> nav = s->bundle.navigation();
+  s->navigation_status = nav.error();
+  s->navigation = nav.value_or(sheaf::Navigation());
+  const sheaf::Result<sheaf::Titles> titles = s->bundle.titles();
+  s->titles_status = titles.error();
+  s->titles = titles.value_or(sheaf::Titles());
+  const sheaf::Result<sheaf::Charset> charset = s->bundle.charset();
+  s->charset_status = charset.error();
+  s->charset = charset.value_or(sheaf::Charset());
+  return SHEAF_OK;
+}
+
+uint32_t sheaf_count(const sheaf_bundle* b) {
+  return state(b).bundle.size();
+}
+
+size_t sheaf_workspace_size(const sheaf_bundle* b) {
+  return sheaf::Decoder::workspace_size(state(b).bundle);
+}
+
+size_t sheaf_small_workspace_size(const sheaf_bundle* b) {
+  return sheaf::Decoder::small_workspace_size(state(b).bundle);
+}
+
+size_t sheaf_read_buffer_size(const sheaf_bundle* b) {
+  return static_cast<size_t>(state(b).bundle.info().max_read_size);
+}
+
+int sheaf_decoder_init(sheaf_decoder* d, const sheaf_bundle* b, void* workspace, size_t size) {
+  const sheaf::Result<sheaf::Decoder> init =
+      sheaf::Decoder::init(state(b).bundle, span(workspace, size));
+  if (!init.ok()) {
+    return status(init.error());
+  }
+  new (d->opaque_) sheaf::Decoder(init.value());
+  return SHEAF_OK;
+}
+
+int sheaf_read(sheaf_decoder* d, uint32_t index, void* buffer, size_t size, sheaf_article* out) {
+  const sheaf::Result<sheaf::Record> r = decoder(d).read(index, span(buffer, size));
+  if (!r.ok()) {
+    return status(r.error());
+  }
+  to_article(r.value(), out);
+  return SHEAF_OK;
+}
+
+int sheaf_find(sheaf_decoder* d, const char* id, size_t id_size, void* buffer, size_t size,
+               uint32_t* index, sheaf_article* out) {
+  const sheaf::Result<sheaf::Found> found = decoder(d).find(view(id, id_size), span(buffer, size));
+  if (!found.ok()) {
+    return status(found.error());
+  }
+  *index = found.value().index;
+  if (out != nullptr) {
+    to_article(found.value().record, out);
+  }
+  return SHEAF_OK;
+}
+
+int sheaf_article_category(const sheaf_article* a, uint32_t k, sheaf_str* out) {
+  sheaf::Record r;
+  r.header = view(a->header_.data, a->header_.size);
+  const sheaf::Result<std::string_view> c = r.category(k);
+  if (!c.ok()) {
+    return status(c.error());
+  }
+  *out = str(c.value());
+  return SHEAF_OK;
+}
+
+int sheaf_newest(const sheaf_bundle* b, uint32_t first, sheaf_headline* out, size_t capacity,
+                 size_t* count) {
+  const BundleState& s = state(b);
+  if (screen_tables(s) != sheaf::Errc::ok) {
+    return status(screen_tables(s));
+  }
+  return fill_headlines(
+      [&](uint32_t from, sheaf::Headline* lines, size_t n) {
+        return sheaf::newest_headlines(s.navigation, s.titles, from, lines, n);
+      },
+      first, out, capacity, count);
+}
+
+int sheaf_category_find(const sheaf_bundle* b, const char* path, size_t size, uint32_t* node) {
+  const BundleState& s = state(b);
+  if (s.navigation_status != sheaf::Errc::ok) {
+    return status(s.navigation_status);
+  }
+  // "A > B" one part at a time: a binary search among the children at each level.
+  std::string_view rest = view(path, size);
+  uint32_t k = sheaf::Navigation::category_root();
+  while (!rest.empty()) {
+    const size_t sep = rest.find(" > ");
+    const sheaf::Result<uint32_t> child = s.navigation.find_child(k, rest.substr(0, sep));
+    if (!child.ok()) {
+      return status(child.error());
+    }
+    k = child.value();
+    rest = sep == std::string_view::npos ? std::string_view() : rest.substr(sep + 3);
+  }
+  *node = k;
+  return SHEAF_OK;
+}
+
+sheaf_str sheaf_category_name(const sheaf_bundle* b, uint32_t node) {
+  return str(state(b).navigation.name(node));
+}
+
+uint32_t sheaf_category_child_count(const sheaf_bundle* b, uint32_t node) {
+  return state(b).navigation.child_count(node);
+}
+
+int sheaf_category_child(const sheaf_bundle* b, uint32_t node, uint32_t j, uint32_t* child) {
+  const sheaf::Result<uint32_t> c = state(b).navigation.child(node, j);
+  if (!c.ok()) {
+    return status(c.error());
+  }
+  *child = c.value();
+  return SHEAF_OK;
+}
+
+uint32_t sheaf_category_article_count(const sheaf_bundle* b, uint32_t node) {
+  return state(b).navigation.count(node);
+}
+
+int sheaf_category_headlines(const sheaf_bundle* b, uint32_t node, uint32_t first,
+                             sheaf_headline* out, size_t capacity, size_t* count) {
+  const BundleState& s = state(b);
+  if (screen_tables(s) != sheaf::Errc::ok) {
+    return status(screen_tables(s));
+  }
+  return fill_headlines(
+      [&](uint32_t from, sheaf::Headline* lines, size_t n) {
+        return sheaf::category_headlines(s.navigation, s.titles, node, from, lines, n);
+      },
+      first, out, capacity, count);
+}
+
+int sheaf_title_prefix(const sheaf_bundle* b, const char* prefix, size_t size, uint32_t* begin,
+                       uint32_t* end) {
+  const BundleState& s = state(b);
+  if (s.titles_status != sheaf::Errc::ok) {
+    return status(s.titles_status);
+  }
+  const sheaf::Result<sheaf::Titles::Range> r = s.titles.with_prefix(view(prefix, size));
+  if (!r.ok()) {
+    return status(r.error());
+  }
+  *begin = r.value().begin;
+  *end = r.value().end;
+  return SHEAF_OK;
+}
+
+int sheaf_title_at(const sheaf_bundle* b, uint32_t position, uint32_t* article, sheaf_str* title) {
+  const BundleState& s = state(b);
+  if (s.titles_status != sheaf::Errc::ok) {
+    return status(s.titles_status);
+  }
+  const sheaf::Result<uint32_t> a = s.titles.article_at(position);
+  const sheaf::Result<std::string_view> t = s.titles.title_at(position);
+  if (!a.ok() || !t.ok()) {
+    return status(!a.ok() ? a.error() : t.error());
+  }
+  *article = a.value();
+  *title = str(t.value());
+  return SHEAF_OK;
+}
+
+size_t sheaf_date_text(uint32_t date_key, char out[10]) {
+  char text[10];
+  const size_t n = sheaf::date_text(date_key, text);
+  for (size_t k = 0; k < n; ++k) {
+    out[k] = text[k];
+  }
+  return n;
+}
+
+int sheaf_charset_contains(const sheaf_bundle* b, uint32_t cp, int* contains) {
+  const BundleState& s = state(b);
+  if (s.charset_status != sheaf::Errc::ok) {
+    return status(s.charset_status);
+  }
+  *contains = s.charset.contains(cp) ? 1 : 0;
+  return SHEAF_OK;
+}
+
+uint32_t sheaf_charset_size(const sheaf_bundle* b) {
+  return state(b).charset.code_point_count();
+}
+
+int sheaf_charset_next(const sheaf_bundle* b, uint32_t from, uint32_t* cp) {
+  const BundleState& s = state(b);
+  if (s.charset_status != sheaf::Errc::ok) {
+    return status(s.charset_status);
+  }
+  const sheaf::Result<uint32_t> next = s.charset.next(from);
+  if (!next.ok()) {
+    return status(next.error());
+  }
+  *cp = next.value();
+  return SHEAF_OK;
+}
+
+size_t sheaf_layout_screen(const char* text, size_t size, size_t from, uint32_t width,
+                           sheaf_glyph_advance advance, void* context, sheaf_line* lines,
+                           size_t max_lines, size_t* next) {
+  // A few lines at a time through a small buffer: a screen continues where the last one ended.
+  constexpr size_t kChunk = 8;
+  sheaf::Line chunk[kChunk];
+  size_t done = 0;
+  size_t at = from;
+  while (done < max_lines && at < size) {
+    const size_t want = max_lines - done < kChunk ? max_lines - done : kChunk;
+    const sheaf::Screen screen =
+        sheaf::layout_screen(view(text, size), at, width, advance, context, chunk, want);
+    for (size_t k = 0; k < screen.lines; ++k) {
+      lines[done + k] = sheaf_line{chunk[k].begin, chunk[k].end, chunk[k].width, chunk[k].next};
+    }
+    done += screen.lines;
+    at = screen.next;
+    if (screen.lines < want) {
+      break;
+    }
+  }
+  *next = at;
+  return done;
+}
+
+}  // extern "C"
