@@ -106,10 +106,12 @@ int run_extract(const ExtractCommand& command) {
   RealFileSystem fs;
   Diagnostics diagnostics;
   const Discovery found = discover(command.inputs, fs, diagnostics, DiscoverOptions{});
-  const std::vector<Document> documents = ingest(found.files, fs, diagnostics);
   ExtractOptions options;
   options.explain = command.explain;
-  const Extracted extracted = extract(documents, diagnostics, options);
+  options.parse_on_take = true;  // each page parsed as it is read; its bytes freed for the next
+  Extractor extractor(options);
+  ingest(found.files, fs, diagnostics, extractor);
+  const Extracted extracted = extractor.finish(diagnostics);
   for (const Diagnostic& d : diagnostics.items()) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   }

@@ -28,7 +28,7 @@ constexpr size_t kFirstChunk = size_t{1} << 20;
 class Arena {
  public:
   void* allocate(size_t size) {
-    const size_t need = kHeader + (size + kHeader - 1) / kHeader * kHeader;
+    const size_t need = block_bytes(size);
     if (need < size) {
       return nullptr;  // size near SIZE_MAX
     }
@@ -37,8 +37,24 @@ class Arena {
     }
     char* block = next_;
     next_ += need;
+    last_ = block;
     std::memcpy(block, &size, sizeof size);
     return block + kHeader;
+  }
+
+  /// Resizes `p` where it is when it is the last block handed out and its chunk has room: a
+  /// buffer that libxml2 grows step by step (text, attribute values, the input) then takes no
+  /// new memory and no copy at each step. Only realloc calls this, on a live block; a free
+  /// never gives memory back, since libxml2 may free a stale pointer (see Arena).
+  bool resize_in_place(void* p, size_t size) {
+    char* block = static_cast<char*>(p) - kHeader;
+    const size_t need = block_bytes(size);
+    if (block != last_ || need < size || static_cast<size_t>(end_ - block) < need) {
+      return false;
+    }
+    next_ = block + need;
+    std::memcpy(block, &size, sizeof size);
+    return true;
   }
 
   bool owns(const void* p) const {
@@ -59,11 +75,17 @@ class Arena {
 
   void reset() {
     current_ = 0;
+    last_ = nullptr;
     next_ = chunks_.empty() ? nullptr : chunks_[0].data.get();
     end_ = chunks_.empty() ? nullptr : next_ + chunks_[0].size;
   }
 
  private:
+  /// A block's bytes, header included, for `size` bytes of data (less than `size` on overflow).
+  static size_t block_bytes(size_t size) {
+    return kHeader + (size + kHeader - 1) / kHeader * kHeader;
+  }
+
   struct Chunk {
     std::unique_ptr<char[]> data;
     size_t size = 0;
@@ -95,6 +117,7 @@ class Arena {
   size_t current_ = 0;    ///< the chunk blocks come from
   char* next_ = nullptr;  ///< its first byte not handed out
   char* end_ = nullptr;   ///< its end
+  char* last_ = nullptr;  ///< the last block handed out (its header), in the current chunk
 };
 
 thread_local Arena arena;
@@ -116,6 +139,9 @@ void* arena_realloc(void* p, size_t size) {
   }
   if (!arena.owns(p)) {
     return std::realloc(p, size);  // malloc's block stays malloc's
+  }
+  if (arena.resize_in_place(p, size)) {
+    return p;
   }
   void* grown = arena_malloc(size);
   if (grown != nullptr) {
