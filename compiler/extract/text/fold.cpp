@@ -2,6 +2,7 @@
 #include "extract/text/fold.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace sheaf::text {
 
@@ -82,10 +83,13 @@ char32_t cp_at(std::string_view s, size_t i) {
   return decode_at(s, i, length);
 }
 
-size_t count_cp(std::string_view s) {
+namespace {
+
+/// min(count_cp(s), cap).
+size_t count_cp_upto(std::string_view s, size_t cap) {
   size_t n = 0;
   size_t i = 0;
-  while (i < s.size()) {
+  while (i < s.size() && n < cap) {
     // The steps of next_cp, with ASCII (most of it) and whole 3-byte sequences (CJK) inline.
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
@@ -100,6 +104,23 @@ size_t count_cp(std::string_view s) {
     ++n;
   }
   return n;
+}
+
+}  // namespace
+
+size_t count_cp(std::string_view s) {
+  return count_cp_upto(s, s.size());  // never more code points than bytes
+}
+
+bool more_cp_than(std::string_view s, size_t n) {
+  // Never more code points than bytes, never fewer than a quarter of them.
+  if (s.size() <= n) {
+    return false;
+  }
+  if (s.size() / 4 > n) {
+    return true;
+  }
+  return count_cp_upto(s, n + 1) > n;
 }
 
 Folded fold(std::string_view source) {
@@ -207,7 +228,27 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 bool contains(std::string_view s, std::string_view part) {
-  return s.find(part) != std::string_view::npos;
+  if (part.size() < 2 || part.size() > s.size()) {
+    return s.find(part) != std::string_view::npos;
+  }
+  // Look for the last byte first: in CJK text the lead byte of a character (0xE4-0xE9 for most
+  // of them) recurs every few bytes, a given trailing byte far less often.
+  const size_t head = part.size() - 1;
+  const char last = part[head];
+  const char* at = s.data() + head;
+  const char* const end = s.data() + s.size();
+  while (at < end) {
+    const void* hit = std::memchr(at, last, static_cast<size_t>(end - at));
+    if (hit == nullptr) {
+      return false;
+    }
+    at = static_cast<const char*>(hit);
+    if (std::memcmp(at - head, part.data(), head) == 0) {
+      return true;
+    }
+    ++at;
+  }
+  return false;
 }
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> parts) {
