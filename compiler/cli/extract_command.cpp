@@ -8,6 +8,10 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "cli/article_json.hpp"
 #include "cli/commands.hpp"
@@ -51,11 +55,29 @@ bool write_json(const std::filesystem::path& path, const std::string& json) {
 /// freed heap tops back to the kernel, so every page faults its memory in afresh. One extract
 /// process is short-lived and handles pages of similar size: keep freed memory for the next
 /// page instead (a quarter fewer page faults on the English gold pages).
+///
+/// The heap also grows in steps of 16 MiB that ask for transparent huge pages: on a virtual
+/// machine each 4 KiB page touched for the first time costs a fault of some 20 us, and one
+/// extract run touches thousands (the pages' text, their parsed blocks, the articles).
 void keep_freed_memory() {
 #if defined(__GLIBC__)
   constexpr int kKeepBytes = 32 << 20;  // glibc's largest mmap threshold on 64-bit
   mallopt(M_MMAP_THRESHOLD, kKeepBytes);
   mallopt(M_TRIM_THRESHOLD, kKeepBytes);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr size_t kStep = size_t{16} << 20;
+  constexpr uintptr_t kHugePage = uintptr_t{2} << 20;
+  mallopt(M_TOP_PAD, static_cast<int>(kStep));
+  auto* const before = static_cast<char*>(sbrk(0));
+  void* volatile grow = std::malloc(kStep);  // volatile: the pair must not be optimized out
+  std::free(grow);                           // the heap has grown (untouched) and keeps the pad
+  auto* const after = static_cast<char*>(sbrk(0));
+  const uintptr_t from = (reinterpret_cast<uintptr_t>(before) + kHugePage - 1) & ~(kHugePage - 1);
+  const uintptr_t to = reinterpret_cast<uintptr_t>(after) & ~(kHugePage - 1);
+  if (to > from) {
+    madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE);  // a hint: may be refused
+  }
+#endif
 #endif
 }
 
