@@ -133,9 +133,22 @@ Folded fold(std::string_view source) {
   size_t* origin = f.origin.data();
   size_t out = 0;
   for (size_t i = 0; i < source.size();) {
-    if (static_cast<unsigned char>(source[i]) < 0x80) {
+    const auto b0 = static_cast<unsigned char>(source[i]);
+    if (b0 < 0x80) {
       text[out] = source[i];
       origin[out++] = i++;
+      continue;
+    }
+    // A whole 3-byte sequence (most CJK text) that folding keeps: only U+3000 (E3 80 80) and
+    // U+FF01-U+FF5E (EF BC 81 - EF BD 9E) are mapped.
+    if ((b0 & 0xF0) == 0xE0 && b0 != 0xE3 && b0 != 0xEF && source.size() - i >= 3 &&
+        (static_cast<unsigned char>(source[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(source[i + 2]) & 0xC0) == 0x80) {
+      for (size_t k = 0; k < 3; ++k) {
+        text[out] = source[i + k];
+        origin[out++] = i + k;
+      }
+      i += 3;
       continue;
     }
     size_t length = 1;

@@ -35,6 +35,19 @@ TEST_CASE("fold: code points, invalid bytes included", "[compiler][extract]") {
   CHECK(text::cp_before("中a", 3) == U'中');
 }
 
+TEST_CASE("fold: 3-byte sequences that are not mapped stay as they are, mapped ones fold",
+          "[compiler][extract]") {
+  // 、。 (E3 80 81/82) and ￥ (EF BF A5) share lead bytes with the mapped U+3000 and U+FF01-FF5E.
+  const std::string source = "中、。￥\xE3\x80\x80Ａ\xE4\xB8";
+  const text::Folded f = text::fold(source);
+  CHECK(f.text == "中、。￥\tA\xE4\xB8");
+  REQUIRE(f.origin.size() == f.text.size() + 1);
+  CHECK(f.origin[3] == 3);                  // 、 kept byte for byte
+  CHECK(f.origin[12] == 12);                // the tab for U+3000
+  CHECK(f.origin[13] == 15);                // A for Ａ
+  CHECK(f.original(14, 16) == "\xE4\xB8");  // a cut sequence, copied
+}
+
 TEST_CASE("fold: more_cp_than agrees with count_cp, and contains with find",
           "[compiler][extract]") {
   const std::vector<std::string> lines = {"",
