@@ -1,7 +1,9 @@
 // compiler, CLI: `sheaf extract`: the build's ingest and extract stages, written out as
 // gold-format JSON so extraction can be inspected and scored without building a bundle.
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -128,12 +130,10 @@ int run_extract(const ExtractCommand& command) {
   RealFileSystem fs;
   Diagnostics diagnostics;
   const Discovery found = discover(command.inputs, fs, diagnostics, DiscoverOptions{});
+  const std::vector<Document> documents = ingest(found.files, fs, diagnostics);
   ExtractOptions options;
   options.explain = command.explain;
-  options.parse_on_take = true;  // each page parsed as it is read; its bytes freed for the next
-  Extractor extractor(options);
-  ingest(found.files, fs, diagnostics, extractor);
-  const Extracted extracted = extractor.finish(diagnostics);
+  const Extracted extracted = extract(documents, diagnostics, options);
   for (const Diagnostic& d : diagnostics.items()) {
     std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
   }

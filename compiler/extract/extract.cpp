@@ -163,13 +163,8 @@ void Extractor::take(Document&& doc) {
     take_record(doc);
     return;
   }
-  if (options_.parse_on_take) {
-    parsed_.push_back(to_page(doc));
-    doc.text = std::string();  // the next input may be read into this memory
-  }
   owned_.push_back(std::move(doc));
   take_page(&owned_.back(), &owned_.back());
-  pages_.back().parsed = options_.parse_on_take;
 }
 
 void Extractor::take_ref(const Document& doc) {
@@ -184,14 +179,12 @@ void Extractor::take_ref(const Document& doc) {
 Extracted Extractor::finish(Diagnostics& diags, Progress* progress) {
   std::vector<Page> pages;
   pages.reserve(pages_.size());
-  size_t early = 0;
   for (const PageDoc& p : pages_) {
     if (progress != nullptr) {
       progress->update(pages.size());
     }
-    pages.push_back(p.parsed ? std::move(parsed_[early++]) : to_page(*p.doc));
+    pages.push_back(to_page(*p.doc));
   }
-  std::vector<Page>().swap(parsed_);
   const std::map<std::string, TemplateLines> templates = find_templates(pages);
 
   Extracted out;

@@ -12,7 +12,6 @@
 #include "diag/diagnostics.hpp"
 #include "diag/progress.hpp"
 #include "extract/explain.hpp"
-#include "extract/parse/page.hpp"
 #include "ingest/document_sink.hpp"
 #include "model/article.hpp"
 
@@ -20,10 +19,6 @@ namespace sheaf {
 
 struct ExtractOptions {
   bool explain = false;  ///< record every dropped block and the rule that dropped it
-  /// Extractor::take() parses a page at once and frees its text, so that the next input is read
-  /// into the memory it leaves (peak: the parsed pages and one input, not every input; `sheaf
-  /// extract`). Off, pages are parsed in finish(), where build's progress counts them.
-  bool parse_on_take = false;
 };
 
 struct Extracted {
@@ -81,8 +76,7 @@ class Extractor : public DocumentSink {
  private:
   struct PageDoc {
     const Document* doc;
-    Document* owned;      // freed once extracted; null when borrowed
-    bool parsed = false;  // parsed in take() (options_.parse_on_take): its Page is in parsed_
+    Document* owned;  // freed once extracted; null when borrowed
   };
 
   void take_record(const Document& doc);
@@ -90,11 +84,10 @@ class Extractor : public DocumentSink {
   void take_page(const Document* doc, Document* owned);
 
   ExtractOptions options_;
-  std::vector<Article> entries_;     // one per Document, in order; a page's is filled in finish()
-  std::vector<Verdict> verdicts_;    // parallel to entries_
-  std::vector<PageDoc> pages_;       // the page Documents, in order
-  std::vector<parse::Page> parsed_;  // the pages parsed in take(), in order
-  std::deque<Document> owned_;       // the page Documents given to take()
+  std::vector<Article> entries_;   // one per Document, in order; a page's is filled in finish()
+  std::vector<Verdict> verdicts_;  // parallel to entries_
+  std::vector<PageDoc> pages_;     // the page Documents, in order
+  std::deque<Document> owned_;     // the page Documents given to take()
   std::map<std::string, SiteRef> sites_;  // each distinct site once: equal ones share it
   uint64_t text_bytes_ = 0;
 };

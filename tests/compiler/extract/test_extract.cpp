@@ -177,12 +177,8 @@ TEST_CASE(
   Diagnostics expected_diags;
   const auto expected = sheaf::extract(mixed_documents(), expected_diags);
 
-  // Pages parsed in finish(), or in take() with their text freed at once (sheaf extract).
-  sheaf::ExtractOptions options;
-  options.parse_on_take = GENERATE(false, true);
-  CAPTURE(options.parse_on_take);
   Diagnostics diags;
-  sheaf::Extractor extractor(options);
+  sheaf::Extractor extractor;
   extractor.expect(2);  // a hint only: more may come
   uint64_t text = 0;
   for (Document& doc : mixed_documents()) {
@@ -221,35 +217,6 @@ TEST_CASE(
   for (size_t i = 0; i < want.size(); ++i) {
     CHECK(want[i] == std::string("sheaf: warning: ") + order[i]);
   }
-}
-
-TEST_CASE(
-    "extract: with parse_on_take, borrowed and owned pages mixed keep their order and articles",
-    "[compiler][extract]") {
-  const std::vector<Document> docs = mixed_documents();
-  Diagnostics expected_diags;
-  const auto expected = sheaf::extract(docs, expected_diags);
-
-  sheaf::ExtractOptions options;
-  options.parse_on_take = true;
-  sheaf::Extractor extractor(options);
-  for (size_t i = 0; i < docs.size(); ++i) {
-    if (i % 2 == 0) {
-      extractor.take_ref(docs[i]);  // read in place, parsed in finish()
-    } else {
-      Document copy = docs[i];
-      extractor.take(std::move(copy));  // parsed now, its text freed
-    }
-  }
-  Diagnostics diags;
-  const sheaf::Extracted out = extractor.finish(diags);
-  REQUIRE(out.articles.size() == expected.size());
-  for (size_t i = 0; i < expected.size(); ++i) {
-    CHECK(out.articles[i].id == expected[i].id);
-    CHECK(out.articles[i].title == expected[i].title);
-    CHECK(out.articles[i].paragraphs == expected[i].paragraphs);
-  }
-  CHECK(said(diags) == said(expected_diags));
 }
 
 TEST_CASE("extract: an article without publisher facts holds no SiteInfo", "[compiler][extract]") {
