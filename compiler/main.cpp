@@ -105,8 +105,9 @@ CLI::App* add_extract(CLI::App& app, sheaf::cli::ExtractCommand& c) {
   CLI::App* sub = app.add_subcommand(
       "extract", "Extract articles from pages and write each as gold-format JSON (no bundle)");
   sub->add_option("inputs", c.inputs, "Input files and folders")->required();
-  sub->add_option("-o,--output", c.output_dir,
-                  "Directory for ID.json files (default: stdout, for a single article)");
+  CLI::Option* output =
+      sub->add_option("-o,--output", c.output_dir,
+                      "Directory for ID.json files (default: stdout, for a single article)");
   sub->add_flag("--explain", c.explain,
                 "List every dropped line or block and the rule that dropped it (stderr)");
   sub->add_flag("--strict", c.strict, "Treat warnings as errors");
@@ -114,6 +115,11 @@ CLI::App* add_extract(CLI::App& app, sheaf::cli::ExtractCommand& c) {
                 "Accepted for scripts that pass it to every command: extract prints no progress "
                 "or summary (warnings and errors still print)");
   sub->add_flag("-v,--verbose", c.verbose, "Name each file written with -o (stderr)");
+  sub->add_flag("--json", c.json,
+                "At the end, print one JSON object on stdout: inputs, articles, written, "
+                "warnings, errors and seconds (the command's own work from discovering the "
+                "inputs to the last file written; process start-up and exit not included)")
+      ->needs(output);
   return sub;
 }
 

@@ -40,6 +40,7 @@ struct ExtractCommand {
   bool strict = false;
   bool quiet = false;    ///< extract prints no progress or summary: accepted for uniformity
   bool verbose = false;  ///< name every file written
+  bool json = false;     ///< one JSON summary on stdout: counts and seconds of the work
 };
 
 struct ReadCommand {

@@ -540,6 +540,22 @@ check "seed.json missing" test -f "$W/ex/seed.json"
 check "aftershock-advice.json missing" test -f "$W/ex/aftershock-advice.json"
 end
 
+begin "extract: --json prints one summary with the counts and the seconds of the work"
+run extract --json "$EX/seed.txt" "$EX/html/aftershock-advice.html" -o "$W/exj"
+expect_rc 0
+check "stdout is not JSON" is_json "$OUT"
+check "summary fields wrong" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert (s["inputs"], s["articles"], s["written"], s["errors"]) == (2, 2, 2, 0), s
+assert isinstance(s["seconds"], float) and 0 < s["seconds"] < 60, s
+' "$OUT"
+check "seed.json missing" test -f "$W/exj/seed.json"
+run extract --json "$EX/seed.txt"
+expect_rc 2
+expect_err "--json requires --output"
+end
+
 begin "extract: --explain names every dropped block and its rule"
 run extract --explain "$EX/html/aftershock-advice.html"
 expect_rc 0

@@ -63,7 +63,7 @@ bool is_marker(std::string_view segment) {
   for (const std::string_view m : kArticleMarkers) {
     if (segment == m || (lt::starts_with(segment, m) && segment.size() > m.size() &&
                          (segment[m.size()] == ' ' || segment[m.size()] == '\t') &&
-                         lt::count_cp(segment) <= kMaxMarkerSegmentChars)) {
+                         !lt::more_cp_than(segment, kMaxMarkerSegmentChars))) {
       return true;
     }
   }
@@ -193,7 +193,7 @@ std::optional<std::vector<std::string>> parse_breadcrumb(std::string_view line,
   }
   std::vector<std::string> out;
   for (const std::string_view seg : segs) {
-    if (lt::count_cp(seg) > kMaxSegmentChars || lt::has_sentence_punct(seg)) {
+    if (lt::more_cp_than(seg, kMaxSegmentChars) || lt::has_sentence_punct(seg)) {
       return std::nullopt;  // a sentence, not a path
     }
     const auto begin = static_cast<size_t>(seg.data() - f.text.data());
@@ -230,7 +230,7 @@ std::optional<std::vector<std::string>> breadcrumb_items(const std::vector<std::
   }
   std::vector<std::string> out;
   for (const std::string_view seg : segs) {
-    if (lt::count_cp(seg) > kMaxSegmentChars || lt::has_sentence_punct(seg)) {
+    if (lt::more_cp_than(seg, kMaxSegmentChars) || lt::has_sentence_punct(seg)) {
       return std::nullopt;
     }
     out.emplace_back(seg);

@@ -71,7 +71,7 @@ std::string join_names(const std::vector<std::string>& names) {
 /// "《棱镜》作者") at the start of the line.
 bool short_outlet_before(std::string_view s, size_t begin) {
   const std::string_view before = lt::trim(s.substr(0, begin));
-  return lt::count_cp(before) <= 8 && !lt::contains_any(before, {" ", "\t", ":", "|"});
+  return !lt::more_cp_than(before, 8) && !lt::contains_any(before, {" ", "\t", ":", "|"});
 }
 
 /// Whether a colon-less author label may start here: at a field boundary, inside a bracket,
@@ -178,7 +178,7 @@ bool is_meta_line(std::string_view line) {
   const lt::Folded f = lt::fold(line);
   const std::string_view s = lt::trim(f.text);
   // A meta line is a row of short fields; anything with sentence punctuation is prose.
-  if (s.empty() || lt::count_cp(s) > 120 || lt::has_sentence_punct(s)) {
+  if (s.empty() || lt::more_cp_than(s, 120) || lt::has_sentence_punct(s)) {
     return false;
   }
   const MetaScan scan = scan_meta(s);

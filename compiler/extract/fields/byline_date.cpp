@@ -151,7 +151,7 @@ size_t count_words(std::string_view s) {
 std::string byline_date(std::string_view line, bool day_first) {
   const lt::Folded f = lt::fold(line);
   const std::string_view s = lt::trim(f.text);
-  if (s.empty() || lt::count_cp(s) > kMaxBylineChars || is_sentence(s)) {
+  if (s.empty() || lt::more_cp_than(s, kMaxBylineChars) || is_sentence(s)) {
     return "";
   }
   const auto m = date_in_byline(s, day_first);

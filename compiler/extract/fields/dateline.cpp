@@ -132,7 +132,7 @@ size_t credit_end(std::string_view s, size_t i) {
     return i;
   }
   const size_t close = s.find(')', i);
-  if (close == std::string_view::npos || lt::count_cp(s.substr(i, close - i)) > 40) {
+  if (close == std::string_view::npos || lt::more_cp_than(s.substr(i, close - i), 40)) {
     return i;
   }
   const std::string_view inside = lt::trim(s.substr(i + 1, close - i - 1));

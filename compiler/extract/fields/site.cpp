@@ -274,7 +274,7 @@ std::string copyright_owner(std::string_view statement) {
     v = at == std::string_view::npos ? v : v.substr(0, at);
   }
   v = lt::trim_chars(v, ".,");
-  return lt::count_cp(v) <= 30 ? std::string(v) : std::string();
+  return !lt::more_cp_than(v, 30) ? std::string(v) : std::string();
 }
 
 void parse_copyright(const lt::Folded& f, SiteInfo& site) {
@@ -311,28 +311,37 @@ void parse_copyright(const lt::Folded& f, SiteInfo& site) {
 bool is_footer_line(std::string_view line) {
   const lt::Folded f = lt::fold(line);
   const std::string_view s = lt::trim(f.text);
-  const size_t chars = lt::count_cp(s);
-  if (s.empty() || chars > 300) {
+  if (s.empty() || lt::more_cp_than(s, 300)) {
     return false;
   }
+  const size_t chars = lt::count_cp(s);
   // A long sentence that happens to mention 版权 is prose (or a reprint notice, another rule).
   const bool long_prose = lt::contains(s, "。") && chars > 60;
-  for (const std::string_view mark : kStrongMarks) {
-    if (lt::contains(s, mark) && !long_prose) {
+  if (!long_prose) {
+    for (const std::string_view mark : kStrongMarks) {
+      if (lt::contains(s, mark)) {
+        return true;
+      }
+    }
+    if (lt::contains_any(s, {"违法和不良信息举报", "不良信息举报中心"})) {
       return true;
     }
   }
-  if (lt::contains_any(s, {"违法和不良信息举报", "不良信息举报中心"}) && !long_prose) {
+  const bool sentence = lt::has_sentence_punct(s);
+  if (!sentence && chars <= 120 && any_field(s)) {
     return true;
   }
-  if (!lt::has_sentence_punct(s) && chars <= 120 && any_field(s)) {
-    return true;
+  if (sentence) {
+    return false;  // what follows needs a line without sentence punctuation
   }
   size_t links = 0;
   for (const std::string_view word : kLinkWords) {
     links += lt::contains(s, word) ? 1 : 0;
+    if (links >= 2) {
+      return true;
+    }
   }
-  return links >= 2 && !lt::has_sentence_punct(s);
+  return false;
 }
 
 void parse_site_line(std::string_view line, SiteInfo& site) {

@@ -54,7 +54,7 @@ constexpr std::array<std::string_view, 12> kEditorLabels = {
     "校对",     "审核",     "审校",     "主编",     "美编", "编审"};
 
 bool editor_line(std::string_view s, std::string_view inner) {
-  if (lt::count_cp(s) > kShortLine || lt::contains(s, "。")) {
+  if (lt::more_cp_than(s, kShortLine) || lt::contains(s, "。")) {
     return false;
   }
   if (starts_with_label(inner, kEditorLabels)) {
@@ -100,7 +100,7 @@ constexpr std::array<std::string_view, 16> kSourceLabels = {
     "转载自", "出处",     "内容来源", "素材来源", "综合整理自", "整理自",   "综合自", "编译自"};
 
 bool source_line(std::string_view s, std::string_view inner) {
-  if (lt::count_cp(s) > kShortLine || !starts_with_label(inner, kSourceLabels, "于自")) {
+  if (lt::more_cp_than(s, kShortLine) || !starts_with_label(inner, kSourceLabels, "于自")) {
     return false;
   }
   // The value is a list of names ("参考消息、海外网等"), never a clause.
@@ -118,7 +118,7 @@ bool original_title(std::string_view inner) {
 }
 
 bool reprint_notice(std::string_view s, std::string_view inner) {
-  if (lt::count_cp(s) > 200) {
+  if (lt::more_cp_than(s, 200)) {
     return false;
   }
   if (lt::word_at(inner, 0,
@@ -127,7 +127,7 @@ bool reprint_notice(std::string_view s, std::string_view inner) {
     return true;
   }
   // "转载请注明出处", "转载自某报，如有侵权请联系删除": a line that opens on reprinting.
-  if (lt::starts_with(inner, "转载") && lt::count_cp(s) <= 80) {
+  if (lt::starts_with(inner, "转载") && !lt::more_cp_than(s, 80)) {
     return true;
   }
   // "本文为CSDN原创文章，未经允许不得转载": the site speaking about this text and its rights.
@@ -142,7 +142,7 @@ constexpr std::array<std::string_view, 10> kPrevNext = {
     "上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "前一篇", "后一篇", "Previous", "Next"};
 
 bool prev_next(std::string_view s) {
-  return lt::count_cp(s) <= 150 && starts_with_label(s, kPrevNext);
+  return !lt::more_cp_than(s, 150) && starts_with_label(s, kPrevNext);
 }
 
 constexpr std::array<std::string_view, 30> kRelated = {
@@ -153,7 +153,7 @@ constexpr std::array<std::string_view, 30> kRelated = {
     "热门阅读",     "阅读更多",     "拓展阅读", "扩展阅读", "大家都在看", "为你推荐"};
 
 bool related_links(std::string_view s) {
-  if (lt::count_cp(s) > 80) {
+  if (lt::more_cp_than(s, 80)) {
     return false;
   }
   const std::string_view label = lt::longest_word_at(s, 0, kRelated);
@@ -163,7 +163,7 @@ bool related_links(std::string_view s) {
   }
   // A promo link: "点击进入“文艺星青年”>>", "更多精彩内容 >>".
   const bool arrow = lt::ends_with(s, ">>") || lt::ends_with(s, "»") || lt::ends_with(s, ">");
-  return arrow && lt::count_cp(s) <= 40 &&
+  return arrow && !lt::more_cp_than(s, 40) &&
          lt::word_at(s, 0, {"点击", "更多", "查看", "进入", "详见", "阅读"}).size() > 0;
 }
 
@@ -193,7 +193,7 @@ bool is_related_heading(std::string_view line) {
 namespace {
 
 bool attachment(std::string_view s, std::string_view inner) {
-  if (lt::count_cp(s) > 150) {
+  if (lt::more_cp_than(s, 150)) {
     return false;
   }
   if (lt::starts_with(inner, "附件")) {
@@ -332,7 +332,7 @@ bool english_date_line(std::string_view s) {
   if (fields::is_time_line(s)) {
     return true;  // "1:39 PM ET": the same-day form of a date line
   }
-  return lt::count_cp(s) <= kMaxDateLineChars && !has_cjk(s) && !lt::contains(s, ". ") &&
+  return !lt::more_cp_than(s, kMaxDateLineChars) && !has_cjk(s) && !lt::contains(s, ". ") &&
          !lt::ends_with(s, ".") && !fields::byline_date(s, false).empty() &&
          lt::split_any(s, {" "}).size() <= 12;
 }
@@ -353,7 +353,7 @@ bool replacement_only(std::string_view s) {
 /// A WeChat or app promo closing an article: "长按二维码关注我们", "点击阅读原文", "下载某某
 /// 新闻APP，阅读更多精彩内容", "原创：某某小编". Short lines that only ask the reader to act.
 bool promo_line(std::string_view s) {
-  if (lt::count_cp(s) > 40) {
+  if (lt::more_cp_than(s, 40)) {
     return false;
   }
   if (lt::starts_with(s, "原创:") || lt::starts_with(s, "原创 ")) {
@@ -436,11 +436,11 @@ bool english_byline(std::string_view s) {
   if (!lt::starts_with(s, "By ") && !lt::starts_with(s, "by ") && !lt::starts_with(s, "BY ")) {
     return false;
   }
-  if (lt::count_cp(s) <= 120 && lt::contains(s, "Follow @")) {
+  if (!lt::more_cp_than(s, 120) && lt::contains(s, "Follow @")) {
     return true;
   }
   const char first = s.size() > 3 ? s[3] : ' ';
-  return lt::count_cp(s) <= 80 && first >= 'A' && first <= 'Z' && !lt::contains(s, ". ") &&
+  return !lt::more_cp_than(s, 80) && first >= 'A' && first <= 'Z' && !lt::contains(s, ". ") &&
          !lt::ends_with(s, ".") && !lt::contains(s, "? ") && !lt::contains(s, "! ");
 }
 
@@ -466,7 +466,7 @@ const char* line_shape_rule(std::string_view s) {
     }
   }
   // "返回腾讯网首页>>": a back link naming the site.
-  if (lt::starts_with(s, "返回") && lt::count_cp(s) <= 20 &&
+  if (lt::starts_with(s, "返回") && !lt::more_cp_than(s, 20) &&
       (lt::contains(s, "首页") || lt::ends_with(s, ">>"))) {
     return "back-to-top";
   }

@@ -2,6 +2,7 @@
 #include "extract/text/fold.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace sheaf::text {
 
@@ -82,10 +83,13 @@ char32_t cp_at(std::string_view s, size_t i) {
   return decode_at(s, i, length);
 }
 
-size_t count_cp(std::string_view s) {
+namespace {
+
+/// min(count_cp(s), cap).
+size_t count_cp_upto(std::string_view s, size_t cap) {
   size_t n = 0;
   size_t i = 0;
-  while (i < s.size()) {
+  while (i < s.size() && n < cap) {
     // The steps of next_cp, with ASCII (most of it) and whole 3-byte sequences (CJK) inline.
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
@@ -102,6 +106,23 @@ size_t count_cp(std::string_view s) {
   return n;
 }
 
+}  // namespace
+
+size_t count_cp(std::string_view s) {
+  return count_cp_upto(s, s.size());  // never more code points than bytes
+}
+
+bool more_cp_than(std::string_view s, size_t n) {
+  // Never more code points than bytes, never fewer than a quarter of them.
+  if (s.size() <= n) {
+    return false;
+  }
+  if (s.size() / 4 > n) {
+    return true;
+  }
+  return count_cp_upto(s, n + 1) > n;
+}
+
 Folded fold(std::string_view source) {
   Folded f;
   f.source = source;
@@ -112,9 +133,22 @@ Folded fold(std::string_view source) {
   size_t* origin = f.origin.data();
   size_t out = 0;
   for (size_t i = 0; i < source.size();) {
-    if (static_cast<unsigned char>(source[i]) < 0x80) {
+    const auto b0 = static_cast<unsigned char>(source[i]);
+    if (b0 < 0x80) {
       text[out] = source[i];
       origin[out++] = i++;
+      continue;
+    }
+    // A whole 3-byte sequence (most CJK text) that folding keeps: only U+3000 (E3 80 80) and
+    // U+FF01-U+FF5E (EF BC 81 - EF BD 9E) are mapped.
+    if ((b0 & 0xF0) == 0xE0 && b0 != 0xE3 && b0 != 0xEF && source.size() - i >= 3 &&
+        (static_cast<unsigned char>(source[i + 1]) & 0xC0) == 0x80 &&
+        (static_cast<unsigned char>(source[i + 2]) & 0xC0) == 0x80) {
+      for (size_t k = 0; k < 3; ++k) {
+        text[out] = source[i + k];
+        origin[out++] = i + k;
+      }
+      i += 3;
       continue;
     }
     size_t length = 1;
@@ -207,7 +241,27 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 bool contains(std::string_view s, std::string_view part) {
-  return s.find(part) != std::string_view::npos;
+  if (part.size() < 2 || part.size() > s.size()) {
+    return s.find(part) != std::string_view::npos;
+  }
+  // Look for the last byte first: in CJK text the lead byte of a character (0xE4-0xE9 for most
+  // of them) recurs every few bytes, a given trailing byte far less often.
+  const size_t head = part.size() - 1;
+  const char last = part[head];
+  const char* at = s.data() + head;
+  const char* const end = s.data() + s.size();
+  while (at < end) {
+    const void* hit = std::memchr(at, last, static_cast<size_t>(end - at));
+    if (hit == nullptr) {
+      return false;
+    }
+    at = static_cast<const char*>(hit);
+    if (std::memcmp(at - head, part.data(), head) == 0) {
+      return true;
+    }
+    ++at;
+  }
+  return false;
 }
 
 bool contains_any(std::string_view s, std::initializer_list<std::string_view> parts) {

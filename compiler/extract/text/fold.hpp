@@ -45,6 +45,10 @@ char32_t cp_at(std::string_view s, size_t i);
 
 size_t count_cp(std::string_view s);
 
+/// count_cp(s) > n, counting no further than n + 1 code points (a long paragraph against a
+/// short-line rule's limit costs as much as a short line).
+bool more_cp_than(std::string_view s, size_t n);
+
 bool is_cjk(char32_t c);  ///< CJK ideographs (incl. ext. A, compatibility) and 〇
 bool is_ascii_alnum(char32_t c);
 bool is_ascii_alpha(char32_t c);
