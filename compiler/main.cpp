@@ -91,6 +91,9 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
   sub->add_flag("--no-navigation", c.build.no_navigation,
                 "Leave out the NAVIGATION section, the newest-first order and the category tree "
                 "(see `sheaf ls --newest`, `sheaf categories`); by default it is written");
+  sub->add_flag("--no-search", c.build.no_search,
+                "Leave out the SEARCH section, the full-text index (see `sheaf search`); by "
+                "default it is written");
   sub->add_flag("-q,--quiet", c.quiet, "No progress and no summary");
   sub->add_flag("--progress", c.progress,
                 "Print progress (stages, frames compressed) even when stderr is not a terminal");

@@ -23,6 +23,7 @@
 #include "index/navigation_table.hpp"
 #include "index/ordering.hpp"
 #include "index/record_writer.hpp"
+#include "index/search_table.hpp"
 #include "ingest/discover.hpp"
 #include "ingest/ingest.hpp"
 #include "ingest/input_types.hpp"
@@ -295,16 +296,21 @@ void report_output(const CompressedData& data, const DictionaryChoice& dictionar
   report.file_bytes = file.size;
 }
 
-// The optional sections the options ask for (SPEC: "Charset section", "Navigation section").
+// The optional sections the options ask for (SPEC: "Charset section", "Navigation section",
+// "Search section").
 std::vector<OptionalSection> optional_tables(const BuildOptions& options,
                                              const std::string& charset,
-                                             const std::string& navigation) {
+                                             const std::string& navigation,
+                                             const std::string& search) {
   std::vector<OptionalSection> tables;
   if (!options.no_charset) {
     tables.push_back({format::SectionKind::charset, charset});
   }
   if (!options.no_navigation) {
     tables.push_back({format::SectionKind::navigation, navigation});
+  }
+  if (!options.no_search) {
+    tables.push_back({format::SectionKind::search, search});
   }
   return tables;
 }
@@ -369,14 +375,15 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
       compress_data(plan, catalog.records, dictionary.bytes, compress, options.progress, progress);
   const std::string charset =
       options.no_charset ? "" : encode_charset(collect_code_points(catalog.records, keys.sites));
+  const std::string search = options.no_search ? "" : encode_search(catalog.records);
   const RecordFingerprints fingerprints = free_records(catalog, report);
   const PackedSources sources = pack_sources(inputs.sources, compress);
   inputs.sources.clear();
 
   const std::string index = build_index(meta_of(options), keys, plan, data.table, sources.records);
-  const FileImage file =
-      lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
-                     !dictionary.packed.empty(), optional_tables(options, charset, navigation));
+  const FileImage file = lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
+                                        !dictionary.packed.empty(),
+                                        optional_tables(options, charset, navigation, search));
   if (const Status written = write_bundle(options.output, file, fingerprints, fs, progress);
       !written.ok()) {
     diagnostics.error("", 0, DiagCode::write_failed, written.message());

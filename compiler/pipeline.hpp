@@ -31,6 +31,7 @@ struct BuildOptions {
   bool no_charset = false;   ///< --no-charset: no CHARSET section (SPEC: "Charset section")
   bool no_navigation = false;  ///< --no-navigation: no NAVIGATION section (SPEC: "Navigation
                                ///< section")
+  bool no_search = false;      ///< --no-search: no SEARCH section (SPEC: "Search section")
   ProgressMode progress = ProgressMode::off;  ///< how the long stages show progress on stderr
   bool verbose = false;  ///< -v: a note per input file (its type and articles) via `progress`
 };

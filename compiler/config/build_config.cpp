@@ -47,6 +47,7 @@ const Setting kSettings[] = {
     {"build", "keep-source", Kind::boolean},
     {"build", "no-charset", Kind::boolean},
     {"build", "no-navigation", Kind::boolean},
+    {"build", "no-search", Kind::boolean},
     {"bundle", "title", Kind::text},
     {"bundle", "language", Kind::text},
     {"bundle", "creator", Kind::text},
@@ -82,6 +83,7 @@ FieldRef field(BuildOptions& o, std::string_view name) {
                                                      {"keep-source", &o.keep_source},
                                                      {"no-charset", &o.no_charset},
                                                      {"no-navigation", &o.no_navigation},
+                                                     {"no-search", &o.no_search},
                                                      {"title", &o.meta.title},
                                                      {"language", &o.meta.language},
                                                      {"creator", &o.meta.creator}};

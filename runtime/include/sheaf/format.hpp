@@ -41,8 +41,10 @@ enum class SectionKind : uint32_t {
   packed_dictionary = 5,  // the dictionary as one zstd frame; a bundle has kind 2 or 5, not both
   charset = 6,            // optional (2.1): the code points the articles show, as ranges
   navigation = 7,         // optional (2.1): newest-first order and the category tree
+  // 8 and 9: reserved for the title-prefix and headline tables (issue 14)
+  search = 10,  // optional (2.1): the full-text index
 };
-inline constexpr uint32_t kLastSectionKind = 7;
+inline constexpr uint32_t kLastSectionKind = 10;
 
 // SPEC: Alignment
 inline constexpr size_t kAlignment = 8;  // bundle base, every section and every frame

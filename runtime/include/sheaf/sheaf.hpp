@@ -20,4 +20,6 @@
 #include <sheaf/format.hpp>
 #include <sheaf/layout.hpp>
 #include <sheaf/record.hpp>
+#include <sheaf/search.hpp>
+#include <sheaf/search_query.hpp>
 #include <sheaf/verify.hpp>

@@ -14,6 +14,8 @@
 #include <sheaf/format.hpp>
 #include <sheaf/navigation.hpp>
 #include <sheaf/rules.hpp>
+#include <sheaf/search.hpp>
+#include <sheaf/search_query.hpp>
 #include <sheaf/utf8.hpp>
 #include <sheaf/xxhash.hpp>
 
@@ -214,6 +216,39 @@ inline Errc verify_navigation(const Bundle& b) noexcept {
   return nav.value().verify();
 }
 
+// SPEC: rules Q1 to Q5 (the section whole), when there is a SEARCH section.
+inline Errc verify_search(const Bundle& b) noexcept {
+  const Result<SearchIndex> index = b.search();
+  if (index.error() == Errc::not_found) {
+    return Errc::ok;
+  }
+  if (!index.ok()) {
+    return index.error();
+  }
+  return index.value().verify();
+}
+
+// SPEC: rule Q6: every key of a record's normalised text (title, subtitle, body: each code
+// point, and each pair of adjacent code points not separated by white space) has a postings list.
+inline Errc check_search_keys(const SearchIndex& index, const Record& r) noexcept {
+  bool missing = false;
+  const std::string_view fields[3] = {r.title, r.subtitle, r.body};
+  for (const std::string_view text : fields) {
+    uint32_t previous = ' ';
+    fold_text(index, text, false, [&](uint32_t cp) {
+      if (missing || is_search_space(cp)) {
+        previous = ' ';
+        return;
+      }
+      missing = !index.find(SearchKey{cp, 0}).ok() ||
+                (previous != ' ' && !index.find(SearchKey{previous, cp + 1}).ok());
+      previous = cp;
+    });
+  }
+  SHEAF_CHECK(!missing, Rule::Q6);
+  return Errc::ok;
+}
+
 /// What verify_bodies() carries from one article to the next, and its per-article checks.
 class BodyChecker {
  public:
@@ -224,6 +259,9 @@ class BodyChecker {
     const Result<Navigation> nav = b.navigation();  // verify_all checked it
     has_navigation_ = nav.ok();
     navigation_ = nav.value_or(Navigation());
+    const Result<SearchIndex> search = b.search();  // verify_all checked it
+    has_search_ = search.ok();
+    search_ = search.value_or(SearchIndex());
   }
 
   // SPEC: rule V9: records use the frames in order.
@@ -246,6 +284,12 @@ class BodyChecker {
     SHEAF_CHECK(!has_navigation_ ||
                     navigation_.date_key_at(navigation_.slot_of(i).value_or(0)) == date_key(r.date),
                 Rule::N10);
+    if (has_search_) {
+      const Errc q = check_search_keys(search_, r);
+      if (q != Errc::ok) {
+        return q;
+      }
+    }
     return has_charset_ ? check_charset(r) : Errc::ok;
   }
 
@@ -291,6 +335,8 @@ class BodyChecker {
   bool has_charset_ = false;
   Navigation navigation_;
   bool has_navigation_ = false;
+  SearchIndex search_;
+  bool has_search_ = false;
   FrameOrder order_;
   uint32_t next_sample_ = 0;  // id samples name ascending articles: check each in passing
   char previous_[256];
@@ -341,7 +387,11 @@ inline Errc verify_all(const Bundle& b) noexcept {
   if (e != Errc::ok) {
     return e;
   }
-  return detail::verify_navigation(b);
+  e = detail::verify_navigation(b);
+  if (e != Errc::ok) {
+    return e;
+  }
+  return detail::verify_search(b);
 }
 
 /// Reads every article's record, decoding each frame once, and checks it: its checksum, its

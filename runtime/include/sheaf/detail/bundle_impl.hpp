@@ -208,6 +208,9 @@ inline void Bundle::keep_section(const SectionEntry& s) noexcept {
     case format::SectionKind::navigation:
       navigation_ = bytes;
       break;
+    case format::SectionKind::search:
+      search_ = bytes;
+      break;
   }
 }
 
