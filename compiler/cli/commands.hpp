@@ -52,6 +52,8 @@ struct ReadCommand {
   std::string format = "text";  ///< charset: text, ranges or json
   bool newest = false;          ///< ls --newest: newest first
   std::string category;         ///< ls --category 'A > B': that category and below, newest first
+  std::string query;            ///< search: the terms, separated by white space
+  size_t limit = 20;            ///< search --limit: hits shown at most
 };
 
 /// One `sheaf ls` line for `r`: id, date and title tab-separated, or (json) its JSON object.
@@ -67,5 +69,6 @@ int run_unpack(const ReadCommand& command);
 int run_charset(const ReadCommand& command);
 int run_ls_navigation(const ReadCommand& command);
 int run_categories(const ReadCommand& command);
+int run_search(const ReadCommand& command);
 
 }  // namespace sheaf::cli
