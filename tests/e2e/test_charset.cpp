@@ -115,6 +115,7 @@ TEST_CASE("a build with --no-charset writes no CHARSET section and is format 2.0
   options.output = dir / "b.sheaf";
   options.no_charset = true;
   options.no_navigation = true;  // format 2.0 needs no optional table at all
+  options.no_search = true;
   sheaf::RealFileSystem fs;
   sheaf::Diagnostics diagnostics;
   sheaf::BuildReport report;

@@ -16,6 +16,7 @@ TEST_CASE("the smallest bundle matches its golden file", "[golden]") {
   options.dictionary_size = 0;
   options.no_charset = true;  // the smallest bundle: no optional tables
   options.no_navigation = true;
+  options.no_search = true;
   sheaf::RealFileSystem fs;
   sheaf::Diagnostics diagnostics;
   sheaf::BuildReport report;

@@ -164,6 +164,7 @@ TEST_CASE("a build with --no-navigation writes no NAVIGATION section", "[navigat
   options.inputs = {sheaf::test::source_dir() + "/tests/golden/hi"};
   options.output = dir / "b.sheaf";
   options.no_navigation = true;
+  options.no_search = true;
   options.no_charset = true;
   sheaf::RealFileSystem fs;
   sheaf::Diagnostics diagnostics;
