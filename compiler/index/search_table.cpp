@@ -163,9 +163,12 @@ std::string encode_postings(const std::vector<PostingEntry>& entries) {
   return out + list.bytes;
 }
 
-std::string encode_search(const RecordStore& records) {
-  SearchFolder folder;
-  std::vector<bool> seen(0x110000, false);
+namespace {
+
+// Every key's postings list, in article order; `seen` marks the code points of the text.
+std::unordered_map<uint64_t, ListBuilder> build_lists(const RecordStore& records,
+                                                      SearchFolder& folder,
+                                                      std::vector<bool>& seen) {
   std::unordered_map<uint64_t, ListBuilder> lists;
   std::unordered_map<uint64_t, KeyCount> keys;
   for (size_t i = 0; i < records.size(); ++i) {
@@ -187,6 +190,15 @@ std::string encode_search(const RecordStore& records) {
       append_posting(lists[key], {static_cast<uint32_t>(i), count.frequency, count.in_title});
     }
   }
+  return lists;
+}
+
+}  // namespace
+
+std::string encode_search(const RecordStore& records) {
+  SearchFolder folder;
+  std::vector<bool> seen(0x110000, false);
+  std::unordered_map<uint64_t, ListBuilder> lists = build_lists(records, folder, seen);
   std::vector<uint64_t> sorted;
   sorted.reserve(lists.size());
   for (const auto& entry : lists) {
