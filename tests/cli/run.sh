@@ -730,6 +730,28 @@ expect_rc 0
 check "--help does not name --limit" grep -q -- "--limit" "$W/search-help.txt"
 end
 
+begin "search: a damaged SEARCH section is an error naming the file and the rule, and verify fails"
+cp "$BUNDLE" "$W/badsearch.sheaf"
+python3 - "$W/badsearch.sheaf" <<'PY'
+import struct, sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+count = struct.unpack_from("<I", data, 32)[0]
+for k in range(count):
+    kind, flags, off, size, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
+    if kind == 10:
+        n = struct.unpack_from("<I", data, off)[0]
+        struct.pack_into("<I", data, off, n + 1)  # article_count (rule Q1)
+open(path, "wb").write(data)
+PY
+run search "$W/badsearch.sheaf" "地震"
+expect_rc 1
+expect_err "badsearch.sheaf"
+expect_err "Q1"
+run verify "$W/badsearch.sheaf"
+expect_rc 1
+end
+
 begin "navigation: a damaged NAVIGATION section is an error naming the file, and verify fails"
 cp "$BUNDLE" "$W/badnav.sheaf"
 python3 - "$W/badnav.sheaf" <<'PY'
