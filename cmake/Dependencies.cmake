@@ -65,6 +65,11 @@ find_package(LibXml2 REQUIRED)                    # libxml2-dev
 add_library(sheaf_libxml2 INTERFACE)
 target_link_libraries(sheaf_libxml2 INTERFACE LibXml2::LibXml2)
 
+# The SEARCH section's text normalisation (NFKC, lowercase) at build time.
+find_package(ICU REQUIRED COMPONENTS uc)  # libicu-dev, which libxml2-dev depends on (Debian 12, 13)
+add_library(sheaf_icu INTERFACE)
+target_link_libraries(sheaf_icu INTERFACE ICU::uc)
+
 # Markdown front matter: yaml-cpp (libyaml-cpp-dev; 0.7 on Debian 12, 0.8 on Debian 13, whose
 # config names the target yaml-cpp::yaml-cpp and keeps plain yaml-cpp as a deprecated alias).
 find_package(yaml-cpp CONFIG REQUIRED)

@@ -94,6 +94,10 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
   sub->add_flag("--no-titles", c.build.no_titles,
                 "Leave out the TITLES section, the titles in byte order and by article (see "
                 "`sheaf ls --title-prefix`); by default it is written");
+  sub->add_flag(
+      "--search", c.build.search,
+      "Also write the SEARCH section, a full-text index for `sheaf search` and the "
+      "runtime's search() (larger than the compressed text; see SPEC \"Search section\")");
   sub->add_flag("-q,--quiet", c.quiet, "No progress and no summary");
   sub->add_flag("--progress", c.progress,
                 "Print progress (stages, frames compressed) even when stderr is not a terminal");
@@ -177,6 +181,17 @@ void add_read_commands(CLI::App& app, ReadCommand& read) {
   unpack->add_flag("--source", read.sources,
                    "Write the original input files kept by `build --keep-source`, byte for byte, "
                    "instead of article JSON");
+  CLI::App* search = add_read(
+      app, "search",
+      "Full-text search: the articles whose title, subtitle or body holds every term of QUERY "
+      "(NFKC-normalised, lower case; CJK or not, a term matches as a substring), best first: "
+      "terms in the title, then occurrences, then newest; one line each: id, date, title "
+      "(as ls); --json: one object a hit: id, title, date, title_terms, frequency",
+      read, true);
+  search->add_option("query", read.query, "Terms separated by spaces, all required")->required();
+  search->add_option("--limit", read.limit, "Show at most N hits")
+      ->capture_default_str()
+      ->check(CLI::Range(size_t{1}, size_t{100000}));
   add_read(app, "charset",
            "Print the code points the articles use (titles, bodies, metadata, categories, "
            "sites), to subset a display font",
@@ -235,6 +250,9 @@ int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCom
     }
     if (*app.get_subcommand("categories")) {
       return sheaf::cli::run_categories(read);
+    }
+    if (*app.get_subcommand("search")) {
+      return sheaf::cli::run_search(read);
     }
     if (*app.get_subcommand("charset")) {
       return sheaf::cli::run_charset(read);

@@ -23,6 +23,7 @@
 #include "index/navigation_table.hpp"
 #include "index/ordering.hpp"
 #include "index/record_writer.hpp"
+#include "index/search_table.hpp"
 #include "index/title_table.hpp"
 #include "ingest/discover.hpp"
 #include "ingest/ingest.hpp"
@@ -297,11 +298,13 @@ void report_output(const CompressedData& data, const DictionaryChoice& dictionar
 }
 
 // The optional sections' bytes (SPEC: "Charset section", "Navigation section", "Titles
-// section"); each is written unless its --no-* option leaves it out.
+// section", "Search section"); each is written unless its --no-* option leaves it out (SEARCH
+// only with --search).
 struct OptionalTables {
   std::string charset;
   std::string navigation;
   std::string titles;
+  std::string search;
 };
 
 // The tables made from the articles (in id order), before they are freed.
@@ -332,6 +335,9 @@ std::vector<OptionalSection> optional_sections(const BuildOptions& options,
   }
   if (!options.no_titles) {
     sections.push_back({format::SectionKind::titles, tables.titles});
+  }
+  if (options.search) {
+    sections.push_back({format::SectionKind::search, tables.search});
   }
   return sections;
 }
@@ -396,6 +402,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
       compress_data(plan, catalog.records, dictionary.bytes, compress, options.progress, progress);
   if (!options.no_charset) {
     tables.charset = encode_charset(collect_code_points(catalog.records, keys.sites));
+  }
+  if (options.search) {
+    tables.search = encode_search(catalog.records);
   }
   const RecordFingerprints fingerprints = free_records(catalog, report);
   const PackedSources sources = pack_sources(inputs.sources, compress);

@@ -32,6 +32,7 @@ struct BuildOptions {
   bool no_navigation = false;  ///< --no-navigation: no NAVIGATION section (SPEC: "Navigation
                                ///< section")
   bool no_titles = false;      ///< --no-titles: no TITLES section (SPEC: "Titles section")
+  bool search = false;         ///< --search: also a SEARCH section (SPEC: "Search section")
   ProgressMode progress = ProgressMode::off;  ///< how the long stages show progress on stderr
   bool verbose = false;  ///< -v: a note per input file (its type and articles) via `progress`
 };

@@ -48,6 +48,7 @@ const Setting kSettings[] = {
     {"build", "no-charset", Kind::boolean},
     {"build", "no-navigation", Kind::boolean},
     {"build", "no-titles", Kind::boolean},
+    {"build", "search", Kind::boolean},
     {"bundle", "title", Kind::text},
     {"bundle", "language", Kind::text},
     {"bundle", "creator", Kind::text},
@@ -84,6 +85,7 @@ FieldRef field(BuildOptions& o, std::string_view name) {
                                                      {"no-charset", &o.no_charset},
                                                      {"no-navigation", &o.no_navigation},
                                                      {"no-titles", &o.no_titles},
+                                                     {"search", &o.search},
                                                      {"title", &o.meta.title},
                                                      {"language", &o.meta.language},
                                                      {"creator", &o.meta.creator}};

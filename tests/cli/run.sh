@@ -724,6 +724,50 @@ expect_err "has no NAVIGATION section"
 check "tree differs" cmp "$W/cats.txt" "$W/cats2.txt"
 end
 
+begin "search: hits as lines and JSON, the same without a SEARCH section (with a note), --help"
+run build -q --search "$EX" -o "$W/search.sheaf"
+expect_rc 0
+STDOUT_TO=$W/search.txt run search "$W/search.sheaf" "地震 应急"
+expect_rc 0
+expect_err "matching articles"
+check "no hit for 地震 应急" test -s "$W/search.txt"
+STDOUT_TO=$W/search.jsonl run search --json --limit 2 "$W/search.sheaf" "地震"
+expect_rc 0
+check "--limit 2 not two JSON hits with id, title and date" python3 -c '
+import json, sys
+hits = [json.loads(l) for l in open(sys.argv[1])]
+sys.exit(len(hits) != 2 or any(not {"id", "title", "date"} <= set(h) for h in hits))' "$W/search.jsonl"
+STDOUT_TO=$W/search2.txt run search "$BUNDLE" "地震 应急"
+expect_rc 0
+expect_err "has no SEARCH section"
+check "hits differ without the section" cmp "$W/search.txt" "$W/search2.txt"
+STDOUT_TO=$W/search-help.txt run search --help
+expect_rc 0
+check "--help does not name --limit" grep -q -- "--limit" "$W/search-help.txt"
+end
+
+begin "search: a damaged SEARCH section is an error naming the file and the rule, and verify fails"
+cp "$W/search.sheaf" "$W/badsearch.sheaf"
+python3 - "$W/badsearch.sheaf" <<'PY'
+import struct, sys
+path = sys.argv[1]
+data = bytearray(open(path, "rb").read())
+count = struct.unpack_from("<I", data, 32)[0]
+for k in range(count):
+    kind, flags, off, size, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
+    if kind == 9:
+        n = struct.unpack_from("<I", data, off)[0]
+        struct.pack_into("<I", data, off, n + 1)  # article_count (rule Q1)
+open(path, "wb").write(data)
+PY
+run search "$W/badsearch.sheaf" "地震"
+expect_rc 1
+expect_err "badsearch.sheaf"
+expect_err "Q1"
+run verify "$W/badsearch.sheaf"
+expect_rc 1
+end
+
 begin "navigation: a damaged NAVIGATION section is an error naming the file, and verify fails"
 cp "$BUNDLE" "$W/badnav.sheaf"
 python3 - "$W/badnav.sheaf" <<'PY'

@@ -50,6 +50,14 @@ inline void exercise_bundle(const uint8_t* data, size_t size) {
   std::vector<uint8_t> buffer(
       std::min<size_t>(kMaxBuffer, std::max<size_t>({info.max_read_size, info.max_frame_size, 1})));
   const MutableByteSpan out(buffer.data(), buffer.size());
+  const Result<SearchIndex> index = b.search();
+  static SearchScratch scratch;  // about 13 KiB: not on the stack
+  SearchHit hits[4];
+  auto query = [&](std::string_view q) {
+    if (index.ok()) {
+      (void)search(b, index.value(), q, scratch, hits, 4, &d, out);
+    }
+  };
   for (uint32_t i = 0; i < b.size() && i < kMaxArticles; ++i) {
     const Result<ArticleView> a = b.article(i);
     if (!a.ok()) {
@@ -80,6 +88,13 @@ inline void exercise_bundle(const uint8_t* data, size_t size) {
     (void)d.find(id, out);
     (void)d.find_index(id, out);
     (void)d.find_title(title, out);
+    query(title);
+  }
+  for (const char* q : {"a", "ab", "abc de", "\xE5\x9C\xB0\xE9\x9C\x87 \xE9\xA2\x84", "\xE5"}) {
+    query(q);
+  }
+  if (index.ok()) {
+    (void)index.value().verify();
   }
   for (uint32_t k = 0; k < b.source_count() && k < kMaxArticles; ++k) {
     (void)b.source(k);

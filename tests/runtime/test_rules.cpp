@@ -76,7 +76,7 @@ std::map<std::string, std::string> spec_rules() {
     const size_t bar2 = bar1 == std::string::npos ? bar1 : line.find('|', bar1 + 1);
     const std::string id = trim(line.substr(1, bar1 - 1));
     if (bar2 == std::string::npos || id.size() < 2 ||
-        std::string("HSIFBRDCNTV").find(id[0]) == std::string::npos ||
+        std::string("HSIFBRDCNTQV").find(id[0]) == std::string::npos ||
         id.find_first_not_of("0123456789", 1) != std::string::npos) {
       continue;
     }
@@ -151,7 +151,8 @@ enum class Action {
   id_sample,
   charset,
   navigation,
-  titles
+  titles,
+  search
 };
 
 /// One crafted bundle: a valid draft, changed in one place.
@@ -241,7 +242,7 @@ std::vector<Case> header_cases() {
            [](AlignedBytes& b) { set_le(section_entry(b, 0, fmt::kOffSectionFlags), 2, 4); }),
       parts("S2", Action::open, Errc::unsupported_feature,
             [](Draft& d) {
-              d.extra_sections.push_back({9, fmt::kSectionRequired, Bytes(8), 0});
+              d.extra_sections.push_back({99, fmt::kSectionRequired, Bytes(8), 0});
             }),
       file("S3", Errc::corrupt_header,
            [](AlignedBytes& b) {
@@ -646,6 +647,82 @@ std::vector<Case> titles_cases() {
   };
 }
 
+/// A SEARCH section for the draft's three articles: 'A' folds to "a"; keys "a" (article 0) and
+/// "ab" (article 1). Each case changes one value.
+struct SearchDraft {
+  uint32_t n = 3;
+  std::vector<std::vector<uint32_t>> folds = {{'A', 0, 1}};          // code point, offset, size
+  std::vector<std::vector<uint32_t>> heads = {{'a', 0}};             // code point, first key
+  std::vector<std::vector<uint32_t>> keys = {{0, 0}, {'b' + 1, 2}};  // second, postings offset
+  std::string fold_blob = "a";
+  Bytes postings = {1, 0x00, 1, 0x04};  // one article each: 0, then 1
+  size_t extra = 0;                     // bytes past the postings
+
+  Bytes bytes() const {
+    std::vector<uint32_t> words = {n,
+                                   static_cast<uint32_t>(folds.size()),
+                                   static_cast<uint32_t>(fold_blob.size()),
+                                   static_cast<uint32_t>(heads.size()),
+                                   static_cast<uint32_t>(keys.size()),
+                                   static_cast<uint32_t>(postings.size())};
+    for (const auto* table : {&folds, &heads, &keys}) {
+      for (const auto& row : *table) {
+        words.insert(words.end(), row.begin(), row.end());
+      }
+    }
+    Bytes b(4 * words.size());
+    for (size_t k = 0; k < words.size(); ++k) {
+      sheaf::test::set_le(b.data() + 4 * k, words[k], 4);
+    }
+    b.insert(b.end(), fold_blob.begin(), fold_blob.end());
+    b.insert(b.end(), postings.begin(), postings.end());
+    b.resize(b.size() + extra, 0);
+    return b;
+  }
+};
+
+Case with_search(std::string rule, Action action, const std::function<void(SearchDraft&)>& edit) {
+  SearchDraft draft;
+  edit(draft);
+  const Bytes bytes = draft.bytes();
+  return parts(std::move(rule), action, Errc::corrupt_index, [bytes](Draft& d) {
+    d.extra_sections.push_back(section(sheaf::format::SectionKind::search, bytes));
+  });
+}
+
+std::vector<Case> search_cases() {
+  const Action open = Action::search;
+  return {
+      parts("Q1", open, Errc::corrupt_index,
+            [](Draft& d) {
+              d.extra_sections.push_back(section(sheaf::format::SectionKind::search, Bytes(4)));
+            }),
+      with_search("Q1", open, [](SearchDraft& s) { s.extra = 1; }),  // a byte too many
+      with_search("Q1", open, [](SearchDraft& s) { s.n = 2; }),      // the bundle has three
+      with_search("Q2", open,
+                  [](SearchDraft& s) {
+                    s.folds.push_back({'A', 0, 1});
+                  }),
+      with_search("Q2", open, [](SearchDraft& s) { s.folds[0][2] = 2; }),  // past the blob
+      with_search("Q3", open, [](SearchDraft& s) { s.heads[0][1] = 1; }),
+      with_search("Q3", open,
+                  [](SearchDraft& s) {
+                    s.heads.push_back({'a', 1});
+                  }),
+      with_search("Q4", Action::verify_all, [](SearchDraft& s) { s.keys[1][0] = 0; }),
+      with_search("Q4", Action::verify_all, [](SearchDraft& s) { s.keys[1][1] = 0; }),
+      with_search("Q5", Action::verify_all, [](SearchDraft& s) { s.postings[2] = 0; }),
+      with_search("Q5", Action::verify_all, [](SearchDraft& s) { s.postings[3] = 0x0C; }),
+      // A sound index of no keys at all: the records' titles have keys it lacks.
+      with_search("Q6", Action::bodies,
+                  [](SearchDraft& s) {
+                    s.heads.clear();
+                    s.keys.clear();
+                    s.postings.clear();
+                  }),
+  };
+}
+
 std::vector<Case> verify_cases() {
   using sheaf::fb::TitleKey;
   return {
@@ -653,7 +730,7 @@ std::vector<Case> verify_cases() {
             [](Draft& d) { d.gap_before_first = 8; }),
       parts("V2", Action::verify_all, Errc::checksum_mismatch,
             [](Draft& d) {
-              d.extra_sections.push_back({9, 0, Bytes(8), 1});  // an optional unknown kind
+              d.extra_sections.push_back({99, 0, Bytes(8), 1});  // an optional unknown kind
             }),
       parts("V3", Action::verify_all, Errc::corrupt_header, [](Draft& d) { d.trailing = 8; }),
       index("V4", Action::verify_all, Errc::corrupt_index,
@@ -789,6 +866,8 @@ Errc run(Action action, const AlignedBytes& bytes, bool shift) {
       return b.value().navigation().error();
     case Action::titles:
       return titles_read(b.value());
+    case Action::search:
+      return b.value().search().error();
     default:
       return run_read(action, b.value());
   }
@@ -829,7 +908,7 @@ TEST_CASE("B4's crafted record needs a buffer past 4 GiB, on any host") {
 TEST_CASE("one crafted bundle per SPEC rule reaches exactly that rule and its Errc") {
   std::vector<Case> cases = header_cases();
   for (auto more : {index_cases(), read_cases(), dictionary_cases(), charset_cases(),
-                    navigation_cases(), titles_cases(), verify_cases()}) {
+                    navigation_cases(), titles_cases(), search_cases(), verify_cases()}) {
     cases.insert(cases.end(), more.begin(), more.end());
   }
   const std::map<std::string, Rule> rules = enum_rules();

@@ -16,6 +16,7 @@
 #include <sheaf/format.hpp>
 #include <sheaf/navigation.hpp>
 #include <sheaf/record.hpp>
+#include <sheaf/search.hpp>
 #include <sheaf/titles.hpp>
 
 namespace sheaf {
@@ -256,6 +257,18 @@ class Bundle {
     return Titles::open(titles_, size());
   }
 
+  /// The full-text index (SPEC: "Search section"), its sizes, fold table and first code points
+  /// checked: O(folds + first code points); each lookup checks what it reads. search() in
+  /// <sheaf/search_query.hpp> runs queries over it.
+  /// @return not_found when the bundle has no SEARCH section (written before it existed, or
+  ///   built without --search), corrupt_index when it breaks rules Q1 to Q3.
+  Result<SearchIndex> search() const noexcept {
+    if (search_.data() == nullptr) {
+      return Errc::not_found;
+    }
+    return SearchIndex::open(search_, size());
+  }
+
  private:
   // The root table, whose offset open() verified. Read through vector_field(), string_field()
   // and scalar_field() only. Computed here rather than by flatbuffers::GetRoot, whose null check
@@ -292,6 +305,7 @@ class Bundle {
   ByteSpan charset_;     // null when the bundle has no CHARSET section
   ByteSpan navigation_;  // null when the bundle has no NAVIGATION section
   ByteSpan titles_;      // null when the bundle has no TITLES section
+  ByteSpan search_;      // null when the bundle has no SEARCH section
   detail::Header header_;
   // The index's vectors, verified by open() (their headers and byte ranges).
   detail::VectorSpan articles_;            // Article structs (16 bytes each)

@@ -42,8 +42,9 @@ enum class SectionKind : uint32_t {
   charset = 6,            // optional (2.1): the code points the articles show, as ranges
   navigation = 7,         // optional (2.1): newest-first order and the category tree
   titles = 8,             // optional (2.1): the titles in byte order, and by article
+  search = 9,             // optional (2.1): the full-text index
 };
-inline constexpr uint32_t kLastSectionKind = 8;
+inline constexpr uint32_t kLastSectionKind = 9;
 
 // SPEC: Alignment
 inline constexpr size_t kAlignment = 8;  // bundle base, every section and every frame

@@ -88,6 +88,12 @@ namespace sheaf {
   X(T2, corrupt_index)       \
   X(T3, corrupt_index)       \
   X(T4, corrupt_index)       \
+  X(Q1, corrupt_index)       \
+  X(Q2, corrupt_index)       \
+  X(Q3, corrupt_index)       \
+  X(Q4, corrupt_index)       \
+  X(Q5, corrupt_index)       \
+  X(Q6, corrupt_index)       \
   X(V1, corrupt_header)      \
   X(V2, checksum_mismatch)   \
   X(V3, corrupt_header)      \

@@ -21,5 +21,7 @@
 #include <sheaf/navigation.hpp>
 #include <sheaf/record.hpp>
 #include <sheaf/screens.hpp>
+#include <sheaf/search.hpp>
+#include <sheaf/search_query.hpp>
 #include <sheaf/titles.hpp>
 #include <sheaf/verify.hpp>

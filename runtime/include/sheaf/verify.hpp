@@ -14,6 +14,8 @@
 #include <sheaf/format.hpp>
 #include <sheaf/navigation.hpp>
 #include <sheaf/rules.hpp>
+#include <sheaf/search.hpp>
+#include <sheaf/search_query.hpp>
 #include <sheaf/titles.hpp>
 #include <sheaf/utf8.hpp>
 #include <sheaf/xxhash.hpp>
@@ -227,6 +229,39 @@ inline Errc verify_titles(const Bundle& b) noexcept {
   return titles.value().verify();
 }
 
+// SPEC: rules Q1 to Q5 (the section whole), when there is a SEARCH section.
+inline Errc verify_search(const Bundle& b) noexcept {
+  const Result<SearchIndex> index = b.search();
+  if (index.error() == Errc::not_found) {
+    return Errc::ok;
+  }
+  if (!index.ok()) {
+    return index.error();
+  }
+  return index.value().verify();
+}
+
+// SPEC: rule Q6: every key of a record's normalised text (title, subtitle, body: each code
+// point, and each pair of adjacent code points not separated by white space) has a postings list.
+inline Errc check_search_keys(const SearchIndex& index, const Record& r) noexcept {
+  bool missing = false;
+  const std::string_view fields[3] = {r.title, r.subtitle, r.body};
+  for (const std::string_view text : fields) {
+    uint32_t previous = ' ';
+    fold_text(index, text, false, [&](uint32_t cp) {
+      if (missing || is_search_space(cp)) {
+        previous = ' ';
+        return;
+      }
+      missing = !index.find(SearchKey{cp, 0}).ok() ||
+                (previous != ' ' && !index.find(SearchKey{previous, cp + 1}).ok());
+      previous = cp;
+    });
+  }
+  SHEAF_CHECK(!missing, Rule::Q6);
+  return Errc::ok;
+}
+
 /// What verify_bodies() carries from one article to the next, and its per-article checks.
 class BodyChecker {
  public:
@@ -240,6 +275,9 @@ class BodyChecker {
     const Result<Titles> titles = b.titles();  // verify_all checked it
     has_titles_ = titles.ok();
     titles_ = titles.value_or(Titles());
+    const Result<SearchIndex> search = b.search();  // verify_all checked it
+    has_search_ = search.ok();
+    search_ = search.value_or(SearchIndex());
   }
 
   // SPEC: rule V9: records use the frames in order.
@@ -266,6 +304,12 @@ class BodyChecker {
     if (has_titles_) {
       const Result<std::string_view> title = titles_.title_of(i);
       SHEAF_CHECK(title.ok() && title.value() == r.title, Rule::T4);
+    }
+    if (has_search_) {
+      const Errc q = check_search_keys(search_, r);
+      if (q != Errc::ok) {
+        return q;
+      }
     }
     return has_charset_ ? check_charset(r) : Errc::ok;
   }
@@ -314,6 +358,8 @@ class BodyChecker {
   bool has_navigation_ = false;
   Titles titles_;
   bool has_titles_ = false;
+  SearchIndex search_;
+  bool has_search_ = false;
   FrameOrder order_;
   uint32_t next_sample_ = 0;  // id samples name ascending articles: check each in passing
   char previous_[256];
@@ -368,7 +414,11 @@ inline Errc verify_all(const Bundle& b) noexcept {
   if (e != Errc::ok) {
     return e;
   }
-  return detail::verify_titles(b);
+  e = detail::verify_titles(b);
+  if (e != Errc::ok) {
+    return e;
+  }
+  return detail::verify_search(b);
 }
 
 /// Reads every article's record, decoding each frame once, and checks it: its checksum, its

@@ -211,6 +211,9 @@ inline void Bundle::keep_section(const SectionEntry& s) noexcept {
     case format::SectionKind::titles:
       titles_ = bytes;
       break;
+    case format::SectionKind::search:
+      search_ = bytes;
+      break;
   }
 }
 
