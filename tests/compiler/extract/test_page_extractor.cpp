@@ -225,9 +225,39 @@ TEST_CASE("extract: a date whose day and year-month sit in separate elements",
     named = named || (e.action == "date" && e.rule == "split-date");
   }
   CHECK(named);
+  sheaf::Explain year_explain;
   const Article year_first =
       extract_html(page("<title>标题文字很长</title>",
-                        "<h1>标题文字很长</h1><p><span>2019</span></p><p>09</p><p>07</p>", ""));
+                        "<h1>标题文字很长</h1><p><span>2019</span></p><p>09</p><p>07</p>", ""),
+                   &year_explain);
   CHECK(year_first.date == "2019-09-07");
   CHECK(year_first.paragraphs == kBody);
+  size_t fragments = 0;  // the bare year, month and day: each dropped by date-fragment
+  for (const sheaf::ExplainEntry& e : year_explain.entries()) {
+    fragments += e.rule == "date-fragment" ? 1 : 0;
+  }
+  CHECK(fragments >= 1);
+}
+
+TEST_CASE("extract: a related-reading block at the end of the article goes, by related-block",
+          "[compiler][extract]") {
+  sheaf::Explain explain;
+  const Article a = extract_html(
+      "<html><head><title>小镇图书馆延长开放时间</title></head><body><div class=\"main\">"
+      "<h1>小镇图书馆延长开放时间</h1><div class=\"article-content\">"
+      "<p>　　湖畔小镇今年春天新建了一座图书馆，每天都有上百位居民前来借书和看报。</p>"
+      "<p>　　馆长介绍说，图书馆还开设了儿童阅读角，周末举办亲子故事会，很受欢迎。</p>"
+      "<p>相关阅读</p><p>小镇举办春季长跑比赛</p>"
+      "<p>　　湖畔小镇昨天举办了春季长跑比赛，共有三百多人参加，场面十分热闹。</p>"
+      "</div></div></body></html>",
+      &explain);
+  CHECK(a.paragraphs ==
+        std::vector<std::string>{
+            "湖畔小镇今年春天新建了一座图书馆，每天都有上百位居民前来借书和看报。",
+            "馆长介绍说，图书馆还开设了儿童阅读角，周末举办亲子故事会，很受欢迎。"});
+  size_t named = 0;
+  for (const sheaf::ExplainEntry& e : explain.entries()) {
+    named += e.rule == "related-block" ? 1 : 0;
+  }
+  CHECK(named >= 2);  // the teaser's headline and its sentence
 }

@@ -2,6 +2,7 @@
 // whole web pages (<title> line, menus, headline, meta line, body, related links, footer) and
 // clean title+body dumps, each written for the behaviour it checks.
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -174,4 +175,14 @@ TEST_CASE("extract dump: notes, captions and promos inside the body go by their 
   CHECK(a.paragraphs ==
         std::vector<std::string>{"湖畔小镇今年春天新建了一座图书馆，每天都有上百位居民前来借书。",
                                  "馆长介绍说，图书馆还开设了儿童阅读角，周末举办亲子故事会。"});
+  // Each class is dropped by its own rule, named in --explain.
+  std::set<std::string> rules;
+  for (const sheaf::ExplainEntry& e : explain.entries()) {
+    rules.insert(e.rule);
+  }
+  for (const char* rule : {"editor-line", "original-title", "reprint-notice", "caption",
+                           "replacement-chars", "player-widget", "outside-content"}) {
+    INFO("rule " << rule);  // in a dump, the promo and related tail end the content run
+    CHECK(rules.count(rule) == 1);
+  }
 }
