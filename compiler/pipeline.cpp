@@ -136,6 +136,26 @@ bool may_build(const BuildOptions& options, const Diagnostics& diagnostics, size
          !(options.strict && diagnostics.warning_count(options.allow) > 0);
 }
 
+// index stage: the records in id order. False when the build stops there: an error about the
+// articles, one about an input without --keep-going, a warning under --strict, no articles.
+bool order_catalog(const BuildOptions& options, RecordCatalog& catalog, Diagnostics& diagnostics,
+                   BuildReport& report) {
+  const size_t input_errors = diagnostics.error_count();  // each names an input left out
+  const bool ordered = catalog.order(diagnostics);
+  report.body_bytes = catalog.body_bytes();
+  if (!ordered || !may_build(options, diagnostics, input_errors)) {
+    return false;
+  }
+  report.skipped_errors = input_errors;
+  if (catalog.size() == 0) {
+    diagnostics.error("", 0, DiagCode::no_articles,
+                      "no articles found in the inputs; nothing to build");
+    return false;
+  }
+  report.articles = catalog.size();
+  return true;
+}
+
 // compress stage: every frame of the plan, and where each lies in DATA.
 struct CompressedData {
   std::vector<std::string> frames;
@@ -282,19 +302,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   // The inputs were freed one by one while the records were made: hand back the pages they
   // left empty before the records in id order take fresh ones (bulk corpus: 218 -> 179 MiB).
   release_free_memory();
-  const size_t input_errors = diagnostics.error_count();  // each names an input left out
-  const bool ordered = catalog.order(diagnostics);
-  report.body_bytes = catalog.body_bytes();
-  if (!ordered || !may_build(options, diagnostics, input_errors)) {
+  if (!order_catalog(options, catalog, diagnostics, report)) {
     return false;
   }
-  report.skipped_errors = input_errors;
-  if (catalog.size() == 0) {
-    diagnostics.error("", 0, DiagCode::no_articles,
-                      "no articles found in the inputs; nothing to build");
-    return false;
-  }
-  report.articles = catalog.size();
 
   const FramePlan plan = plan_frames(catalog.records(), options.block_size);
   const IndexKeys keys = index_keys(catalog.records(), catalog.sites(), plan);

@@ -19,6 +19,12 @@ void put_le32(std::string& out, uint32_t v) {
   }
 }
 
+void put_all(std::string& out, const std::vector<uint32_t>& words) {
+  for (const uint32_t v : words) {
+    put_le32(out, v);
+  }
+}
+
 // The category tree while it is built: children by name (std::map keeps them in byte order).
 struct TreeNode {
   std::map<std::string, size_t, std::less<>> children;  // name -> index in the tree's vector
@@ -123,21 +129,15 @@ std::string encode_navigation(const std::vector<NavigationEntry>& entries) {
   put_le32(out, n);
   put_le32(out, static_cast<uint32_t>(order.size()));
   put_le32(out, static_cast<uint32_t>(names.size()));
-  for (const uint32_t a : newest) {
-    put_le32(out, a);
-  }
+  put_all(out, newest);
   for (const uint32_t a : newest) {
     put_le32(out, keys[a]);
   }
-  for (const uint32_t s : rank) {
-    put_le32(out, s);
-  }
+  put_all(out, rank);
   for (const size_t t : filed_in) {
     put_le32(out, number[t]);
   }
-  for (const uint32_t s : filed) {
-    put_le32(out, s);
-  }
+  put_all(out, filed);
   out += nodes;
   out += names;
   return out;
