@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <limits>
 #include <map>
 #include <utility>
 
@@ -19,10 +18,9 @@
 #include "compress/frame_plan.hpp"
 #include "extract/extract.hpp"
 #include "extract/origin.hpp"
+#include "index/catalog.hpp"
 #include "index/charset_table.hpp"
 #include "index/navigation_table.hpp"
-#include "index/ordering.hpp"
-#include "index/record_writer.hpp"
 #include "index/search_table.hpp"
 #include "index/title_table.hpp"
 #include "ingest/discover.hpp"
@@ -50,7 +48,7 @@ struct Inputs {
   std::vector<InputFile> files;
   std::vector<std::string> not_articles;  // files of folders skipped as not articles
   std::vector<std::string> excluded;      // left out by --exclude
-  Extractor extractor;                    // the records already extracted, the pages to extract
+  Extractor extractor;                    // the pages to extract (the records are in the catalog)
   std::vector<SourceFile> sources;        // with --keep-source: every file read, byte for byte
   uint64_t text_bytes = 0;                // of the documents, decoded to UTF-8
   bool output_is_input = false;           // -o names one of the input files: nothing was read
@@ -78,9 +76,9 @@ bool output_is_an_input(const std::string& output, const std::vector<InputFile>&
 }
 
 Inputs read_inputs(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnostics,
-                   Progress& progress) {
+                   Progress& progress, RecordCatalog& catalog) {
   Discovery discovery = discover(options.inputs, fs, diagnostics, DiscoverOptions{options.exclude});
-  Inputs in;
+  Inputs in{{}, {}, {}, Extractor(ExtractOptions{}, &catalog), {}, 0, false};
   in.files = std::move(discovery.files);
   in.not_articles = std::move(discovery.not_articles);
   in.excluded = std::move(discovery.excluded);
@@ -89,8 +87,9 @@ Inputs read_inputs(const BuildOptions& options, FileSystem& fs, Diagnostics& dia
     return in;
   }
   progress.begin("reading", in.files.size(), "files");
-  // Each record becomes its article as it is read, so that a million small records are not
-  // all held twice (as Documents and as Articles); pages wait for the extraction stage.
+  // Each record becomes its article, and that its record in `catalog`, as it is read, so that
+  // a million small records are held as records, not as Documents or Articles; pages wait for
+  // the extraction stage.
   ingest(in.files, fs, diagnostics, in.extractor, options.keep_source ? &in.sources : nullptr,
          &progress);
   in.text_bytes = in.extractor.text_bytes();
@@ -98,22 +97,21 @@ Inputs read_inputs(const BuildOptions& options, FileSystem& fs, Diagnostics& dia
   return in;
 }
 
-// extract stage: the articles of the inputs, in input order; each page Document is freed once
-// extracted.
-std::vector<Article> extract_articles(Extractor& extractor, Diagnostics& diagnostics,
-                                      Progress& progress) {
+// extract stage: the pages' articles join the records' in `catalog`; each page Document is
+// freed once extracted.
+void extract_articles(Extractor& extractor, const RecordCatalog& catalog, Diagnostics& diagnostics,
+                      Progress& progress) {
   progress.begin("extraction", extractor.steps(), "steps");
-  std::vector<Article> articles = extractor.finish(diagnostics, &progress).articles;
-  progress.end(std::to_string(articles.size()) + " articles");
-  return articles;
+  extractor.finish(diagnostics, &progress);
+  progress.end(std::to_string(catalog.size()) + " articles");
 }
 
 // build -v: each input file, its type and how many articles it gave.
-void note_files(const std::vector<InputFile>& files, const std::vector<Article>& articles,
+void note_files(const std::vector<InputFile>& files, const RecordCatalog& catalog,
                 Progress& progress) {
   std::map<std::string, size_t> counts;
-  for (const Article& a : articles) {
-    ++counts[split_origin(a.origin).file];
+  for (size_t i = 0; i < catalog.size(); ++i) {
+    ++counts[split_origin(catalog.origin(i)).file];
   }
   for (const InputFile& f : files) {
     const InputType* type = input_type_of(f.rel_path);
@@ -124,71 +122,12 @@ void note_files(const std::vector<InputFile>& files, const std::vector<Article>&
   }
 }
 
-// Records must fit the format's 32-bit sizes (SPEC: Article.size).
-bool check_sizes(const std::vector<Article>& articles, const RecordStore& records,
-                 Diagnostics& diagnostics) {
-  bool ok = true;
-  if (articles.size() >= std::numeric_limits<uint32_t>::max()) {
-    diagnostics.error("", 0, DiagCode::too_many_articles, "more than 4294967294 articles");
-    return false;
-  }
-  for (size_t i = 0; i < records.size(); ++i) {
-    if (records.size_of(i) >= std::numeric_limits<uint32_t>::max()) {
-      diagnostics.error(articles[i].origin, 0, DiagCode::article_too_large,
-                        "article (fields and body) is 4 GiB or more; split it");
-      ok = false;
-    }
-  }
-  return ok;
-}
-
-// index stage: the articles in id order, as records, with what the index needs of them.
-struct Catalog {
-  std::vector<Article> articles;  // in id order; their paragraphs freed into `records`
-  std::vector<const SiteInfo*> sites;
-  RecordStore records;      // article i's record at i
-  uint64_t body_bytes = 0;  // of body text stored
-  bool ok = true;           // ids unique and not empty, every record fits the format
-};
-
-// The records of `articles`, in order, in one buffer of exactly their size. Each article's
-// paragraphs are freed once its record holds them.
-Catalog catalog_articles(std::vector<Article>&& articles, Diagnostics& diagnostics) {
-  Catalog c;
-  c.ok = order_by_id(articles, diagnostics);
-  const std::vector<uint32_t> site_refs = number_sites(articles, c.sites);
-  uint64_t total = 0;
-  for (size_t i = 0; i < articles.size(); ++i) {
-    total += record_size(articles[i], body_size(articles[i].paragraphs), site_refs[i]);
-  }
-  c.records.reserve(articles.size(), total);
-  for (size_t i = 0; i < articles.size(); ++i) {
-    Article& a = articles[i];
-    const std::string body = join_body(a.paragraphs);
-    c.body_bytes += body.size();
-    c.records.append(encode_record(a, body, site_refs[i]));
-    std::vector<std::string>().swap(a.paragraphs);
-  }
-  c.ok = check_sizes(articles, c.records, diagnostics) && c.ok;
-  c.articles = std::move(articles);
-  return c;
-}
-
-// What is left of the articles lies scattered over the pages their paragraphs freed: drop it
-// and hand those pages back before training and compression take theirs. Peak memory is then
-// about the records plus zstd's working memory, not that plus a second copy of the text.
-void free_articles(Catalog& catalog) {
-  catalog.sites.clear();
-  std::vector<Article>().swap(catalog.articles);
-  release_free_memory();
-}
-
 // Once compressed, the frames are the only copy of the text: free the records, keeping what the
 // read-back of the written bundle compares with.
-RecordFingerprints free_records(Catalog& catalog, BuildReport& report) {
-  RecordFingerprints fingerprints = fingerprint_records(catalog.records);
-  report.record_bytes = catalog.records.bytes().size();
-  catalog.records.clear();
+RecordFingerprints free_records(RecordCatalog& catalog, BuildReport& report) {
+  RecordFingerprints fingerprints = fingerprint_records(catalog.records());
+  report.record_bytes = catalog.records().bytes().size();
+  catalog.records().clear();
   return fingerprints;
 }
 
@@ -197,6 +136,26 @@ RecordFingerprints free_records(Catalog& catalog, BuildReport& report) {
 bool may_build(const BuildOptions& options, const Diagnostics& diagnostics, size_t input_errors) {
   return (input_errors == 0 || options.keep_going) && diagnostics.error_count() == input_errors &&
          !(options.strict && diagnostics.warning_count(options.allow) > 0);
+}
+
+// index stage: the records in id order. False when the build stops there: an error about the
+// articles, one about an input without --keep-going, a warning under --strict, no articles.
+bool order_catalog(const BuildOptions& options, RecordCatalog& catalog, Diagnostics& diagnostics,
+                   BuildReport& report) {
+  const size_t input_errors = diagnostics.error_count();  // each names an input left out
+  const bool ordered = catalog.order(diagnostics);
+  report.body_bytes = catalog.body_bytes();
+  if (!ordered || !may_build(options, diagnostics, input_errors)) {
+    return false;
+  }
+  report.skipped_errors = input_errors;
+  if (catalog.size() == 0) {
+    diagnostics.error("", 0, DiagCode::no_articles,
+                      "no articles found in the inputs; nothing to build");
+    return false;
+  }
+  report.articles = catalog.size();
+  return true;
 }
 
 // compress stage: every frame of the plan, and where each lies in DATA.
@@ -307,19 +266,14 @@ struct OptionalTables {
   std::string search;
 };
 
-// The tables made from the articles (in id order), before they are freed.
-void tables_of_articles(const BuildOptions& options, const std::vector<Article>& articles,
-                        OptionalTables& tables) {
+// The tables made from the records (in id order): the dates, breadcrumbs and titles they hold.
+void tables_of_records(const BuildOptions& options, const RecordStore& records,
+                       OptionalTables& tables) {
   if (!options.no_navigation) {
-    tables.navigation = encode_navigation(navigation_entries(articles));
+    tables.navigation = encode_navigation(navigation_entries(records));
   }
   if (!options.no_titles) {
-    std::vector<std::string_view> titles;
-    titles.reserve(articles.size());
-    for (const Article& a : articles) {
-      titles.emplace_back(a.title);
-    }
-    tables.titles = encode_titles(titles);
+    tables.titles = encode_titles(record_titles(records));
   }
 }
 
@@ -363,48 +317,40 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
                BuildReport& report) {
   const auto started = std::chrono::steady_clock::now();
   Progress progress(options.progress);
-  Inputs inputs = read_inputs(options, fs, diagnostics, progress);
+  RecordCatalog catalog;  // every article as its record, as extraction makes it
+  Inputs inputs = read_inputs(options, fs, diagnostics, progress, catalog);
   if (inputs.output_is_input) {
     return false;
   }
   report_inputs(inputs, report);
-  std::vector<Article> articles = extract_articles(inputs.extractor, diagnostics, progress);
+  extract_articles(inputs.extractor, catalog, diagnostics, progress);
   if (options.verbose) {
-    note_files(inputs.files, articles, progress);
+    note_files(inputs.files, catalog, progress);
   }
-  // The inputs were freed one by one while the articles were made: hand back the pages they
-  // left empty before the records take fresh ones (bulk corpus: peak 218 -> 179 MiB).
+  // The inputs were freed one by one while the records were made: hand back the pages they
+  // left empty before the records in id order take fresh ones (bulk corpus: 218 -> 179 MiB).
   release_free_memory();
-  const size_t input_errors = diagnostics.error_count();  // each names an input left out
-  Catalog catalog = catalog_articles(std::move(articles), diagnostics);
-  report.body_bytes = catalog.body_bytes;
-  if (!catalog.ok || !may_build(options, diagnostics, input_errors)) {
+  if (!order_catalog(options, catalog, diagnostics, report)) {
     return false;
   }
-  report.skipped_errors = input_errors;
-  if (catalog.articles.empty()) {
-    diagnostics.error("", 0, DiagCode::no_articles,
-                      "no articles found in the inputs; nothing to build");
-    return false;
-  }
-  report.articles = catalog.articles.size();
 
-  const FramePlan plan = plan_frames(catalog.records, options.block_size);
-  const IndexKeys keys = index_keys(catalog.articles, catalog.sites, plan);
+  const FramePlan plan = plan_frames(catalog.records(), options.block_size);
+  const IndexKeys keys = index_keys(catalog.records(), catalog.sites(), plan);
+  catalog.free_entries();
   OptionalTables tables;
-  tables_of_articles(options, catalog.articles, tables);
-  free_articles(catalog);
+  tables_of_records(options, catalog.records(), tables);
+  release_free_memory();  // before training (about 40 MB of zstd state) and compression
   const CompressOptions compress = compress_options_of(options);
-  const DictionaryChoice dictionary =
-      choose_dictionary(plan, catalog.records, dictionary_options_of(options), compress, progress);
+  const DictionaryChoice dictionary = choose_dictionary(
+      plan, catalog.records(), dictionary_options_of(options), compress, progress);
   report.dictionary_note = dictionary.note;
-  const CompressedData data =
-      compress_data(plan, catalog.records, dictionary.bytes, compress, options.progress, progress);
+  const CompressedData data = compress_data(plan, catalog.records(), dictionary.bytes, compress,
+                                            options.progress, progress);
   if (!options.no_charset) {
-    tables.charset = encode_charset(collect_code_points(catalog.records, keys.sites));
+    tables.charset = encode_charset(collect_code_points(catalog.records(), keys.sites));
   }
   if (options.search) {
-    tables.search = encode_search(catalog.records);
+    tables.search = encode_search(catalog.records());
   }
   const RecordFingerprints fingerprints = free_records(catalog, report);
   const PackedSources sources = pack_sources(inputs.sources, compress);

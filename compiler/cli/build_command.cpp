@@ -37,10 +37,10 @@ nlohmann::ordered_json diagnostics_json(const Diagnostics& diagnostics) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const Diagnostic& d : diagnostics.items()) {
     list.push_back({{"severity", d.severity == Severity::error ? "error" : "warning"},
-                    {"file", d.file},
+                    {"file", d.file.str()},
                     {"line", d.line},
                     {"code", code_name(d.code)},
-                    {"message", d.message}});
+                    {"message", d.message.str()}});
   }
   return list;
 }

@@ -20,18 +20,30 @@ std::string_view code_name(DiagCode code) {
 }
 
 void Diagnostics::warning(std::string file, uint64_t line, DiagCode code, std::string message) {
-  add({std::move(file), std::move(message), line, Severity::warning, code});
+  add({files_(file), messages_(message), line, Severity::warning, code});
 }
 
 void Diagnostics::error(std::string file, uint64_t line, DiagCode code, std::string message) {
-  add({std::move(file), std::move(message), line, Severity::error, code});
+  add({files_(file), messages_(message), line, Severity::error, code});
 }
 
 void Diagnostics::add(Diagnostic d) {
   if (d.severity == Severity::error) {
     ++errors_;
   }
+  d.file = files_(d.file);
+  d.message = messages_(d.message);
   items_.push_back(std::move(d));
+}
+
+void Diagnostics::move_front(Diagnostics& from, size_t n) {
+  for (; n > 0 && !from.items_.empty(); --n) {
+    if (from.items_.front().severity == Severity::error) {
+      --from.errors_;
+    }
+    add(std::move(from.items_.front()));
+    from.items_.pop_front();
+  }
 }
 
 void Diagnostics::merge(const Diagnostics& other) {
@@ -51,13 +63,13 @@ std::string format_diagnostic(const Diagnostic& d) {
   std::string out = "sheaf: ";
   out += d.severity == Severity::error ? "error: " : "warning: ";
   if (!d.file.empty()) {
-    out += d.file;
+    out += d.file.str();
     if (d.line != 0) {
       out += ':' + std::to_string(d.line);
     }
     out += ": ";
   }
-  out += d.message;
+  out += d.message.str();
   out += " [";
   out += code_name(d.code);
   out += ']';

@@ -73,7 +73,7 @@ Verdict judge(const Article& article, bool report_partial) {
 
 // Says what `verdict` means for the article from `origin`; false when it is not kept.
 bool report(Verdict verdict, const std::string& origin, Diagnostics& diags) {
-  if (verdict == Verdict::kept || verdict == Verdict::page) {
+  if (verdict == Verdict::kept) {
     return true;
   }
   OriginLocation at = split_origin(origin);
@@ -90,7 +90,6 @@ bool report(Verdict verdict, const std::string& origin, Diagnostics& diags) {
       diags.warning(std::move(at.file), at.line, DiagCode::no_title, "no title found");
       break;
     case Verdict::kept:
-    case Verdict::page:
       break;
   }
   return true;
@@ -113,10 +112,10 @@ Article extract_one_page(const Page& page, const Document& doc,
 }  // namespace
 
 void Extractor::expect(size_t n) {
-  if (entries_.size() + n > entries_.capacity()) {  // geometric, so many small files stay linear
-    const size_t room = std::max(entries_.size() + n, 2 * entries_.capacity());
-    entries_.reserve(room);
-    verdicts_.reserve(room);
+  if (sink_ != nullptr) {
+    sink_->expect(n);
+  } else if (entries_.size() + n > entries_.capacity()) {  // geometric: many small files
+    entries_.reserve(std::max(entries_.size() + n, 2 * entries_.capacity()));
   }
 }
 
@@ -137,27 +136,39 @@ void Extractor::share_site(SiteRef& site) {
   }
 }
 
+// A kept article: to the sink, or kept in input order.
+void Extractor::keep(Article&& article, Explain&& explain) {
+  if (sink_ != nullptr) {
+    sink_->put(std::move(article));
+    return;
+  }
+  entries_.push_back(std::move(article));
+  dropped_.push_back(false);
+  if (options_.explain) {
+    explains_.push_back(std::move(explain));
+  }
+}
+
+// A record's verdict is reported now, into reports_, and moved to the build's diagnostics in
+// finish(), in input order among the pages'.
 void Extractor::take_record(const Document& doc) {
   Article article = parse::article_from_json_record(doc);
   share_site(article.site);
   article.source_file = doc.source_file;
-  const Verdict verdict = judge(article, true);
-  if (verdict == Verdict::nothing) {
-    Article skipped;  // only its origin, for the warning
-    skipped.origin = std::move(article.origin);
-    article = std::move(skipped);
+  if (report(judge(article, true), article.origin, reports_)) {
+    keep(std::move(article), Explain());
   }
-  entries_.push_back(std::move(article));
-  verdicts_.push_back(verdict);
 }
 
 void Extractor::take_page(const Document* doc, Document* owned) {
-  entries_.emplace_back();
-  verdicts_.push_back(Verdict::page);
-  pages_.push_back({doc, owned});
+  pages_.push_back({doc, owned, documents_ - 1, reports_.items().size(), entries_.size()});
+  if (sink_ == nullptr) {
+    keep(Article(), Explain());  // its place, filled in finish()
+  }
 }
 
 void Extractor::take(Document&& doc) {
+  ++documents_;
   text_bytes_ += doc.text.size();
   if (doc.format == DocumentFormat::record) {
     take_record(doc);
@@ -168,11 +179,46 @@ void Extractor::take(Document&& doc) {
 }
 
 void Extractor::take_ref(const Document& doc) {
+  ++documents_;
   text_bytes_ += doc.text.size();
   if (doc.format == DocumentFormat::record) {
     take_record(doc);
   } else {
     take_page(&doc, nullptr);
+  }
+}
+
+// Extracts each page, its diagnostics after those of the records that came before it.
+void Extractor::extract_pages(std::vector<Page>& pages, Diagnostics& diags, Progress* progress) {
+  const std::map<std::string, TemplateLines> templates = find_templates(pages);
+  size_t moved = 0;
+  for (size_t k = 0; k < pages_.size(); ++k) {
+    const PageDoc& p = pages_[k];
+    if (progress != nullptr) {
+      progress->update(pages.size() + p.ordinal);
+    }
+    diags.move_front(reports_, p.reports_before - moved);
+    moved = p.reports_before;
+    Explain explain;
+    Article article =
+        extract_one_page(pages[k], *p.doc, templates, options_.explain ? &explain : nullptr, diags);
+    share_site(article.site);
+    pages[k] = Page();
+    if (p.owned != nullptr) {
+      *p.owned = Document();
+    }
+    if (!report(judge(article, false), article.origin, diags)) {
+      if (sink_ == nullptr) {
+        dropped_[p.slot] = true;
+      }
+    } else if (sink_ != nullptr) {
+      sink_->put(std::move(article));
+    } else {
+      entries_[p.slot] = std::move(article);
+      if (options_.explain) {
+        explains_[p.slot] = std::move(explain);
+      }
+    }
   }
 }
 
@@ -185,46 +231,24 @@ Extracted Extractor::finish(Diagnostics& diags, Progress* progress) {
     }
     pages.push_back(to_page(*p.doc));
   }
-  const std::map<std::string, TemplateLines> templates = find_templates(pages);
-
+  extract_pages(pages, diags, progress);
+  diags.move_front(reports_, reports_.items().size());
   Extracted out;
-  size_t kept = 0;
-  size_t next_page = 0;
+  out.articles.reserve(entries_.size());
   for (size_t i = 0; i < entries_.size(); ++i) {
-    if (progress != nullptr) {
-      progress->update(pages.size() + i);
-    }
-    Explain explain;
-    Verdict verdict = verdicts_[i];
-    if (verdict == Verdict::page) {
-      const size_t k = next_page++;
-      entries_[i] = extract_one_page(pages[k], *pages_[k].doc, templates,
-                                     options_.explain ? &explain : nullptr, diags);
-      share_site(entries_[i].site);
-      verdict = judge(entries_[i], false);
-      pages[k] = Page();
-      if (pages_[k].owned != nullptr) {
-        *pages_[k].owned = Document();
+    if (!dropped_[i]) {
+      out.articles.push_back(std::move(entries_[i]));
+      if (options_.explain) {
+        out.explains.push_back(std::move(explains_[i]));
       }
     }
-    if (!report(verdict, entries_[i].origin, diags)) {
-      entries_[i] = Article();
-      continue;
-    }
-    if (kept != i) {
-      entries_[kept] = std::move(entries_[i]);
-    }
-    ++kept;
-    if (options_.explain) {
-      out.explains.push_back(std::move(explain));
-    }
   }
-  entries_.resize(kept);
-  std::vector<Verdict>().swap(verdicts_);
+  std::vector<Article>().swap(entries_);
+  std::vector<bool>().swap(dropped_);
+  std::vector<Explain>().swap(explains_);
   std::vector<PageDoc>().swap(pages_);
   owned_.clear();
   sites_.clear();
-  out.articles = std::move(entries_);
   return out;
 }
 

@@ -12,8 +12,10 @@
 #include "diag/diagnostics.hpp"
 #include "diag/progress.hpp"
 #include "extract/explain.hpp"
+#include "extract/parse/page.hpp"
 #include "ingest/document_sink.hpp"
 #include "model/article.hpp"
+#include "model/article_sink.hpp"
 
 namespace sheaf {
 
@@ -50,9 +52,13 @@ uint64_t extract_steps(const std::vector<Document>& docs);
 /// until finish(), since its templates are found across all pages. finish() gives the same
 /// articles, explanations and diagnostics, in the same order, as extract() on all the
 /// Documents: extraction's diagnostics are reported there, after everything ingest reported.
+/// Given an ArticleSink, the Extractor hands each kept Article to it as soon as it is made
+/// (a record's in take(), a page's in finish()) and keeps none: finish() then gives no
+/// articles, only the diagnostics, still in input order.
 class Extractor : public DocumentSink {
  public:
-  explicit Extractor(ExtractOptions options = {}) : options_(options) {}
+  explicit Extractor(ExtractOptions options = {}, ArticleSink* sink = nullptr)
+      : options_(options), sink_(sink) {}
 
   void expect(size_t n) override;
   void take(Document&& doc) override;
@@ -64,31 +70,40 @@ class Extractor : public DocumentSink {
   uint64_t text_bytes() const { return text_bytes_; }
 
   /// The progress steps finish() reports (as extract_steps()).
-  uint64_t steps() const { return entries_.size() + pages_.size(); }
+  uint64_t steps() const { return documents_ + pages_.size(); }
 
   /// Extracts the pages, reports what extraction found, in input order, and hands over the
-  /// articles. Call once.
+  /// articles (none when given a sink). Call once.
   Extracted finish(Diagnostics& diags, Progress* progress = nullptr);
 
-  /// What happens to a Document's article; for a record decided in take(), reported in finish().
-  enum class Verdict : uint8_t { kept, no_title, empty_body, nothing, page };
+  /// What happens to a Document's article.
+  enum class Verdict : uint8_t { kept, no_title, empty_body, nothing };
 
  private:
   struct PageDoc {
     const Document* doc;
-    Document* owned;  // freed once extracted; null when borrowed
+    Document* owned;        // freed once extracted; null when borrowed
+    uint64_t ordinal;       // its place among the Documents taken
+    size_t reports_before;  // the records' diagnostics reported before it
+    size_t slot;            // without a sink: its place in entries_
   };
 
   void take_record(const Document& doc);
   void share_site(SiteRef& site);
   void take_page(const Document* doc, Document* owned);
+  void keep(Article&& article, Explain&& explain);
+  void extract_pages(std::vector<parse::Page>& pages, Diagnostics& diags, Progress* progress);
 
   ExtractOptions options_;
-  std::vector<Article> entries_;   // one per Document, in order; a page's is filled in finish()
-  std::vector<Verdict> verdicts_;  // parallel to entries_
-  std::vector<PageDoc> pages_;     // the page Documents, in order
-  std::deque<Document> owned_;     // the page Documents given to take()
+  ArticleSink* sink_;
+  std::vector<Article> entries_;          // without a sink: the kept articles, a page's in finish()
+  std::vector<bool> dropped_;             // parallel to entries_: a page that was not kept
+  std::vector<Explain> explains_;         // parallel to entries_ with options.explain
+  Diagnostics reports_;                   // the records' diagnostics, held until finish()
+  std::vector<PageDoc> pages_;            // the page Documents, in order
+  std::deque<Document> owned_;            // the page Documents given to take()
   std::map<std::string, SiteRef> sites_;  // each distinct site once: equal ones share it
+  uint64_t documents_ = 0;
   uint64_t text_bytes_ = 0;
 };
 

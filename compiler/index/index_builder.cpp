@@ -7,6 +7,9 @@
 
 #include <sheaf/bundle.hpp>
 #include <sheaf/detail/sheaf_generated.h>
+#include <sheaf/record.hpp>
+
+#include "index/record_writer.hpp"
 
 namespace sheaf {
 namespace {
@@ -39,37 +42,18 @@ Offset<fb::Site> build_site(FlatBufferBuilder& b, const SiteInfo& s) {
 
 }  // namespace
 
-std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
-                                   std::vector<const SiteInfo*>& distinct) {
-  std::vector<uint32_t> refs(articles.size(), 0);
-  for (size_t i = 0; i < articles.size(); ++i) {
-    if (articles[i].site.empty()) {
-      continue;
-    }
-    const SiteInfo& s = *articles[i].site;
-    size_t k = 0;
-    while (k < distinct.size() && !(*distinct[k] == s)) {
-      ++k;  // sites are few: one per publisher
-    }
-    if (k == distinct.size()) {
-      distinct.push_back(&s);
-    }
-    refs[i] = static_cast<uint32_t>(k + 1);
-  }
-  return refs;
-}
-
-IndexKeys index_keys(const std::vector<Article>& articles,
-                     const std::vector<const SiteInfo*>& sites, const FramePlan& plan) {
+IndexKeys index_keys(const RecordStore& records, const std::vector<const SiteInfo*>& sites,
+                     const FramePlan& plan) {
   IndexKeys keys;
-  keys.title_hashes.reserve(articles.size());
-  for (const Article& a : articles) {
-    keys.title_hashes.push_back(detail::title_hash(a.title));
+  keys.title_hashes.reserve(records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    const Result<Record> r = parse_record(records[i]);
+    keys.title_hashes.push_back(detail::title_hash(r.ok() ? r.value().title : ""));
   }
   for (const FrameContent& f : plan.frames) {
     if (!f.pieces.empty() && f.pieces.front().start == 0) {
       keys.sample_articles.push_back(f.pieces.front().article);
-      keys.sample_ids.push_back(articles[f.pieces.front().article].id);
+      keys.sample_ids.emplace_back(record_id(records[f.pieces.front().article]));
     }
   }
   for (const SiteInfo* s : sites) {

@@ -7,6 +7,7 @@
 
 #include "compress/frame_plan.hpp"
 #include "model/article.hpp"
+#include "model/record_store.hpp"
 
 namespace sheaf {
 
@@ -36,11 +37,6 @@ struct SourceRecord {
   uint64_t checksum = 0;  ///< XXH64 of the original bytes
 };
 
-/// Distinct sites in order of first use, and for each article 1 + its site's index, 0 for none
-/// (what its record's site field holds). Deterministic for articles in id order.
-std::vector<uint32_t> number_sites(const std::vector<Article>& articles,
-                                   std::vector<const SiteInfo*>& distinct);
-
 /// What the index needs of the articles besides their records' locations: gathered once the
 /// frames are planned, so that the articles themselves can be freed before compression.
 struct IndexKeys {
@@ -49,13 +45,13 @@ struct IndexKeys {
   /// id (SPEC: Bundle.id_samples): lookup by id then decodes one frame.
   std::vector<uint32_t> sample_articles;
   std::vector<std::string> sample_ids;
-  std::vector<SiteInfo> sites;  ///< distinct sites, as number_sites() numbered them
+  std::vector<SiteInfo> sites;  ///< distinct sites, as the records number them
 };
 
-/// Gathers the IndexKeys of `articles` (in id order, parallel to plan.locations) and of the
-/// distinct `sites` number_sites() found.
-IndexKeys index_keys(const std::vector<Article>& articles,
-                     const std::vector<const SiteInfo*>& sites, const FramePlan& plan);
+/// Gathers the IndexKeys of the articles of `records` (in id order, parallel to
+/// plan.locations) and of the distinct `sites` their site fields number (1 + index).
+IndexKeys index_keys(const RecordStore& records, const std::vector<const SiteInfo*>& sites,
+                     const FramePlan& plan);
 
 /// Serializes the index: `keys` and plan.locations describe the articles, `frames` is parallel
 /// to plan.frames. Deterministic: same arguments, same bytes.

@@ -3,34 +3,42 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <numeric>
 
 #include <sheaf/navigation.hpp>
+#include <sheaf/record.hpp>
 
 #include "index/le_words.hpp"
 
 namespace sheaf {
 namespace {
 
+void put_all(std::string& out, const std::vector<uint32_t>& words) {
+  for (const uint32_t v : words) {
+    put_le32(out, v);
+  }
+}
+
 // The category tree while it is built: children by name (std::map keeps them in byte order).
 struct TreeNode {
-  std::map<std::string, size_t> children;  // name -> index in the tree's vector
-  std::vector<uint32_t> filed;             // slots of the articles filed exactly here
-  uint32_t count = 0;                      // articles here and below
+  std::map<std::string, size_t, std::less<>> children;  // name -> index in the tree's vector
+  std::vector<uint32_t> filed;                          // slots of the articles filed exactly here
+  uint32_t count = 0;                                   // articles here and below
 };
 
 struct Tree {
   std::vector<TreeNode> nodes = std::vector<TreeNode>(1);
 
   // The node of `path`, made as needed; each node on the way counts the article.
-  size_t file(const std::vector<std::string>& path) {
+  size_t file(const std::vector<std::string_view>& path) {
     size_t k = 0;
     ++nodes[0].count;
-    for (const std::string& part : path) {
+    for (const std::string_view part : path) {
       auto it = nodes[k].children.find(part);
       if (it == nodes[k].children.end()) {
-        it = nodes[k].children.emplace(part, nodes.size()).first;
+        it = nodes[k].children.emplace(std::string(part), nodes.size()).first;
         nodes.emplace_back();
       }
       k = it->second;
@@ -59,11 +67,16 @@ std::vector<Placed> breadth_first(const Tree& tree) {
 
 }  // namespace
 
-std::vector<NavigationEntry> navigation_entries(const std::vector<Article>& articles) {
-  std::vector<NavigationEntry> out;
-  out.reserve(articles.size());
-  for (const Article& a : articles) {
-    out.push_back({a.date, a.categories});
+std::vector<NavigationEntry> navigation_entries(const RecordStore& records) {
+  std::vector<NavigationEntry> out(records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    const Result<Record> r = parse_record(records[i]);
+    if (r.ok()) {
+      out[i].date = r.value().date;
+      for (uint32_t k = 0; k < r.value().category_count(); ++k) {
+        out[i].categories.push_back(r.value().category(k).value());
+      }
+    }
   }
   return out;
 }
@@ -107,26 +120,23 @@ std::string encode_navigation(const std::vector<NavigationEntry>& entries) {
     names += p.name;
     filed.insert(filed.end(), t.filed.begin(), t.filed.end());
   }
-  std::string out;
+  std::string out;  // its exact size, the nodes and names appended in place
+  out.reserve(12 + 16 * size_t{n} + 4 * filed.size() + nodes.size() + names.size());
   put_le32(out, n);
   put_le32(out, static_cast<uint32_t>(order.size()));
   put_le32(out, static_cast<uint32_t>(names.size()));
-  for (const uint32_t a : newest) {
-    put_le32(out, a);
-  }
+  put_all(out, newest);
   for (const uint32_t a : newest) {
     put_le32(out, keys[a]);
   }
-  for (const uint32_t s : rank) {
-    put_le32(out, s);
-  }
+  put_all(out, rank);
   for (const size_t t : filed_in) {
     put_le32(out, number[t]);
   }
-  for (const uint32_t s : filed) {
-    put_le32(out, s);
-  }
-  return out + nodes + names;
+  put_all(out, filed);
+  out += nodes;
+  out += names;
+  return out;
 }
 
 }  // namespace sheaf

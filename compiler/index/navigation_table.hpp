@@ -4,20 +4,23 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "model/article.hpp"
+#include "model/record_store.hpp"
 
 namespace sheaf {
 
-/// What the NAVIGATION section needs of one article: its date and its breadcrumb.
+/// What the NAVIGATION section needs of one article: its date and its breadcrumb, viewed in the
+/// bytes that hold them (its record at the index stage).
 struct NavigationEntry {
-  std::string date;                     ///< "YYYY-MM-DD", "--MM-DD" or ""
-  std::vector<std::string> categories;  ///< outermost first
+  std::string_view date;                     ///< "YYYY-MM-DD", "--MM-DD" or ""
+  std::vector<std::string_view> categories;  ///< outermost first
 };
 
-/// The entries of `articles`, in their order (id order at the index stage).
-std::vector<NavigationEntry> navigation_entries(const std::vector<Article>& articles);
+/// The entries of the articles of `records`, in their order (id order at the index stage);
+/// they view `records`.
+std::vector<NavigationEntry> navigation_entries(const RecordStore& records);
 
 /// The NAVIGATION section's bytes for the articles of `entries` (article i at i): the
 /// newest-first order (date keys descending, ties in article order), the date keys, each

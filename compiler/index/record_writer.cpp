@@ -45,7 +45,51 @@ void put_number(std::string& out, format::Field tag, uint32_t value) {
   put_field(out, tag, bytes);
 }
 
+// Reads the LEB128 at `at` in `record`, advancing `at`; false when it runs past the end.
+bool read_varint(std::string_view record, size_t& at, uint64_t& value) {
+  value = 0;
+  for (unsigned shift = 0; at < record.size() && shift < 64; shift += 7) {
+    const auto byte = static_cast<uint8_t>(record[at++]);
+    value |= uint64_t{byte & 0x7Fu} << shift;
+    if ((byte & 0x80u) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+std::string site_field(uint32_t site) {
+  std::string out;
+  put_number(out, format::Field::site, site);
+  return out;
+}
+
+size_t site_field_offset(std::string_view record) {
+  size_t at = 0;
+  while (at < record.size() && static_cast<uint8_t>(record[at]) != 0 &&
+         static_cast<uint8_t>(record[at]) < static_cast<uint8_t>(format::Field::site)) {
+    size_t p = at + 1;
+    uint64_t length = 0;
+    if (!read_varint(record, p, length) || length > record.size() - p) {
+      return record.size();
+    }
+    at = p + static_cast<size_t>(length);
+  }
+  return at;
+}
+
+std::string_view record_id(std::string_view record) {
+  size_t at = 1;
+  uint64_t length = 0;
+  if (record.empty() ||
+      static_cast<uint8_t>(record[0]) != static_cast<uint8_t>(format::Field::id) ||
+      !read_varint(record, at, length) || length > record.size() - at) {
+    return {};
+  }
+  return record.substr(at, static_cast<size_t>(length));
+}
 
 size_t record_size(const Article& a, size_t body_size, uint32_t site) {
   const auto number_size = [](uint32_t v) { return v == 0 ? 0 : 2 + varint_size(v); };

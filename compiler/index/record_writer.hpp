@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "model/article.hpp"
 
@@ -16,5 +17,15 @@ std::string encode_record(const Article& a, const std::string& body, uint32_t si
 
 /// encode_record(a, body, site).size() for a body of `body_size` bytes, without encoding.
 size_t record_size(const Article& a, size_t body_size, uint32_t site);
+
+/// The site field encode_record() writes for `site` ("" for 0).
+std::string site_field(uint32_t site);
+
+/// Where the site field goes in `record`, made by encode_record(): past the id to category
+/// fields (the record's size when they run past its end).
+size_t site_field_offset(std::string_view record);
+
+/// The id of `record`, made by encode_record(): its first field when that is the id, else "".
+std::string_view record_id(std::string_view record);
 
 }  // namespace sheaf

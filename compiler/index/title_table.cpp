@@ -5,9 +5,22 @@
 #include <cstdint>
 #include <numeric>
 
+#include <sheaf/record.hpp>
+
 #include "index/le_words.hpp"
 
 namespace sheaf {
+
+std::vector<std::string_view> record_titles(const RecordStore& records) {
+  std::vector<std::string_view> out(records.size());
+  for (size_t i = 0; i < records.size(); ++i) {
+    const Result<Record> r = parse_record(records[i]);
+    if (r.ok()) {
+      out[i] = r.value().title;
+    }
+  }
+  return out;
+}
 
 std::string encode_titles(const std::vector<std::string_view>& titles) {
   const auto n = static_cast<uint32_t>(titles.size());

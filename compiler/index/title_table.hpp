@@ -7,11 +7,17 @@
 #include <string_view>
 #include <vector>
 
+#include "model/record_store.hpp"
+
 namespace sheaf {
 
 /// The TITLES section's bytes for articles whose titles are `titles` (article i at i, id
 /// order): the articles in ascending title bytes (ties by article number), each article's
 /// position in that order, the offsets of the titles in that order, and the titles.
 std::string encode_titles(const std::vector<std::string_view>& titles);
+
+/// The titles of the articles of `records`, in their order (id order at the index stage); they
+/// view `records`.
+std::vector<std::string_view> record_titles(const RecordStore& records);
 
 }  // namespace sheaf

@@ -36,6 +36,14 @@ size_t RecordStore::append(std::string_view record) {
   return ends_.size() - 1;
 }
 
+size_t RecordStore::append(std::initializer_list<std::string_view> parts) {
+  for (std::string_view part : parts) {
+    bytes_.append(part);
+  }
+  ends_.push_back(bytes_.size());
+  return ends_.size() - 1;
+}
+
 void RecordStore::clear() {
   std::string().swap(bytes_);
   std::vector<uint64_t>().swap(ends_);

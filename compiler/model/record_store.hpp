@@ -26,6 +26,8 @@ class RecordStore {
   void reserve(size_t count, uint64_t bytes);
   /// Appends one record and returns its index.
   size_t append(std::string_view record);
+  /// Appends one record made of `parts`, in order, and returns its index.
+  size_t append(std::initializer_list<std::string_view> parts);
 
   size_t size() const { return ends_.size(); }
 

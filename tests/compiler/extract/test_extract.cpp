@@ -57,7 +57,7 @@ TEST_CASE("extract: empty articles are skipped and title-only ones kept, each wi
   CHECK(articles[1].paragraphs.empty());
   std::vector<std::string> said;
   for (const auto& d : diags.items()) {
-    said.push_back(d.file + " " + std::string(sheaf::code_name(d.code)));
+    said.push_back(d.file.str() + " " + std::string(sheaf::code_name(d.code)));
   }
   CHECK(std::count(said.begin(), said.end(), "empty.txt nothing-extracted") == 1);
   CHECK(std::count(said.begin(), said.end(), "title.txt empty-body") == 1);
@@ -116,7 +116,7 @@ TEST_CASE("extract: a title given only in front matter raises no no-title warnin
   CHECK(articles[0].categories == std::vector<std::string>{"a", "b"});
   std::vector<std::string> said;
   for (const auto& d : diags.items()) {
-    said.push_back(d.file + " " + std::string(sheaf::code_name(d.code)));
+    said.push_back(d.file.str() + " " + std::string(sheaf::code_name(d.code)));
   }
   // The page without front matter shows the warning is real; the one with it has none.
   CHECK(said == std::vector<std::string>{"bare.md no-title"});

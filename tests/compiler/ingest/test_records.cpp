@@ -71,7 +71,7 @@ TEST_CASE("records: a malformed JSONL line is an error with its line number",
   CHECK(sheaf::code_name(e.code) == "malformed-json");
   CHECK(e.file == "in/feeds/day.jsonl");
   CHECK(e.line == 3);
-  CHECK(e.message.rfind("malformed JSON (column 18): ", 0) == 0);
+  CHECK(e.message.str().rfind("malformed JSON (column 18): ", 0) == 0);
 }
 
 TEST_CASE("records: ids may be integers, and bad ids fall back to the derived id",
@@ -171,7 +171,7 @@ TEST_CASE("records: .json syntax errors and scalars are errors", "[compiler][ing
   REQUIRE(diags.items().size() == 3);
   CHECK(sheaf::code_name(diags.items()[0].code) == "malformed-json");
   CHECK(diags.items()[0].line == 3);
-  CHECK(diags.items()[0].message.rfind("malformed JSON (column 14): ", 0) == 0);
+  CHECK(diags.items()[0].message.str().rfind("malformed JSON (column 14): ", 0) == 0);
   CHECK(sheaf::code_name(diags.items()[1].code) == "not-an-object");
   CHECK(sheaf::code_name(diags.items()[2].code) == "malformed-json");
 }

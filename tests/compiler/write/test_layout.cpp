@@ -57,7 +57,8 @@ TEST_CASE("a laid-out bundle opens, and every section is where the header says",
   sheaf::BundleMeta meta;
   meta.title = "t";
   meta.block_size = 1024;
-  const std::string index = sheaf::build_index(meta, sheaf::index_keys({a}, {}, plan), plan, table);
+  const std::string index =
+      sheaf::build_index(meta, sheaf::index_keys(records, {}, plan), plan, table);
   const std::string file = sheaf::lay_out_bundle(index, "", frames).join();
   CHECK(file.size() % 8 == 0);
   const Aligned bytes(file);
