@@ -3,6 +3,7 @@
 // section", "Titles section"), or computed from every article when the bundle has none.
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,15 +39,18 @@ bool load_navigation(OpenBundle& ob, std::string& scratch, Navigation& out, bool
                "sheaf: note: %s has no NAVIGATION section (built before format 2.1, or with "
                "--no-navigation): reading its %u articles for their dates and categories\n",
                ob.path().c_str(), ob.bundle().size());
+  // Entries view their texts: keep copies (a record's views last only until the next read; a
+  // deque does not move what it holds).
+  std::deque<std::string> kept;
   std::vector<NavigationEntry> entries;
   for (uint32_t i = 0; i < ob.bundle().size(); ++i) {
     const Result<Record> r = ob.read(i);
     if (!r.ok()) {
       return false;
     }
-    NavigationEntry e{std::string(r.value().date), {}};
+    NavigationEntry e{kept.emplace_back(r.value().date), {}};
     for (uint32_t k = 0; k < r.value().category_count(); ++k) {
-      e.categories.emplace_back(r.value().category(k).value());
+      e.categories.emplace_back(kept.emplace_back(r.value().category(k).value()));
     }
     entries.push_back(std::move(e));
   }
