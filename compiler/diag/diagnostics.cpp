@@ -19,11 +19,13 @@ std::string_view code_name(DiagCode code) {
   return kCodeNames[static_cast<size_t>(code)];
 }
 
-void Diagnostics::warning(std::string file, uint64_t line, DiagCode code, std::string message) {
+void Diagnostics::warning(const std::string& file, uint64_t line, DiagCode code,
+                          const std::string& message) {
   add({files_(file), messages_(message), line, Severity::warning, code});
 }
 
-void Diagnostics::error(std::string file, uint64_t line, DiagCode code, std::string message) {
+void Diagnostics::error(const std::string& file, uint64_t line, DiagCode code,
+                        const std::string& message) {
   add({files_(file), messages_(message), line, Severity::error, code});
 }
 

@@ -45,8 +45,8 @@ class Diagnostics {
  public:
   /// Reports a problem under `code`, whose severity in diag/codes.def must match the call
   /// (tests/diag_codes.py checks every call site).
-  void warning(std::string file, uint64_t line, DiagCode code, std::string message);
-  void error(std::string file, uint64_t line, DiagCode code, std::string message);
+  void warning(const std::string& file, uint64_t line, DiagCode code, const std::string& message);
+  void error(const std::string& file, uint64_t line, DiagCode code, const std::string& message);
   void add(Diagnostic d);
   void merge(const Diagnostics& other);
   /// Moves the first `n` diagnostics of `from` (all when it holds fewer) to the end of this.
