@@ -79,15 +79,15 @@ bool report(Verdict verdict, const std::string& origin, Diagnostics& diags) {
   OriginLocation at = split_origin(origin);
   switch (verdict) {
     case Verdict::nothing:
-      diags.warning(std::move(at.file), at.line, DiagCode::nothing_extracted,
+      diags.warning(at.file, at.line, DiagCode::nothing_extracted,
                     "no title and no body text found; skipped");
       return false;
     case Verdict::empty_body:
-      diags.warning(std::move(at.file), at.line, DiagCode::empty_body,
+      diags.warning(at.file, at.line, DiagCode::empty_body,
                     "no body text found; kept with its title");
       break;
     case Verdict::no_title:
-      diags.warning(std::move(at.file), at.line, DiagCode::no_title, "no title found");
+      diags.warning(at.file, at.line, DiagCode::no_title, "no title found");
       break;
     case Verdict::kept:
       break;
