@@ -55,8 +55,8 @@ struct ReadCommand {
   bool newest = false;          ///< ls --newest: newest first
   std::string category;         ///< ls --category 'A > B': that category and below, newest first
   std::optional<std::string> title_prefix;  ///< ls --title-prefix P: titles starting with P
-  std::string query;            ///< search: the terms, separated by white space
-  size_t limit = 20;            ///< search --limit: hits shown at most
+  std::string query;                        ///< search: the terms, separated by white space
+  size_t limit = 20;                        ///< search --limit: hits shown at most
 };
 
 /// One `sheaf ls` line for `r`: id, date and title tab-separated, or (json) its JSON object.
