@@ -45,9 +45,13 @@ static void put(const char* s, size_t n) {
   }
 }
 
-static void put_text(const char* s) { put(s, strlen(s)); }
+static void put_text(const char* s) {
+  put(s, strlen(s));
+}
 
-static void put_str(sheaf_str s) { put(s.data, s.size); }
+static void put_str(sheaf_str s) {
+  put(s.data, s.size);
+}
 
 static void put_number(uint32_t v) {
   char digits[10];

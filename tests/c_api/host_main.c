@@ -6,7 +6,9 @@
 
 #include "c_api_check.h"
 
-static void print(const char* text) { fputs(text, stdout); }
+static void print(const char* text) {
+  fputs(text, stdout);
+}
 
 int main(int argc, char** argv) {
   FILE* f;
