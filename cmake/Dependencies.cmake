@@ -66,7 +66,7 @@ add_library(sheaf_libxml2 INTERFACE)
 target_link_libraries(sheaf_libxml2 INTERFACE LibXml2::LibXml2)
 
 # The SEARCH section's text normalisation (NFKC, lowercase) at build time.
-find_package(ICU REQUIRED COMPONENTS uc)  # libicu-dev: libxml2-dev depends on it (Debian 12)
+find_package(ICU REQUIRED COMPONENTS uc)  # libicu-dev (scripts/setup)
 add_library(sheaf_icu INTERFACE)
 target_link_libraries(sheaf_icu INTERFACE ICU::uc)
 
