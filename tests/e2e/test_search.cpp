@@ -238,8 +238,31 @@ void check_query(const sheaf::Bundle& b, const sheaf::SearchIndex& index, sheaf:
     }
   }
   CHECK(got.value().matches == want.size());
+  CHECK(got.value().unconfirmed == 0);
   CHECK(found == want);
   equal += found == want ? 1 : 0;
+  // The best 3 only: the first 3 of the full ranking, whichever way the matches are counted
+  // (candidates ranked out are proven, decoded only to count them, or left unconfirmed).
+  for (const sheaf::SearchCount count : {sheaf::SearchCount::exact, sheaf::SearchCount::at_least}) {
+    sheaf::SearchHit top[3];
+    const sheaf::Result<sheaf::SearchStats> best =
+        sheaf::search(b, index, q.text, *scratch, top, 3, &decoder,
+                      sheaf::MutableByteSpan(buffer.data(), buffer.size()), count);
+    REQUIRE(best.ok());
+    REQUIRE(best.value().hits == std::min<uint32_t>(3, got.value().hits));
+    for (uint32_t k = 0; k < best.value().hits; ++k) {
+      CHECK(top[k].article == hits[k].article);
+      CHECK(top[k].title_terms == hits[k].title_terms);
+      CHECK(top[k].frequency == hits[k].frequency);
+    }
+    if (count == sheaf::SearchCount::exact) {
+      CHECK(best.value().matches == want.size());
+      CHECK(best.value().unconfirmed == 0);
+    } else {
+      CHECK(best.value().matches <= want.size());
+      CHECK(best.value().matches + best.value().unconfirmed >= want.size());
+    }
+  }
 }
 
 void check_inputs(const std::vector<std::string>& inputs) {

@@ -162,6 +162,9 @@ class SearchIndex {
   /// table lists it: UTF-8 bytes into the section. @return false when it is not listed (the text
   /// keeps it as it is).
   bool fold(uint32_t cp, std::string_view& out) const noexcept {
+    if (cp < 0x10000 && (fold_blocks_[cp >> 14] >> ((cp >> 8) & 63) & 1u) == 0) {
+      return false;  // no listed code point shares its block of 256 (most text: one test)
+    }
     uint32_t lo = 0;
     uint32_t n = folds_;
     while (n > 0) {
@@ -178,6 +181,28 @@ class SearchIndex {
     }
     out = {reinterpret_cast<const char*>(fold_blob_ + fold_field(lo, 1)), fold_field(lo, 2)};
     return true;
+  }
+
+  /// Whether `cp` can stand in a record's folded text other than as itself: the table lists it,
+  /// or the fold of a code point it lists holds it (or it is U+FFFD, what a byte that is not
+  /// UTF-8 decodes to). O(fold table).
+  bool folds_into(uint32_t cp) const noexcept {
+    std::string_view own;
+    if (cp == 0xFFFD || fold(cp, own)) {
+      return true;
+    }
+    for (uint32_t k = 0; k < folds_; ++k) {
+      const std::string_view f(reinterpret_cast<const char*>(fold_blob_ + fold_field(k, 1)),
+                               fold_field(k, 2));
+      for (size_t at = 0; at < f.size();) {
+        const detail::Decoded d = detail::decode_utf8(f, at);
+        at += d.size;
+        if (d.cp == cp) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /// The postings list of `key`. @return not_found when no article holds it, corrupt_index when
@@ -218,6 +243,7 @@ class SearchIndex {
   uint32_t heads_ = 0;
   uint32_t keys_ = 0;
   uint32_t postings_size_ = 0;
+  uint64_t fold_blocks_[4] = {};  // bit b: the table lists a code point of [256 b, 256 b + 256)
 };
 
 inline Result<SearchIndex> SearchIndex::open(ByteSpan section, uint32_t article_count) noexcept {
@@ -245,6 +271,10 @@ inline Result<SearchIndex> SearchIndex::open(ByteSpan section, uint32_t article_
                     (k == 0 || s.fold_field(k, 0) > s.fold_field(k - 1, 0)) &&
                     s.fold_field(k, 2) <= kMaxFold && end <= s.fold_size_,
                 Rule::Q2);
+    const uint32_t cp = s.fold_field(k, 0);
+    if (cp < 0x10000) {
+      s.fold_blocks_[cp >> 14] |= uint64_t{1} << ((cp >> 8) & 63);
+    }
   }
   SHEAF_CHECK((s.heads_ == 0) == (s.keys_ == 0) && (s.heads_ == 0 || s.head_field(0, 1) == 0),
               Rule::Q3);

@@ -31,21 +31,37 @@ struct SearchStats {
   uint32_t matches = 0;
   uint32_t hits = 0;
   uint32_t decoded = 0;  ///< records decoded to confirm terms of three code points or more
+  /// With SearchCount::at_least: candidates left unconfirmed, each holding every key of every
+  /// term but unable to enter the best hits. The matches are then `matches` to
+  /// `matches + unconfirmed`; with SearchCount::exact this is 0.
+  uint32_t unconfirmed = 0;
 };
 
+/// How search() counts the matches that cannot enter the best hits (SPEC: "Search section",
+/// "Score"): `exact` confirms every candidate it cannot prove from the index alone (decoding
+/// it); `at_least` leaves those it can neither prove nor rank among the best unconfirmed
+/// (SearchStats::unconfirmed), so that a query for the best few hits decodes few records. The
+/// hits are the same either way.
+enum class SearchCount : uint8_t { exact, at_least };
+
 /// The caller-provided memory of a search: the folded terms, their key cursors and matchers.
-/// About 13 KiB; one per concurrent search (it may be static).
+/// About 30 KiB; one per concurrent search (it may be static).
 struct SearchScratch {
   static constexpr uint32_t kMaxTerms = 8;
   static constexpr uint32_t kMaxTermLength = 32;  ///< code points of a folded term
-  static constexpr uint32_t kMaxCursors = kMaxTerms * (kMaxTermLength - 1);
+  /// A term of m >= 3 code points walks m - 1 pair keys and its m - 2 inner code points' keys.
+  static constexpr uint32_t kMaxCursors = kMaxTerms * (2 * kMaxTermLength - 3);
 
   struct Term {
     uint32_t cp[kMaxTermLength];
     uint8_t fail[kMaxTermLength];  // KMP failure function, for terms of 3 code points or more
     uint32_t length;
-    uint32_t first_cursor;
-    uint32_t cursor_count;
+    uint32_t first_cursor;          // its key, or its pairs' keys
+    uint32_t cursor_count;          // its key's or pairs' cursors
+    uint32_t first_char_cursor;     // terms of 3 or more: the keys of cp[1] to cp[length - 2]
+    char utf8[4 * kMaxTermLength];  // terms of 3 or more, `plain`: the term in UTF-8
+    uint32_t utf8_size;
+    bool plain;      // no code point of it stands in folded text but as itself: matched as bytes
     uint32_t state;  // code points matched so far (KMP)
     uint32_t frequency;
     bool in_title;
@@ -113,6 +129,22 @@ inline Errc parse_query(const SearchIndex& index, std::string_view query, Search
   return over ? Errc::out_of_range : Errc::ok;
 }
 
+// Appends `cp` (at most U+10FFFF) to `out` in UTF-8. @return the bytes written (1 to 4).
+inline uint32_t put_utf8(uint32_t cp, char* out) noexcept {
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  const uint32_t size = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  const uint32_t lead = size == 2 ? 0xC0 : size == 3 ? 0xE0 : 0xF0;
+  for (uint32_t k = size - 1; k > 0; --k) {
+    out[k] = static_cast<char>(0x80 | (cp & 0x3F));
+    cp >>= 6;
+  }
+  out[0] = static_cast<char>(lead | cp);
+  return size;
+}
+
 inline void build_failure(SearchScratch::Term& t) noexcept {
   t.fail[0] = 0;
   uint32_t k = 0;
@@ -149,8 +181,27 @@ inline Errc open_cursors(const SearchIndex& index, SearchScratch& s) noexcept {
       }
     }
     term.cursor_count = s.cursor_count - term.first_cursor;
+    term.first_char_cursor = s.cursor_count;
+    for (uint32_t k = 1; term.length >= 3 && k + 1 < term.length; ++k) {
+      const Result<PostingCursor> c = index.find(SearchKey{term.cp[k], 0});
+      if (!c.ok()) {
+        return c.error();
+      }
+      SearchScratch::Cursor& cursor = s.cursors[s.cursor_count++];
+      cursor.list = c.value();
+      const Errc e = cursor.list.next(cursor.at);
+      if (e != Errc::ok) {
+        return e == Errc::not_found ? Errc::corrupt_index : e;
+      }
+    }
     if (term.length >= 3) {
       build_failure(term);
+      term.plain = true;
+      term.utf8_size = 0;
+      for (uint32_t k = 0; k < term.length; ++k) {
+        term.plain = term.plain && !index.folds_into(term.cp[k]);
+        term.utf8_size += put_utf8(term.cp[k], term.utf8 + term.utf8_size);
+      }
     }
   }
   return Errc::ok;
@@ -160,7 +211,7 @@ inline Errc open_cursors(const SearchIndex& index, SearchScratch& s) noexcept {
 inline void match_code_point(SearchScratch& s, uint32_t cp, bool in_title) noexcept {
   for (uint32_t t = 0; t < s.term_count; ++t) {
     SearchScratch::Term& term = s.terms[t];
-    if (term.length < 3) {
+    if (term.length < 3 || term.plain) {
       continue;
     }
     while (term.state > 0 && term.cp[term.state] != cp) {
@@ -177,11 +228,68 @@ inline void match_code_point(SearchScratch& s, uint32_t cp, bool in_title) noexc
   }
 }
 
+// What the postings at the cursors' article say of a term of 3 or more code points (SPEC:
+// "Search section", "Proofs"): its exact frequency and title flag when a pivot pair proves
+// them, else upper bounds, and whether it is proven present.
+struct TermBound {
+  bool exact = false;
+  bool present = false;
+  uint32_t frequency = 0;  // exact, or the least of its pairs' frequencies
+  bool in_title = false;   // exact, or all its pairs in the title
+};
+
+inline TermBound bound_term(const SearchScratch& s, const SearchScratch::Term& term) noexcept {
+  const SearchScratch::Cursor* pair = s.cursors + term.first_cursor;            // length - 1 pairs
+  const SearchScratch::Cursor* inner = s.cursors + term.first_char_cursor - 1;  // [1, length-2]
+  const uint32_t m = term.length;
+  TermBound b;
+  b.frequency = UINT32_MAX;
+  b.in_title = true;
+  for (uint32_t i = 0; i + 1 < m; ++i) {
+    b.frequency = pair[i].at.frequency < b.frequency ? pair[i].at.frequency : b.frequency;
+    b.in_title = b.in_title && pair[i].at.in_title;
+  }
+  // right[i]: every cp[i] is followed by cp[i + 1] (i in [1, m - 2]); a pivot pair j proves the
+  // term when every cp[i] left of it is preceded by cp[i - 1] and every one right of it followed
+  // by cp[i + 1].
+  bool right_from[SearchScratch::kMaxTermLength];  // right[i] for every i in [j + 1, m - 2]
+  right_from[m - 2] = true;
+  for (uint32_t j = m - 2; j > 0; --j) {
+    right_from[j - 1] = right_from[j] && pair[j].at.frequency == inner[j].at.frequency;
+  }
+  bool left = true;  // every cp[i] with i in [1, j] is preceded by cp[i - 1]
+  for (uint32_t j = 0; j + 1 < m && left; ++j) {
+    left = j == 0 || pair[j - 1].at.frequency == inner[j].at.frequency;
+    if (left && right_from[j]) {
+      b.exact = true;
+      b.present = true;
+      b.frequency = pair[j].at.frequency;
+      b.in_title = pair[j].at.in_title;
+      return b;
+    }
+  }
+  // Three code points: some cp[1] is both preceded by cp[0] and followed by cp[2] when the two
+  // pairs occur more often together than cp[1] does.
+  b.present = m == 3 && uint64_t{pair[0].at.frequency} + pair[1].at.frequency >
+                            uint64_t{inner[1].at.frequency};
+  return b;
+}
+
 // Counts the long terms in article `a`'s normalised text (title, subtitle, body; a space
-// between fields, which no term holds). @return false when one is missing.
-inline Result<bool> confirm(const SearchIndex& index, Decoder& decoder, MutableByteSpan buffer,
-                            uint32_t a, SearchScratch& s) noexcept {
-  const Result<Record> r = decoder.read(a, buffer);
+// between fields, which no term holds); `cached` as for Decoder::read_bytes(). @return false
+// when one is missing.
+inline Result<bool> confirm(const Bundle& bundle, const SearchIndex& index, Decoder& decoder,
+                            MutableByteSpan buffer, uint32_t& cached, uint32_t a,
+                            SearchScratch& s) noexcept {
+  const Result<ArticleView> view = bundle.article(a);
+  if (!view.ok()) {
+    return view.error();
+  }
+  const Result<std::string_view> bytes = decoder.read_bytes(view.value(), buffer, cached);
+  if (!bytes.ok()) {
+    return bytes.error();
+  }
+  const Result<Record> r = parse_record(bytes.value());
   if (!r.ok()) {
     return r.error();
   }
@@ -192,10 +300,30 @@ inline Result<bool> confirm(const SearchIndex& index, Decoder& decoder, MutableB
       s.terms[t].in_title = false;
     }
   }
+  bool folding = false;  // a long term that is not plain: the text is folded for it
+  for (uint32_t t = 0; t < s.term_count; ++t) {
+    folding = folding || (s.terms[t].length >= 3 && !s.terms[t].plain);
+  }
   const std::string_view fields[3] = {r.value().title, r.value().subtitle, r.value().body};
   for (uint32_t f = 0; f < 3; ++f) {
-    fold_text(index, fields[f], false, [&](uint32_t cp) { match_code_point(s, cp, f == 0); });
-    match_code_point(s, ' ', false);
+    // A plain term occurs in the folded text where its UTF-8 occurs in the record's: each of
+    // its code points there comes from itself, and a byte match starts a code point.
+    for (uint32_t t = 0; t < s.term_count; ++t) {
+      SearchScratch::Term& term = s.terms[t];
+      if (term.length < 3 || !term.plain) {
+        continue;
+      }
+      const std::string_view needle(term.utf8, term.utf8_size);
+      for (size_t at = fields[f].find(needle); at != std::string_view::npos;
+           at = fields[f].find(needle, at + 1)) {
+        ++term.frequency;
+        term.in_title = term.in_title || f == 0;
+      }
+    }
+    if (folding) {
+      fold_text(index, fields[f], false, [&](uint32_t cp) { match_code_point(s, cp, f == 0); });
+      match_code_point(s, ' ', false);
+    }
   }
   for (uint32_t t = 0; t < s.term_count; ++t) {
     if (s.terms[t].length >= 3 && s.terms[t].frequency == 0) {
@@ -253,14 +381,17 @@ inline Errc align_cursors(SearchScratch& s, uint32_t& target) noexcept {
 
 /// Runs `query` over `index` (Bundle::search()), writing the best `capacity` hits to `hits` in
 /// rank order. `decoder` and `buffer` (BundleInfo::max_read_size bytes) confirm terms of three
-/// code points or more; they may be null and empty when no term is that long.
+/// code points or more; they may be null and empty when no term is that long. Such a term is
+/// taken from the index alone where its pairs and inner code points prove it (SPEC: "Proofs");
+/// a candidate that could not enter the best `capacity` is decoded only to count it, and with
+/// `count` SearchCount::at_least not at all (left unconfirmed).
 /// @return the counts; out_of_range when the query has more than SearchScratch::kMaxTerms terms
 ///   or a term longer than kMaxTermLength code points, or a term of 3 or more code points comes
 ///   without a decoder; corrupt_index or an error reading a record on a damaged bundle.
 inline Result<SearchStats> search(const Bundle& bundle, const SearchIndex& index,
                                   std::string_view query, SearchScratch& s, SearchHit* hits,
-                                  uint32_t capacity, Decoder* decoder,
-                                  MutableByteSpan buffer) noexcept {
+                                  uint32_t capacity, Decoder* decoder, MutableByteSpan buffer,
+                                  SearchCount count = SearchCount::exact) noexcept {
   SearchStats stats;
   Errc e = detail::parse_query(index, query, s);
   if (e != Errc::ok) {
@@ -273,46 +404,86 @@ inline Result<SearchStats> search(const Bundle& bundle, const SearchIndex& index
   if (confirming && decoder == nullptr) {
     return Errc::out_of_range;
   }
-  e = s.term_count == 0 ? Errc::not_found : detail::open_cursors(index, s);
-  if (e == Errc::not_found) {
-    return stats;
-  }
-  if (e != Errc::ok) {
-    return e;
-  }
   const Result<Navigation> nav = bundle.navigation();
-  uint32_t target = 0;
-  while ((e = detail::align_cursors(s, target)) != Errc::not_found) {
-    if (e == Errc::out_of_range) {
-      continue;  // a cursor stood past the target: try again from there
+  uint32_t cached = UINT32_MAX;  // the frame whose content is in `buffer`
+  bool unproven = false;         // a candidate the index alone did not settle
+  // Pass 0 takes the candidates the index settles; then, with the best hits known, pass p takes
+  // the others whose bound has `term_count + 1 - p` terms in the title: the likely best first.
+  for (uint32_t pass = 0; pass <= s.term_count + 1 && (pass == 0 || unproven); ++pass) {
+    e = s.term_count == 0 ? Errc::not_found : detail::open_cursors(index, s);
+    if (e == Errc::not_found) {
+      return stats;
     }
     if (e != Errc::ok) {
       return e;
     }
-    bool match = true;
-    if (confirming) {
-      const Result<bool> found = detail::confirm(index, *decoder, buffer, target, s);
+    uint32_t target = 0;
+    while ((e = detail::align_cursors(s, target)) != Errc::not_found) {
+      if (e == Errc::out_of_range) {
+        continue;  // a cursor stood past the target: try again from there
+      }
+      if (e != Errc::ok) {
+        return e;
+      }
+      SearchHit hit;  // exact, or (unsettled) an upper bound of the score
+      hit.article = target;
+      hit.rank = nav.ok() ? nav.value().slot_of(target).value_or(target) : target;
+      bool exact = true;
+      bool present = true;
+      for (uint32_t t = 0; t < s.term_count; ++t) {
+        const SearchScratch::Term& term = s.terms[t];
+        if (term.length < 3) {
+          const Posting& p = s.cursors[term.first_cursor].at;
+          hit.title_terms += p.in_title ? 1 : 0;
+          hit.frequency += p.frequency;
+          continue;
+        }
+        const detail::TermBound b = detail::bound_term(s, term);
+        exact = exact && b.exact;
+        present = present && b.present;
+        hit.title_terms += b.in_title ? 1 : 0;
+        hit.frequency =
+            b.frequency > UINT32_MAX - hit.frequency ? UINT32_MAX : hit.frequency + b.frequency;
+      }
+      ++target;
+      if (pass == 0 || exact || hit.title_terms != s.term_count + 1 - pass) {
+        if (pass == 0 && exact) {
+          ++stats.matches;
+          detail::keep_hit(hit, hits, capacity, stats.hits);
+        }
+        unproven = unproven || !exact;
+        continue;
+      }
+      const bool may_enter =
+          capacity > 0 && (stats.hits < capacity || detail::ranks_before(hit, hits[capacity - 1]));
+      if (!may_enter && present) {
+        ++stats.matches;  // proven, and ranks after every kept hit
+        continue;
+      }
+      if (!may_enter && count == SearchCount::at_least) {
+        ++stats.unconfirmed;
+        continue;
+      }
+      const Result<bool> found =
+          detail::confirm(bundle, index, *decoder, buffer, cached, hit.article, s);
       if (!found.ok()) {
         return found.error();
       }
       ++stats.decoded;
-      match = found.value();
-    }
-    if (match) {
-      SearchHit hit;
-      hit.article = target;
+      if (!found.value()) {
+        continue;
+      }
+      hit.title_terms = 0;
+      hit.frequency = 0;
       for (uint32_t t = 0; t < s.term_count; ++t) {
         const SearchScratch::Term& term = s.terms[t];
         const Posting& p = s.cursors[term.first_cursor].at;
-        const bool in_title = term.length >= 3 ? term.in_title : p.in_title;
-        hit.title_terms += in_title ? 1 : 0;
+        hit.title_terms += (term.length >= 3 ? term.in_title : p.in_title) ? 1 : 0;
         hit.frequency += term.length >= 3 ? term.frequency : p.frequency;
       }
-      hit.rank = nav.ok() ? nav.value().slot_of(target).value_or(target) : target;
       ++stats.matches;
       detail::keep_hit(hit, hits, capacity, stats.hits);
     }
-    ++target;
   }
   return stats;
 }
