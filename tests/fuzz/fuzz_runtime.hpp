@@ -51,7 +51,7 @@ inline void exercise_bundle(const uint8_t* data, size_t size) {
       std::min<size_t>(kMaxBuffer, std::max<size_t>({info.max_read_size, info.max_frame_size, 1})));
   const MutableByteSpan out(buffer.data(), buffer.size());
   const Result<SearchIndex> index = b.search();
-  static SearchScratch scratch;  // about 30 KiB: not on the stack
+  static SearchScratch scratch;  // about 13 KiB: not on the stack
   SearchHit hits[4];
   auto query = [&](std::string_view q) {
     if (index.ok()) {

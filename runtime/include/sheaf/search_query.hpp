@@ -45,22 +45,22 @@ struct SearchStats {
 enum class SearchCount : uint8_t { exact, at_least };
 
 /// The caller-provided memory of a search: the folded terms, their key cursors and matchers.
-/// About 30 KiB; one per concurrent search (it may be static).
+/// About 13 KiB; one per concurrent search (it may be static).
 struct SearchScratch {
   static constexpr uint32_t kMaxTerms = 8;
   static constexpr uint32_t kMaxTermLength = 32;  ///< code points of a folded term
-  /// A term of m >= 3 code points walks m - 1 pair keys and its m - 2 inner code points' keys.
-  static constexpr uint32_t kMaxCursors = kMaxTerms * (2 * kMaxTermLength - 3);
+  /// A term of m >= 3 code points walks its m - 1 pair keys, and its m - 2 inner code points'
+  /// keys (for proofs) while cursors are left.
+  static constexpr uint32_t kMaxCursors = kMaxTerms * (kMaxTermLength - 1);
 
   struct Term {
     uint32_t cp[kMaxTermLength];
     uint8_t fail[kMaxTermLength];  // KMP failure function, for terms of 3 code points or more
     uint32_t length;
-    uint32_t first_cursor;          // its key, or its pairs' keys
-    uint32_t cursor_count;          // its key's or pairs' cursors
-    uint32_t first_char_cursor;     // terms of 3 or more: the keys of cp[1] to cp[length - 2]
-    char utf8[4 * kMaxTermLength];  // terms of 3 or more, `plain`: the term in UTF-8
-    uint32_t utf8_size;
+    uint32_t first_cursor;       // its key, or its pairs' keys
+    uint32_t cursor_count;       // its key's or pairs' cursors
+    uint32_t first_char_cursor;  // terms of 3 or more: the keys of cp[1] to cp[length - 2]
+    bool proofs;                 // those keys have cursors (SPEC: "Proofs")
     bool plain;      // no code point of it stands in folded text but as itself: matched as bytes
     uint32_t state;  // code points matched so far (KMP)
     uint32_t frequency;
@@ -181,8 +181,22 @@ inline Errc open_cursors(const SearchIndex& index, SearchScratch& s) noexcept {
       }
     }
     term.cursor_count = s.cursor_count - term.first_cursor;
+    if (term.length >= 3) {
+      build_failure(term);
+      term.plain = true;
+      for (uint32_t k = 0; k < term.length; ++k) {
+        term.plain = term.plain && !index.folds_into(term.cp[k]);
+      }
+    }
+  }
+  // The inner code points' keys of the long terms, while cursors are left (every term's own
+  // keys came first).
+  for (uint32_t t = 0; t < s.term_count; ++t) {
+    SearchScratch::Term& term = s.terms[t];
+    term.proofs =
+        term.length >= 3 && SearchScratch::kMaxCursors - s.cursor_count >= term.length - 2;
     term.first_char_cursor = s.cursor_count;
-    for (uint32_t k = 1; term.length >= 3 && k + 1 < term.length; ++k) {
+    for (uint32_t k = 1; term.proofs && k + 1 < term.length; ++k) {
       const Result<PostingCursor> c = index.find(SearchKey{term.cp[k], 0});
       if (!c.ok()) {
         return c.error();
@@ -192,15 +206,6 @@ inline Errc open_cursors(const SearchIndex& index, SearchScratch& s) noexcept {
       const Errc e = cursor.list.next(cursor.at);
       if (e != Errc::ok) {
         return e == Errc::not_found ? Errc::corrupt_index : e;
-      }
-    }
-    if (term.length >= 3) {
-      build_failure(term);
-      term.plain = true;
-      term.utf8_size = 0;
-      for (uint32_t k = 0; k < term.length; ++k) {
-        term.plain = term.plain && !index.folds_into(term.cp[k]);
-        term.utf8_size += put_utf8(term.cp[k], term.utf8 + term.utf8_size);
       }
     }
   }
@@ -248,6 +253,9 @@ inline TermBound bound_term(const SearchScratch& s, const SearchScratch::Term& t
   for (uint32_t i = 0; i + 1 < m; ++i) {
     b.frequency = pair[i].at.frequency < b.frequency ? pair[i].at.frequency : b.frequency;
     b.in_title = b.in_title && pair[i].at.in_title;
+  }
+  if (!term.proofs) {
+    return b;  // no cursors were left for its inner code points: bounds only
   }
   // right[i]: every cp[i] is followed by cp[i + 1] (i in [1, m - 2]); a pivot pair j proves the
   // term when every cp[i] left of it is preceded by cp[i - 1] and every one right of it followed
@@ -313,7 +321,12 @@ inline Result<bool> confirm(const Bundle& bundle, const SearchIndex& index, Deco
       if (term.length < 3 || !term.plain) {
         continue;
       }
-      const std::string_view needle(term.utf8, term.utf8_size);
+      char utf8[4 * SearchScratch::kMaxTermLength];
+      uint32_t size = 0;
+      for (uint32_t k = 0; k < term.length; ++k) {
+        size += put_utf8(term.cp[k], utf8 + size);
+      }
+      const std::string_view needle(utf8, size);
       for (size_t at = fields[f].find(needle); at != std::string_view::npos;
            at = fields[f].find(needle, at + 1)) {
         ++term.frequency;
