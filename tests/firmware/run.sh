@@ -166,7 +166,9 @@ for tag in default bs16k bs64k; do
   # The home screen the firmware must show: the 10 newest headlines, date and title.
   "$sheaf" ls --newest "$bundle" | head -n 10 | awk -F '\t' '{print "H " $2 "\t" $3}' \
     >"$work/$tag.home.txt"
-  echo "== $tag: $(stat -c %s "$bundle") bytes, max_frame_size $(json_field "$work/$tag.info.json" max_frame_size), max_read_size $(json_field "$work/$tag.info.json" max_read_size)"
+  # The flash the SEARCH section costs: the same bundle without it.
+  "$sheaf" build -q "${args[@]}" -o "$work/$tag.no-search.sheaf" "$repo/examples/articles"
+  echo "== $tag: $(stat -c %s "$bundle") bytes ($(stat -c %s "$work/$tag.no-search.sheaf") without --search), max_frame_size $(json_field "$work/$tag.info.json" max_frame_size), max_read_size $(json_field "$work/$tag.info.json" max_read_size)"
   run_board netduinoplus2 "$tag" "$bundle"
   [[ $tag == default ]] && run_board mps2-an386 "$tag" "$bundle"
 done
