@@ -734,6 +734,12 @@ check "hits differ without the section" cmp "$W/search.txt" "$W/search2.txt"
 STDOUT_TO=$W/search-help.txt run search --help
 expect_rc 0
 check "--help does not name --limit" grep -q -- "--limit" "$W/search-help.txt"
+STDOUT_TO=$W/info-search.json run info --json "$W/search.sheaf"
+STDOUT_TO=$W/info-nosearch.json run info --json "$BUNDLE"
+check "info --json: search_bytes not above 0 with the section, 0 without" python3 -c '
+import json, sys
+with_it, without = (json.load(open(p))["search_bytes"] for p in sys.argv[1:3])
+sys.exit(not (with_it > 0 and without == 0))' "$W/info-search.json" "$W/info-nosearch.json"
 end
 
 begin "search: a damaged SEARCH section is an error naming the file and the rule, and verify fails"
