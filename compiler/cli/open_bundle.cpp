@@ -152,6 +152,7 @@ bool is_stream(const std::string& path) {
 bool OpenBundle::open(const std::string& path, Access access) {
   watch_rules();
   path_ = path == "-" ? "standard input" : path;
+  access_ = access;
   if (path == "-") {
     if (!map_stdin(access)) {
       return false;
@@ -189,6 +190,11 @@ bool OpenBundle::init_decoder() {
     return false;
   }
   decoder_ = d.value();
+  if (access_ == Access::random) {
+    // No readahead: fetch the dictionary that every frame refers to in a few large reads,
+    // not page by page as matches reach it (runtime/README.md, "Cold reads").
+    (void)prefetch_dictionary(file_, bundle_);
+  }
   // At most 64 MiB (SPEC rule I11), whatever max_read_size claims.
   buffer_.assign(bundle_.info().max_frame_size, 0);
   return true;

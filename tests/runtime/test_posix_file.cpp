@@ -1,7 +1,9 @@
-// tests/runtime: MappedFile maps files read-only, with each readahead hint, and names failures.
+// tests/runtime: MappedFile maps files read-only, with each readahead hint, and names failures;
+// prefetch_dictionary advises the dictionary section's pages.
 #include <cerrno>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include <sheaf/posix_file.hpp>
 
@@ -64,4 +66,105 @@ TEST_CASE("an open descriptor maps whole and stays the caller's", "[runtime]") {
   CHECK(m.map(fd) == Errc::io_error);         // closed now
   CHECK(m.error_number() == EBADF);
   std::remove(path.c_str());
+}
+
+namespace {
+
+std::string write_temp(const std::string& name, const sheaf::test::AlignedBytes& bytes) {
+  const std::string path = sheaf::test::temp_path(name);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f != nullptr) {
+    std::fwrite(bytes.span().data(), 1, bytes.size, f);
+    std::fclose(f);
+  }
+  return path;
+}
+
+/// How many of the pages of `m` in [offset, offset + size) are in the page cache.
+size_t resident_pages(const MappedFile& m, size_t offset, size_t size) {
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  const size_t first = offset / page;
+  const size_t end = (offset + size + page - 1) / page;
+  std::vector<unsigned char> v(end - first);
+  auto* base = const_cast<uint8_t*>(m.bytes().data()) + first * page;
+  if (::mincore(base, (end - first) * page, v.data()) != 0) {
+    return 0;
+  }
+  size_t n = 0;
+  for (const unsigned char c : v) {
+    n += c & 1U;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("prefetch_dictionary advises exactly the dictionary section's pages", "[runtime]") {
+  const sheaf::test::AlignedBytes& small = sheaf::test::Bundles::get().small;
+  REQUIRE(small.size > 0);
+  const std::string path = write_temp("prefetch.sheaf", small);
+  MappedFile m;
+  REQUIRE(m.open(path.c_str(), Access::random) == Errc::ok);
+  const sheaf::Result<sheaf::Bundle> b = sheaf::Bundle::open(m.bytes());
+  REQUIRE(b.ok());
+  // The dictionary section (kind 2, stored as is) as the section table states it.
+  uint64_t offset = 0;
+  uint64_t size = 0;
+  for (uint32_t k = 0; k < b.value().section_count(); ++k) {
+    const sheaf::Result<sheaf::SectionEntry> s = b.value().section(k);
+    REQUIRE(s.ok());
+    if (s.value().kind == static_cast<uint32_t>(sheaf::format::SectionKind::dictionary)) {
+      offset = s.value().offset;
+      size = s.value().size;
+    }
+  }
+  REQUIRE(size > 0);
+  const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+
+  // Evicted first where the file system allows it (not on tmpfs), so that the prefetch shows.
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  REQUIRE(fd >= 0);
+  ::fsync(fd);
+  (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+  const bool evicted = resident_pages(m, offset, size) == 0;
+
+  const sheaf::MappedRange r = sheaf::prefetch_dictionary(m, b.value());
+  CHECK(r.offset % page == 0);
+  CHECK(r.offset == offset / page * page);
+  CHECK(r.offset + r.size == offset + size);
+  CHECK(r.offset + page > offset);  // widened by less than a page
+
+  if (evicted) {
+    // MADV_WILLNEED starts the reads without waiting: give them up to two seconds.
+    const size_t want = (offset + size + page - 1) / page - offset / page;
+    size_t got = 0;
+    for (int k = 0; k < 200 && got < want; ++k) {
+      got = resident_pages(m, offset, size);
+      if (got < want) {
+        ::usleep(10000);
+      }
+    }
+    CHECK(got == want);
+  } else {
+    WARN("the page cache keeps this file (tmpfs?): the prefetch's reads were not observed");
+  }
+  ::close(fd);
+
+  // Nothing to advise: a range outside the mapping, an empty one, a bundle with no dictionary.
+  const uint8_t elsewhere[16] = {};
+  CHECK(m.will_need(sheaf::ByteSpan(elsewhere, sizeof(elsewhere))).size == 0);
+  CHECK(m.will_need(sheaf::ByteSpan(m.bytes().data(), 0)).size == 0);
+  CHECK(m.will_need(sheaf::ByteSpan(m.bytes().data() + 1, m.bytes().size())).size == 0);
+  CHECK(m.will_need(m.bytes()).size == m.bytes().size());
+  std::remove(path.c_str());
+
+  const sheaf::test::AlignedBytes& examples = sheaf::test::Bundles::get().examples;
+  const std::string plain = write_temp("prefetch-plain.sheaf", examples);
+  MappedFile p;
+  REQUIRE(p.open(plain.c_str(), Access::random) == Errc::ok);
+  const sheaf::Result<sheaf::Bundle> pb = sheaf::Bundle::open(p.bytes());
+  REQUIRE(pb.ok());
+  CHECK(pb.value().dictionary().empty());
+  CHECK(sheaf::prefetch_dictionary(p, pb.value()).size == 0);
+  std::remove(plain.c_str());
 }

@@ -1,5 +1,6 @@
-// sheaf runtime, POSIX only: map a bundle file read-only. Separate from the core so firmware
-// never sees it. Move-only; unmaps on destruction. No heap.
+// sheaf runtime, POSIX only: map a bundle file read-only, and ask the kernel to fetch the parts
+// a reader needs in memory (prefetch_dictionary). Separate from the core so firmware never sees
+// it. Move-only; unmaps on destruction. No heap.
 #pragma once
 
 #include <cerrno>
@@ -10,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sheaf/bundle.hpp>
 #include <sheaf/bytes.hpp>
 #include <sheaf/error.hpp>
 
@@ -21,6 +23,12 @@ enum class Access {
   random,      ///< articles here and there (a kiosk, a lookup service): no readahead, so a
                ///< cold read fetches only the pages it touches
   sequential,  ///< front to back (verify, unpack, listing everything): aggressive readahead
+};
+
+/// A byte range of a mapping, from its start: what will_need() advised.
+struct MappedRange {
+  size_t offset = 0;
+  size_t size = 0;
 };
 
 class MappedFile {
@@ -92,6 +100,29 @@ class MappedFile {
 
   ByteSpan bytes() const noexcept { return ByteSpan(data_, size_); }
 
+  /// Asks the kernel to read the pages of `range` (a part of bytes()) into the page cache now
+  /// (madvise MADV_WILLNEED: the reads start at once, without waiting for them), whatever the
+  /// Access hint, so that later touches of those pages find them without waiting for the disk.
+  /// The range is widened to whole pages. A hint: a failing madvise() is ignored.
+  /// @return the range advised (page-aligned offset and size from the start of the mapping);
+  ///   empty when `range` is empty or not within bytes().
+  MappedRange will_need(ByteSpan range) const noexcept {
+    const uintptr_t base = reinterpret_cast<uintptr_t>(data_);
+    const uintptr_t at = reinterpret_cast<uintptr_t>(range.data());
+    if (range.empty() || data_ == nullptr || at < base || at - base > size_ ||
+        range.size() > size_ - (at - base)) {
+      return MappedRange{};
+    }
+    const long page_size = ::sysconf(_SC_PAGESIZE);
+    const size_t page = page_size > 0 ? static_cast<size_t>(page_size) : 4096;
+    const size_t offset = static_cast<size_t>(at - base);
+    const size_t begin = offset / page * page;
+    // The mapping starts on a page; its last page may be partial (the kernel maps it whole).
+    const MappedRange advised{begin, offset + range.size() - begin};
+    (void)::madvise(const_cast<uint8_t*>(data_) + begin, advised.size, MADV_WILLNEED);
+    return advised;
+  }
+
   /// errno of the last failed open(), 0 otherwise.
   int error_number() const noexcept { return errno_; }
 
@@ -121,5 +152,21 @@ class MappedFile {
   size_t size_ = 0;
   int errno_ = 0;
 };
+
+/// Prefetches the dictionary of `bundle`, opened from `file`'s bytes, with
+/// MappedFile::will_need(bundle.dictionary()). Call it once after Bundle::open(), before or
+/// after Decoder::init(). Every frame is decoded with the dictionary, and a dictionary stored as
+/// is (the default) is used in place: without this, each cold read of an article also faults
+/// in, one page at a time under Access::random, the dictionary pages its matches refer to
+/// (about 140 pages of the bulk corpus's 110 KiB dictionary). With it, the dictionary arrives
+/// in a few large reads and stays in the page cache while it is used, so a cold read touches
+/// the index entry's page and the frame's pages. A packed dictionary is read once by
+/// Decoder::init() anyway; prefetching it only overlaps that read. Costs page cache (the
+/// dictionary's size), no process memory. Not needed for a file read with Access::sequential.
+/// @return the range advised, as will_need() (empty for a bundle without a dictionary or one
+///   not opened from `file`).
+inline MappedRange prefetch_dictionary(const MappedFile& file, const Bundle& bundle) noexcept {
+  return file.will_need(bundle.dictionary());
+}
 
 }  // namespace sheaf
