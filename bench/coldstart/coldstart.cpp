@@ -6,11 +6,13 @@
 // boot-to-first-screen: with no page of the file in the page cache: map the file, Bundle::open,
 //   Decoder::init, the newest list screen (10 headlines with dates), then the first headline's
 //   article. M times (default 20), each after an eviction.
-// steady-state cold read: the reader open and initialised, the dictionary resident, every other
-//   page of the file evicted; then one read by id of a random article. N times (default 300).
-// sheaf runs both without the dictionary prefetch (nothing resident: the cold read as
-// bench/compare measures it) and with prefetch_dictionary() (dictionary resident); SQLite (the
-// same articles, bench/compare's store) under the same evictions.
+// steady-state cold read: the reader open and initialised, what it prefetched resident, every
+//   other page of the file evicted; then one read by id of a random article. N times (default
+//   300).
+// sheaf runs both without prefetch (nothing resident: the cold read as bench/compare measures
+// it), with prefetch_dictionary() (the dictionary resident) and with prefetch_lookup_tables()
+// (the dictionary and the index but its article table resident); SQLite (the same articles,
+// bench/compare's store) under the same evictions, its dictionary in its heap.
 // For each: wall time, page faults (getrusage ru_majflt, ru_minflt), KiB read from the device
 // (ru_inblock) and the file's pages brought into the page cache (mincore before and after),
 // the sheaf rows per section.
@@ -62,19 +64,26 @@ class Residency {
 
   size_t pages() const { return pages_; }
 
-  /// Evicts every page of the file but those of [keep_first, keep_end) (page numbers):
+  /// Evicts every page of the file but those marked in `keep` (one flag a page; empty: none):
   /// `mapped` (the reader's mapping of the whole file, or empty) first drops them from its page
   /// tables (the kernel keeps mapped pages), then posix_fadvise DONTNEED evicts them. Retries
-  /// briefly while a read is still in flight. @return false when some page outside the kept
-  /// range stays resident.
-  bool evict(sheaf::ByteSpan mapped, size_t keep_first, size_t keep_end) const {
+  /// briefly while a read is still in flight. @return false when some page not kept stays
+  /// resident, or some kept page is not resident.
+  bool evict(sheaf::ByteSpan mapped, const std::vector<bool>& keep) const {
+    auto kept = [&](size_t p) { return p < keep.size() && keep[p]; };
     for (int attempt = 0; attempt < 40; ++attempt) {
-      drop(mapped, 0, keep_first);
-      drop(mapped, keep_end, pages_);
-      std::vector<unsigned char> now = snapshot();
+      for (size_t p = 0; p < pages_;) {
+        size_t q = p;
+        while (q < pages_ && !kept(q)) {
+          ++q;
+        }
+        drop(mapped, p, q);
+        p = q + 1;
+      }
+      const std::vector<unsigned char> now = snapshot();
       bool clean = true;
       for (size_t p = 0; p < pages_ && clean; ++p) {
-        clean = (p >= keep_first && p < keep_end) || (now[p] & 1) == 0;
+        clean = kept(p) == ((now[p] & 1) != 0);
       }
       if (clean) {
         return true;
@@ -82,6 +91,22 @@ class Residency {
       ::usleep(500);
     }
     return false;
+  }
+
+  /// Waits (up to two seconds) for the pages marked in `keep` to be resident: MADV_WILLNEED's
+  /// reads are asynchronous.
+  void wait_resident(const std::vector<bool>& keep) const {
+    for (int wait = 0; wait < 400; ++wait) {
+      const std::vector<unsigned char> now = snapshot();
+      bool all = true;
+      for (size_t p = 0; p < pages_ && p < keep.size() && all; ++p) {
+        all = !keep[p] || (now[p] & 1) != 0;
+      }
+      if (all) {
+        return;
+      }
+      ::usleep(5000);
+    }
   }
 
   std::vector<unsigned char> snapshot() const {
@@ -124,9 +149,11 @@ class Residency {
 /// Which section each page of the bundle starts in: "header" before the first section.
 struct PageMap {
   std::vector<std::string> names;  // per page
+  std::string layout;              // "index 0-4, dictionary 4-192, ...": pages [first, end)
 
   void build(const sheaf::Bundle& b, size_t pages) {
     names.assign(pages, "header");
+    layout.clear();
     static const char* const kKinds[] = {"?",       "index",       "dictionary", "data",
                                          "sources", "packed dict", "charset",    "navigation",
                                          "titles",  "search"};
@@ -140,6 +167,8 @@ struct PageMap {
       const size_t first = static_cast<size_t>(s.value().offset) / kPage;
       const size_t end =
           static_cast<size_t>((s.value().offset + s.value().size + kPage - 1) / kPage);
+      layout += (layout.empty() ? "" : ", ") + std::string(name) + " " + std::to_string(first) +
+                "-" + std::to_string(end);
       for (size_t p = first; p < end && p < pages; ++p) {
         // A page shared by two sections counts for the one it starts in.
         if (p == first && names[p] != "header" && s.value().offset % kPage != 0) {
@@ -245,7 +274,8 @@ class Bench {
 
   // ------------------------------------------------------------------ sheaf
 
-  void sheaf_figures(bool prefetch, Figure& boot, Figure& read) {
+  /// level 0: no prefetch; 1: prefetch_dictionary(); 2: prefetch_lookup_tables().
+  void sheaf_figures(int level, Figure& boot, Figure& read) {
     Residency res;
     res.open(o_.bundle);
     {
@@ -261,19 +291,14 @@ class Bench {
       map_.build(b.value(), res.pages());
       workspace_.assign((sheaf::Decoder::workspace_size(b.value()) + 7) / 8, 0);
       buffer_.assign(std::max<size_t>(b.value().info().max_read_size, 1), 0);
-      const sheaf::ByteSpan d = b.value().dictionary();
-      dict_first_ = d.empty() ? 0 : static_cast<size_t>(d.data() - f.bytes().data()) / kPage;
-      dict_end_ =
-          d.empty()
-              ? 0
-              : (static_cast<size_t>(d.data() - f.bytes().data()) + d.size() + kPage - 1) / kPage;
     }
+    const std::vector<bool> none;
     for (size_t k = 0; k < o_.boots; ++k) {
-      if (!res.evict(sheaf::ByteSpan(), 0, 0)) {
+      if (!res.evict(sheaf::ByteSpan(), none)) {
         ++boot.not_cold;
       }
       const Probe p = start(res);
-      const std::string error = sheaf_boot(prefetch);
+      const std::string error = sheaf_boot(level);
       stop(p, res, &map_, boot);
       if (!error.empty()) {
         fail(boot, error);
@@ -288,26 +313,32 @@ class Bench {
     if (!b.ok()) {
       die(o_.bundle + ": " + sheaf::to_string(b.error()));
     }
-    if (prefetch) {
-      sheaf::prefetch_dictionary(f, b.value());
+    // Steady state: what was prefetched stays resident (every read uses it); without the
+    // prefetch nothing keeps the dictionary, and each read starts with nothing of the file in
+    // memory.
+    std::vector<bool> keep(res.pages(), false);
+    auto mark = [&](const sheaf::MappedRange& r) {
+      for (size_t p = r.offset / kPage; p < (r.offset + r.size + kPage - 1) / kPage; ++p) {
+        keep[p] = true;
+      }
+    };
+    if (level == 1) {
+      mark(sheaf::prefetch_dictionary(f, b.value()));
+    } else if (level == 2) {
+      const sheaf::LookupPrefetch l = sheaf::prefetch_lookup_tables(f, b.value());
+      mark(l.dictionary);
+      mark(l.index_front);
+      mark(l.index_back);
     }
+    kept_pages_[level] = static_cast<size_t>(std::count(keep.begin(), keep.end(), true));
     sheaf::Result<sheaf::Decoder> d = sheaf::Decoder::init(b.value(), workspace());
     if (!d.ok()) {
       die(o_.bundle + ": decoder: " + sheaf::to_string(d.error()));
     }
     sheaf::Decoder decoder = d.value();
-    // Steady state: the dictionary pages stay resident when prefetched; without the prefetch,
-    // nothing keeps them, and each read starts with nothing of the file in memory.
-    const size_t keep_first = prefetch ? dict_first_ : 0;
-    const size_t keep_end = prefetch ? dict_end_ : 0;
-    for (int wait = 0; wait < 400 && res.resident(keep_first, keep_end) < keep_end - keep_first;
-         ++wait) {
-      ::usleep(5000);  // MADV_WILLNEED's reads are asynchronous
-    }
+    res.wait_resident(keep);
     for (const size_t k : picks_) {
-      bool cold = res.evict(f.bytes(), keep_first, keep_end);
-      cold = cold && res.resident(keep_first, keep_end) == keep_end - keep_first;
-      if (!cold) {
+      if (!res.evict(f.bytes(), keep)) {
         ++read.not_cold;
       }
       const bench::Article& a = set_.articles()[k];
@@ -318,7 +349,7 @@ class Bench {
     }
   }
 
-  std::string sheaf_boot(bool prefetch) {
+  std::string sheaf_boot(int level) {
     sheaf::MappedFile f;
     if (f.open(o_.bundle.c_str(), sheaf::Access::random) != sheaf::Errc::ok) {
       return "cannot map";
@@ -327,8 +358,10 @@ class Bench {
     if (!b.ok()) {
       return sheaf::to_string(b.error());
     }
-    if (prefetch) {
+    if (level == 1) {
       sheaf::prefetch_dictionary(f, b.value());
+    } else if (level == 2) {
+      sheaf::prefetch_lookup_tables(f, b.value());
     }
     sheaf::Result<sheaf::Decoder> d = sheaf::Decoder::init(b.value(), workspace());
     if (!d.ok()) {
@@ -364,7 +397,7 @@ class Bench {
     Residency res;
     res.open(o_.sqlite);
     for (size_t k = 0; k < o_.boots; ++k) {
-      if (!res.evict(sheaf::ByteSpan(), 0, 0)) {
+      if (!res.evict(sheaf::ByteSpan(), std::vector<bool>())) {
         ++boot.not_cold;
       }
       const Probe p = start(res);
@@ -383,7 +416,7 @@ class Bench {
       // Its own page cache emptied, the file evicted: the dictionary (in the heap since the
       // open) is all that stays, as sheaf's does in the page cache.
       sqlite3_db_release_memory(db.db);
-      if (!res.evict(sheaf::ByteSpan(), 0, 0)) {
+      if (!res.evict(sheaf::ByteSpan(), std::vector<bool>())) {
         ++read.not_cold;
       }
       const bench::Article& a = set_.articles()[k];
@@ -459,7 +492,10 @@ class Bench {
                 "p99 us", "majflt", "minflt", "pages", "KiB read", "pages by section (sheaf)");
   }
 
-  size_t dictionary_pages() const { return dict_end_ - dict_first_; }
+  /// Pages kept resident in the steady state at each prefetch level.
+  size_t kept_pages(int level) const { return kept_pages_[level]; }
+
+  const std::string& layout() const { return map_.layout; }
 
  private:
   struct Sqlite {
@@ -552,7 +588,7 @@ class Bench {
   std::vector<uint64_t> workspace_;
   std::vector<uint8_t> buffer_;
   PageMap map_;
-  size_t dict_first_ = 0, dict_end_ = 0;
+  size_t kept_pages_[3] = {0, 0, 0};
   size_t screen_chars_ = 0;  // keeps the screens' work observable
 };
 
@@ -598,28 +634,35 @@ int main(int argc, char** argv) {
     return 2;
   }
   Bench bench(o);
-  Figure boot_plain{"sheaf boot-to-first-screen, no prefetch"};
-  Figure read_plain{"sheaf cold read, no prefetch (nothing cached)"};
-  Figure boot_pre{"sheaf boot-to-first-screen, prefetch"};
-  Figure read_pre{"sheaf steady-state cold read, prefetch"};
-  Figure boot_sql{"SQLite boot-to-first-screen"};
-  Figure read_sql{"SQLite steady-state cold read"};
-  bench.sheaf_figures(false, boot_plain, read_plain);
-  bench.sheaf_figures(true, boot_pre, read_pre);
+  Figure boot0("sheaf boot-to-first-screen, no prefetch");
+  Figure read0("sheaf cold read, no prefetch (nothing cached)");
+  Figure boot1("sheaf boot-to-first-screen, prefetch dict");
+  Figure read1("sheaf steady-state cold read, prefetch dict");
+  Figure boot2("sheaf boot-to-first-screen, prefetch lookup");
+  Figure read2("sheaf steady-state cold read, prefetch lookup");
+  Figure boot_sql("SQLite boot-to-first-screen");
+  Figure read_sql("SQLite steady-state cold read");
+  bench.sheaf_figures(0, boot0, read0);
+  bench.sheaf_figures(1, boot1, read1);
+  bench.sheaf_figures(2, boot2, read2);
   if (!o.sqlite.empty()) {
     bench.sqlite_figures(boot_sql, read_sql);
   }
   std::printf("coldstart: %s, %zu boots and %zu reads per figure (seed %" PRIu64
-              "), dictionary %zu pages of %zu bytes; means per run\n",
-              o.bundle.c_str(), o.boots, o.reads, o.seed, bench.dictionary_pages(), kPage);
+              "), pages of %zu bytes; means per run\n",
+              o.bundle.c_str(), o.boots, o.reads, o.seed, kPage);
+  std::printf("sheaf sections, pages [first-end): %s\n", bench.layout().c_str());
+  std::printf(
+      "kept resident in the steady state: prefetch dict (prefetch_dictionary) %zu pages, "
+      "prefetch lookup (prefetch_lookup_tables) %zu pages\n",
+      bench.kept_pages(1), bench.kept_pages(2));
   Bench::header();
-  for (const Figure* f : {&boot_plain, &boot_pre, &boot_sql, &read_plain, &read_pre, &read_sql}) {
+  size_t failed = 0;
+  for (const Figure* f : {&boot0, &boot1, &boot2, &boot_sql, &read0, &read1, &read2, &read_sql}) {
     if (!f->us.empty()) {
       Bench::print(*f);
     }
+    failed += f->failed;
   }
-  const bool failed = boot_plain.failed + read_plain.failed + boot_pre.failed + read_pre.failed +
-                          boot_sql.failed + read_sql.failed >
-                      0;
-  return failed ? 1 : 0;
+  return failed > 0 ? 1 : 0;
 }

@@ -181,6 +181,11 @@ bool OpenBundle::open(const std::string& path, Access access) {
 
 bool OpenBundle::init_decoder() {
   watch_rules();
+  if (access_ == Access::random) {
+    // No readahead: fetch the dictionary that every frame refers to in a few large reads,
+    // not page by page as matches reach it (runtime/README.md, "Cold reads").
+    (void)prefetch_dictionary(file_, bundle_);
+  }
   workspace_.assign((Decoder::workspace_size(bundle_) + 7) / 8, 0);
   const Result<Decoder> d = Decoder::init(
       bundle_,
@@ -190,11 +195,6 @@ bool OpenBundle::init_decoder() {
     return false;
   }
   decoder_ = d.value();
-  if (access_ == Access::random) {
-    // No readahead: fetch the dictionary that every frame refers to in a few large reads,
-    // not page by page as matches reach it (runtime/README.md, "Cold reads").
-    (void)prefetch_dictionary(file_, bundle_);
-  }
   // At most 64 MiB (SPEC rule I11), whatever max_read_size claims.
   buffer_.assign(bundle_.info().max_frame_size, 0);
   return true;

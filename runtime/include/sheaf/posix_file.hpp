@@ -154,19 +154,56 @@ class MappedFile {
 };
 
 /// Prefetches the dictionary of `bundle`, opened from `file`'s bytes, with
-/// MappedFile::will_need(bundle.dictionary()). Call it once after Bundle::open(), before or
-/// after Decoder::init(). Every frame is decoded with the dictionary, and a dictionary stored as
+/// MappedFile::will_need(bundle.dictionary()). Call it once after Bundle::open() and before
+/// Decoder::init() (which reads the dictionary's first pages: they then come with the rest in
+/// the same reads). Every frame is decoded with the dictionary, and a dictionary stored as
 /// is (the default) is used in place: without this, each cold read of an article also faults
-/// in, one page at a time under Access::random, the dictionary pages its matches refer to
-/// (about 140 pages of the bulk corpus's 110 KiB dictionary). With it, the dictionary arrives
-/// in a few large reads and stays in the page cache while it is used, so a cold read touches
-/// the index entry's page and the frame's pages. A packed dictionary is read once by
-/// Decoder::init() anyway; prefetching it only overlaps that read. Costs page cache (the
-/// dictionary's size), no process memory. Not needed for a file read with Access::sequential.
+/// in, one page at a time under Access::random, the dictionary pages its matches refer to (most
+/// of the 140-odd pages such a read touched on the bulk corpus, whose dictionary is 768 KiB).
+/// With it, the dictionary arrives in a few large reads and, being used by every read, stays in
+/// the page cache, so a cold read touches the index entry's pages and the frame's pages
+/// (bench/coldstart measures both). A packed dictionary is read once by Decoder::init() anyway;
+/// prefetching it only overlaps that read. Costs page cache (the dictionary's size), no
+/// process memory. Not needed with Access::sequential (its readahead fetches it anyway).
 /// @return the range advised, as will_need() (empty for a bundle without a dictionary or one
 ///   not opened from `file`).
 inline MappedRange prefetch_dictionary(const MappedFile& file, const Bundle& bundle) noexcept {
   return file.will_need(bundle.dictionary());
+}
+
+/// What prefetch_lookup_tables() advised: the dictionary, and the index section before and
+/// after its article table.
+struct LookupPrefetch {
+  MappedRange dictionary;
+  MappedRange index_front;  ///< from the index's start to the article table's
+  MappedRange index_back;   ///< from the article table's end to the index's
+};
+
+/// prefetch_dictionary(), plus the index's lookup tables: the whole INDEX section but its
+/// table of articles (Bundle::article_table()). A lookup by id binary-searches the id samples
+/// (a dozen pages of the bulk corpus's index), then reads one article entry and one frame entry;
+/// with these tables resident too, a cold read waits only for the article entry's page and the
+/// frame's pages. Costs the index's size in page cache, less its article table (about 370 KiB
+/// of the bulk corpus's 680 KiB index). Call it where prefetch_dictionary() would be called.
+/// @return the ranges advised, each as will_need() (empty when there is nothing to advise).
+inline LookupPrefetch prefetch_lookup_tables(const MappedFile& file,
+                                             const Bundle& bundle) noexcept {
+  LookupPrefetch p;
+  p.dictionary = prefetch_dictionary(file, bundle);
+  const ByteSpan index = bundle.index_bytes();
+  const ByteSpan table = bundle.article_table();
+  const uintptr_t begin = reinterpret_cast<uintptr_t>(index.data());
+  const uintptr_t end = begin + index.size();
+  const uintptr_t t_begin = reinterpret_cast<uintptr_t>(table.data());
+  const uintptr_t t_end = t_begin + table.size();
+  if (table.empty() || t_begin < begin || t_end > end) {
+    p.index_front = file.will_need(index);  // no article table inside: the whole index
+    return p;
+  }
+  p.index_front = file.will_need(ByteSpan(index.data(), static_cast<size_t>(t_begin - begin)));
+  p.index_back =
+      file.will_need(ByteSpan(table.data() + table.size(), static_cast<size_t>(end - t_end)));
+  return p;
 }
 
 }  // namespace sheaf
