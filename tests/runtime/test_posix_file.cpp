@@ -99,7 +99,8 @@ size_t resident_pages(const MappedFile& m, size_t offset, size_t size) {
 
 }  // namespace
 
-TEST_CASE("prefetch_dictionary advises exactly the dictionary section's pages", "[runtime]") {
+TEST_CASE("prefetch_dictionary and prefetch_lookup_tables advise exactly their sections",
+          "[runtime]") {
   const sheaf::test::AlignedBytes& small = sheaf::test::Bundles::get().small;
   REQUIRE(small.size > 0);
   const std::string path = write_temp("prefetch.sheaf", small);
@@ -149,6 +150,30 @@ TEST_CASE("prefetch_dictionary advises exactly the dictionary section's pages", 
     WARN("the page cache keeps this file (tmpfs?): the prefetch's reads were not observed");
   }
   ::close(fd);
+
+  // The lookup tables: the dictionary, and the index around its article table.
+  const sheaf::LookupPrefetch l = sheaf::prefetch_lookup_tables(m, b.value());
+  CHECK(l.dictionary.offset == r.offset);
+  CHECK(l.dictionary.size == r.size);
+  const size_t index_at = static_cast<size_t>(b.value().index_bytes().data() - m.bytes().data());
+  const size_t index_end = index_at + b.value().index_bytes().size();
+  const sheaf::ByteSpan table = b.value().article_table();
+  REQUIRE(table.size() == size_t{b.value().size()} * 16);
+  const size_t table_at = static_cast<size_t>(table.data() - m.bytes().data());
+  REQUIRE(table_at >= index_at);
+  REQUIRE(table_at + table.size() <= index_end);
+  if (table_at > index_at) {
+    CHECK(l.index_front.offset == index_at / page * page);
+    CHECK(l.index_front.offset + l.index_front.size == table_at);
+  } else {
+    CHECK(l.index_front.size == 0);
+  }
+  if (table_at + table.size() < index_end) {
+    CHECK(l.index_back.offset == (table_at + table.size()) / page * page);
+    CHECK(l.index_back.offset + l.index_back.size == index_end);
+  } else {
+    CHECK(l.index_back.size == 0);
+  }
 
   // Nothing to advise: a range outside the mapping, an empty one, a bundle with no dictionary.
   const uint8_t elsewhere[16] = {};

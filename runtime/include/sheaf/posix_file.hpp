@@ -181,9 +181,9 @@ struct LookupPrefetch {
 
 /// prefetch_dictionary(), plus the index's lookup tables: the whole INDEX section but its
 /// table of articles (Bundle::article_table()). A lookup by id binary-searches the id samples
-/// (a dozen pages of the bulk corpus's index), then reads one article entry and one frame entry;
-/// with these tables resident too, a cold read waits only for the article entry's page and the
-/// frame's pages. Costs the index's size in page cache, less its article table (about 370 KiB
+/// (about eight pages of the bulk corpus's index), then reads one article entry and one frame
+/// entry; with these tables resident too, a cold read waits only for the article entry's page and
+/// the frame's pages. Costs the index's size in page cache, less its article table (about 370 KiB
 /// of the bulk corpus's 680 KiB index). Call it where prefetch_dictionary() would be called.
 /// @return the ranges advised, each as will_need() (empty when there is nothing to advise).
 inline LookupPrefetch prefetch_lookup_tables(const MappedFile& file,
