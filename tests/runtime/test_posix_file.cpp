@@ -71,7 +71,7 @@ TEST_CASE("an open descriptor maps whole and stays the caller's", "[runtime]") {
 namespace {
 
 std::string write_temp(const std::string& name, const sheaf::test::AlignedBytes& bytes) {
-  const std::string path = sheaf::test::temp_path(name);
+  std::string path = sheaf::test::temp_path(name);
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (f != nullptr) {
     std::fwrite(bytes.span().data(), 1, bytes.size, f);
