@@ -87,7 +87,7 @@ std::string write_temp(const std::string& name, const sheaf::test::AlignedBytes&
 /// just written through the cache cannot be evicted at once: the journal may hold its pages).
 /// Empty when the file system refuses O_DIRECT (tmpfs).
 std::string write_uncached(const std::string& name, const sheaf::test::AlignedBytes& bytes) {
-  const std::string path = sheaf::test::temp_path(name);
+  std::string path = sheaf::test::temp_path(name);
   const size_t padded = (bytes.size + 4095) / 4096 * 4096;
   void* block = nullptr;
   if (::posix_memalign(&block, 4096, padded) != 0) {
