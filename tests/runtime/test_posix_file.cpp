@@ -139,14 +139,14 @@ TEST_CASE("prefetch_dictionary and prefetch_lookup_tables advise exactly their s
   const sheaf::Result<sheaf::Bundle> b = sheaf::Bundle::open(m.bytes());
   REQUIRE(b.ok());
   // The dictionary section (kind 2, stored as is) as the section table states it.
-  uint64_t offset = 0;
-  uint64_t size = 0;
+  size_t offset = 0;  // the file is mapped: its offsets fit size_t
+  size_t size = 0;
   for (uint32_t k = 0; k < b.value().section_count(); ++k) {
     const sheaf::Result<sheaf::SectionEntry> s = b.value().section(k);
     REQUIRE(s.ok());
     if (s.value().kind == static_cast<uint32_t>(sheaf::format::SectionKind::dictionary)) {
-      offset = s.value().offset;
-      size = s.value().size;
+      offset = static_cast<size_t>(s.value().offset);
+      size = static_cast<size_t>(s.value().size);
     }
   }
   REQUIRE(size > 0);
