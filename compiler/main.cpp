@@ -199,7 +199,7 @@ void add_read_commands(CLI::App& app, ReadCommand& read) {
       ->add_option("--format", read.format,
                    "text: the characters themselves (control characters left out), for "
                    "lv_font_conv --symbols or pyftsubset --text-file; ranges: 0x4E00-0x4E01,... "
-                   "for --range or --unicodes; json: {code_points, ranges: [[first, last]...]}")
+                   "for lv_font_conv --range; json: {code_points, ranges: [[first, last]...]}")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "ranges", "json"}));
 }

@@ -273,7 +273,7 @@ void tables_of_records(const BuildOptions& options, const RecordStore& records,
     tables.navigation = encode_navigation(navigation_entries(records));
   }
   if (!options.no_titles) {
-    tables.titles = encode_titles(record_titles(records));
+    tables.titles = encode_record_titles(records);
   }
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Extraction quality guard: extracts the shared corpus's gold pages (html-zh + the seed) and
-# fails when a score drops below issue 3's targets. Skips, visibly, without the corpus.
+# Extraction quality guard: extracts the shared corpus's gold pages and fails when a score drops
+# below the issues' targets: the Chinese pages and the seed against gold/ (issue 3), the English
+# pages of html/en against gold-en/ (issue 16). Skips, visibly, without the corpus.
 # Usage: extract_gold.sh SHEAF_BINARY CORPUS_DIR WORK_DIR
 set -u
 SHEAF=$1
@@ -12,16 +13,36 @@ if [ ! -d "$CORPUS/gold" ] || [ ! -x "$SCORER" ]; then
   exit 0
 fi
 rm -rf "$W" && mkdir -p "$W"
-"$SHEAF" extract "$CORPUS"/html-zh/*.html "$CORPUS/text-zh/seed.txt" -o "$W/pred" 2>"$W/stderr" || {
-  echo "sheaf extract failed:"; cat "$W/stderr"; exit 1; }
-line=$("$SCORER" "$CORPUS/gold" "$W/pred" -q)
-echo "$line"
-python3 - "$line" <<'PY'
+failed=0
+
+# guard NAME GOLD_DIR TARGETS INPUT...: extracts INPUT into $W/NAME, scores it against GOLD_DIR
+# and checks every score against TARGETS ("body_f1=0.98 title_exact=0.95 ...").
+guard() {
+  local name=$1 gold=$2 targets=$3
+  shift 3
+  "$SHEAF" extract "$@" -o "$W/$name" 2>"$W/$name.stderr" || {
+    echo "$name: sheaf extract failed:"; cat "$W/$name.stderr"; failed=1; return; }
+  local line
+  line=$("$SCORER" "$gold" "$W/$name" -q)
+  echo "$name: $line"
+  python3 - "$name" "$line" "$targets" <<'PY' || failed=1
 import sys
-scores = dict(kv.split("=") for kv in sys.argv[1].split()[1:])
-targets = {"body_f1": 0.98, "para_exact": 0.98, "title_exact": 0.95, "date_exact": 0.90, "cat_exact": 0.90}
-low = {k: v for k, v in targets.items() if float(scores[k]) < v}
+name, line, targets = sys.argv[1:4]
+scores = dict(kv.split("=") for kv in line.split()[1:])
+want = dict(kv.split("=") for kv in targets.split())
+low = {k: v for k, v in want.items() if float(scores[k]) < float(v)}
 if low:
-    sys.exit("below target: " + ", ".join("%s=%s < %s" % (k, scores[k], v) for k, v in low.items()))
-print("all extraction targets met")
+    sys.exit("%s: below target: " % name + ", ".join("%s=%s < %s" % (k, scores[k], v) for k, v in low.items()))
+print("%s: all extraction targets met" % name)
 PY
+}
+
+guard zh "$CORPUS/gold" "body_f1=0.98 para_exact=0.98 title_exact=0.95 date_exact=0.90 cat_exact=0.90" \
+  "$CORPUS"/html-zh/*.html "$CORPUS/text-zh/seed.txt"
+if [ -d "$CORPUS/gold-en" ]; then
+  guard en "$CORPUS/gold-en" "body_f1=0.97 para_exact=0.95 title_exact=0.95 date_exact=0.90 cat_exact=0.90" \
+    "$CORPUS/html/en"
+else
+  echo "en: SKIPPED: $CORPUS/gold-en not found"
+fi
+exit "$failed"

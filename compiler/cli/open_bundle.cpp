@@ -152,6 +152,7 @@ bool is_stream(const std::string& path) {
 bool OpenBundle::open(const std::string& path, Access access) {
   watch_rules();
   path_ = path == "-" ? "standard input" : path;
+  access_ = access;
   if (path == "-") {
     if (!map_stdin(access)) {
       return false;
@@ -180,6 +181,11 @@ bool OpenBundle::open(const std::string& path, Access access) {
 
 bool OpenBundle::init_decoder() {
   watch_rules();
+  if (access_ == Access::random) {
+    // No readahead: fetch the dictionary that every frame refers to in a few large reads,
+    // not page by page as matches reach it (runtime/README.md, "Cold reads").
+    (void)prefetch_dictionary(file_, bundle_);
+  }
   workspace_.assign((Decoder::workspace_size(bundle_) + 7) / 8, 0);
   const Result<Decoder> d = Decoder::init(
       bundle_,

@@ -32,7 +32,8 @@ class OpenBundle {
 
   const Bundle& bundle() const { return bundle_; }
 
-  /// Initializes the decoder (fast mode); prints and returns false on failure.
+  /// Initializes the decoder (fast mode); prints and returns false on failure. A bundle
+  /// opened with Access::random gets its dictionary prefetched (prefetch_dictionary()).
   bool init_decoder();
 
   /// Reads article `i` of a walk in article order (ls, unpack): checks that the records use
@@ -76,6 +77,7 @@ class OpenBundle {
   Result<Record> read_at(uint32_t i, bool in_order, bool& out_of_order);
 
   std::string path_;
+  Access access_ = Access::sequential;
   MappedFile file_;
   Bundle bundle_;
   Decoder decoder_;

@@ -170,6 +170,7 @@ int run_info(const ReadCommand& command) {
             {"charset_bytes", section_size(b, format::SectionKind::charset)},
             {"navigation_bytes", section_size(b, format::SectionKind::navigation)},
             {"titles_bytes", section_size(b, format::SectionKind::titles)},
+            {"search_bytes", section_size(b, format::SectionKind::search)},
             {"block_size", info.block_size},
             {"max_frame_size", info.max_frame_size},
             {"max_read_size", info.max_read_size},

@@ -16,8 +16,8 @@ namespace sheaf {
 /// position in that order, the offsets of the titles in that order, and the titles.
 std::string encode_titles(const std::vector<std::string_view>& titles);
 
-/// The titles of the articles of `records`, in their order (id order at the index stage); they
-/// view `records`.
-std::vector<std::string_view> record_titles(const RecordStore& records);
+/// The same for the articles of `records` (id order at the index stage), read from the records
+/// in place: beside the section itself it holds 12 bytes an article while it sorts.
+std::string encode_record_titles(const RecordStore& records);
 
 }  // namespace sheaf

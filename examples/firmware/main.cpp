@@ -7,6 +7,9 @@
 //   A <index> <body bytes> <FNV-1a 32 of the body>
 //   H <date>\t<title>   the home screen: the 10 newest headlines, from the NAVIGATION and
 //                       TITLES sections, no record decoded (compared with `sheaf ls --newest`)
+//   Q <query>\t<matches>\t<hits>   a two-term search over the SEARCH section (bundles built
+//   R <id>\t<title terms>\t<frequency>   with --search), best 10 hits first (compared with
+//                       `sheaf search` and `sheaf search --json`)
 //   # ...   budget figures (RAM, stack, instructions), ignored by the comparison
 //
 // Exit status (through semihosting): 0 when every article read back, 1 on a read error, 2 when
@@ -15,6 +18,7 @@
 #include <cstring>
 #include <string_view>
 
+#include <sheaf/search_query.hpp>
 #include <sheaf/sheaf.hpp>
 
 #include "semihost.h"
@@ -263,6 +267,74 @@ __attribute__((noinline)) bool home_screen(const sheaf::Bundle& bundle) {
   return true;
 }
 
+// The search box: a two-term query of two-code-point terms, answered from the index alone (no
+// record decoded), its scratch (folded terms, posting cursors) and its ten best hits.
+constexpr std::string_view kQuery = "地震 应急";
+sheaf::SearchScratch search_scratch;
+sheaf::SearchHit search_hits[kLines];
+
+// Runs the query, prints its counts (Q) and hits (R, each id read from the article's first
+// frame, after the measured part), and what it cost. Not inlined, like home_screen.
+__attribute__((noinline)) bool search_screen(const sheaf::Bundle& bundle, sheaf::Decoder& decoder) {
+  const sheaf::Result<sheaf::SearchIndex> index = bundle.search();
+  if (!index.ok()) {
+    Line().text("# search: no SEARCH section: ").text(sheaf::to_string(index.error())).end();
+    return index.error() == sheaf::Errc::not_found;  // a bundle built without --search
+  }
+  const uint32_t t0 = SysTick::now();
+  (void)SysTick::wrapped();
+  const sheaf::Result<sheaf::SearchStats> found = sheaf::search(
+      bundle, index.value(), kQuery, search_scratch, search_hits, kLines, &decoder, buffer());
+  const uint32_t t1 = SysTick::now();
+  if (!found.ok()) {
+    Line().text("FAIL: search: ").text(sheaf::to_string(found.error())).end();
+    return false;
+  }
+  const uint32_t insns = SysTick::instructions(t0, t1, SysTick::wrapped());
+  const sheaf::SearchStats& stats = found.value();
+  Line()
+      .text("Q ")
+      .text(kQuery)
+      .text("\t")
+      .number(stats.matches)
+      .text("\t")
+      .number(stats.hits)
+      .end();
+  for (uint32_t k = 0; k < stats.hits; ++k) {
+    const sheaf::Result<sheaf::ArticleView> a = bundle.article(search_hits[k].article);
+    const sheaf::Result<std::string_view> part = a.ok()
+                                                     ? decoder.read_part(a.value(), 0, buffer())
+                                                     : sheaf::Result<std::string_view>(a.error());
+    const sheaf::Result<sheaf::Record> r =
+        part.ok() ? sheaf::parse_record(part.value()) : sheaf::Result<sheaf::Record>(part.error());
+    if (!r.ok()) {
+      Line().text("FAIL: search hit ").number(k).text(": ").text(sheaf::to_string(r.error())).end();
+      return false;
+    }
+    Line()
+        .text("R ")
+        .text(r.value().id)
+        .text("\t")
+        .number(search_hits[k].title_terms)
+        .text("\t")
+        .number(search_hits[k].frequency)
+        .end();
+  }
+  Line()
+      .text("# search 2 terms ")
+      .number(stats.matches)
+      .text(" matches ")
+      .number(stats.hits)
+      .text(" hits: instructions ")
+      .number(insns)
+      .text(" ram ")
+      .number(static_cast<uint32_t>(sizeof(search_scratch) + sizeof(search_hits)))
+      .text(" frames_decoded ")
+      .number(stats.decoded)
+      .end();
+  return true;
+}
+
 }  // namespace
 
 int main() {
@@ -354,6 +426,7 @@ int main() {
   }
 
   ok = home_screen(bundle) && ok;
+  ok = search_screen(bundle, decoder) && ok;
   ok = misaligned_is_refused(1) && ok;
   ok = misaligned_is_refused(4) && ok;
 

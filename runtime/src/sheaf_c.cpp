@@ -1,8 +1,10 @@
 // sheaf runtime: the C interface of <sheaf/sheaf.h>, one translation unit over the header-only
 // C++ runtime. No heap, no exceptions, no RTTI: it compiles with the firmware's flags.
+#include <cstdint>
 #include <new>
 #include <string_view>
 
+#include <sheaf/search_query.hpp>
 #include <sheaf/sheaf.h>
 #include <sheaf/sheaf.hpp>
 
@@ -14,9 +16,11 @@ struct BundleState {
   sheaf::Navigation navigation;
   sheaf::Titles titles;
   sheaf::Charset charset;
+  sheaf::SearchIndex search;
   sheaf::Errc navigation_status = sheaf::Errc::not_found;
   sheaf::Errc titles_status = sheaf::Errc::not_found;
   sheaf::Errc charset_status = sheaf::Errc::not_found;
+  sheaf::Errc search_status = sheaf::Errc::not_found;
 };
 
 static_assert(sizeof(BundleState) <= sizeof(sheaf_bundle), "sheaf_bundle is too small");
@@ -85,6 +89,13 @@ int fill_headlines(Fill fill, uint32_t first, sheaf_headline* out, size_t capaci
   return SHEAF_OK;
 }
 
+// A search's scratch memory: the C++ runtime's SearchScratch, then its hits (converted to the
+// C struct at the end, so that the two layouts need not agree).
+constexpr size_t kScratchHits = (sizeof(sheaf::SearchScratch) + alignof(sheaf::SearchHit) - 1) /
+                                alignof(sheaf::SearchHit) * alignof(sheaf::SearchHit);
+static_assert(alignof(sheaf::SearchScratch) <= 8 && alignof(sheaf::SearchHit) <= 8,
+              "sheaf_search's scratch is 8-byte aligned");
+
 }  // namespace
 
 extern "C" {
@@ -112,6 +123,9 @@ int sheaf_open(sheaf_bundle* b, const void* bytes, size_t size) {
   const sheaf::Result<sheaf::Charset> charset = s->bundle.charset();
   s->charset_status = charset.error();
   s->charset = charset.value_or(sheaf::Charset());
+  const sheaf::Result<sheaf::SearchIndex> search = s->bundle.search();
+  s->search_status = search.error();
+  s->search = search.value_or(sheaf::SearchIndex());
   return SHEAF_OK;
 }
 
@@ -304,6 +318,52 @@ int sheaf_charset_next(const sheaf_bundle* b, uint32_t from, uint32_t* cp) {
     return status(next.error());
   }
   *cp = next.value();
+  return SHEAF_OK;
+}
+
+size_t sheaf_search_scratch_size(size_t capacity) {
+  if (capacity > (SIZE_MAX - kScratchHits) / sizeof(sheaf::SearchHit)) {
+    return SIZE_MAX;
+  }
+  return kScratchHits + capacity * sizeof(sheaf::SearchHit);
+}
+
+int sheaf_search(const sheaf_bundle* b, const char* query, size_t size, void* scratch,
+                 size_t scratch_size, sheaf_decoder* d, void* buffer, size_t buffer_size,
+                 sheaf_search_hit* hits, size_t capacity, sheaf_search_counts* counts) {
+  const BundleState& s = state(b);
+  *counts = sheaf_search_counts{0, 0, 0};
+  if (s.search_status != sheaf::Errc::ok) {
+    return status(s.search_status);
+  }
+  if (capacity > UINT32_MAX) {
+    return SHEAF_OUT_OF_RANGE;
+  }
+  if (scratch == nullptr || scratch_size < sheaf_search_scratch_size(capacity)) {
+    return SHEAF_WORKSPACE_TOO_SMALL;
+  }
+  if (reinterpret_cast<uintptr_t>(scratch) % 8 != 0) {
+    return SHEAF_MISALIGNED;
+  }
+  // Default-initialised: the search sets what it reads (no 13 KiB of zeroes).
+  sheaf::SearchScratch* terms = new (scratch) sheaf::SearchScratch;
+  uint8_t* const hit_bytes = static_cast<uint8_t*>(scratch) + kScratchHits;
+  sheaf::SearchHit* found = nullptr;
+  for (size_t k = 0; k < capacity; ++k) {
+    sheaf::SearchHit* const hit = new (hit_bytes + k * sizeof(sheaf::SearchHit)) sheaf::SearchHit;
+    found = k == 0 ? hit : found;
+  }
+  const sheaf::Result<sheaf::SearchStats> stats = sheaf::search(
+      s.bundle, s.search, view(query, size), *terms, found, static_cast<uint32_t>(capacity),
+      d == nullptr ? nullptr : &decoder(d), span(buffer, buffer_size));
+  if (!stats.ok()) {
+    return status(stats.error());
+  }
+  for (uint32_t k = 0; k < stats.value().hits; ++k) {
+    hits[k] =
+        sheaf_search_hit{found[k].article, found[k].title_terms, found[k].frequency, found[k].rank};
+  }
+  *counts = sheaf_search_counts{stats.value().matches, stats.value().hits, stats.value().decoded};
   return SHEAF_OK;
 }
 

@@ -10,9 +10,12 @@
  *   P <prefix bytes> <matches>                 titles starting with article 0's first 3 bytes
  *   S <code points> covers <yes|no>            the charset, and whether it covers every title
  *   L <article> <lines> <screens> <widths ok>  the longest body laid out 240 px wide
+ *   Q <query>\t<matches>\t<hits>              a search (best 5 hits), as `sheaf search`
+ *   R <id>\t<title terms>\t<frequency>         each hit, best first, as `sheaf search --json`
  *   E <status text>                            an error, which fails the check
  *
- * Memory: all static (sizes set by SHEAF_C_WORKSPACE_BYTES and SHEAF_C_BUFFER_BYTES); no heap. */
+ * Memory: all static (sizes set by SHEAF_C_WORKSPACE_BYTES, SHEAF_C_BUFFER_BYTES and
+ * SHEAF_C_SEARCH_BYTES); no heap. The bundle must be built with --search. */
 #include "c_api_check.h"
 
 #include <string.h>
@@ -27,7 +30,11 @@ static sheaf_decoder decoder;
 #ifndef SHEAF_C_BUFFER_BYTES
 #define SHEAF_C_BUFFER_BYTES (160 * 1024) /* max_read_size of the examples */
 #endif
+#ifndef SHEAF_C_SEARCH_BYTES
+#define SHEAF_C_SEARCH_BYTES (16 * 1024) /* >= sheaf_search_scratch_size(kSearchHits) */
+#endif
 static uint64_t workspace[SHEAF_C_WORKSPACE_BYTES / 8];
+static uint64_t search_scratch[SHEAF_C_SEARCH_BYTES / 8];
 static uint8_t buffer[SHEAF_C_BUFFER_BYTES];
 static char line[512];
 static size_t line_size;
@@ -304,6 +311,63 @@ static int layout(uint32_t article) {
   return 0;
 }
 
+/* The searches: single characters, bigrams, two terms, long terms confirmed by decoding (CJK,
+ * Latin, full-width digits folded), and a term in no article. */
+static const char* const queries[] = {"震",       "地震",         "地震 预警", "应急 响应",
+                                      "避难场所", "earthquake",   "２０２４",  "Kiosk 维护",
+                                      "Shelter",  "qqqzzzunfound"};
+
+enum { kSearchHits = 5 };
+
+static int search(void) {
+  size_t q;
+  for (q = 0; q < sizeof queries / sizeof queries[0]; ++q) {
+    sheaf_search_hit hits[kSearchHits];
+    sheaf_search_counts counts;
+    uint32_t k;
+    int s =
+        sheaf_search(&bundle, queries[q], strlen(queries[q]), search_scratch, sizeof search_scratch,
+                     &decoder, buffer, sizeof buffer, hits, kSearchHits, &counts);
+    if (s != SHEAF_OK) {
+      return fail(s);
+    }
+    put_text("Q ");
+    put_text(queries[q]);
+    put_text("\t");
+    put_number(counts.matches);
+    put_text("\t");
+    put_number(counts.hits);
+    end_line();
+    /* Each hit's id: read after the search, which used `buffer` to confirm long terms. */
+    for (k = 0; k < counts.hits; ++k) {
+      sheaf_article a;
+      s = sheaf_read(&decoder, hits[k].article, buffer, sizeof buffer, &a);
+      if (s != SHEAF_OK) {
+        return fail(s);
+      }
+      put_text("R ");
+      put_str(a.id);
+      put_text("\t");
+      put_number(hits[k].title_terms);
+      put_text("\t");
+      put_number(hits[k].frequency);
+      end_line();
+    }
+  }
+  /* Errors as codes: a scratch too small, a long term without a decoder. */
+  {
+    sheaf_search_hit hits[1];
+    sheaf_search_counts counts;
+    if (sheaf_search(&bundle, "地震", 6, search_scratch, 64, &decoder, buffer, sizeof buffer, hits,
+                     1, &counts) != SHEAF_WORKSPACE_TOO_SMALL ||
+        sheaf_search(&bundle, "避难场所", 12, search_scratch, sizeof search_scratch, NULL, NULL, 0,
+                     hits, 1, &counts) != SHEAF_OUT_OF_RANGE) {
+      return fail(SHEAF_CORRUPT_INDEX);
+    }
+  }
+  return 0;
+}
+
 int sheaf_c_check(const void* bytes, size_t size, void (*print)(const char* text)) {
   uint32_t longest = 0;
   int s;
@@ -323,7 +387,7 @@ int sheaf_c_check(const void* bytes, size_t size, void (*print)(const char* text
   put_number(sheaf_count(&bundle));
   end_line();
   if (list_articles(&longest) != 0 || home_screen() != 0 || category_tree(0, 0) != 0 ||
-      title_prefix() != 0 || charset() != 0 || layout(longest) != 0) {
+      title_prefix() != 0 || charset() != 0 || layout(longest) != 0 || search() != 0) {
     return 1;
   }
   return 0;

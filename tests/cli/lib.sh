@@ -144,3 +144,25 @@ equals() {
   [ "$1" = "$2" ]
 }
 
+
+# damage_section FILE KIND AT VALUE: overwrites the little-endian u32 at byte AT of FILE's first
+# section of KIND (SPEC "Section table") with VALUE, leaving every checksum as it is: the
+# section's own rules must catch it. AT and VALUE are Python expressions over the section's
+# first three words w0, w1 and w2 (`4` and `w1 + 1`: the second word, one more).
+damage_section() {
+  python3 - "$@" <<'PY'
+import struct, sys
+path, kind, at, value = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+data = bytearray(open(path, "rb").read())
+for k in range(struct.unpack_from("<I", data, 32)[0]):
+    kind_k, _, off, _, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
+    if kind_k == kind:
+        w0, w1, w2 = struct.unpack_from("<III", data, off)
+        words = {"w0": w0, "w1": w1, "w2": w2}
+        struct.pack_into("<I", data, off + eval(at, words), eval(value, words))
+        break
+else:
+    sys.exit("damage_section: %s has no section of kind %d" % (path, kind))
+open(path, "wb").write(data)
+PY
+}

@@ -611,17 +611,7 @@ end
 
 begin "charset: a damaged CHARSET section is an error naming the rule"
 cp "$BUNDLE" "$W/badcharset.sheaf"
-python3 - "$W/badcharset.sheaf" <<'PY'
-import struct, sys
-path = sys.argv[1]
-data = bytearray(open(path, "rb").read())
-count = struct.unpack_from("<I", data, 32)[0]
-for k in range(count):
-    kind, flags, off, size, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
-    if kind == 6:
-        struct.pack_into("<I", data, off + 4, struct.unpack_from("<I", data, off + 4)[0] + 1)
-open(path, "wb").write(data)
-PY
+damage_section "$W/badcharset.sheaf" 6 4 "w1 + 1"  # code_point_count, one more than its bitmaps hold
 run charset "$W/badcharset.sheaf"
 expect_rc 1
 expect_err "badcharset.sheaf"
@@ -744,22 +734,17 @@ check "hits differ without the section" cmp "$W/search.txt" "$W/search2.txt"
 STDOUT_TO=$W/search-help.txt run search --help
 expect_rc 0
 check "--help does not name --limit" grep -q -- "--limit" "$W/search-help.txt"
+STDOUT_TO=$W/info-search.json run info --json "$W/search.sheaf"
+STDOUT_TO=$W/info-nosearch.json run info --json "$BUNDLE"
+check "info --json: search_bytes not above 0 with the section, 0 without" python3 -c '
+import json, sys
+with_it, without = (json.load(open(p))["search_bytes"] for p in sys.argv[1:3])
+sys.exit(not (with_it > 0 and without == 0))' "$W/info-search.json" "$W/info-nosearch.json"
 end
 
 begin "search: a damaged SEARCH section is an error naming the file and the rule, and verify fails"
 cp "$W/search.sheaf" "$W/badsearch.sheaf"
-python3 - "$W/badsearch.sheaf" <<'PY'
-import struct, sys
-path = sys.argv[1]
-data = bytearray(open(path, "rb").read())
-count = struct.unpack_from("<I", data, 32)[0]
-for k in range(count):
-    kind, flags, off, size, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
-    if kind == 9:
-        n = struct.unpack_from("<I", data, off)[0]
-        struct.pack_into("<I", data, off, n + 1)  # article_count (rule Q1)
-open(path, "wb").write(data)
-PY
+damage_section "$W/badsearch.sheaf" 9 0 "w0 + 1"  # article_count (rule Q1)
 run search "$W/badsearch.sheaf" "地震"
 expect_rc 1
 expect_err "badsearch.sheaf"
@@ -770,19 +755,7 @@ end
 
 begin "navigation: a damaged NAVIGATION section is an error naming the file, and verify fails"
 cp "$BUNDLE" "$W/badnav.sheaf"
-python3 - "$W/badnav.sheaf" <<'PY'
-import struct, sys
-path = sys.argv[1]
-data = bytearray(open(path, "rb").read())
-count = struct.unpack_from("<I", data, 32)[0]
-for k in range(count):
-    kind, flags, off, size, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
-    if kind == 7:
-        n, m, _ = struct.unpack_from("<III", data, off)
-        root = off + 12 + 20 * n
-        struct.pack_into("<I", data, root + 20, n + 1)  # the root's count (rule N6)
-open(path, "wb").write(data)
-PY
+damage_section "$W/badnav.sheaf" 7 "12 + 20 * w0 + 20" "w0 + 1"  # the root's count (rule N6)
 run categories "$W/badnav.sheaf"
 expect_rc 1
 expect_err "badnav.sheaf"
@@ -843,18 +816,7 @@ end
 
 begin "titles: a damaged TITLES section is an error naming the file and the rule, and verify fails"
 cp "$BUNDLE" "$W/badtitles.sheaf"
-python3 - "$W/badtitles.sheaf" <<'PY'
-import struct, sys
-path = sys.argv[1]
-data = bytearray(open(path, "rb").read())
-count = struct.unpack_from("<I", data, 32)[0]
-for k in range(count):
-    kind, flags, off, size, _ = struct.unpack_from("<IIQQQ", data, 40 + 32 * k)
-    if kind == 8:
-        n = struct.unpack_from("<I", data, off)[0]
-        struct.pack_into("<I", data, off + 8, n)  # sorted[0] past the last article (rule T2)
-open(path, "wb").write(data)
-PY
+damage_section "$W/badtitles.sheaf" 8 8 "w0"  # sorted[0] past the last article (rule T2)
 run ls --title-prefix '' "$W/badtitles.sheaf"
 expect_rc 1
 expect_err "badtitles.sheaf"

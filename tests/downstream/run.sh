@@ -114,9 +114,10 @@ echo "   sheaf build --out<TAB>: $got"
 got=$(complete_words "" | tr '\n' ' ')
 [[ $got == "${commands[*]} " ]] || fail "completion of 'sheaf ' gave '$got', not every command"
 
+# With --search: the C interface check (run_c_reader) runs searches.
 step "   a bundle from examples/articles, made by the installed sheaf"
 bundle=$work/news.sheaf
-if ! quietly "$work/sheaf-build.log" "$sheaf" build -q "$source/examples/articles" \
+if ! quietly "$work/sheaf-build.log" "$sheaf" build -q --search "$source/examples/articles" \
     -o "$bundle"; then
   fail "installed sheaf build"
 fi

@@ -13,6 +13,7 @@
 #include <sheaf/posix_file.hpp>
 #include <sheaf/sheaf.hpp>
 
+#include "index/record_writer.hpp"
 #include "index/title_table.hpp"
 #include "pipeline.hpp"
 #include "runtime/fixture.hpp"
@@ -200,6 +201,22 @@ TEST_CASE("the titles section of SPEC's example, word for word", "[titles]") {
   CHECK(quake.value().end == 3);
   CHECK(t.value().with_prefix("Quake m").value().size() == 1);
   CHECK(t.value().with_prefix("Z").value().size() == 0);
+}
+
+TEST_CASE("titles read from records in place give the section their views give", "[titles]") {
+  const std::vector<std::string> titles = {
+      "Quake drill", "", "Alert", "Quake map", "Alert", "\xE5\x9C\xB0\xE9\x9C\x87", "Quake"};
+  std::vector<std::string> records;
+  for (size_t i = 0; i < titles.size(); ++i) {
+    sheaf::Article a;
+    a.id = "a" + std::to_string(i);
+    a.title = titles[i];
+    records.push_back(sheaf::encode_record(a, "body " + std::to_string(i), 0));
+  }
+  const std::string from_records = sheaf::encode_record_titles(sheaf::RecordStore(records));
+  CHECK(from_records ==
+        sheaf::encode_titles(std::vector<std::string_view>(titles.begin(), titles.end())));
+  CHECK(sheaf::encode_record_titles(sheaf::RecordStore()) == sheaf::encode_titles({}));
 }
 
 TEST_CASE("a build with --no-titles writes no TITLES section", "[titles]") {

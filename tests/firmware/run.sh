@@ -3,11 +3,14 @@
 # into the firmware example (examples/firmware), runs it under QEMU on the netduinoplus2
 # (STM32F405: 1 MiB flash, 192 KiB RAM) and mps2-an386 boards, and compares every title and
 # body checksum it prints with the host reader's (list_articles), and its home screen (the 10
-# newest headlines, read from the NAVIGATION and TITLES sections) with `sheaf ls --newest`. Prints the budgets measured on
-# the MCU and fails when one is exceeded:
-#   RAM to read any article (decoder workspace + frame buffer): <= 96 KiB at the default
-#   --block-size, < 64 KiB at 16K; runtime + zstd decoder code <= 48 KiB of flash; peak stack
-#   <= 2 KiB; no heap (the startup code's _sbrk ends the run with status 98).
+# newest headlines, read from the NAVIGATION and TITLES sections) with `sheaf ls --newest`, and
+# its search (a two-term query over the SEARCH section: the bundles are built with --search, so
+# that every optional table is in place) with `sheaf search` and `sheaf search --json`. Prints the
+# budgets measured on the MCU and fails when one is exceeded:
+#   RAM to read any article (decoder workspace + frame buffer), and that plus the search's
+#   scratch and hits, and plus the home screen's lines: <= 96 KiB at the default --block-size,
+#   < 64 KiB at 16K; runtime + zstd decoder code <= 48 KiB of flash; peak stack <= 2 KiB; no heap
+#   (the startup code's _sbrk ends the run with status 98).
 # Also compiles the minimal firmware of runtime/README.md ("Firmware integration") for the MCU.
 #
 #   run.sh SHEAF LIST_ARTICLES REPO WORK
@@ -72,14 +75,43 @@ run_board() {
     fail "$board $tag: the home screen differs from sheaf ls --newest"
     return
   fi
+  # The search: its query from the firmware's Q line, its hits against the CLI's.
+  local query
+  query=$(sed -n 's/^Q \([^\t]*\)\t.*/\1/p' "$out.txt")
+  if [[ -z $query ]]; then
+    fail "$board $tag: no search result (Q line)"
+    return
+  fi
+  local counts
+  counts=$("$sheaf" search "$bundle" "$query" --limit 10 2>&1 >/dev/null |
+    sed -n 's/^\([0-9]*\) matching articles, \([0-9]*\) shown$/\1\t\2/p')
+  {
+    printf 'Q %s\t%s\n' "$query" "$counts"
+    "$sheaf" search "$bundle" "$query" --limit 10 --json | python3 -c '
+import json, sys
+for l in sys.stdin:
+    h = json.loads(l)
+    print("R %s\t%s\t%s" % (h["id"], h["title_terms"], h["frequency"]))'
+  } >"$out.search.txt"
+  if ! grep '^[QR] ' "$out.txt" | diff -u "$out.search.txt" - >"$out.search.diff"; then
+    head -20 "$out.search.diff"
+    fail "$board $tag: the search differs from sheaf search"
+    return
+  fi
   local articles
   articles=$(grep -c '^A ' "$out.txt")
-  local ram stack flash
+  local ram stack flash search_ram list_ram
   ram=$(sed -n 's/^# ram .* read_any_article \([0-9]*\).*/\1/p' "$out.txt")
+  search_ram=$(sed -n 's/^# search .* ram \([0-9]*\).*/\1/p' "$out.txt")
+  list_ram=$(sed -n 's/^# home screen .* ram \([0-9]*\).*/\1/p' "$out.txt")
   stack=$(sed -n 's/^# stack peak \([0-9]*\)/\1/p' "$out.txt")
   python3 "$here/flash_by_part.py" "$out/firmware.map" >"$out.flash"
   flash=$(sed -n 's/^runtime_and_decoder: //p' "$out.flash")
-  echo "$board $tag: $articles articles match the host reader"
+  echo "$board $tag: $articles articles, the home screen and the search ($(grep -c '^R ' "$out.txt") hits) match the host"
+  if [[ -z $search_ram || -z $list_ram ]]; then
+    fail "$board $tag: no search or home screen figures"
+    return
+  fi
   grep '^# ' "$out.txt" | sed "s/^# /  /"
   echo "  flash bytes: $(grep -v runtime_and_decoder "$out.flash" | paste -sd, | sed 's/,/, /g')"
   grep -q '^# misaligned +1: refused' "$out.txt" || fail "$board $tag: bundle at +1 not refused"
@@ -91,9 +123,12 @@ run_board() {
   if [[ $board == netduinoplus2 ]]; then
     ((stack <= 2048)) || fail "$board $tag: peak stack $stack bytes > 2048"
     ((flash <= 49152)) || fail "$board $tag: runtime + decoder $flash bytes of flash > 48 KiB"
+    # Reading, then a search or a list screen beside it: the firmware's RAM at its peak.
+    local all=$((ram + search_ram + list_ram))
+    echo "  ram read_any_article $ram + search $search_ram + list_screen $list_ram = $all"
     case $tag in
-      default) ((ram <= 98304)) || fail "$board $tag: RAM to read $ram > 96 KiB" ;;
-      bs16k) ((ram < 65536)) || fail "$board $tag: RAM to read $ram >= 64 KiB" ;;
+      default) ((all <= 98304)) || fail "$board $tag: RAM to read, search and list $all > 96 KiB" ;;
+      bs16k) ((all < 65536)) || fail "$board $tag: RAM to read, search and list $all >= 64 KiB" ;;
     esac
   fi
 }
@@ -125,27 +160,33 @@ for tag in default bs16k bs64k; do
     bs64k) args=(--block-size 65536) ;;
   esac
   bundle=$work/$tag.sheaf
-  "$sheaf" build -q "${args[@]}" -o "$bundle" "$repo/examples/articles"
+  "$sheaf" build -q --search "${args[@]}" -o "$bundle" "$repo/examples/articles"
   "$sheaf" info --json "$bundle" >"$work/$tag.info.json"
   "$list" "$bundle" >"$work/$tag.host.txt"
   # The home screen the firmware must show: the 10 newest headlines, date and title.
   "$sheaf" ls --newest "$bundle" | head -n 10 | awk -F '\t' '{print "H " $2 "\t" $3}' \
     >"$work/$tag.home.txt"
-  echo "== $tag: $(stat -c %s "$bundle") bytes, max_frame_size $(json_field "$work/$tag.info.json" max_frame_size), max_read_size $(json_field "$work/$tag.info.json" max_read_size)"
+  # The flash the SEARCH section costs: the same bundle without it.
+  "$sheaf" build -q "${args[@]}" -o "$work/$tag.no-search.sheaf" "$repo/examples/articles"
+  echo "== $tag: $(stat -c %s "$bundle") bytes ($(stat -c %s "$work/$tag.no-search.sheaf") without --search), max_frame_size $(json_field "$work/$tag.info.json" max_frame_size), max_read_size $(json_field "$work/$tag.info.json" max_read_size)"
   run_board netduinoplus2 "$tag" "$bundle"
   [[ $tag == default ]] && run_board mps2-an386 "$tag" "$bundle"
 done
 
 # The C interface on the MCU: tests/c_api's C99 check linked with runtime/src/sheaf_c.cpp (no
 # main.cpp), its output compared with the CLI's answers as on the host (tests/c_api/compare.py).
+# It reads whole articles (a max_read_size buffer, 138 KiB for the longest example) beside the
+# decoder workspace and a search scratch, so it runs with a 4 KiB stack to fit in 192 KiB, and
+# fails when its stack peak comes within 1 KiB of that.
 c_api_board() {
   local board=netduinoplus2 bundle=$work/default.sheaf out=$work/c-api
   local read_size
   read_size=$(json_field "$work/default.info.json" max_read_size)
+  local stack_bytes=4096
   if ! make -s -C "$repo/examples/firmware" BOARD="$board" BUNDLE="$bundle" BUFFER_BYTES=8192 \
-      ZSTD_SRC="$repo/build-deps/zstd" OUT="$out" \
+      ZSTD_SRC="$repo/build-deps/zstd" OUT="$out" STACK_BYTES=$stack_bytes \
       C_APP="$repo/tests/c_api/firmware_main.c $repo/tests/c_api/c_api_check.c" \
-      C_APP_FLAGS="-I$repo/tests/c_api -DSHEAF_C_WORKSPACE_BYTES=32768 -DSHEAF_C_BUFFER_BYTES=$(((read_size + 7) / 8 * 8))" \
+      C_APP_FLAGS="-I$repo/tests/c_api -DSHEAF_C_WORKSPACE_BYTES=32768 -DSHEAF_C_SEARCH_BYTES=14336 -DSHEAF_C_BUFFER_BYTES=$(((read_size + 7) / 8 * 8))" \
       >"$out.make.log" 2>&1; then
     cat "$out.make.log"
     fail "$board C interface: firmware does not build"
@@ -160,8 +201,13 @@ c_api_board() {
     fail "$board C interface: exited with status $status"
     return
   fi
+  local peak
+  peak=$(sed -n 's/^# stack peak \([0-9]*\)/\1/p' "$out.txt")
+  if [[ -z $peak ]] || ((peak > stack_bytes - 1024)); then
+    fail "$board C interface: stack peak '$peak' bytes, too close to its $stack_bytes"
+  fi
   if python3 "$repo/tests/c_api/compare.py" "$sheaf" "$bundle" "$out.txt" >"$out.compare" 2>&1; then
-    echo "$board C interface: $(cat "$out.compare")"
+    echo "$board C interface: $(cat "$out.compare"); stack peak $peak of $stack_bytes bytes"
   else
     cat "$out.compare"
     fail "$board C interface: output differs from the CLI's answers"

@@ -1,6 +1,7 @@
 // compiler, extract stage: breadcrumb lines (line_fields.hpp parse_breadcrumb). A breadcrumb is
 // known by its shape, never by a site's name: a leading location label, a home link followed by
 // separators, or a path that ends in an article marker. Gold README "categories".
+#include <algorithm>
 #include <array>
 
 #include "extract/fields/line_fields.hpp"
@@ -165,6 +166,20 @@ bool is_title_copy(std::string_view segment, std::string_view title) {
   return lt::count_cp(seg) >= 6 && lt::starts_with(head, seg);
 }
 
+/// The end of a path both kinds of breadcrumb share: a trailing article marker and copy of the
+/// headline go, in either order ("… > 标题 > 正文" or "… > 正文"). False when a segment left is
+/// a sentence, not a path segment.
+bool settle_tail(std::vector<std::string_view>& segs, std::string_view title) {
+  for (int pass = 0; pass < 2 && !segs.empty(); ++pass) {
+    if (is_marker(segs.back()) || is_title_copy(segs.back(), title)) {
+      segs.pop_back();
+    }
+  }
+  return std::none_of(segs.begin(), segs.end(), [](std::string_view seg) {
+    return lt::more_cp_than(seg, kMaxSegmentChars) || lt::has_sentence_punct(seg);
+  });
+}
+
 }  // namespace
 
 std::optional<std::vector<std::string>> parse_breadcrumb(std::string_view line,
@@ -185,17 +200,11 @@ std::optional<std::vector<std::string>> parse_breadcrumb(std::string_view line,
   if (!segs.empty() && is_home(segs.front(), split.strong || label > 0)) {
     segs.erase(segs.begin());
   }
-  // Trailing marker and title copy, in either order ("… > 标题 > 正文" or "… > 正文").
-  for (int pass = 0; pass < 2 && !segs.empty(); ++pass) {
-    if (is_marker(segs.back()) || is_title_copy(segs.back(), title)) {
-      segs.pop_back();
-    }
+  if (!settle_tail(segs, title)) {
+    return std::nullopt;
   }
   std::vector<std::string> out;
   for (const std::string_view seg : segs) {
-    if (lt::more_cp_than(seg, kMaxSegmentChars) || lt::has_sentence_punct(seg)) {
-      return std::nullopt;  // a sentence, not a path
-    }
     const auto begin = static_cast<size_t>(seg.data() - f.text.data());
     out.push_back(f.original(begin, begin + seg.size()));
   }
@@ -223,19 +232,10 @@ std::optional<std::vector<std::string>> breadcrumb_items(const std::vector<std::
   if (is_home(segs.front(), true) || same(segs.front(), site)) {
     segs.erase(segs.begin());
   }
-  for (int pass = 0; pass < 2 && !segs.empty(); ++pass) {
-    if (is_marker(segs.back()) || is_title_copy(segs.back(), title)) {
-      segs.pop_back();
-    }
+  if (!settle_tail(segs, title)) {
+    return std::nullopt;
   }
-  std::vector<std::string> out;
-  for (const std::string_view seg : segs) {
-    if (lt::more_cp_than(seg, kMaxSegmentChars) || lt::has_sentence_punct(seg)) {
-      return std::nullopt;
-    }
-    out.emplace_back(seg);
-  }
-  return out;
+  return std::vector<std::string>(segs.begin(), segs.end());
 }
 
 }  // namespace sheaf::fields

@@ -215,6 +215,13 @@ class Bundle {
 
   ByteSpan index_bytes() const noexcept { return index_; }
 
+  /// The index's table of articles within index_bytes(): 16 bytes an article, in id order. A
+  /// lookup reads one entry of it, and the rest of the index's lookup tables (frames, id
+  /// samples, title keys) at several places (prefetch_lookup_tables() in posix_file.hpp).
+  ByteSpan article_table() const noexcept {
+    return ByteSpan(articles_.data, size_t{articles_.size} * 16);
+  }
+
   /// The dictionary section's bytes: the dictionary itself, or one zstd frame holding it when
   /// dictionary_packed() (Decoder::init unpacks it into its workspace).
   ByteSpan dictionary() const noexcept { return dictionary_; }

@@ -15,6 +15,10 @@
  *   sheaf_headline lines[10]; size_t n;
  *   sheaf_newest(&bundle, 0, lines, 10, &n);          home screen: no record decoded
  *   sheaf_read(&decoder, lines[0].article, buffer, buffer_size, &article);
+ *   static uint64_t scratch[...];     (sheaf_search_scratch_size(10) bytes, 8-aligned)
+ *   sheaf_search_hit hits[10]; sheaf_search_counts counts;
+ *   sheaf_search(&bundle, "地震 预警", 13, scratch, sizeof scratch, &decoder, buffer,
+ *                buffer_size, hits, 10, &counts);                   search box: best 10 hits
  *
  * Strings are sheaf_str views (not NUL-terminated) into the bundle or into the caller's read
  * buffer; they stay valid as long as that memory does. The numbering of articles is the
@@ -62,7 +66,7 @@ typedef struct sheaf_str {
 /* An opened bundle, and its optional tables opened once. Opaque; sized for 32- and 64-bit
  * targets (the implementation checks it at compile time). */
 typedef struct sheaf_bundle {
-  uint64_t opaque_[64];
+  uint64_t opaque_[80];
 } sheaf_bundle;
 
 /* A decoder (a zstd context in the caller's workspace). Opaque. */
@@ -159,6 +163,44 @@ int sheaf_charset_contains(const sheaf_bundle* b, uint32_t cp, int* contains);
  * last). Walk them all: for (cp = 0; sheaf_charset_next(b, cp, &cp) == SHEAF_OK; ++cp). */
 uint32_t sheaf_charset_size(const sheaf_bundle* b);
 int sheaf_charset_next(const sheaf_bundle* b, uint32_t from, uint32_t* cp);
+
+/* ---- Full-text search (SEARCH section, `sheaf build --search`) ---------------------------- */
+
+/* One article found, with its score: hits rank by title_terms descending, then frequency
+ * descending, then rank ascending (SPEC: "Search section", "Score"). */
+typedef struct sheaf_search_hit {
+  uint32_t article;     /* the article's index, for sheaf_read */
+  uint32_t title_terms; /* query terms found in its title */
+  uint32_t frequency;   /* occurrences of all the terms in its normalised text */
+  uint32_t rank;        /* its newest-first slot (NAVIGATION), or its index without one */
+} sheaf_search_hit;
+
+/* What a search found: `matches` articles in all, the best `hits` of them written. `decoded`
+ * records were decoded to confirm terms of three code points or more. */
+typedef struct sheaf_search_counts {
+  uint32_t matches;
+  uint32_t hits;
+  uint32_t decoded;
+} sheaf_search_counts;
+
+/* Scratch bytes (8-byte aligned) a search with `capacity` hits needs: the folded terms, their
+ * posting cursors and the hits being ranked. About 13 KiB on a 32-bit MCU for 10 hits. */
+size_t sheaf_search_scratch_size(size_t capacity);
+
+/* Runs `query` (UTF-8, terms separated by white space; an article matches when its normalised
+ * title, subtitle or body holds every term) and writes the best `capacity` hits to `hits` in
+ * rank order, and the counts to `*counts`. Terms of one or two code points are answered from the
+ * index alone; longer ones are confirmed by decoding each candidate with `d` into `buffer`
+ * (sheaf_read_buffer_size() bytes): `d` may be NULL, and `buffer` NULL, when no term is that
+ * long. Statuses: SHEAF_NOT_FOUND when the bundle has no SEARCH section;
+ * SHEAF_WORKSPACE_TOO_SMALL when `scratch` holds fewer than sheaf_search_scratch_size(capacity)
+ * bytes, SHEAF_MISALIGNED when it is not 8-byte aligned; SHEAF_OUT_OF_RANGE for a query of more
+ * than 8 terms or a term longer than 32 code points once normalised, or a long term without a
+ * decoder; a read error of `d` (SHEAF_OUTPUT_TOO_SMALL: `buffer` is too small). A query with no
+ * term, or a term in no article, finds nothing (SHEAF_OK, zero counts). */
+int sheaf_search(const sheaf_bundle* b, const char* query, size_t size, void* scratch,
+                 size_t scratch_size, sheaf_decoder* d, void* buffer, size_t buffer_size,
+                 sheaf_search_hit* hits, size_t capacity, sheaf_search_counts* counts);
 
 /* ---- Text layout for small displays ---------------------------------------------------------- */
 
