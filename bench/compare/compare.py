@@ -11,6 +11,7 @@ Run through bench/run, which installs the tools and builds the programs first. S
 """
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -149,25 +150,57 @@ def png_48():
 
 
 def prepare(unpack_dir, work):
-    """Reads sheaf unpack's JSON files; writes articles.bin, pages.bin, text/ and html/."""
+    """Reads sheaf unpack's JSON files; writes the article set (write_set) under `work`, and the
+    previous night's set under work/old (old_set)."""
     articles = []
     for root, _, files in os.walk(unpack_dir):
         for f in files:
             if f.endswith(".json"):
                 with open(os.path.join(root, f), encoding="utf-8") as fp:
                     a = json.load(fp)
-                title = a.get("title", "")
-                paragraphs = a.get("paragraphs", [])
-                text = title + "\n" + "\n".join(paragraphs)
-                articles.append((a["id"], title, text, paragraphs))
+                articles.append((a["id"], a.get("title", ""), a.get("paragraphs", [])))
     articles.sort(key=lambda a: a[0].encode("utf-8"))
+    info = write_set(articles, work)
+    old = old_set(articles)
+    old_info = write_set(old, os.path.join(work, "old"))
+    info["zim_ok"] = info["zim_ok"] and old_info["zim_ok"]
+    info["old_info"] = {"welcome": old_info["welcome"], "illustration": old_info["illustration"],
+                        "count": len(old), "added": len(articles) - len(old),
+                        "edited": sum(1 for a, b in zip(old, articles) if a != b)}
+    return info
+
+
+ADDED_SHARE = 0.01    # the nightly update: the newest 1% of the articles are new...
+EDITED_SHARE = 0.001  # ... and 0.1% of the others were edited
+
+
+def old_set(articles):
+    """The set as it was the night before: without the last 1% of the ids (in the bulk corpus,
+    ids start with the date, so these are the newest), and with 0.1% of the others, chosen by a
+    hash of the id, holding an earlier version of one paragraph."""
+    keep = len(articles) - math.ceil(len(articles) * ADDED_SHARE)
+    old = []
+    for article_id, title, paragraphs in articles[:keep]:
+        digest = int.from_bytes(hashlib.sha256(article_id.encode()).digest()[:8], "little")
+        if paragraphs and digest < EDITED_SHARE * 2**64:
+            k = len(paragraphs) // 2
+            paragraphs = paragraphs[:k] + [paragraphs[k] + "（初稿，待核实）"] + paragraphs[k + 1:]
+        old.append((article_id, title, paragraphs))
+    return old
+
+
+def write_set(articles, work):
+    """Writes one article set (id, title, paragraphs; sorted by id) in every system's input form:
+    same-articles.jsonl (sheaf), articles.bin (build_stores, read_bench), pages.bin, text/ (tar)
+    and html/ (zimwriterfs)."""
+    os.makedirs(work, exist_ok=True)
     # What every other system stores (id, title, paragraphs), as records sheaf can build from:
     # the like-for-like sheaf bundles are built from this.
     with open(os.path.join(work, "same-articles.jsonl"), "w", encoding="utf-8") as out:
-        for article_id, title, _, paragraphs in articles:
+        for article_id, title, paragraphs in articles:
             out.write(json.dumps({"id": article_id, "title": title, "paragraphs": paragraphs},
                                  ensure_ascii=False) + "\n")
-    articles = [a[:3] for a in articles]
+    articles = [(i, t, t + "\n" + "\n".join(p)) for i, t, p in articles]
     with open(os.path.join(work, "articles.bin"), "wb") as out:
         out.write(b"SHBART01" + struct.pack("<I", len(articles)))
         for fields in articles:
@@ -252,51 +285,101 @@ def build_all(args, inputs, work, stores, set_info):
     results["sheaf --pack-dictionary"] = sheaf("sheaf-packed", extra=["--pack-dictionary"],
                                                inputs=same)
     results["sheaf --pack-dictionary"]["curve"] = False
-    articles = os.path.join(work, "articles.bin")
+    for name, kind, path, cmd in peer_builds(args, work, stores, set_info):
+        log(f"building {name}")
+        shell = isinstance(cmd, str)
+        r = measure(os.path.basename(path), cmd, out, shell=shell)
+        r.update(kind=kind, file=path, size=file_size(path), reader=None if shell else kind)
+        if kind == "solid":
+            # No random access: reading any article means decompressing up to it. We time the
+            # whole archive (warm) as the worst case; half of it is the mean.
+            r["decompress_all_s"] = measure(f"{os.path.basename(path)}-decompress",
+                                            SOLID_DECOMPRESS[kind, path.rsplit(".", 1)[1]]
+                                            + f" {quote(path)}", out, shell=True)["wall_s"]
+        results[name] = r
+    if not set_info["zim_ok"]:
+        log("ZIM skipped: some ids cannot be file paths")
+    return results
 
-    tools = args.tools
+
+SOLID_DECOMPRESS = {("solid", "zst"): "zstd -d --long=27 -q -c", ("solid", "xz"): "xz -d -c"}
+
+
+def peer_builds(args, work, stores, set_info):
+    """(name, kind, store path, command) of every other system's build from the article set in
+    `work` (write_set) into `stores`; a command given as a string runs in bash."""
+    os.makedirs(stores, exist_ok=True)
+    articles = os.path.join(work, "articles.bin")
     for name, kind, dict_size in (("zstd per article", "zstd", 0),
                                   ("zstd per article + dict", "zstd", MIB),
                                   ("SQLite + zstd dict", "sqlite", MIB)):
         path = os.path.join(stores, name.replace(" ", "-").replace("+", "") + (
             ".sqlite" if kind == "sqlite" else ".zart"))
-        log(f"building {name}")
-        r = measure(name.replace(" ", "_"), [os.path.join(tools, "build_stores"), kind,
-                                             "--level", "19", "--dict-size", str(dict_size),
-                                             articles, path], out)
-        r.update(kind=kind, file=path, size=file_size(path), reader=kind)
-        results[name] = r
-
+        if os.path.exists(path):
+            os.remove(path)
+        yield name, kind, path, [os.path.join(args.tools, "build_stores"), kind, "--level", "19",
+                                 "--dict-size", str(dict_size), articles, path]
     if set_info["zim_ok"]:
         path = os.path.join(stores, "articles.zim")
         if os.path.exists(path):
             os.remove(path)
-        log("building ZIM (zimwriterfs)")
-        r = measure("zimwriterfs", [
+        yield "ZIM (zimwriterfs)", "zim", path, [
             "zimwriterfs", "-w", set_info["welcome"], "-I", set_info["illustration"],
             "-l", "zho", "-t", "sheaf bench", "-d", "articles", "-c", "bench", "-p", "bench",
-            "-j", os.path.join(work, "html"), path], out)
-        r.update(kind="zim", file=path, size=file_size(path), reader="zim")
-        results["ZIM (zimwriterfs)"] = r
-    else:
-        log("ZIM skipped: some ids cannot be file paths")
-
+            "-j", os.path.join(work, "html"), path]
     threads = os.cpu_count() or 1
     tar = f"tar -c --sort=name -C {quote(os.path.join(work, 'text'))} ."
-    for name, compress, ext, decompress in (
-            ("tar | zstd -19 --long=27", f"zstd -19 --long=27 -T{threads} -q -c", "tar.zst",
-             "zstd -d --long=27 -q -c"),
-            ("tar | xz -9e", "xz -9e -T1 -c", "tar.xz", "xz -d -c")):
+    for name, compress, ext in (("tar | zstd -19 --long=27", f"zstd -19 --long=27 -T{threads} -q -c",
+                                 "tar.zst"),
+                                ("tar | xz -9e", "xz -9e -T1 -c", "tar.xz")):
         path = os.path.join(stores, f"articles.{ext}")
-        log(f"building {name}")
-        r = measure(ext, f"{tar} | {compress} > {quote(path)}", out, shell=True)
-        r.update(kind="solid", file=path, size=file_size(path), reader=None)
-        # No random access: reading any article means decompressing up to it. We time the
-        # whole archive (warm) as the worst case; half of it is the mean.
-        r["decompress_all_s"] = measure(f"{ext}-decompress", f"{decompress} {quote(path)}",
-                                        out, shell=True)["wall_s"]
-        results[name] = r
-    return results
+        yield name, "solid", path, f"{tar} | {compress} > {quote(path)}"
+
+
+def build_patches(args, work, stores, results, set_info):
+    """The nightly update's patch for every system (results[name]["patch"]): the store is built
+    again from the previous night's set (work/old, see old_set) into stores/old, and the patch
+    from that to the store of tonight's set is measured. sheaf builds tonight's bundle with
+    `--base` on last night's and ships `sheaf diff`; the others have no patch tool of their own
+    (ZIM's zimdiff needs both archives whole and is not packaged here), so theirs is
+    `zstd -19 --patch-from`, a generic delta against the old file."""
+    old_work, old_stores = os.path.join(work, "old"), os.path.join(stores, "old")
+    os.makedirs(old_stores, exist_ok=True)
+    old_info = dict(set_info, **set_info["old_info"])
+
+    s = results["sheaf"]
+    old = os.path.join(old_stores, "sheaf.sheaf")
+    tonight = os.path.join(old_stores, "sheaf-base.sheaf")
+    patch = os.path.join(old_stores, "sheaf.patch")
+    log("nightly update: sheaf, last night's bundle, tonight's with --base, sheaf diff")
+    measure("old-sheaf", [args.sheaf, "build", "-q", "-o", old,
+                          os.path.join(old_work, "same-articles.jsonl")], args.out)
+    base_build = measure("sheaf-base", [args.sheaf, "build", "-q", "--base", old, "-o", tonight,
+                                        os.path.join(work, "same-articles.jsonl")], args.out)
+    diff = measure("sheaf-diff", [args.sheaf, "diff", old, tonight, "-o", patch], args.out)
+    s["patch"] = {"bytes": file_size(patch), "new_bytes": file_size(tonight),
+                  "method": "sheaf build --base, sheaf diff", "diff_s": diff["wall_s"],
+                  "base_build_s": base_build["wall_s"],
+                  "patch_from_bytes": patch_from(old, tonight, patch + ".zst", args.out)}
+
+    for name, _, path, cmd in peer_builds(args, old_work, old_stores, old_info):
+        if name not in results:
+            continue
+        log(f"nightly update: {name}, last night's store and zstd --patch-from")
+        measure("old-" + os.path.basename(path), cmd, args.out, shell=isinstance(cmd, str))
+        new = results[name]["file"]
+        size = patch_from(path, new, path + ".patch.zst", args.out)
+        results[name]["patch"] = {"bytes": size, "new_bytes": file_size(new),
+                                  "method": "zstd -19 --patch-from", "patch_from_bytes": size}
+
+
+def patch_from(old, new, patch, out):
+    """The size of `zstd -19 --patch-from=old new`, with a window over both files."""
+    window = max(27, min(31, math.ceil(math.log2(file_size(old) + file_size(new) + 1))))
+    measure("patch-from-" + os.path.basename(patch),
+            ["zstd", "-q", "-f", "-19", f"--long={window}", f"--patch-from={old}", new, "-o",
+             patch], out)
+    return file_size(patch)
 
 
 def quote(s):
@@ -389,6 +472,9 @@ def main():
                    help="cold reads per mode (default 2,000; 500 with --quick)")
     p.add_argument("--opens", type=int, default=50, help="timed opens, warm and cold")
     p.add_argument("--seed", type=int, default=20240601)
+    p.add_argument("--no-patch", action="store_true",
+                   help="skip the nightly update (each store built again from last night's set "
+                        "and the patch measured)")
     p.add_argument("--block-sizes", default="4096,16384,65536",
                    help="sheaf --block-size values for the size/speed curve, besides the "
                         "default build")
@@ -429,6 +515,8 @@ def main():
         inputs = quick_inputs(inputs, 2000, work)
     set_info = {"inputs": inputs, "input_bytes": input_bytes(inputs)}
     results = build_all(args, inputs, work, stores, set_info)
+    if not args.no_patch:
+        build_patches(args, work, stores, results, set_info)
     read_all(args, work, results)
 
     import report  # beside this file

@@ -42,7 +42,16 @@ def ordered(results):
 
 COLUMNS = ["system", "size MB", "× solid zstd", "build s", "build peak MiB", "open µs warm / cold",
            "by id warm p50 / p99 µs", "by id cold p50 / p99 µs", "by title warm p50 / p99 µs",
-           "by title cold p50 / p99 µs", "reader anon KiB (heap KiB)"]
+           "by title cold p50 / p99 µs", "reader anon KiB (heap KiB)",
+           "nightly patch KB (% of new)"]
+
+
+def patch_cell(r):
+    """The nightly update's patch (1% added, 0.1% edited; compare.py build_patches)."""
+    p = r.get("patch")
+    if not p:
+        return "—"
+    return f"{p['bytes'] / 1e3:,.0f} ({100 * p['bytes'] / p['new_bytes']:.1f}%)"
 
 
 def rows(results):
@@ -61,7 +70,7 @@ def rows(results):
                     f"{mem['rss_anon_kib']:,} ({mem['heap_bytes'] / 1024:,.0f})"]
         else:
             row += ["—", f"none: all {r['decompress_all_s'] * 1e3:,.0f} ms", "—", "—", "—", "—"]
-        out.append(row)
+        out.append(row + [patch_cell(r)])
     return out
 
 
@@ -124,6 +133,12 @@ def targets(run, results):
          f"{full['peak_rss_kib'] / 1024:.0f} MiB vs {limit_rss / 1024:.0f} MiB",
          full["peak_rss_kib"] <= limit_rss),
     ]
+    patch = s.get("patch")
+    if patch:
+        share = patch["bytes"] / patch["new_bytes"]
+        t.append(("nightly patch ≤ 3% of the new bundle (1% added, 0.1% edited)",
+                  f"{100 * share:.2f}% ({patch['bytes']:,} B; zstd --patch-from "
+                  f"{patch['patch_from_bytes']:,} B)", share <= 0.03))
     return [{"target": a, "measured": b, "met": c} for a, b, c in t]
 
 
@@ -138,6 +153,12 @@ def notes(run, results):
          f"Readers ran at priority: {run.get('reader_priority', 'nice -n -10')}.",
          "Solid archives have no random access; their read column gives the time to decompress "
          "the whole archive (warm), what reading the last article costs."]
+    old = run["set"].get("old_info")
+    if old:
+        n.append(f"Nightly patch: each store built again from last night's set ({old['added']:,} "
+                 f"newest articles absent, {old['edited']:,} with an earlier paragraph); sheaf's "
+                 "patch is `sheaf diff` to tonight's bundle built with `--base`, the others' is "
+                 "`zstd -19 --patch-from` (no patch tool of their own).")
     dev = run.get("device")
     if dev:
         n.append(f"Stores on {dev['name']} (read_ahead_kb {dev['read_ahead_kb']}, rotational "
