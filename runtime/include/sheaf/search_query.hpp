@@ -159,6 +159,19 @@ inline void build_failure(SearchScratch::Term& t) noexcept {
   }
 }
 
+// Opens the next cursor of `s` on `key`'s postings and reads its first one. @return not_found
+// when the key is in no article.
+inline Errc open_cursor(const SearchIndex& index, SearchKey key, SearchScratch& s) noexcept {
+  const Result<PostingCursor> c = index.find(key);
+  if (!c.ok()) {
+    return c.error();
+  }
+  SearchScratch::Cursor& cursor = s.cursors[s.cursor_count++];
+  cursor.list = c.value();
+  const Errc e = cursor.list.next(cursor.at);
+  return e == Errc::not_found ? Errc::corrupt_index : e;  // find() gave a list with postings
+}
+
 // Opens a cursor on each term's keys (its code point, or each adjacent pair) and reads its first
 // posting. @return not_found when a key is in no article (so no article matches).
 inline Errc open_cursors(const SearchIndex& index, SearchScratch& s) noexcept {
@@ -168,16 +181,10 @@ inline Errc open_cursors(const SearchIndex& index, SearchScratch& s) noexcept {
     term.first_cursor = s.cursor_count;
     const uint32_t keys = term.length == 1 ? 1 : term.length - 1;
     for (uint32_t k = 0; k < keys; ++k) {
-      const SearchKey key{term.cp[k], term.length == 1 ? 0 : term.cp[k + 1] + 1};
-      const Result<PostingCursor> c = index.find(key);
-      if (!c.ok()) {
-        return c.error();
-      }
-      SearchScratch::Cursor& cursor = s.cursors[s.cursor_count++];
-      cursor.list = c.value();
-      const Errc e = cursor.list.next(cursor.at);
+      const Errc e =
+          open_cursor(index, SearchKey{term.cp[k], term.length == 1 ? 0 : term.cp[k + 1] + 1}, s);
       if (e != Errc::ok) {
-        return e == Errc::not_found ? Errc::corrupt_index : e;  // open() read a count above 0
+        return e;
       }
     }
     term.cursor_count = s.cursor_count - term.first_cursor;
@@ -197,15 +204,9 @@ inline Errc open_cursors(const SearchIndex& index, SearchScratch& s) noexcept {
         term.length >= 3 && SearchScratch::kMaxCursors - s.cursor_count >= term.length - 2;
     term.first_char_cursor = s.cursor_count;
     for (uint32_t k = 1; term.proofs && k + 1 < term.length; ++k) {
-      const Result<PostingCursor> c = index.find(SearchKey{term.cp[k], 0});
-      if (!c.ok()) {
-        return c.error();
-      }
-      SearchScratch::Cursor& cursor = s.cursors[s.cursor_count++];
-      cursor.list = c.value();
-      const Errc e = cursor.list.next(cursor.at);
+      const Errc e = open_cursor(index, SearchKey{term.cp[k], 0}, s);
       if (e != Errc::ok) {
-        return e == Errc::not_found ? Errc::corrupt_index : e;
+        return e;
       }
     }
   }
