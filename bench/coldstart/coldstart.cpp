@@ -274,6 +274,18 @@ class Bench {
 
   // ------------------------------------------------------------------ sheaf
 
+  /// Maps the bundle into `f` and opens it; a benchmark without its bundle stops.
+  sheaf::Bundle open_bundle(sheaf::MappedFile& f) const {
+    if (f.open(o_.bundle.c_str(), sheaf::Access::random) != sheaf::Errc::ok) {
+      die(o_.bundle + ": cannot map");
+    }
+    const sheaf::Result<sheaf::Bundle> b = sheaf::Bundle::open(f.bytes());
+    if (!b.ok()) {
+      die(o_.bundle + ": " + sheaf::to_string(b.error()));
+    }
+    return b.value();
+  }
+
   /// level 0: no prefetch; 1: prefetch_dictionary(); 2: prefetch_lookup_tables().
   void sheaf_figures(int level, Figure& boot, Figure& read) {
     Residency res;
@@ -282,16 +294,10 @@ class Bench {
       // The section of each page, and buffers allocated and touched before any timing. No
       // readahead: it could still be filling the page cache when the first boot starts.
       sheaf::MappedFile f;
-      if (f.open(o_.bundle.c_str(), sheaf::Access::random) != sheaf::Errc::ok) {
-        die(o_.bundle + ": cannot map");
-      }
-      const sheaf::Result<sheaf::Bundle> b = sheaf::Bundle::open(f.bytes());
-      if (!b.ok()) {
-        die(o_.bundle + ": " + sheaf::to_string(b.error()));
-      }
-      map_.build(b.value(), res.pages());
-      workspace_.assign((sheaf::Decoder::workspace_size(b.value()) + 7) / 8, 0);
-      buffer_.assign(std::max<size_t>(b.value().info().max_read_size, 1), 0);
+      const sheaf::Bundle b = open_bundle(f);
+      map_.build(b, res.pages());
+      workspace_.assign((sheaf::Decoder::workspace_size(b) + 7) / 8, 0);
+      buffer_.assign(std::max<size_t>(b.info().max_read_size, 1), 0);
     }
     const std::vector<bool> none;
     for (size_t k = 0; k < o_.boots; ++k) {
@@ -307,13 +313,7 @@ class Bench {
     }
 
     sheaf::MappedFile f;
-    if (f.open(o_.bundle.c_str(), sheaf::Access::random) != sheaf::Errc::ok) {
-      die(o_.bundle + ": cannot map");
-    }
-    const sheaf::Result<sheaf::Bundle> b = sheaf::Bundle::open(f.bytes());
-    if (!b.ok()) {
-      die(o_.bundle + ": " + sheaf::to_string(b.error()));
-    }
+    const sheaf::Bundle b = open_bundle(f);
     // Steady state: what was prefetched stays resident (every read uses it); without the
     // prefetch nothing keeps the dictionary, and each read starts with nothing of the file in
     // memory.
@@ -324,15 +324,15 @@ class Bench {
       }
     };
     if (level == 1) {
-      mark(sheaf::prefetch_dictionary(f, b.value()));
+      mark(sheaf::prefetch_dictionary(f, b));
     } else if (level == 2) {
-      const sheaf::LookupPrefetch l = sheaf::prefetch_lookup_tables(f, b.value());
+      const sheaf::LookupPrefetch l = sheaf::prefetch_lookup_tables(f, b);
       mark(l.dictionary);
       mark(l.index_front);
       mark(l.index_back);
     }
     kept_pages_[level] = static_cast<size_t>(std::count(keep.begin(), keep.end(), true));
-    sheaf::Result<sheaf::Decoder> d = sheaf::Decoder::init(b.value(), workspace());
+    sheaf::Result<sheaf::Decoder> d = sheaf::Decoder::init(b, workspace());
     if (!d.ok()) {
       die(o_.bundle + ": decoder: " + sheaf::to_string(d.error()));
     }
