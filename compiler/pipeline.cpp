@@ -448,6 +448,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
       options, plan, catalog.records(), options.base.empty() ? nullptr : &base, progress, report);
   const DictionaryChoice& dictionary = compressed.dictionary;
   const CompressedData& data = compressed.data;
+  base = BaseBundle();  // the frames copied from it are in `data`
   report.dictionary_note = dictionary.note;
   if (!options.no_charset) {
     tables.charset = encode_charset(collect_code_points(catalog.records(), keys.sites));

@@ -143,6 +143,21 @@ expect_err "dictionary retrained (changed text"
 expect_err " 0 of "
 end
 
+begin "build --base: a packed dictionary (kind 5) is unpacked, kept and packed again"
+run build "$W/base.jsonl" -o "$W/packed-base.sheaf" --pack-dictionary
+expect_rc 0
+run build "$W/new.jsonl" -o "$W/packed-new.sheaf" --pack-dictionary --base "$W/packed-base.sheaf"
+expect_rc 0
+expect_err "dictionary kept (changed text"
+read -r common total < <(common_frames "$W/packed-base.sheaf" "$W/packed-new.sheaf")
+check "too few frames identical to the packed base's ($common of $total)" \
+  test "$common" -ge $((total - 3))
+run verify "$W/packed-new.sheaf"
+expect_rc 0
+run info --json "$W/packed-new.sheaf"
+check "the dictionary is not stored packed" equals "$(json_get "$OUT" dictionary_packed)" True
+end
+
 begin "build --base: -o may name the base itself"
 cp "$W/base.sheaf" "$W/self.sheaf"
 run build "$W/new.jsonl" -o "$W/self.sheaf" --base "$W/self.sheaf"
