@@ -74,6 +74,15 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
   sub->add_flag("--pack-dictionary", c.build.pack_dictionary,
                 "Store the dictionary compressed: a smaller bundle, but a reader unpacks it into "
                 "RAM (--dict-size bytes) at every decoder init; by default it is used in place");
+  sub->add_option("--base", c.build.base,
+                  "An earlier bundle of (mostly) the same articles: its dictionary is kept unless "
+                  "the text drifted: a new one is trained when more than 25% of the text is in "
+                  "new or changed frames, or when they hold at least 1% of it and compress more "
+                  "than 1.10x worse per byte than the unchanged ones. Every frame whose content "
+                  "the base holds compressed with the dictionary used is copied, not compressed "
+                  "(frames are cut by article ids, so unchanged articles land in identical "
+                  "frames). -o may name it")
+      ->type_name("OLD.sheaf");
   sub->add_option("-j,--threads", c.build.threads, "Compression threads (0: all cores)")
       ->capture_default_str();
   sub->add_option("--title", c.build.meta.title, "Bundle title");

@@ -2,6 +2,7 @@
 // one call returning a plain struct; the report is made from those structs.
 #include "pipeline.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <map>
@@ -13,6 +14,7 @@
 
 #include <sheaf/sheaf.hpp>
 
+#include "compress/base_bundle.hpp"
 #include "compress/compressor.hpp"
 #include "compress/dictionary.hpp"
 #include "compress/frame_plan.hpp"
@@ -162,23 +164,72 @@ bool order_catalog(const BuildOptions& options, RecordCatalog& catalog, Diagnost
 struct CompressedData {
   std::vector<std::string> frames;
   std::vector<FrameRecord> table;
+  std::vector<bool> copied;  // frame j was copied from the base, not compressed
 };
 
+// With a base whose frames were compressed with `dictionary` at this block size: for each
+// planned frame, the base frame with the same content, or -1. Otherwise every frame is new.
+std::vector<int64_t> base_matches(const FramePlan& plan, const RecordStore& records,
+                                  const std::string& dictionary, uint32_t block_size,
+                                  const BaseBundle* base) {
+  std::vector<int64_t> matches(plan.frames.size(), -1);
+  if (base == nullptr || base->dictionary != dictionary || base->block_size != block_size) {
+    return matches;
+  }
+  for (size_t j = 0; j < plan.frames.size(); ++j) {
+    matches[j] = base->find(frame_bytes(plan, j, records));
+  }
+  return matches;
+}
+
+// Compresses the frames of `plan` with `dictionary`, copying from `base` (may be null) every
+// frame whose content it holds compressed with the same dictionary: the same bytes compression
+// would give, so the output does not depend on the copy, only the time does.
 CompressedData compress_data(const FramePlan& plan, const RecordStore& records,
-                             const std::string& dictionary, const CompressOptions& options,
-                             ProgressMode mode, Progress& progress) {
-  progress.begin("compression", plan.frames.size(), "frames");
-  CompressedData out;
-  out.frames = compress_frames(plan, records, dictionary, options,
-                               mode != ProgressMode::off ? report_frames : nullptr, &progress);
+                             const std::string& dictionary, const BaseBundle* base,
+                             const CompressOptions& options, ProgressMode mode,
+                             Progress& progress) {
+  const std::vector<int64_t> matches =
+      base_matches(plan, records, dictionary, static_cast<uint32_t>(options.frame_size), base);
+  std::vector<size_t> todo;  // the frames to compress
+  for (size_t j = 0; j < plan.frames.size(); ++j) {
+    if (matches[j] < 0) {
+      todo.push_back(j);
+    }
+  }
+  progress.begin("compression", todo.size(), "frames");
+  std::vector<std::string> compressed = compress_each(
+      todo.size(), [&](size_t k) { return frame_bytes(plan, todo[k], records); }, dictionary,
+      options, mode != ProgressMode::off ? report_frames : nullptr, &progress);
   progress.end();
+  CompressedData out;
+  out.frames.resize(plan.frames.size());
+  out.copied.resize(plan.frames.size());
+  for (size_t k = 0; k < todo.size(); ++k) {
+    out.frames[todo[k]] = std::move(compressed[k]);
+  }
   std::vector<uint32_t> raw_sizes;
   raw_sizes.reserve(plan.frames.size());
-  for (const FrameContent& f : plan.frames) {
-    raw_sizes.push_back(f.raw_size);
+  for (size_t j = 0; j < plan.frames.size(); ++j) {
+    if (matches[j] >= 0) {
+      out.frames[j] = base->compressed_of(base->frames[static_cast<size_t>(matches[j])]);
+      out.copied[j] = true;
+    }
+    raw_sizes.push_back(plan.frames[j].raw_size);
   }
   out.table = place_frames(out.frames, raw_sizes);
   return out;
+}
+
+// The drift rule's figures for frames compressed with the base dictionary.
+Drift drift_of(const FramePlan& plan, const CompressedData& data) {
+  uint64_t sums[2][2] = {};  // [copied][raw, compressed]
+  for (size_t j = 0; j < plan.frames.size(); ++j) {
+    uint64_t* sum = sums[data.copied[j] ? 1 : 0];
+    sum[0] += plan.frames[j].raw_size;
+    sum[1] += data.frames[j].size();
+  }
+  return judge_drift(sums[1][0], sums[1][1], sums[0][0], sums[0][1]);
 }
 
 // compress stage, --keep-source: each kept input file as one zstd frame, no dictionary (SPEC:
@@ -226,6 +277,51 @@ BundleMeta meta_of(const BuildOptions& options) {
   meta.created = creation_time_from_environment();
   meta.block_size = options.block_size;
   return meta;
+}
+
+// compress stage: the dictionary and the frames.
+struct Compressed {
+  DictionaryChoice dictionary;
+  CompressedData data;
+};
+
+size_t count_copied(const CompressedData& data) {
+  return static_cast<size_t>(std::count(data.copied.begin(), data.copied.end(), true));
+}
+
+// The dictionary and the frames. A base's dictionary (`base` may be null) is tried first: the
+// frames the base does not hold are compressed with it, and the drift rule (judge_drift) keeps
+// it or has a new one trained, as without a base; then only frames the base holds compressed
+// with that same dictionary are copied.
+Compressed compress_records(const BuildOptions& options, const FramePlan& plan,
+                            const RecordStore& records, const BaseBundle* base, Progress& progress,
+                            BuildReport& report) {
+  const CompressOptions compress = compress_options_of(options);
+  const DictionaryOptions dictionary_options = dictionary_options_of(options);
+  if (base != nullptr) {
+    report.base = base->path;
+    report.base_dictionary = options.dictionary_size == 0 ? "none"
+                             : base->dictionary.empty()   ? "trained"
+                                                          : "kept";
+  }
+  if (base != nullptr && !base->dictionary.empty() && options.dictionary_size > 0) {
+    CompressedData data =
+        compress_data(plan, records, base->dictionary, base, compress, options.progress, progress);
+    const Drift drift = drift_of(plan, data);
+    report.changed_factor = drift.changed_factor;
+    report.new_share = drift.new_share;
+    if (!drift.retrain) {
+      report.frames_copied = count_copied(data);
+      return {keep_dictionary(base->dictionary, dictionary_options, compress), std::move(data)};
+    }
+    report.base_dictionary = "retrained";
+  }
+  DictionaryChoice dictionary =
+      choose_dictionary(plan, records, dictionary_options, compress, progress);
+  CompressedData data =
+      compress_data(plan, records, dictionary.bytes, base, compress, options.progress, progress);
+  report.frames_copied = count_copied(data);
+  return {std::move(dictionary), std::move(data)};
 }
 
 // The end of the last 8-byte-aligned blob of a section: its size.
@@ -317,6 +413,13 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
                BuildReport& report) {
   const auto started = std::chrono::steady_clock::now();
   Progress progress(options.progress);
+  BaseBundle base;  // read in full before anything is written: -o may name it
+  if (!options.base.empty()) {
+    if (const Status read = read_base_bundle(options.base, base, progress); !read.ok()) {
+      diagnostics.error(options.base, 0, DiagCode::bad_base, read.message());
+      return false;
+    }
+  }
   RecordCatalog catalog;  // every article as its record, as extraction makes it
   Inputs inputs = read_inputs(options, fs, diagnostics, progress, catalog);
   if (inputs.output_is_input) {
@@ -341,11 +444,12 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   tables_of_records(options, catalog.records(), tables);
   release_free_memory();  // before training (about 40 MB of zstd state) and compression
   const CompressOptions compress = compress_options_of(options);
-  const DictionaryChoice dictionary = choose_dictionary(
-      plan, catalog.records(), dictionary_options_of(options), compress, progress);
+  const Compressed compressed = compress_records(
+      options, plan, catalog.records(), options.base.empty() ? nullptr : &base, progress, report);
+  const DictionaryChoice& dictionary = compressed.dictionary;
+  const CompressedData& data = compressed.data;
+  base = BaseBundle();  // the frames copied from it are in `data`
   report.dictionary_note = dictionary.note;
-  const CompressedData data = compress_data(plan, catalog.records(), dictionary.bytes, compress,
-                                            options.progress, progress);
   if (!options.no_charset) {
     tables.charset = encode_charset(collect_code_points(catalog.records(), keys.sites));
   }

@@ -33,6 +33,7 @@ struct BuildOptions {
                                ///< section")
   bool no_titles = false;      ///< --no-titles: no TITLES section (SPEC: "Titles section")
   bool search = false;         ///< --search: also a SEARCH section (SPEC: "Search section")
+  std::string base;  ///< --base: an earlier bundle whose dictionary and unchanged frames are kept
   ProgressMode progress = ProgressMode::off;  ///< how the long stages show progress on stderr
   bool verbose = false;  ///< -v: a note per input file (its type and articles) via `progress`
 };
@@ -56,6 +57,12 @@ struct BuildReport {
   std::vector<std::string> excluded;      ///< files and folders left out by --exclude
   std::string dictionary_note;
   double seconds = 0;
+  // With --base (docs/DESIGN.md, "Stable builds"):
+  std::string base;             ///< the base bundle's path; "" without --base
+  std::string base_dictionary;  ///< "kept", "retrained", or "trained" (the base has none)
+  double changed_factor = 0;    ///< the drift rule's figures (Drift), when the base has one
+  double new_share = 0;
+  size_t frames_copied = 0;  ///< frames copied from the base; the rest were compressed
 };
 
 /// Runs a whole build. Problems with inputs go to `diagnostics`; a problem writing the output

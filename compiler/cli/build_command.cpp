@@ -11,6 +11,7 @@
 
 #include "cli/build_options.hpp"
 #include "cli/commands.hpp"
+#include "compress/base_bundle.hpp"
 #include "ingest/discover.hpp"
 #include "ingest/filesystem.hpp"
 
@@ -137,7 +138,47 @@ void print_report_json(const std::string& output, bool ok, const BuildReport& re
                                 {"diagnostics", diagnostics_json(diagnostics)},
                                 {"not_articles", report.not_articles},
                                 {"excluded", report.excluded}};
+  if (!report.base.empty()) {
+    out["base"] = {{"path", report.base},
+                   {"dictionary", report.base_dictionary},
+                   {"changed_factor", report.changed_factor},
+                   {"changed_factor_limit", Drift::kMaxChangedFactor},
+                   {"new_share", report.new_share},
+                   {"new_share_limit", Drift::kMaxNewShare},
+                   {"frames_copied", report.frames_copied},
+                   {"frames_compressed", report.frames - report.frames_copied}};
+  }
   std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
+
+// 1234567 -> "1,234,567": the frame counts of the --base line.
+std::string with_commas(size_t n) {
+  std::string digits = std::to_string(n);
+  for (size_t at = digits.size(); at > 3; at -= 3) {
+    digits.insert(at - 3, ",");
+  }
+  return digits;
+}
+
+// build --base: what was kept of the base, and the figures the dictionary was judged on.
+void print_base_summary(const BuildReport& report) {
+  std::string dictionary = "dictionary " + report.base_dictionary;
+  if (report.base_dictionary == "kept" || report.base_dictionary == "retrained") {
+    char figures[160];
+    std::snprintf(figures, sizeof figures,
+                  " (changed text %.2fx the unchanged ratio, limit %.2f; %.1f%% of the text new, "
+                  "limit %.0f%%)",
+                  report.changed_factor, Drift::kMaxChangedFactor, 100.0 * report.new_share,
+                  100.0 * Drift::kMaxNewShare);
+    dictionary += figures;
+  } else if (report.base_dictionary == "trained") {
+    dictionary = "the base has none, so chosen as without --base";
+  } else {
+    dictionary = "no dictionary (--dict-size 0)";
+  }
+  std::fprintf(stderr, "sheaf: base %s: %s; %s of %s frames copied from the base\n",
+               report.base.c_str(), dictionary.c_str(), with_commas(report.frames_copied).c_str(),
+               with_commas(report.frames).c_str());
 }
 
 // The line a written bundle gets on stderr (`output`: its name for people), and the note on
@@ -155,6 +196,9 @@ void print_summary(const std::string& output, const BuildReport& report, size_t 
                report.seconds, warnings);
   if (!report.dictionary_note.empty()) {
     std::fprintf(stderr, "sheaf: note: %s\n", report.dictionary_note.c_str());
+  }
+  if (!report.base.empty()) {
+    print_base_summary(report);
   }
 }
 

@@ -45,6 +45,18 @@ std::string every_step_th(const RecordStore& records, uint64_t step) {
   return copied;
 }
 
+// --pack-dictionary: `choice.packed` is its dictionary as one zstd frame, when that is smaller.
+void pack_if_asked(DictionaryChoice& choice, const DictionaryOptions& options,
+                   const CompressOptions& compress) {
+  if (options.pack && !choice.bytes.empty()) {
+    choice.packed = compress_each(
+        1, [&](size_t) -> std::string_view { return choice.bytes; }, "", compress)[0];
+    if (choice.packed.size() >= choice.bytes.size()) {
+      choice.packed.clear();  // packing does not shrink it
+    }
+  }
+}
+
 }  // namespace
 
 TrainedDictionary train_dictionary(const RecordStore& records, const DictionaryOptions& options) {
@@ -132,19 +144,20 @@ DictionaryChoice choose_dictionary(const FramePlan& plan, const RecordStore& rec
   if (choice.bytes.empty()) {
     return choice;
   }
-  if (options.pack) {
-    choice.packed = compress_each(
-        1, [&](size_t) -> std::string_view { return choice.bytes; }, "", compress)[0];
-    if (choice.packed.size() >= choice.bytes.size()) {
-      choice.packed.clear();  // packing does not shrink it
-    }
-  }
+  pack_if_asked(choice, options, compress);
   if (!dictionary_pays(plan, records, choice.bytes, choice.stored().size())) {
     choice.note = "a " + std::to_string(choice.bytes.size()) +
                   "-byte dictionary would cost more than it saves; stored none";
     choice.bytes.clear();
     choice.packed.clear();
   }
+  return choice;
+}
+
+DictionaryChoice keep_dictionary(std::string dictionary, const DictionaryOptions& options,
+                                 const CompressOptions& compress) {
+  DictionaryChoice choice{std::move(dictionary), "", ""};
+  pack_if_asked(choice, options, compress);
   return choice;
 }
 

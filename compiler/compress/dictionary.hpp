@@ -54,4 +54,9 @@ DictionaryChoice choose_dictionary(const FramePlan& plan, const RecordStore& rec
                                    const DictionaryOptions& options,
                                    const CompressOptions& compress, Progress& progress);
 
+/// A dictionary taken as it is (a --base bundle's, unpacked), packed when options.pack asks and
+/// packing shrinks it, as choose_dictionary() does.
+DictionaryChoice keep_dictionary(std::string dictionary, const DictionaryOptions& options,
+                                 const CompressOptions& compress);
+
 }  // namespace sheaf

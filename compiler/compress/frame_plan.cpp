@@ -5,6 +5,8 @@
 
 #include <sheaf/xxhash.hpp>
 
+#include "index/record_writer.hpp"
+
 namespace sheaf {
 namespace {
 
@@ -15,12 +17,48 @@ void add_piece(FramePlan& plan, FramePiece piece) {
   plan.max_frame_size = std::max(plan.max_frame_size, f.raw_size);
 }
 
+// Whether a group may end after `record`: the low bits of the XXH64 of its id are all zero. The
+// id, not the position or the bytes, decides, so an edited body keeps its group's cut points.
+bool id_says_cut(std::string_view record, uint32_t cut_mask) {
+  const std::string_view id = record_id(record);
+  return (detail::xxh64(reinterpret_cast<const uint8_t*>(id.data()), id.size()) & cut_mask) == 0;
+}
+
+// A record that owns its frames: one, or ceil(size / block_size) for a long one.
+void add_owned(FramePlan& plan, uint32_t article, uint32_t size, uint32_t block_size) {
+  plan.locations[article].first_frame = static_cast<uint32_t>(plan.frames.size());
+  for (uint64_t start = 0; start < size; start += block_size) {  // 64-bit: cannot wrap
+    plan.frames.emplace_back();
+    const auto at = static_cast<uint32_t>(start);
+    add_piece(plan, {article, at, std::min(block_size, size - at)});
+  }
+  plan.max_read_size = std::max(plan.max_read_size, size);
+}
+
 }  // namespace
 
+// Measured on bulk at 8 KiB (docs/DESIGN.md, "Stable frame boundaries"): records of 3/4 of a
+// block own their frame, and a group ends after an id that cuts (1 in 8) once it holds 7/16
+// of a block. Against greedy packing the bundle is 0.26% larger, and 20 articles inserted
+// change 54 frames instead of 155: with a low minimum and rare cuts the ids, not the space
+// left, place most boundaries. (3/4 and 1 in 2: 0.12% larger, but 148 frames change.)
+FramePacking FramePacking::for_block_size(uint32_t block_size) {
+  FramePacking p;
+  p.block_size = block_size;
+  p.own_frame = std::max<uint32_t>(1, block_size - block_size / 4);
+  p.min_group = block_size / 16 * 7;
+  p.cut_mask = 7;
+  return p;
+}
+
 FramePlan plan_frames(const RecordStore& records, uint32_t block_size) {
+  return plan_frames(records, FramePacking::for_block_size(block_size));
+}
+
+FramePlan plan_frames(const RecordStore& records, const FramePacking& packing) {
   FramePlan plan;
   plan.locations.resize(records.size());
-  bool frame_open = false;  // may the next small record join the last frame?
+  bool group_open = false;  // may the next small record join the last frame?
   for (size_t i = 0; i < records.size(); ++i) {
     const auto size = static_cast<uint32_t>(records[i].size());
     const auto article = static_cast<uint32_t>(i);
@@ -31,28 +69,23 @@ FramePlan plan_frames(const RecordStore& records, uint32_t block_size) {
     if (size == 0) {
       continue;
     }
-    if (size <= block_size) {
-      if (!frame_open || plan.frames.back().raw_size + size > block_size) {
-        plan.frames.emplace_back();
-      }
-      loc.first_frame = static_cast<uint32_t>(plan.frames.size() - 1);
-      loc.offset = plan.frames.back().raw_size;
-      add_piece(plan, {article, 0, size});
-      frame_open = true;
+    if (size >= packing.own_frame) {
+      add_owned(plan, article, size, packing.block_size);
+      group_open = false;  // nothing joins a record's own frames
       continue;
     }
-    loc.first_frame = static_cast<uint32_t>(plan.frames.size());
-    for (uint64_t start = 0; start < size; start += block_size) {  // 64-bit: cannot wrap
+    if (!group_open || plan.frames.back().raw_size + size > packing.block_size) {
       plan.frames.emplace_back();
-      const auto at = static_cast<uint32_t>(start);
-      add_piece(plan, {article, at, std::min(block_size, size - at)});
     }
-    plan.max_read_size = std::max(plan.max_read_size, size);
-    frame_open = false;  // a long record owns its frames, so a whole read needs only `size` bytes
+    loc.first_frame = static_cast<uint32_t>(plan.frames.size() - 1);
+    loc.offset = plan.frames.back().raw_size;
+    add_piece(plan, {article, 0, size});
+    group_open = plan.frames.back().raw_size < packing.min_group ||
+                 !id_says_cut(records[i], packing.cut_mask);
   }
   // A small record's read buffer is its whole frame, which may have grown after it joined.
   for (const RecordLocation& loc : plan.locations) {
-    if (loc.size != 0 && loc.size <= block_size) {
+    if (loc.size != 0 && loc.size <= packing.block_size) {
       plan.max_read_size = std::max(plan.max_read_size, plan.frames[loc.first_frame].raw_size);
     }
   }

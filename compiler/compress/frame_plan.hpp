@@ -38,10 +38,27 @@ struct FramePlan {
   uint32_t max_read_size = 0;  ///< SPEC: Bundle.max_read_size
 };
 
-/// Packs records, in order, into frames of at most `block_size` raw bytes (SPEC: "Frame packing"):
-/// a record that fits in the current frame joins it; one that does not but fits in a frame starts
-/// a new frame; a longer record starts a new frame and fills as many whole frames as it needs,
-/// holding them alone. An empty one takes no frame. `block_size` must be > 0.
+/// How plan_frames() cuts the records into frames (SPEC: "Frame packing").
+struct FramePacking {
+  uint32_t block_size = 0;  ///< largest raw frame; > 0
+  uint32_t own_frame = 0;   ///< a record of at least this size owns its frames; >= 1
+  uint32_t min_group = 0;   ///< a group of small records ends on its ids' cut only from this size
+  uint32_t cut_mask = 0;    ///< a group may end after a record whose id's XXH64 & mask is 0
+
+  /// The reference writer's parameters for `block_size` (measured on bulk: docs/DESIGN.md).
+  static FramePacking for_block_size(uint32_t block_size);
+};
+
+/// Packs records, in order, into frames of at most `packing.block_size` raw bytes, with
+/// boundaries that depend on each record's own size and id rather than on a running offset, so
+/// that an edited, inserted or appended record changes only the frames of its group (SPEC:
+/// "Frame packing"). A record of at least `own_frame` bytes owns its frames (a long one as many
+/// whole frames as it needs); smaller ones form groups, one frame each: a record joins the
+/// open group when it fits, and the group closes after a record whose id says cut once it holds
+/// `min_group` bytes. An empty record takes no frame. A pure function of the records.
+FramePlan plan_frames(const RecordStore& records, const FramePacking& packing);
+
+/// plan_frames() with FramePacking::for_block_size(block_size). `block_size` must be > 0.
 FramePlan plan_frames(const RecordStore& records, uint32_t block_size);
 
 /// The raw bytes of frame `frame`: a view into `records`, where a frame's pieces lie back to
