@@ -48,6 +48,21 @@ std::string_view view(const char* data, size_t size) {
   return data == nullptr ? std::string_view() : std::string_view(data, size);
 }
 
+sheaf::ByteSpan bytes(const void* data, size_t size) {
+  return sheaf::ByteSpan(static_cast<const uint8_t*>(data), data == nullptr ? 0 : size);
+}
+
+// sheaf_apply_patch's sink, called through the C++ runtime's bool-returning one.
+struct CSink {
+  sheaf_patch_sink sink;
+  void* context;
+};
+
+bool forward_to_c_sink(void* context, const uint8_t* data, size_t size) {
+  const CSink* c = static_cast<const CSink*>(context);
+  return c->sink(c->context, data, size) != 0;
+}
+
 sheaf::MutableByteSpan span(void* data, size_t size) {
   return sheaf::MutableByteSpan(static_cast<uint8_t*>(data), data == nullptr ? 0 : size);
 }
@@ -101,7 +116,7 @@ static_assert(alignof(sheaf::SearchScratch) <= 8 && alignof(sheaf::SearchHit) <=
 extern "C" {
 
 const char* sheaf_status_text(int s) {
-  return s < 0 || s > static_cast<int>(sheaf::Errc::io_error)
+  return s < 0 || s > static_cast<int>(sheaf::Errc::corrupt_patch)
              ? "unknown status"
              : sheaf::to_string(static_cast<sheaf::Errc>(s));
 }
@@ -390,6 +405,20 @@ size_t sheaf_layout_screen(const char* text, size_t size, size_t from, uint32_t 
   }
   *next = at;
   return done;
+}
+
+int sheaf_patch_workspace_size(const void* patch, size_t patch_size, size_t* workspace_size) {
+  const sheaf::Result<sheaf::PatchHeader> h = sheaf::read_patch_header(bytes(patch, patch_size));
+  *workspace_size = h.ok() ? sheaf::patch_workspace_size(h.value()) : 0;
+  return status(h.error());
+}
+
+int sheaf_apply_patch(const void* base, size_t base_size, const void* patch, size_t patch_size,
+                      void* workspace, size_t workspace_size, sheaf_patch_sink sink,
+                      void* context) {
+  CSink c{sink, context};
+  return status(sheaf::apply_patch(bytes(base, base_size), bytes(patch, patch_size),
+                                   span(workspace, workspace_size), forward_to_c_sink, &c));
 }
 
 }  // extern "C"

@@ -2,6 +2,10 @@
 // and malloc in this process (glibc lets a program interpose malloc); skipped under ASan,
 // which owns malloc.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
 
 #include <sheaf/sheaf.hpp>
 
@@ -94,6 +98,65 @@ TEST_CASE("open, list, find and read allocate nothing", "[runtime]") {
   CHECK(verified == Errc::ok);
   CHECK(bodies == Errc::ok);
   CHECK(after - before == 0);
+}
+
+namespace {
+
+struct Slot {
+  std::vector<uint8_t> bytes;  // sized before counting: writing into it allocates nothing
+  size_t written = 0;
+};
+
+bool write_slot(void* context, const uint8_t* data, size_t size) {
+  auto* slot = static_cast<Slot*>(context);
+  if (size > slot->bytes.size() - slot->written) {
+    return false;
+  }
+  std::copy(data, data + size, slot->bytes.begin() + static_cast<std::ptrdiff_t>(slot->written));
+  slot->written += size;
+  return true;
+}
+
+void save(const sheaf::test::AlignedBytes& bytes, const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  REQUIRE(f != nullptr);
+  CHECK(std::fwrite(bytes.words.data(), 1, bytes.size, f) == bytes.size);
+  std::fclose(f);
+}
+
+}  // namespace
+
+TEST_CASE("apply_patch allocates nothing", "[runtime][patch]") {
+  using namespace sheaf;
+  const test::Bundles& all = test::Bundles::get();
+  const std::string old_path = test::temp_path("no-heap-old.sheaf");
+  const std::string new_path = test::temp_path("no-heap-new.sheaf");
+  const std::string patch_path = test::temp_path("no-heap.patch");
+  save(all.small, old_path);
+  save(all.packed, new_path);
+  const std::string command = std::string(SHEAF_BINARY) + " diff -q " + old_path + " " + new_path +
+                              " -o " + patch_path + " >/dev/null 2>&1";
+  REQUIRE(std::system(command.c_str()) == 0);
+  const test::AlignedBytes patch = test::load_aligned(patch_path);
+  std::remove(old_path.c_str());
+  std::remove(new_path.c_str());
+  std::remove(patch_path.c_str());
+  const Result<PatchHeader> h = read_patch_header(patch.span());
+  REQUIRE(h.ok());
+  REQUIRE(h.value().max_chunk > 0);  // zstd blocks: the decoder runs too
+  std::vector<uint64_t> workspace(patch_workspace_size(h.value()) / 8 + 1);
+  Slot slot;
+  slot.bytes.resize(all.packed.size);
+  const size_t before = g_allocations;
+  const Errc e = apply_patch(
+      all.small.span(), patch.span(),
+      MutableByteSpan(reinterpret_cast<uint8_t*>(workspace.data()), workspace.size() * 8),
+      write_slot, &slot);
+  const size_t after = g_allocations;
+  CHECK(e == Errc::ok);
+  CHECK(after - before == 0);
+  CHECK(slot.written == all.packed.size);
+  CHECK(std::equal(slot.bytes.begin(), slot.bytes.end(), all.packed.span().begin()));
 }
 #else
 TEST_CASE("open, list, find and read allocate nothing", "[runtime]") {

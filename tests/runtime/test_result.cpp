@@ -18,8 +18,8 @@ TEST_CASE("Result holds a value or an error", "[runtime]") {
 }
 
 TEST_CASE("every error code has a distinct message", "[runtime]") {
-  for (int i = 0; i <= 15; ++i) {
-    for (int j = i + 1; j <= 15; ++j) {
+  for (int i = 0; i <= 17; ++i) {
+    for (int j = i + 1; j <= 17; ++j) {
       CHECK(std::strcmp(sheaf::to_string(static_cast<sheaf::Errc>(i)),
                         sheaf::to_string(static_cast<sheaf::Errc>(j))) != 0);
     }

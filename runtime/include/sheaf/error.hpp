@@ -26,7 +26,9 @@ enum class [[nodiscard]] Errc : uint8_t{
     corrupt_body = 12,         ///< a frame, a record or the dictionary fails to decode or check
     checksum_mismatch = 13,    ///< a section's XXH64 differs from the header (verify_all)
     too_large = 14,            ///< an offset or size does not fit this platform's size_t
-    io_error = 15,             ///< the POSIX helper could not open or map a file
+    io_error = 15,       ///< the POSIX helper could not open or map a file; a patch sink refused
+    wrong_base = 16,     ///< the patch is for another bundle (apply_patch)
+    corrupt_patch = 17,  ///< a patch's header, body checksum or an op fails its check
 };
 
 /// A short English description of `e`, or "" when SHEAF_NO_ERROR_STRINGS is defined.
@@ -69,6 +71,10 @@ constexpr const char* to_string(Errc e) noexcept {
       return "too large for this platform";
     case Errc::io_error:
       return "I/O error";
+    case Errc::wrong_base:
+      return "the patch is for another bundle";
+    case Errc::corrupt_patch:
+      return "corrupt patch";
   }
   return "unknown error";
 #endif

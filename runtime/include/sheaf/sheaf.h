@@ -51,7 +51,9 @@ enum {
   SHEAF_CORRUPT_BODY = 12,
   SHEAF_CHECKSUM_MISMATCH = 13,
   SHEAF_TOO_LARGE = 14,
-  SHEAF_IO_ERROR = 15
+  SHEAF_IO_ERROR = 15,
+  SHEAF_WRONG_BASE = 16, /* sheaf_apply_patch: the patch is for another bundle */
+  SHEAF_CORRUPT_PATCH = 17
 };
 
 /* A short English description of a status code ("corrupt index"), never NULL. */
@@ -221,6 +223,23 @@ typedef struct sheaf_line {
 size_t sheaf_layout_screen(const char* text, size_t size, size_t from, uint32_t width,
                            sheaf_glyph_advance advance, void* context, sheaf_line* lines,
                            size_t max_lines, size_t* next);
+
+/* ---- Patches (schema/SPEC.md "Patches"; `sheaf diff` makes them) --------------------------- */
+
+/* Checks the patch's header and sets `*workspace_size` to the bytes (8-byte aligned)
+ * sheaf_apply_patch needs for it: a zstd context plus its largest block, or 0. */
+int sheaf_patch_workspace_size(const void* patch, size_t patch_size, size_t* workspace_size);
+
+/* Receives the new bundle front to back, in pieces; returns nonzero when it wrote them. */
+typedef int (*sheaf_patch_sink)(void* context, const uint8_t* data, size_t size);
+
+/* Applies `patch` to the bundle `base` in one forward pass, writing the new bundle to `sink`
+ * (a second flash slot). Checks first that `base` is the patch's base (SHEAF_WRONG_BASE) and
+ * the patch's checksums (SHEAF_CORRUPT_PATCH), at the end the new bundle's size and checksum
+ * (SHEAF_CHECKSUM_MISMATCH); SHEAF_IO_ERROR when the sink refused. On any error, discard what
+ * the sink received. */
+int sheaf_apply_patch(const void* base, size_t base_size, const void* patch, size_t patch_size,
+                      void* workspace, size_t workspace_size, sheaf_patch_sink sink, void* context);
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,7 @@
 #include <sheaf/format.hpp>
 #include <sheaf/layout.hpp>
 #include <sheaf/navigation.hpp>
+#include <sheaf/patch.hpp>
 #include <sheaf/record.hpp>
 #include <sheaf/screens.hpp>
 #include <sheaf/search.hpp>
