@@ -139,7 +139,34 @@ CLI::App* add_read(CLI::App& app, const char* name, const char* help, ReadComman
 }
 
 int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCommand& extract,
-                const ReadCommand& read);
+                const ReadCommand& read, const sheaf::cli::PatchCommand& patch);
+
+// diff and patch: a patch between two bundles, and a bundle from a patch (SPEC "Patches").
+void add_patch_commands(CLI::App& app, sheaf::cli::PatchCommand& c) {
+  CLI::App* diff = app.add_subcommand(
+      "diff",
+      "Write a patch that turns bundle OLD into bundle NEW (`sheaf patch` or the runtime's "
+      "apply_patch applies it): NEW's frames that OLD holds are copied, the rest carried");
+  diff->add_option("old", c.first, "The bundle the patch applies to")->required();
+  diff->add_option("new", c.second, "The bundle the patch makes")->required();
+  diff->add_option("-o,--output", c.output,
+                   "Patch file to write; '-': standard output (the summary then goes to stderr)")
+      ->required();
+  CLI::App* patch = app.add_subcommand(
+      "patch",
+      "Apply PATCH to bundle OLD and write the new bundle, only once it is byte for byte the "
+      "bundle the patch was made from and passes `sheaf verify`'s checks");
+  patch->add_option("old", c.first, "The bundle the patch was made for")->required();
+  patch->add_option("patch", c.second, "Patch file (from `sheaf diff`)")->required();
+  patch
+      ->add_option("-o,--output", c.output,
+                   "Bundle file to write (replaced only on success; may be OLD itself)")
+      ->required();
+  for (CLI::App* sub : {diff, patch}) {
+    sub->add_flag("-q,--quiet", c.quiet, "No summary line; errors still print");
+    sub->add_flag("--json", c.json, "Print the summary as one JSON object");
+  }
+}
 
 // The subcommands that read a bundle: info, ls, categories, cat, verify, unpack, charset.
 void add_read_commands(CLI::App& app, ReadCommand& read) {
@@ -216,6 +243,8 @@ int run_main(int argc, char** argv) {
   sheaf::cli::add_build_config_options(*add_build(app, build), build);
   add_extract(app, extract);
   add_read_commands(app, read);
+  sheaf::cli::PatchCommand patch;
+  add_patch_commands(app, patch);
   sheaf::cli::CodesCommand codes;
   sheaf::cli::add_codes_command(app, codes);
 
@@ -229,7 +258,7 @@ int run_main(int argc, char** argv) {
   }
 
   const int code = *app.get_subcommand("codes") ? sheaf::cli::run_codes(codes)
-                                                : run_command(app, build, extract, read);
+                                                : run_command(app, build, extract, read, patch);
   // Output that did not reach its destination (a full disk, a closed pipe) is a failure.
   if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
     std::fprintf(stderr, "sheaf: error: cannot write to standard output: %s\n",
@@ -240,8 +269,14 @@ int run_main(int argc, char** argv) {
 }
 
 int run_command(CLI::App& app, BuildCommand& build, const sheaf::cli::ExtractCommand& extract,
-                const ReadCommand& read) {
+                const ReadCommand& read, const sheaf::cli::PatchCommand& patch) {
   try {
+    if (*app.get_subcommand("diff")) {
+      return sheaf::cli::run_diff(patch);
+    }
+    if (*app.get_subcommand("patch")) {
+      return sheaf::cli::run_patch(patch);
+    }
     if (*app.get_subcommand("extract")) {
       return sheaf::cli::run_extract(extract);
     }

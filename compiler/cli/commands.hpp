@@ -59,6 +59,15 @@ struct ReadCommand {
   size_t limit = 20;                        ///< search --limit: hits shown at most
 };
 
+/// `sheaf diff OLD NEW -o PATCH` and `sheaf patch OLD PATCH -o NEW`.
+struct PatchCommand {
+  std::string first;   ///< OLD, both commands
+  std::string second;  ///< diff: NEW; patch: PATCH
+  std::string output;  ///< -o: the patch (diff) or the new bundle (patch)
+  bool json = false;
+  bool quiet = false;
+};
+
 /// One `sheaf ls` line for `r`: id, date and title tab-separated, or (json) its JSON object.
 void print_ls_line(const Record& r, bool json);
 
@@ -74,5 +83,7 @@ int run_ls_navigation(const ReadCommand& command);
 int run_ls_title_prefix(const ReadCommand& command);
 int run_categories(const ReadCommand& command);
 int run_search(const ReadCommand& command);
+int run_diff(const PatchCommand& command);
+int run_patch(const PatchCommand& command);
 
 }  // namespace sheaf::cli

@@ -40,7 +40,7 @@ expect_rc 0
 expect_out "Usage:"
 end
 
-for sub in build info ls cat verify unpack charset categories; do
+for sub in build info ls cat verify unpack charset categories diff patch; do
   begin "help: sheaf $sub --help"
   run "$sub" --help
   expect_rc 0

@@ -1,13 +1,16 @@
 // tests/runtime: apply_patch on patches crafted byte by byte (SPEC: "Patches"), and every way
-// one can fail. Self-contained (no compressor: zstd blocks are hand-made raw or RLE frames), so
-// the cross-architecture runs test it too.
+// one can fail, with no compressor (zstd blocks are hand-made raw frames); then on patches the
+// host's `sheaf diff` writes between real bundles. The cross-architecture runs test both.
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sheaf/patch.hpp>
 
-#include "runtime/aligned_bytes.hpp"
+#include "runtime/fixture.hpp"
 #include "support/catch.hpp"
 
 namespace {
@@ -503,4 +506,42 @@ TEST_CASE("apply_patch: the workspace and the sink", "[runtime][patch]") {
   refusing.refuse_after = 2;
   CHECK(apply(m.base, patch, refusing) == Errc::io_error);
   CHECK(refusing.calls == 3);  // stops at the first refusal
+}
+
+namespace {
+
+void save(const sheaf::test::AlignedBytes& bytes, const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  REQUIRE(f != nullptr);
+  CHECK(std::fwrite(bytes.words.data(), 1, bytes.size, f) == bytes.size);
+  std::fclose(f);
+}
+
+}  // namespace
+
+TEST_CASE("apply_patch: patches `sheaf diff` writes between real bundles", "[runtime][patch]") {
+  const sheaf::test::Bundles& b = sheaf::test::Bundles::get();
+  const std::pair<const sheaf::test::AlignedBytes*, const sheaf::test::AlignedBytes*> pairs[] = {
+      {&b.small, &b.packed}, {&b.examples, &b.dict}, {&b.dict, &b.dict}};
+  for (const auto& [from, to] : pairs) {
+    REQUIRE(from->size > 0);
+    REQUIRE(to->size > 0);
+    const std::string old_path = sheaf::test::temp_path("patch-old.sheaf");
+    const std::string new_path = sheaf::test::temp_path("patch-new.sheaf");
+    const std::string patch_path = sheaf::test::temp_path("patch.patch");
+    save(*from, old_path);
+    save(*to, new_path);
+    const std::string command = std::string(SHEAF_BINARY) + " diff -q " + old_path + " " +
+                                new_path + " -o " + patch_path + " >/dev/null 2>&1";
+    REQUIRE(std::system(command.c_str()) == 0);
+    const sheaf::test::AlignedBytes patch = sheaf::test::load_aligned(patch_path);
+    std::remove(old_path.c_str());
+    std::remove(new_path.c_str());
+    std::remove(patch_path.c_str());
+    const std::vector<uint8_t> base(from->span().begin(), from->span().end());
+    const std::vector<uint8_t> bytes(patch.span().begin(), patch.span().end());
+    Collected out;
+    CHECK(apply(base, bytes, out) == Errc::ok);
+    CHECK(out.bytes == std::vector<uint8_t>(to->span().begin(), to->span().end()));
+  }
 }
