@@ -47,11 +47,9 @@ alignas(8) uint8_t frame_buffer[SHEAF_FW_BUFFER_BYTES];
 
 using namespace firmware;  // Line, Fnv1a, SysTick, list_article (firmware.hpp)
 
-
 sheaf::MutableByteSpan buffer() {
   return sheaf::MutableByteSpan(frame_buffer, sizeof(frame_buffer));
 }
-
 
 // A bundle placed at a misaligned address must be refused with an error, not fault.
 bool misaligned_is_refused(size_t shift) {

@@ -152,7 +152,8 @@ sheaf::ByteSpan old_bundle() {
 }
 
 sheaf::ByteSpan patch_bytes() {
-  return sheaf::ByteSpan(sheaf_patch_start, static_cast<size_t>(sheaf_patch_end - sheaf_patch_start));
+  return sheaf::ByteSpan(sheaf_patch_start,
+                         static_cast<size_t>(sheaf_patch_end - sheaf_patch_start));
 }
 
 // The update: the patch applied from slot A to slot B. Not inlined, so that the stack peak
@@ -164,9 +165,9 @@ __attribute__((noinline)) sheaf::Errc apply_to_slot_b(size_t workspace_bytes) {
   writer.slot = &slot;
   writer.fill = 0;
   writer.received = 0;
-  const sheaf::Errc e =
-      sheaf::apply_patch(old_bundle(), patch_bytes(), sheaf::MutableByteSpan(workspace, workspace_bytes),
-                         &PageWriter::sink, &writer);
+  const sheaf::Errc e = sheaf::apply_patch(old_bundle(), patch_bytes(),
+                                           sheaf::MutableByteSpan(workspace, workspace_bytes),
+                                           &PageWriter::sink, &writer);
   if (e != sheaf::Errc::ok) {
     return e;
   }
@@ -295,8 +296,7 @@ int main() {
       .text(" B: instructions ")
       .number(apply_insns)
       .end();
-  const uint32_t apply_ram =
-      static_cast<uint32_t>(need + sizeof(writer.page)) + apply_stack;
+  const uint32_t apply_ram = static_cast<uint32_t>(need + sizeof(writer.page)) + apply_stack;
   Line()
       .text("# ram apply workspace ")
       .number(static_cast<uint32_t>(need))
@@ -337,10 +337,9 @@ int main() {
 
   // The wrong base: slot B's own bundle. Refused before a byte is written.
   uint64_t written = 0;
-  const sheaf::Errc wrong =
-      sheaf::apply_patch(sheaf::ByteSpan(slot_b, static_cast<size_t>(writer.received)),
-                         patch_bytes(), sheaf::MutableByteSpan(workspace, need), &count_bytes,
-                         &written);
+  const sheaf::Errc wrong = sheaf::apply_patch(
+      sheaf::ByteSpan(slot_b, static_cast<size_t>(writer.received)), patch_bytes(),
+      sheaf::MutableByteSpan(workspace, need), &count_bytes, &written);
   const bool refused = wrong == sheaf::Errc::wrong_base && written == 0;
   Line()
       .text("# wrong base: ")

@@ -257,7 +257,8 @@ print("S %d %08x" % (len(data), h))' "$work/patch-new.sheaf" >"$work/patch-new.h
 # slot B: there, slot B is checked by verify_all() and every record's checksum, read frame by
 # frame.
 patch_board() {
-  local board=$1 out=$work/update-$board
+  local board=$1
+  local out=$work/update-$board
   local new=$work/patch-new.sheaf
   local frame max_chunk read_args=()
   frame=$(json_field "$work/patch-new.info.json" max_frame_size)
