@@ -140,25 +140,27 @@ for l in sys.stdin:
   fi
 }
 
-# The README's minimal firmware must compile with the firmware's flags.
-readme_example() {
-  local src=$work/readme_firmware.cpp
-  awk '/^<!-- firmware-example -->/ {on = 1; next} on && /^```cpp/ {code = 1; next}
+# The README's minimal firmware and its update example must compile with the firmware's flags.
+readme_example() {  # readme_example MARKER: the first cpp block after <!-- MARKER -->
+  local marker=$1
+  local src=$work/readme_$marker.cpp
+  awk -v marker="<!-- $marker -->" '$0 == marker {on = 1; next} on && /^```cpp/ {code = 1; next}
        code && /^```/ {exit} code {print}' "$repo/runtime/README.md" >"$src"
   if [[ ! -s $src ]]; then
-    fail "runtime/README.md has no firmware example"
+    fail "runtime/README.md has no $marker"
     return
   fi
   mkdir -p "$work/include" && ln -sfn /usr/include/flatbuffers "$work/include/flatbuffers"
   if arm-none-eabi-g++ -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -Os -std=c++17 \
       -fno-exceptions -fno-rtti -Wall -Wextra -Werror -I"$repo/runtime/include" -I"$work/include" \
-      -I"$repo/build-deps/zstd/lib" -c "$src" -o "$work/readme_firmware.o"; then
-    echo "runtime/README.md firmware example: compiles for Cortex-M4"
+      -I"$repo/build-deps/zstd/lib" -c "$src" -o "$work/readme_$marker.o"; then
+    echo "runtime/README.md $marker: compiles for Cortex-M4"
   else
-    fail "runtime/README.md firmware example does not compile"
+    fail "runtime/README.md $marker does not compile"
   fi
 }
-readme_example
+readme_example firmware-example
+readme_example patch-example
 
 for tag in default bs16k bs64k; do
   args=()
