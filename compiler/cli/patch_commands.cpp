@@ -81,9 +81,10 @@ void print_wrong_base(const PatchCommand& c, const PatchHeader& h, ByteSpan base
                static_cast<uint64_t>(base.size()));
 }
 
-bool append_to_string(void* context, const uint8_t* data, size_t size) {
-  static_cast<std::string*>(context)->append(reinterpret_cast<const char*>(data), size);
-  return true;
+// apply_patch's sink: the atomic writer's temporary file.
+bool write_to_temp(void* context, const uint8_t* data, size_t size) {
+  return (*static_cast<TempFileSink*>(context))(
+      std::string_view(reinterpret_cast<const char*>(data), size));
 }
 
 // The temp file's check: the result opens and passes verify_all and verify_bodies, as `sheaf
@@ -107,16 +108,13 @@ Status verify_result(const std::string& temp, uint32_t& articles) {
   return Status();
 }
 
-// apply_patch's errors, in the CLI's words.
-void print_apply_error(const PatchCommand& c, Errc e) {
+// apply_patch's errors, in the CLI's words (io_error: the write's own message says why).
+Status apply_error(const PatchCommand& c, Errc e) {
   if (e == Errc::checksum_mismatch) {
-    std::fprintf(stderr,
-                 "sheaf: error: %s: the result differs from the bundle the patch makes (is %s "
-                 "damaged? see sheaf verify): nothing written\n",
-                 c.second.c_str(), c.first.c_str());
-    return;
+    return Status::corrupt(c.second + ": the result differs from the bundle the patch makes (is " +
+                           c.first + " damaged? see sheaf verify)");
   }
-  print_error(c.second, "cannot apply", e);
+  return Status::corrupt(c.second + ": cannot apply: " + to_string(e));
 }
 
 }  // namespace
@@ -159,36 +157,39 @@ int run_patch(const PatchCommand& c) {
     return kExitFailure;
   }
   std::vector<uint64_t> workspace(patch_workspace_size(h) / 8 + 1);
-  std::string result;
-  result.reserve(
-      static_cast<size_t>(std::min<uint64_t>(h.target_size, base.size() + patch.size())));
-  const Errc e = apply_patch(
-      base, patch,
-      MutableByteSpan(reinterpret_cast<uint8_t*>(workspace.data()), workspace.size() * 8),
-      append_to_string, &result);
-  if (e != Errc::ok) {
-    print_apply_error(c, e);
-    return kExitFailure;
-  }
+  const MutableByteSpan ws(reinterpret_cast<uint8_t*>(workspace.data()), workspace.size() * 8);
+  // The runtime's applier writes straight into the temporary file; the result replaces the
+  // output only once it is the target (its checksum) and a valid bundle (verify's checks).
+  const auto produce = [&](const TempFileSink& write) {
+    TempFileSink sink = write;
+    const Errc e = apply_patch(base, patch, ws, write_to_temp, &sink);
+    return e == Errc::ok || e == Errc::io_error ? Status() : apply_error(c, e);
+  };
   uint32_t articles = 0;
-  const Status status = write_file_atomically(
-      c.output, result,
-      [&articles](const std::string& temp) { return verify_result(temp, articles); });
+  bool verified = false;  // false when written in place (a device, a FIFO): no file to check
+  const Status status = write_file_atomically(c.output, produce, [&](const std::string& temp) {
+    verified = true;
+    return verify_result(temp, articles);
+  });
   if (!status.ok()) {
     std::fprintf(stderr, "sheaf: error: %s\n", status.message().c_str());
     return kExitFailure;
   }
   if (c.json) {
     const Json j = {{"output", c.output},
-                    {"bytes", result.size()},
+                    {"bytes", h.target_size},
                     {"checksum", hex64(h.target_checksum)},
-                    {"verified", true},
+                    {"verified", verified},
                     {"articles", articles}};
     std::printf("%s\n", dump(j).c_str());
   } else if (!c.quiet) {
-    std::printf("%s: %zu bytes written from %s and %s; checksum %s, verified (%u articles)\n",
-                c.output.c_str(), result.size(), c.first.c_str(), c.second.c_str(),
-                hex64(h.target_checksum).c_str(), articles);
+    std::printf("%s: %" PRIu64 " bytes written from %s and %s; checksum %s", c.output.c_str(),
+                h.target_size, c.first.c_str(), c.second.c_str(), hex64(h.target_checksum).c_str());
+    if (verified) {
+      std::printf(", verified (%u articles)\n", articles);
+    } else {
+      std::printf(" (not a regular file: not verified further)\n");
+    }
   }
   return kExitOk;
 }

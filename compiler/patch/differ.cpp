@@ -12,8 +12,9 @@ namespace sheaf {
 namespace {
 
 constexpr uint32_t kDefaultMaxChunk = 16u << 10;
-constexpr size_t kSeed = 8;            // bytes hashed to find a match
-constexpr size_t kMinMatch = 16;       // a new match starts at this length
+constexpr uint32_t kLargestDefaultChunk = 1u << 20;  // a device's buffer, whatever --block-size
+constexpr size_t kSeed = 8;                          // bytes hashed to find a match
+constexpr size_t kMinMatch = 16;                     // a new match starts at this length
 constexpr size_t kDiagonalMatch = 4;   // a run continues over a mismatch with this much after it
 constexpr uint64_t kMaxGap = 32;       // mismatched bytes a run spans (they become ADD deltas)
 constexpr size_t kMinCopy = 32;        // exact stretches of a run shorter than this stay in an ADD
@@ -281,7 +282,8 @@ DiffResult diff_bundles(ByteSpan old_bundle, ByteSpan new_bundle, uint32_t max_c
   if (new_opened.ok()) {
     new_frames = frames_of(new_opened.value());
     if (max_chunk == 0) {
-      max_chunk = std::max(kDefaultMaxChunk, new_opened.value().info().block_size);
+      max_chunk =
+          std::clamp(new_opened.value().info().block_size, kDefaultMaxChunk, kLargestDefaultChunk);
     }
   }
   if (max_chunk == 0) {

@@ -21,8 +21,8 @@ struct DiffResult {
 /// The patch that turns `old_bundle` into `new_bundle`: both opened with the runtime (8-byte
 /// aligned, exactly their file_size bytes each, as Bundle::file() gives). `max_chunk` is the
 /// largest zstd block and ADD (the applier's buffer), 0: the new bundle's block size, at least
-/// 16 KiB. Deterministic. Memory: about 8 bytes per non-frame byte of the old bundle plus the
-/// patch; time: linear in the two bundles.
+/// 16 KiB and at most 1 MiB. Deterministic. Memory: about 12 bytes per non-frame byte of the old
+/// bundle plus the patch; time: linear in the two bundles.
 DiffResult diff_bundles(ByteSpan old_bundle, ByteSpan new_bundle, uint32_t max_chunk = 0);
 
 }  // namespace sheaf

@@ -149,16 +149,31 @@ std::string write_all(int fd, const std::vector<std::string_view>& pieces,
   return "";
 }
 
-std::string write_in_place(const std::string& path, const std::vector<std::string_view>& bytes) {
+// Writes what `produce` gives to `fd`: "" or the write's error; the producer's own failure
+// goes to `produced`.
+std::string write_produced(int fd, const TempFileProducer& produce, const std::string& path,
+                           Status& produced) {
+  std::string error;
+  produced = produce([&](std::string_view bytes) {
+    if (error.empty()) {
+      error = write_all(fd, {bytes}, path);
+    }
+    return error.empty();
+  });
+  return error;
+}
+
+Status write_in_place(const std::string& path, const TempFileProducer& produce) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd < 0) {
-    return os_error("cannot open for writing", path);
+    return Status::io_error(os_error("cannot open for writing", path));
   }
-  std::string error = write_all(fd, bytes, path);
+  Status produced;
+  std::string error = write_produced(fd, produce, path, produced);
   if (::close(fd) != 0 && error.empty()) {
     error = os_error("cannot close", path);
   }
-  return error;
+  return !error.empty() ? Status::io_error(error) : produced;
 }
 
 std::string directory_of(const std::string& path) {
@@ -241,6 +256,21 @@ Status write_file_atomically(const std::string& path, const std::string& bytes,
 
 Status write_file_atomically(const std::string& path, const std::vector<std::string_view>& bytes,
                              const TempFileCheck& check) {
+  return write_file_atomically(
+      path,
+      [&bytes](const TempFileSink& write) {
+        for (const std::string_view piece : bytes) {
+          if (!write(piece)) {
+            break;
+          }
+        }
+        return Status();
+      },
+      check);
+}
+
+Status write_file_atomically(const std::string& path, const TempFileProducer& produce,
+                             const TempFileCheck& check) {
   struct stat st {};
 
   if (::stat(path.c_str(), &st) == 0) {
@@ -248,8 +278,7 @@ Status write_file_atomically(const std::string& path, const std::vector<std::str
       return Status::io_error(path + ": is a directory");
     }
     if (!S_ISREG(st.st_mode)) {
-      const std::string error = write_in_place(path, bytes);
-      return error.empty() ? Status() : Status::io_error(error);
+      return write_in_place(path, produce);
     }
   }
   const size_t slash = path.find_last_of('/');
@@ -261,17 +290,21 @@ Status write_file_atomically(const std::string& path, const std::vector<std::str
   if (fd < 0) {
     return Status::io_error(os_error("cannot create a temporary file in " + dir, path));
   }
-  std::string error = write_all(fd, bytes, temp);
-  if (error.empty() && ::fsync(fd) != 0) {
+  Status produced;
+  std::string error = write_produced(fd, produce, temp, produced);
+  if (error.empty() && produced.ok() && ::fsync(fd) != 0) {
     error = os_error("cannot sync", temp);
   }
   if (::close(fd) != 0 && error.empty()) {
     error = os_error("cannot close", temp);
   }
-  if (error.empty() && ::chmod(temp.c_str(), default_file_mode()) != 0) {
+  if (error.empty() && produced.ok() && ::chmod(temp.c_str(), default_file_mode()) != 0) {
     error = os_error("cannot set permissions", temp);
   }
-  Status status = !error.empty() ? Status::io_error(error) : check ? check(temp) : Status();
+  Status status = !error.empty()   ? Status::io_error(error)
+                  : !produced.ok() ? produced
+                  : check          ? check(temp)
+                                   : Status();
   if (status.ok() && ::rename(temp.c_str(), path.c_str()) != 0) {
     status = Status::io_error(os_error("cannot rename " + temp + " to", path));
   }

@@ -33,6 +33,17 @@ Status write_file_atomically(const std::string& path, const std::string& bytes,
 Status write_file_atomically(const std::string& path, const std::vector<std::string_view>& pieces,
                              const TempFileCheck& check);
 
+/// Writes the next bytes of the file; false once a write has failed (the producer stops).
+using TempFileSink = std::function<bool(std::string_view bytes)>;
+
+/// Makes the file's bytes by calling the sink, front to back; returns a failure of its own
+/// (which, like a failed check, leaves the file unchanged) or success.
+using TempFileProducer = std::function<Status(const TempFileSink& write)>;
+
+/// The same, for a file whose bytes `produce` streams (memory: none held here).
+Status write_file_atomically(const std::string& path, const TempFileProducer& produce,
+                             const TempFileCheck& check);
+
 /// For `build -o -`: writes `pieces` to a temporary file in $TMPDIR (else /tmp), runs `check`
 /// on it, and only when that passes copies the file to `out_fd` (standard output); the
 /// temporary file is removed in every case, on SIGINT/SIGTERM/SIGHUP too. A failed write or

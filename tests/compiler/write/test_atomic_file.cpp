@@ -53,6 +53,37 @@ TEST_CASE("a failed check keeps the old file and removes the temporary", "[compi
   CHECK(entries_in(dir.path()) == 1);
 }
 
+TEST_CASE("a streamed write: pieces in order, or on the producer's failure nothing",
+          "[compiler][write]") {
+  const sheaf::test::TempDir dir;
+  sheaf::test::write_file(dir / "out.sheaf", "old");
+  const auto pieces = [](const sheaf::TempFileSink& write) {
+    CHECK(write("ne"));
+    CHECK(write("w"));
+    return sheaf::Status();
+  };
+  CHECK(sheaf::write_file_atomically(dir / "out.sheaf", pieces, nullptr).ok());
+  CHECK(sheaf::test::read_file(dir / "out.sheaf") == "new");
+  bool checked = false;
+  const sheaf::Status error = sheaf::write_file_atomically(
+      dir / "out.sheaf",
+      [](const sheaf::TempFileSink& write) {
+        CHECK(write("half"));
+        return sheaf::Status::corrupt("the patch is damaged");
+      },
+      [&checked](const std::string&) {
+        checked = true;
+        return sheaf::Status();
+      });
+  CHECK(error.code() == sheaf::StatusCode::corrupt);
+  CHECK(error.message() == dir / "out.sheaf" +
+                               ": not written, any existing file of that name is unchanged (the "
+                               "patch is damaged)");
+  CHECK_FALSE(checked);  // a failed producer's file is never checked
+  CHECK(sheaf::test::read_file(dir / "out.sheaf") == "new");
+  CHECK(entries_in(dir.path()) == 1);
+}
+
 TEST_CASE("write errors name the file and the reason", "[compiler][write]") {
   const sheaf::test::TempDir dir;
   const sheaf::Status missing =
