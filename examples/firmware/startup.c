@@ -71,6 +71,16 @@ uint32_t stack_peak_bytes(void) {
   return (uint32_t)((uintptr_t)&_estack - (uintptr_t)p);
 }
 
+/* Paints the stack again below the caller's frame, so that the next stack_peak_bytes()
+ * measures what runs after this call (and the frames above it). */
+__attribute__((noinline)) void stack_repaint(void) {
+  uint32_t* sp;
+  __asm__ volatile("mov %0, sp" : "=r"(sp));
+  for (uint32_t* p = &_sstack; p < sp - 16; ++p) { /* 64 bytes below this frame */
+    *p = STACK_PAINT;
+  }
+}
+
 void Reset_Handler(void) {
   /* Full access to CP10/CP11: the FPU, which -mfloat-abi=hard code may use. */
   *(volatile uint32_t*)0xE000ED88u |= 0xFu << 20;

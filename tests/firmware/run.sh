@@ -12,6 +12,13 @@
 #   < 64 KiB at 16K; runtime + zstd decoder code <= 48 KiB of flash; peak stack <= 2 KiB; no heap
 #   (the startup code's _sbrk ends the run with status 98).
 # Also compiles the minimal firmware of runtime/README.md ("Firmware integration") for the MCU.
+# The update (issue 15): a patch made by `sheaf diff` from an older bundle of the examples (two
+# articles fewer, one edited) to the current one, applied on both boards by the update program
+# (examples/firmware/patch_main.cpp) from the old bundle in flash into slot B, then verified and
+# listed: its bytes and articles compared with the host's new bundle. Fails when the update takes
+# more than 96 KiB of RAM (workspace + page buffer + stack) or 2 KiB of stack, when reading slot
+# B takes more than 2 KiB of stack on netduinoplus2, or when the patch applied to another bundle
+# is not refused with wrong_base before writing a byte.
 #
 #   run.sh SHEAF LIST_ARTICLES REPO WORK
 # Skips (status 77) when the toolchain is missing, unless CI is set: CI installs it
@@ -133,25 +140,27 @@ for l in sys.stdin:
   fi
 }
 
-# The README's minimal firmware must compile with the firmware's flags.
-readme_example() {
-  local src=$work/readme_firmware.cpp
-  awk '/^<!-- firmware-example -->/ {on = 1; next} on && /^```cpp/ {code = 1; next}
+# The README's minimal firmware and its update example must compile with the firmware's flags.
+readme_example() {  # readme_example MARKER: the first cpp block after <!-- MARKER -->
+  local marker=$1
+  local src=$work/readme_$marker.cpp
+  awk -v marker="<!-- $marker -->" '$0 == marker {on = 1; next} on && /^```cpp/ {code = 1; next}
        code && /^```/ {exit} code {print}' "$repo/runtime/README.md" >"$src"
   if [[ ! -s $src ]]; then
-    fail "runtime/README.md has no firmware example"
+    fail "runtime/README.md has no $marker"
     return
   fi
   mkdir -p "$work/include" && ln -sfn /usr/include/flatbuffers "$work/include/flatbuffers"
   if arm-none-eabi-g++ -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -Os -std=c++17 \
       -fno-exceptions -fno-rtti -Wall -Wextra -Werror -I"$repo/runtime/include" -I"$work/include" \
-      -I"$repo/build-deps/zstd/lib" -c "$src" -o "$work/readme_firmware.o"; then
-    echo "runtime/README.md firmware example: compiles for Cortex-M4"
+      -I"$repo/build-deps/zstd/lib" -c "$src" -o "$work/readme_$marker.o"; then
+    echo "runtime/README.md $marker: compiles for Cortex-M4"
   else
-    fail "runtime/README.md firmware example does not compile"
+    fail "runtime/README.md $marker does not compile"
   fi
 }
-readme_example
+readme_example firmware-example
+readme_example patch-example
 
 for tag in default bs16k bs64k; do
   args=()
@@ -214,6 +223,97 @@ c_api_board() {
   fi
 }
 c_api_board
+
+# The update's bundles and patch: OLD lacks two articles and has a sentence of a third edited;
+# NEW is examples/articles. Built without --search, so that slot B (NEW) fits the netduinoplus2's
+# RAM beside the workspaces.
+patch_inputs() {
+  local src=$work/patch-old-articles
+  rm -rf "$src"
+  cp -r "$repo/examples/articles" "$src"
+  rm "$src/notices/school-safety-week.txt" "$src/en/visitor-guide.txt"
+  sed -i 's/震源深度10千米/震源深度12千米/' "$src/quake-report.txt"
+  if cmp -s "$src/quake-report.txt" "$repo/examples/articles/quake-report.txt"; then
+    fail "update: the edit of quake-report.txt no longer applies"
+    return 1
+  fi
+  "$sheaf" build -q -o "$work/patch-old.sheaf" "$src"
+  "$sheaf" build -q -o "$work/patch-new.sheaf" "$repo/examples/articles"
+  "$sheaf" info --json "$work/patch-new.sheaf" >"$work/patch-new.info.json"
+  "$sheaf" diff "$work/patch-old.sheaf" "$work/patch-new.sheaf" -o "$work/update.patch"
+  # What slot B must hold: NEW's size and FNV-1a (the S line), then its articles.
+  python3 -c '
+import sys
+data = open(sys.argv[1], "rb").read()
+h = 2166136261
+for b in data:
+    h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+print("S %d %08x" % (len(data), h))' "$work/patch-new.sheaf" >"$work/patch-new.host.txt"
+  "$list" "$work/patch-new.sheaf" >>"$work/patch-new.host.txt"
+  echo "== update: old $(stat -c %s "$work/patch-old.sheaf") bytes, new $(stat -c %s "$work/patch-new.sheaf") bytes, patch $(stat -c %s "$work/update.patch") bytes"
+}
+
+# patch_board BOARD: builds and runs the update program; checks slot B against NEW and the budgets.
+# On mps2-an386 (4 MiB of RAM) verify_bodies() runs too, with a max_read_size buffer (141 KiB
+# for the examples' longest article), which does not fit the netduinoplus2's 192 KiB beside
+# slot B: there, slot B is checked by verify_all() and every record's checksum, read frame by
+# frame.
+patch_board() {
+  local board=$1
+  local out=$work/update-$board
+  local new=$work/patch-new.sheaf
+  local frame max_chunk read_args=()
+  frame=$(json_field "$work/patch-new.info.json" max_frame_size)
+  max_chunk=$(python3 -c 'import struct,sys; print(struct.unpack_from("<I", open(sys.argv[1], "rb").read(), 72)[0])' "$work/update.patch")
+  local size
+  size=$(stat -c %s "$new")
+  [[ $board == mps2-an386 ]] && read_args=(READ_BYTES="$(json_field "$work/patch-new.info.json" max_read_size)")
+  # Slot B: NEW rounded up to whole 256-byte pages. The workspace: 32 KiB for the zstd context
+  # (31,280 B on this MCU) plus the patch's chunk buffer.
+  if ! make -s -C "$repo/examples/firmware" BOARD="$board" BUNDLE="$work/patch-old.sheaf" \
+      PATCH="$work/update.patch" SLOT_BYTES=$(((size + 255) / 256 * 256)) \
+      WORKSPACE_BYTES=$((32768 + (max_chunk + 7) / 8 * 8)) BUFFER_BYTES="$frame" \
+      "${read_args[@]}" ZSTD_SRC="$repo/build-deps/zstd" OUT="$out" >"$out.make.log" 2>&1; then
+    cat "$out.make.log"
+    fail "$board update: firmware does not build"
+    return
+  fi
+  local status=0
+  timeout 300 qemu-system-arm -M "$board" -nographic -monitor none -serial null \
+    -semihosting-config enable=on,target=native -icount shift=0 \
+    -kernel "$out/firmware.elf" >"$out.txt" 2>&1 || status=$?
+  if ((status != 0)); then
+    grep -v '^[TA] ' "$out.txt" | tail -20 || true
+    fail "$board update: firmware exited with status $status"
+    return
+  fi
+  if ! grep '^[STA] ' "$out.txt" | diff -u "$work/patch-new.host.txt" - >"$out.diff"; then
+    head -40 "$out.diff"
+    fail "$board update: slot B differs from the new bundle"
+    return
+  fi
+  echo "$board update: slot B holds the new bundle ($(grep -c '^A ' "$out.txt") articles match the host)"
+  grep '^# ' "$out.txt" | grep -v '^# OK' | sed "s/^# /  /"
+  local ram stack verify_stack
+  ram=$(sed -n 's/^# ram apply .* total \([0-9]*\).*/\1/p' "$out.txt")
+  stack=$(sed -n 's/^# ram apply .* stack \([0-9]*\).*/\1/p' "$out.txt")
+  verify_stack=$(sed -n 's/^# verify .* stack \([0-9]*\).*/\1/p' "$out.txt")
+  if [[ -z $ram || -z $stack || -z $verify_stack ]]; then
+    fail "$board update: no RAM or stack figures"
+    return
+  fi
+  ((ram <= 98304)) || fail "$board update: RAM to apply $ram bytes > 96 KiB"
+  ((stack <= 2048)) || fail "$board update: stack to apply $stack bytes > 2048"
+  if [[ $board == netduinoplus2 ]]; then
+    ((verify_stack <= 2048)) || fail "$board update: stack to verify $verify_stack bytes > 2048"
+  fi
+  grep -q '^# wrong base: refused' "$out.txt" || fail "$board update: a wrong base not refused"
+}
+
+if patch_inputs; then
+  patch_board netduinoplus2
+  patch_board mps2-an386
+fi
 
 if ((failures)); then
   echo "firmware: $failures failure(s)"
