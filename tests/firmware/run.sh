@@ -225,8 +225,9 @@ c_api_board() {
 c_api_board
 
 # The update's bundles and patch: OLD lacks two articles and has a sentence of a third edited;
-# NEW is examples/articles. Built without --search, so that slot B (NEW) fits the netduinoplus2's
-# RAM beside the workspaces.
+# NEW is examples/articles, built as a nightly job does, with --base OLD (its dictionary and the
+# frames of unchanged articles kept), so the patch is mostly copies. Built without --search, so
+# that slot B (NEW) fits the netduinoplus2's RAM beside the workspaces.
 patch_inputs() {
   local src=$work/patch-old-articles
   rm -rf "$src"
@@ -238,7 +239,8 @@ patch_inputs() {
     return 1
   fi
   "$sheaf" build -q -o "$work/patch-old.sheaf" "$src"
-  "$sheaf" build -q -o "$work/patch-new.sheaf" "$repo/examples/articles"
+  "$sheaf" build -q --base "$work/patch-old.sheaf" -o "$work/patch-new.sheaf" \
+    "$repo/examples/articles"
   "$sheaf" info --json "$work/patch-new.sheaf" >"$work/patch-new.info.json"
   "$sheaf" diff "$work/patch-old.sheaf" "$work/patch-new.sheaf" -o "$work/update.patch"
   # What slot B must hold: NEW's size and FNV-1a (the S line), then its articles.
