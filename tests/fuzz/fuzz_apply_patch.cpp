@@ -3,36 +3,16 @@
 // the checksums, so the input is applied twice: as it is (the header checks), and re-sealed:
 // the magic, version, base fields, patch_size and both checksums set right, so that the op
 // parser, the range checks and the zstd blocks get the fuzzer's bytes.
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <vector>
 
 #include <sheaf/patch.hpp>
 
+#include "fuzz_base.hpp"
+
 namespace {
 
 namespace pf = sheaf::patch_format;
-
-std::vector<uint8_t> load_base() {
-  std::vector<uint8_t> bytes;
-  const char* path = std::getenv("SHEAF_FUZZ_BASE_BUNDLE");
-  if (path == nullptr) {
-    path = SHEAF_FUZZ_BASE_BUNDLE;
-  }
-  std::FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) {
-    std::fprintf(stderr, "fuzz_apply_patch: cannot open the base bundle %s\n", path);
-    std::abort();
-  }
-  uint8_t chunk[65536];
-  size_t n = 0;
-  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0) {
-    bytes.insert(bytes.end(), chunk, chunk + n);
-  }
-  std::fclose(f);
-  return bytes;
-}
 
 void put_le(std::vector<uint8_t>& out, size_t at, uint64_t v, size_t n) {
   for (size_t i = 0; i < n; ++i) {
@@ -61,7 +41,7 @@ void apply(const std::vector<uint8_t>& base, const uint8_t* patch, size_t size) 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::vector<uint8_t> base = load_base();
+  static const std::vector<uint8_t> base = sheaf::fuzz::load_base_bundle("fuzz_apply_patch");
   apply(base, data, size);
   if (size < pf::kHeaderSize + 1) {
     return 0;

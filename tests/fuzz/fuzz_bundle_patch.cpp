@@ -5,32 +5,11 @@
 // Input: byte 0 = options (bit 0: truncate), then, with truncation, 4 bytes of length; then
 // any number of 5-byte patches: a little-endian u32 offset (taken modulo the size) and a byte
 // XORed into the bundle there.
-#include <cstdio>
-#include <cstdlib>
 
+#include "fuzz_base.hpp"
 #include "fuzz_runtime.hpp"
 
 namespace {
-
-std::vector<uint8_t> load_base() {
-  std::vector<uint8_t> bytes;
-  const char* path = std::getenv("SHEAF_FUZZ_BASE_BUNDLE");
-  if (path == nullptr) {
-    path = SHEAF_FUZZ_BASE_BUNDLE;
-  }
-  std::FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) {
-    std::fprintf(stderr, "fuzz_bundle_patch: cannot open the base bundle %s\n", path);
-    std::abort();
-  }
-  uint8_t chunk[65536];
-  size_t n = 0;
-  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0) {
-    bytes.insert(bytes.end(), chunk, chunk + n);
-  }
-  std::fclose(f);
-  return bytes;
-}
 
 uint32_t le32(const uint8_t* p) {
   return static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 |
@@ -40,7 +19,7 @@ uint32_t le32(const uint8_t* p) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::vector<uint8_t> base = load_base();
+  static const std::vector<uint8_t> base = sheaf::fuzz::load_base_bundle("fuzz_bundle_patch");
   std::vector<uint8_t> bundle = base;
   size_t at = 0;
   if (size == 0) {

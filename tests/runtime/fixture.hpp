@@ -36,6 +36,16 @@ inline AlignedBytes load_aligned(const std::string& path) {
   return out;
 }
 
+/// Writes `bytes` to the file at `path`. @return false when it could not be written whole.
+inline bool save_aligned(const AlignedBytes& bytes, const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (f == nullptr) {
+    return false;
+  }
+  const bool written = std::fwrite(bytes.words.data(), 1, bytes.size, f) == bytes.size;
+  return std::fclose(f) == 0 && written;
+}
+
 inline std::string temp_path(const std::string& name) {
   const char* dir = std::getenv("TMPDIR");
   return std::string(dir != nullptr ? dir : "/tmp") + "/sheaf-runtime-test-" +

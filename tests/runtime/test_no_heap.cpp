@@ -117,13 +117,6 @@ bool write_slot(void* context, const uint8_t* data, size_t size) {
   return true;
 }
 
-void save(const sheaf::test::AlignedBytes& bytes, const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  REQUIRE(f != nullptr);
-  CHECK(std::fwrite(bytes.words.data(), 1, bytes.size, f) == bytes.size);
-  std::fclose(f);
-}
-
 }  // namespace
 
 TEST_CASE("apply_patch allocates nothing", "[runtime][patch]") {
@@ -132,8 +125,8 @@ TEST_CASE("apply_patch allocates nothing", "[runtime][patch]") {
   const std::string old_path = test::temp_path("no-heap-old.sheaf");
   const std::string new_path = test::temp_path("no-heap-new.sheaf");
   const std::string patch_path = test::temp_path("no-heap.patch");
-  save(all.small, old_path);
-  save(all.packed, new_path);
+  REQUIRE(sheaf::test::save_aligned(all.small, old_path));
+  REQUIRE(sheaf::test::save_aligned(all.packed, new_path));
   const std::string command = std::string(SHEAF_BINARY) + " diff -q " + old_path + " " + new_path +
                               " -o " + patch_path + " >/dev/null 2>&1";
   REQUIRE(std::system(command.c_str()) == 0);

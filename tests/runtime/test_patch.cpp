@@ -511,17 +511,6 @@ TEST_CASE("apply_patch: the workspace and the sink", "[runtime][patch]") {
   CHECK(refusing.calls == 3);  // stops at the first refusal
 }
 
-namespace {
-
-void save(const sheaf::test::AlignedBytes& bytes, const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  REQUIRE(f != nullptr);
-  CHECK(std::fwrite(bytes.words.data(), 1, bytes.size, f) == bytes.size);
-  std::fclose(f);
-}
-
-}  // namespace
-
 TEST_CASE("apply_patch: patches `sheaf diff` writes between real bundles", "[runtime][patch]") {
   const sheaf::test::Bundles& b = sheaf::test::Bundles::get();
   const std::pair<const sheaf::test::AlignedBytes*, const sheaf::test::AlignedBytes*> pairs[] = {
@@ -532,8 +521,8 @@ TEST_CASE("apply_patch: patches `sheaf diff` writes between real bundles", "[run
     const std::string old_path = sheaf::test::temp_path("patch-old.sheaf");
     const std::string new_path = sheaf::test::temp_path("patch-new.sheaf");
     const std::string patch_path = sheaf::test::temp_path("patch.patch");
-    save(*from, old_path);
-    save(*to, new_path);
+    REQUIRE(sheaf::test::save_aligned(*from, old_path));
+    REQUIRE(sheaf::test::save_aligned(*to, new_path));
     const std::string command = std::string(SHEAF_BINARY) + " diff -q " + old_path + " " +
                                 new_path + " -o " + patch_path + " >/dev/null 2>&1";
     REQUIRE(std::system(command.c_str()) == 0);
