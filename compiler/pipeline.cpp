@@ -324,11 +324,11 @@ Compressed compress_records(const BuildOptions& options, const FramePlan& plan,
   return {std::move(dictionary), std::move(data)};
 }
 
-// The end of the last 8-byte-aligned blob of a section: its size.
+// The end of the last blob of a section, padded to 8 bytes: its size.
 template <typename Placed>
 uint64_t section_bytes(const std::vector<Placed>& placed) {
   return placed.empty() ? 0
-                        : placed.back().offset + format::align_up(placed.back().compressed_size);
+                        : format::align_up(placed.back().offset + placed.back().compressed_size);
 }
 
 // The part of the report the inputs make: kept when the build fails.

@@ -165,7 +165,7 @@ int run_info(const ReadCommand& command) {
             {"dictionary_bytes", info.dictionary_size},
             {"dictionary_packed", info.dictionary_packed},
             {"dictionary_size", Decoder::dictionary_size(b)},
-            {"id_samples", b.id_sample_count()},
+            {"id_keys", b.id_key_count()},
             {"data_bytes", info.data_size},
             {"charset_bytes", section_size(b, format::SectionKind::charset)},
             {"navigation_bytes", section_size(b, format::SectionKind::navigation)},

@@ -37,6 +37,8 @@ std::unique_ptr<ZSTD_CCtx, CCtxDeleter> make_context(int level, const ZSTD_CDict
   check(ZSTD_CCtx_setParameter(c.get(), ZSTD_c_compressionLevel, level), "level");
   check(ZSTD_CCtx_setParameter(c.get(), ZSTD_c_checksumFlag, 1), "checksum flag");
   check(ZSTD_CCtx_setParameter(c.get(), ZSTD_c_contentSizeFlag, 1), "content size flag");
+  // A bundle has one dictionary: its id in every frame header would only cost 4 bytes a frame.
+  check(ZSTD_CCtx_setParameter(c.get(), ZSTD_c_dictIDFlag, 0), "dictionary id flag");
   if (dict != nullptr) {
     check(ZSTD_CCtx_refCDict(c.get(), dict), "dictionary");
   }

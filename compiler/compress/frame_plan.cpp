@@ -10,6 +10,9 @@
 namespace sheaf {
 namespace {
 
+constexpr uint32_t kOwnFrame = 1024;  // a record this long owns its frame
+constexpr uint32_t kMaxGroup = 2048;  // the largest group of shorter records
+
 void add_piece(FramePlan& plan, FramePiece piece) {
   FrameContent& f = plan.frames.back();
   f.pieces.push_back(piece);
@@ -37,16 +40,17 @@ void add_owned(FramePlan& plan, uint32_t article, uint32_t size, uint32_t block_
 
 }  // namespace
 
-// Measured on bulk at 8 KiB (docs/DESIGN.md, "Stable frame boundaries"): records of 3/4 of a
-// block own their frame, and a group ends after an id that cuts (1 in 8) once it holds 7/16
-// of a block. Against greedy packing the bundle is 0.26% larger, and 20 articles inserted
-// change 54 frames instead of 155: with a low minimum and rare cuts the ids, not the space
-// left, place most boundaries. (3/4 and 1 in 2: 0.12% larger, but 148 frames change.)
+// Record-sized frames, so that a read decodes about one article (docs/DESIGN.md, "Frame design
+// against per-article zstd"): a record of 1 KiB or more owns its frame, smaller ones share
+// groups of up to 2 KiB (both at most the block size). A group ends after an id that cuts (1 in
+// 8) once it holds 7/16 of its limit, so that ids, not the space left, place most boundaries
+// (docs/DESIGN.md, "Stable frame boundaries").
 FramePacking FramePacking::for_block_size(uint32_t block_size) {
   FramePacking p;
   p.block_size = block_size;
-  p.own_frame = std::max<uint32_t>(1, block_size - block_size / 4);
-  p.min_group = block_size / 16 * 7;
+  p.own_frame = std::max<uint32_t>(1, std::min<uint32_t>(kOwnFrame, block_size - block_size / 4));
+  p.max_group = std::min<uint32_t>(kMaxGroup, block_size);
+  p.min_group = p.max_group / 16 * 7;
   p.cut_mask = 7;
   return p;
 }
@@ -74,7 +78,7 @@ FramePlan plan_frames(const RecordStore& records, const FramePacking& packing) {
       group_open = false;  // nothing joins a record's own frames
       continue;
     }
-    if (!group_open || plan.frames.back().raw_size + size > packing.block_size) {
+    if (!group_open || plan.frames.back().raw_size + size > packing.max_group) {
       plan.frames.emplace_back();
     }
     loc.first_frame = static_cast<uint32_t>(plan.frames.size() - 1);
@@ -85,7 +89,7 @@ FramePlan plan_frames(const RecordStore& records, const FramePacking& packing) {
   }
   // A small record's read buffer is its whole frame, which may have grown after it joined.
   for (const RecordLocation& loc : plan.locations) {
-    if (loc.size != 0 && loc.size <= packing.block_size) {
+    if (loc.size != 0 && loc.size < packing.own_frame) {
       plan.max_read_size = std::max(plan.max_read_size, plan.frames[loc.first_frame].raw_size);
     }
   }

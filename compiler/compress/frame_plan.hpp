@@ -42,6 +42,7 @@ struct FramePlan {
 struct FramePacking {
   uint32_t block_size = 0;  ///< largest raw frame; > 0
   uint32_t own_frame = 0;   ///< a record of at least this size owns its frames; >= 1
+  uint32_t max_group = 0;   ///< largest group of small records; 0 < max_group <= block_size
   uint32_t min_group = 0;   ///< a group of small records ends on its ids' cut only from this size
   uint32_t cut_mask = 0;    ///< a group may end after a record whose id's XXH64 & mask is 0
 
@@ -53,9 +54,10 @@ struct FramePacking {
 /// boundaries that depend on each record's own size and id rather than on a running offset, so
 /// that an edited, inserted or appended record changes only the frames of its group (SPEC:
 /// "Frame packing"). A record of at least `own_frame` bytes owns its frames (a long one as many
-/// whole frames as it needs); smaller ones form groups, one frame each: a record joins the
-/// open group when it fits, and the group closes after a record whose id says cut once it holds
-/// `min_group` bytes. An empty record takes no frame. A pure function of the records.
+/// whole frames as it needs); smaller ones form groups of at most `max_group` bytes, one frame
+/// each: a record joins the open group when it fits, and the group closes after a record whose
+/// id says cut once it holds `min_group` bytes. An empty record takes no frame. A pure function
+/// of the records.
 FramePlan plan_frames(const RecordStore& records, const FramePacking& packing);
 
 /// plan_frames() with FramePacking::for_block_size(block_size). `block_size` must be > 0.

@@ -2,6 +2,7 @@
 #include "index/index_builder.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include <flatbuffers/flatbuffers.h>
 
@@ -45,16 +46,13 @@ Offset<fb::Site> build_site(FlatBufferBuilder& b, const SiteInfo& s) {
 IndexKeys index_keys(const RecordStore& records, const std::vector<const SiteInfo*>& sites,
                      const FramePlan& plan) {
   IndexKeys keys;
+  (void)plan;
   keys.title_hashes.reserve(records.size());
+  keys.id_hashes.reserve(records.size());
   for (size_t i = 0; i < records.size(); ++i) {
     const Result<Record> r = parse_record(records[i]);
     keys.title_hashes.push_back(detail::title_hash(r.ok() ? r.value().title : ""));
-  }
-  for (const FrameContent& f : plan.frames) {
-    if (!f.pieces.empty() && f.pieces.front().start == 0) {
-      keys.sample_articles.push_back(f.pieces.front().article);
-      keys.sample_ids.emplace_back(record_id(records[f.pieces.front().article]));
-    }
+    keys.id_hashes.push_back(detail::title_hash(record_id(records[i])));
   }
   for (const SiteInfo* s : sites) {
     keys.sites.push_back(*s);
@@ -84,37 +82,42 @@ std::string build_index(const BundleMeta& meta, const IndexKeys& keys, const Fra
     entries.emplace_back(loc.first_frame, loc.offset, loc.size, loc.checksum);
   }
   const auto article_vector = b.CreateVectorOfStructs(entries);
-  std::vector<Offset<String>> samples;
-  samples.reserve(keys.sample_ids.size());
-  for (const std::string& id : keys.sample_ids) {
-    samples.push_back(b.CreateString(id));
-  }
-  const auto sample_vector = b.CreateVector(samples);
-  const auto sample_article_vector = b.CreateVector(keys.sample_articles);
-  std::vector<fb::TitleKey> title_keys;
-  title_keys.reserve(keys.title_hashes.size());
-  for (size_t i = 0; i < keys.title_hashes.size(); ++i) {
-    title_keys.emplace_back(keys.title_hashes[i], static_cast<uint32_t>(i));
-  }
-  std::sort(title_keys.begin(), title_keys.end(), [](const fb::TitleKey& x, const fb::TitleKey& y) {
-    return x.hash() != y.hash() ? x.hash() < y.hash() : x.article() < y.article();
-  });
-  const auto key_vector = b.CreateVectorOfStructs(title_keys);
-  std::vector<fb::Frame> frame_structs;
-  frame_structs.reserve(frames.size());
+  // Keys sorted by (hash, article): lookups by id and by title (SPEC: "Lookup by id and by
+  // title").
+  const auto key_vector = [&b](const std::vector<uint32_t>& hashes) {
+    std::vector<fb::TitleKey> sorted;
+    sorted.reserve(hashes.size());
+    for (size_t i = 0; i < hashes.size(); ++i) {
+      sorted.emplace_back(hashes[i], static_cast<uint32_t>(i));
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const fb::TitleKey& x, const fb::TitleKey& y) {
+      return x.hash() != y.hash() ? x.hash() < y.hash() : x.article() < y.article();
+    });
+    return b.CreateVectorOfStructs(sorted);
+  };
+  const auto title_key_vector = key_vector(keys.title_hashes);
+  const auto id_key_vector = key_vector(keys.id_hashes);
+  std::vector<uint32_t> ends;
+  ends.reserve(frames.size());
   for (const FrameRecord& f : frames) {
-    frame_structs.emplace_back(f.offset, f.compressed_size, f.raw_size);
+    const uint64_t end = f.offset + f.compressed_size;
+    if (end > UINT32_MAX) {
+      throw std::length_error(
+          "the compressed text exceeds 4 GiB - 1 bytes, the most one bundle "
+          "holds: split the inputs into several bundles");
+    }
+    ends.push_back(static_cast<uint32_t>(end));
   }
-  const auto frame_vector = b.CreateVectorOfStructs(frame_structs);
+  const auto end_vector = b.CreateVector(ends);
   // One statement per string: argument evaluation order is unspecified, byte order is not.
   const auto title = unique(b, meta.title);
   const auto language = unique(b, meta.language);
   const auto creator = unique(b, meta.creator);
   const auto generator = unique(b, meta.generator);
-  const auto root = fb::CreateBundle(b, title, language, creator, generator, meta.created,
-                                     meta.block_size, plan.max_frame_size, plan.max_read_size,
-                                     frame_vector, article_vector, sample_article_vector,
-                                     sample_vector, key_vector, site_vector, source_vector);
+  const auto root =
+      fb::CreateBundle(b, title, language, creator, generator, meta.created, meta.block_size,
+                       plan.max_frame_size, plan.max_read_size, article_vector, title_key_vector,
+                       site_vector, source_vector, end_vector, id_key_vector);
   fb::FinishBundleBuffer(b, root);
   return std::string(reinterpret_cast<const char*>(b.GetBufferPointer()), b.GetSize());
 }

@@ -40,12 +40,9 @@ struct SourceRecord {
 /// What the index needs of the articles besides their records' locations: gathered once the
 /// frames are planned, so that the articles themselves can be freed before compression.
 struct IndexKeys {
-  std::vector<uint64_t> title_hashes;  ///< per article, in id order (SPEC: TitleKey.hash)
-  /// The first article whose record starts in each frame that has one, in frame order, and its
-  /// id (SPEC: Bundle.id_samples): lookup by id then decodes one frame.
-  std::vector<uint32_t> sample_articles;
-  std::vector<std::string> sample_ids;
-  std::vector<SiteInfo> sites;  ///< distinct sites, as the records number them
+  std::vector<uint32_t> title_hashes;  ///< per article, in id order (SPEC: title_keys)
+  std::vector<uint32_t> id_hashes;     ///< per article, in id order (SPEC: id_keys)
+  std::vector<SiteInfo> sites;         ///< distinct sites, as the records number them
 };
 
 /// Gathers the IndexKeys of the articles of `records` (in id order, parallel to
@@ -54,7 +51,8 @@ IndexKeys index_keys(const RecordStore& records, const std::vector<const SiteInf
                      const FramePlan& plan);
 
 /// Serializes the index: `keys` and plan.locations describe the articles, `frames` is parallel
-/// to plan.frames. Deterministic: same arguments, same bytes.
+/// to plan.frames and lies back to back from offset 0. Deterministic: same arguments, same
+/// bytes. Throws std::length_error when the frames end past 4 GiB - 1 (SPEC: "Limits").
 std::string build_index(const BundleMeta& meta, const IndexKeys& keys, const FramePlan& plan,
                         const std::vector<FrameRecord>& frames,
                         const std::vector<SourceRecord>& sources = {});

@@ -15,13 +15,28 @@ void put_le(std::string& out, size_t at, uint64_t value, size_t bytes) {
   }
 }
 
-// One section: one blob (INDEX, DICTIONARY), or frames each padded to 8 bytes inside the
-// section (DATA, SOURCES: SPEC "Data section").
+// How a section pads its blobs (SPEC: "Alignment").
+enum class Padding {
+  none,  ///< one blob, exact size (INDEX, DICTIONARY, the tables)
+  end,   ///< blobs back to back, zero padding to 8 bytes after the last, inside (DATA)
+  each,  ///< every blob followed by zero padding to 8 bytes, inside the section (SOURCES)
+};
+
 struct Section {
   format::SectionKind kind;
   std::vector<std::string_view> blobs;
-  bool padded = false;  ///< every blob followed by zero padding to 8 bytes, inside the section
+  Padding padding = Padding::none;
 };
+
+// Zero padding to the next multiple of 8 after `size` bytes, added to the section.
+void pad(std::vector<std::string_view>& pieces, detail::Xxh64& hash, uint64_t& size) {
+  if (size % format::kAlignment != 0) {
+    const std::string_view zeros(kZeros, format::align_up(size) - size);
+    pieces.push_back(zeros);
+    hash.update(reinterpret_cast<const uint8_t*>(zeros.data()), zeros.size());
+    size += zeros.size();
+  }
+}
 
 // Appends the section's pieces to `pieces`; returns its size and its XXH64 over those bytes.
 uint64_t add_section(const Section& s, std::vector<std::string_view>& pieces, uint64_t& checksum) {
@@ -31,12 +46,12 @@ uint64_t add_section(const Section& s, std::vector<std::string_view>& pieces, ui
     pieces.push_back(blob);
     hash.update(reinterpret_cast<const uint8_t*>(blob.data()), blob.size());
     size += blob.size();
-    if (s.padded && size % format::kAlignment != 0) {
-      const std::string_view pad(kZeros, format::align_up(size) - size);
-      pieces.push_back(pad);
-      hash.update(reinterpret_cast<const uint8_t*>(pad.data()), pad.size());
-      size += pad.size();
+    if (s.padding == Padding::each) {
+      pad(pieces, hash, size);
     }
+  }
+  if (s.padding == Padding::end) {
+    pad(pieces, hash, size);
   }
   checksum = hash.digest();
   return size;
@@ -70,11 +85,12 @@ std::vector<uint64_t> aligned_offsets(const std::vector<std::string>& blobs) {
 
 std::vector<FrameRecord> place_frames(const std::vector<std::string>& compressed,
                                       const std::vector<uint32_t>& raw_sizes) {
-  const std::vector<uint64_t> offsets = aligned_offsets(compressed);
   std::vector<FrameRecord> frames;
   frames.reserve(compressed.size());
+  uint64_t at = 0;
   for (size_t j = 0; j < compressed.size(); ++j) {
-    frames.push_back({offsets[j], static_cast<uint32_t>(compressed[j].size()), raw_sizes[j]});
+    frames.push_back({at, static_cast<uint32_t>(compressed[j].size()), raw_sizes[j]});
+    at += compressed[j].size();
   }
   return frames;
 }
@@ -92,19 +108,19 @@ FileImage lay_out_bundle(const std::string& index, const std::string& dictionary
                          const std::vector<std::string>& frames,
                          const std::vector<std::string>& source_frames, bool dictionary_packed,
                          const std::vector<OptionalSection>& tables) {
-  std::vector<Section> sections = {{format::SectionKind::index, {index}, false}};
+  std::vector<Section> sections = {{format::SectionKind::index, {index}, Padding::none}};
   if (!dictionary.empty()) {
     sections.push_back({dictionary_packed ? format::SectionKind::packed_dictionary
                                           : format::SectionKind::dictionary,
                         {dictionary},
-                        false});
+                        Padding::none});
   }
   for (const OptionalSection& t : tables) {
-    sections.push_back({t.kind, {t.bytes}, false});
+    sections.push_back({t.kind, {t.bytes}, Padding::none});
   }
-  sections.push_back({format::SectionKind::data, views(frames), true});
+  sections.push_back({format::SectionKind::data, views(frames), Padding::end});
   if (!source_frames.empty()) {
-    sections.push_back({format::SectionKind::sources, views(source_frames), true});
+    sections.push_back({format::SectionKind::sources, views(source_frames), Padding::each});
   }
   const auto count = static_cast<uint32_t>(sections.size());
 
@@ -139,7 +155,7 @@ FileImage lay_out_bundle(const std::string& index, const std::string& dictionary
   }
   put_le(out, format::kOffVersionMajor, format::kVersionMajor, 2);
   // The highest minor version whose additions the file uses (SPEC: "Versions").
-  put_le(out, format::kOffVersionMinor, tables.empty() ? 0 : format::kVersionMinor, 2);
+  put_le(out, format::kOffVersionMinor, format::kVersionMinor, 2);
   put_le(out, format::kOffFlags, 0, 4);
   put_le(out, format::kOffFileSize, at, 8);
   put_le(out, format::kOffSectionCount, count, 4);

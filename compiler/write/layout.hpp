@@ -19,7 +19,7 @@ namespace sheaf {
 /// (zero padding between): the offsets of frames in DATA, or of kept files in SOURCES.
 std::vector<uint64_t> aligned_offsets(const std::vector<std::string>& blobs);
 
-/// The frame table of a DATA section made of `compressed` frames laid out by aligned_offsets().
+/// The frame table of a DATA section made of `compressed` frames laid back to back.
 std::vector<FrameRecord> place_frames(const std::vector<std::string>& compressed,
                                       const std::vector<uint32_t>& raw_sizes);
 
@@ -43,9 +43,9 @@ struct OptionalSection {
 
 /// The bundle file: header, section table, INDEX, DICTIONARY (when not empty; kind 5 when
 /// `dictionary_packed`, the dictionary as one zstd frame), the `tables` (optional sections, in
-/// the order given), DATA (the `frames`, each at an 8-byte boundary), and SOURCES (the
-/// `source_frames`, when any: the optional section of --keep-source), each section at an 8-byte
-/// boundary. version_minor is 1 when there are tables (format 2.1), else 0.
+/// the order given), DATA (the `frames`, back to back, then zero padding to 8 bytes), and
+/// SOURCES (the `source_frames`, when any, each at an 8-byte boundary: the optional section of
+/// --keep-source), each section at an 8-byte boundary.
 FileImage lay_out_bundle(const std::string& index, const std::string& dictionary,
                          const std::vector<std::string>& frames,
                          const std::vector<std::string>& source_frames = {},

@@ -135,11 +135,11 @@ class Bundle {
   /// @return out_of_range when i >= size().
   Result<ArticleView> article(uint32_t i) const noexcept;
 
-  /// Lookup by id, first step: the articles that may hold `id`, [first, last) in id order (those
-  /// between two id samples: one frame's worth), by binary search over the id samples.
-  /// Decoder::find reads them. @return not_found when `id` sorts before every article,
-  /// corrupt_index when a sample fails verification or the samples are out of order.
-  Result<Range> id_block(std::string_view id) const noexcept;
+  /// Lookup by id, first step: the id_key() positions [first, last) whose hash is the id's.
+  /// Decoder::find reads those articles to compare the ids. O(log n).
+  /// @return not_found when the bundle has no articles, corrupt_index when it has articles but
+  ///   not one id key each (rule I9).
+  Result<Range> id_range(std::string_view id) const noexcept;
 
   /// Lookup by title, first step: the title_key() positions [first, last) whose hash is the
   /// title's. Decoder::find_title reads those articles to compare the titles. O(log n).
@@ -155,16 +155,14 @@ class Bundle {
   /// Title key `k`. @return out_of_range when k >= title_key_count().
   Result<TitleKey> title_key(uint32_t k) const noexcept;
 
-  /// Number of id samples (SPEC: Bundle.id_samples; 0 when its length differs from
-  /// id_sample_articles, rule I9).
-  uint32_t id_sample_count() const noexcept { return id_samples_.size; }
+  /// Number of id keys (equals size() in a valid bundle).
+  uint32_t id_key_count() const noexcept { return id_keys_.size; }
 
-  /// Id sample `k`, the id of article id_sample_article(k), its string verified first.
-  /// @return out_of_range past the end, corrupt_index when damaged.
-  Result<std::string_view> id_sample(uint32_t k) const noexcept;
+  /// Id key `k`: (hash of an id, article). @return out_of_range when k >= id_key_count().
+  Result<TitleKey> id_key(uint32_t k) const noexcept;
 
-  /// The article whose id is sample `k`. @return out_of_range when k >= id_sample_count().
-  Result<uint32_t> id_sample_article(uint32_t k) const noexcept;
+  /// True when the id keys hold (hash(`id`), `article`): one binary search (rule V15).
+  bool has_id_key(std::string_view id, uint32_t article) const noexcept;
 
   /// Number of distinct publisher fact tables (Bundle.sites).
   uint32_t site_count() const noexcept { return sites_.size; }
@@ -188,12 +186,14 @@ class Bundle {
   /// Bundle-wide facts. Valid only on an opened bundle.
   BundleInfo info() const noexcept;
 
-  uint32_t frame_count() const noexcept { return frames_.size; }
+  uint32_t frame_count() const noexcept { return frame_ends_.size; }
 
-  /// Frame `j`, range-checked against the DATA section, its raw size within max_frame_size
-  /// (so a buffer of BundleInfo::max_frame_size bytes holds any frame).
-  /// @return out_of_range when j >= frame_count(), corrupt_index when it lies outside DATA
-  ///   (rule F1) or claims more than max_frame_size raw bytes (rule F4).
+  /// Frame `j`: its bytes range-checked against the DATA section, its raw size read from its
+  /// zstd header and within max_frame_size (so a buffer of BundleInfo::max_frame_size bytes
+  /// holds any frame). Touches the frame's first bytes.
+  /// @return out_of_range when j >= frame_count(), corrupt_index when it is empty or lies
+  ///   outside DATA (rule F1) or claims more than max_frame_size raw bytes (rule F4),
+  ///   corrupt_body when its header is not a zstd frame header with a content size (rule F2).
   Result<FrameView> frame(uint32_t j) const noexcept;
 
   /// Which frames hold the record of `a`, and the buffer size a whole read needs.
@@ -216,8 +216,8 @@ class Bundle {
   ByteSpan index_bytes() const noexcept { return index_; }
 
   /// The index's table of articles within index_bytes(): 16 bytes an article, in id order. A
-  /// lookup reads one entry of it, and the rest of the index's lookup tables (frames, id
-  /// samples, title keys) at several places (prefetch_lookup_tables() in posix_file.hpp).
+  /// lookup reads one entry of it, and the rest of the index's lookup tables (frame ends, id
+  /// keys, title keys) at several places (prefetch_lookup_tables() in posix_file.hpp).
   ByteSpan article_table() const noexcept {
     return ByteSpan(articles_.data, size_t{articles_.size} * 16);
   }
@@ -300,9 +300,9 @@ class Bundle {
   void keep_section(const SectionEntry& s) noexcept;
   Errc open_index() noexcept;
   SectionEntry section_at(uint32_t k) const noexcept;
-  TitleKey title_key_at(uint32_t k) const noexcept;
-  uint32_t title_key_bound(uint32_t hash, uint32_t article) const noexcept;
-  uint32_t id_sample_article_at(uint32_t k) const noexcept;
+  static TitleKey key_at(detail::VectorSpan keys, uint32_t k) noexcept;
+  static uint32_t key_bound(detail::VectorSpan keys, uint32_t hash, uint32_t article) noexcept;
+  static Range key_range(detail::VectorSpan keys, std::string_view text) noexcept;
 
   ByteSpan file_;  // exactly header.file_size bytes
   ByteSpan index_;
@@ -315,14 +315,13 @@ class Bundle {
   ByteSpan search_;      // null when the bundle has no SEARCH section
   detail::Header header_;
   // The index's vectors, verified by open() (their headers and byte ranges).
-  detail::VectorSpan articles_;            // Article structs (16 bytes each)
-  detail::VectorSpan frames_;              // Frame structs (16 bytes each)
-  detail::VectorSpan title_keys_;          // TitleKey structs (8 bytes each)
-  detail::VectorSpan id_samples_;          // offsets to strings, verified when read (I8)
-  detail::VectorSpan id_sample_articles_;  // uint32 each
-  detail::VectorSpan sites_;               // offsets to Site tables, verified when read (I6)
-  detail::VectorSpan sources_table_;       // offsets to SourceFile tables, verified when read (I7)
-  uint32_t max_frame_size_ = 0;  // Bundle.max_frame_size, at most kMaxFrameSize (rule I11)
+  detail::VectorSpan articles_;       // Article structs (16 bytes each)
+  detail::VectorSpan frame_ends_;     // uint32 each: where each frame ends in DATA
+  detail::VectorSpan title_keys_;     // TitleKey structs (8 bytes each)
+  detail::VectorSpan id_keys_;        // TitleKey structs (8 bytes each), hashes of ids
+  detail::VectorSpan sites_;          // offsets to Site tables, verified when read (I6)
+  detail::VectorSpan sources_table_;  // offsets to SourceFile tables, verified when read (I7)
+  uint32_t max_frame_size_ = 0;       // Bundle.max_frame_size, at most kMaxFrameSize (rule I11)
   bool dictionary_packed_ = false;
 };
 

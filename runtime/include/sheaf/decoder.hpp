@@ -102,9 +102,10 @@ class Decoder {
   /// Article `i` in id order: Bundle::article(i), then read().
   Result<Record> read(uint32_t i, MutableByteSpan buffer) noexcept;
 
-  /// The article with this id: binary search over the id samples (Bundle::id_block), then the
-  /// records of that block, decoding each frame once. `buffer` as for read() (the candidates
-  /// need only max_frame_size bytes; the article found needs its whole record).
+  /// The article with this id: hash lookup (Bundle::id_range), then the candidates' records
+  /// compared, decoding each frame once (one candidate but for a hash collision). `buffer` as for
+  /// read() (the candidates need only max_frame_size bytes; the article found needs its whole
+  /// record).
   /// @return the article, not_found, or an error from reading the candidates.
   Result<Found> find(std::string_view id, MutableByteSpan buffer) noexcept;
 
@@ -158,8 +159,8 @@ class Decoder {
                              bool& whole) noexcept;
 
   /// The index of the article with this id among the id block's candidates, or not_found.
-  Result<uint32_t> scan_id_block(std::string_view id, MutableByteSpan buffer, uint32_t& cached,
-                                 Record& fields, bool& whole) noexcept;
+  Result<uint32_t> scan_id_keys(std::string_view id, MutableByteSpan buffer, uint32_t& cached,
+                                Record& fields, bool& whole) noexcept;
 
   static size_t dictionary_table_size(const Bundle& bundle) noexcept {
     const size_t n = dictionary_size(bundle);
@@ -338,16 +339,21 @@ inline Result<Record> Decoder::read_fields(const ArticleView& a, MutableByteSpan
   return read_record(a, buffer, cached);
 }
 
-inline Result<uint32_t> Decoder::scan_id_block(std::string_view id, MutableByteSpan buffer,
-                                               uint32_t& cached, Record& fields,
-                                               bool& whole) noexcept {
-  const Result<Range> block = bundle_.id_block(id);
-  if (!block.ok()) {
-    return block.error();
+inline Result<uint32_t> Decoder::scan_id_keys(std::string_view id, MutableByteSpan buffer,
+                                              uint32_t& cached, Record& fields,
+                                              bool& whole) noexcept {
+  const Result<Range> keys = bundle_.id_range(id);
+  if (!keys.ok()) {
+    return keys.error();
   }
   uint32_t last_frame = 0;
-  for (uint32_t i = block.value().first; i < block.value().last; ++i) {
-    const Result<ArticleView> a = bundle_.article(i);
+  for (uint32_t k = keys.value().first; k < keys.value().last; ++k) {
+    const Result<TitleKey> key = bundle_.id_key(k);  // k < id_key_count()
+    if (!key.ok()) {
+      return key.error();
+    }
+    SHEAF_CHECK(key.value().article < bundle_.size(), Rule::I9);
+    const Result<ArticleView> a = bundle_.article(key.value().article);
     if (!a.ok()) {
       return a.error();
     }
@@ -358,13 +364,9 @@ inline Result<uint32_t> Decoder::scan_id_block(std::string_view id, MutableByteS
     if (!r.ok()) {
       return r.error();
     }
-    const int c = r.value().id.compare(id);
-    if (c == 0) {
+    if (r.value().id == id) {
       fields = r.value();
-      return i;
-    }
-    if (c > 0) {
-      break;  // ids ascend: it is not here
+      return a.value().index;
     }
   }
   return Errc::not_found;
@@ -374,14 +376,14 @@ inline Result<uint32_t> Decoder::find_index(std::string_view id, MutableByteSpan
   uint32_t cached = UINT32_MAX;
   Record fields;
   bool whole = false;
-  return scan_id_block(id, buffer, cached, fields, whole);
+  return scan_id_keys(id, buffer, cached, fields, whole);
 }
 
 inline Result<Found> Decoder::find(std::string_view id, MutableByteSpan buffer) noexcept {
   uint32_t cached = UINT32_MAX;
   Record fields;
   bool whole = false;
-  const Result<uint32_t> i = scan_id_block(id, buffer, cached, fields, whole);
+  const Result<uint32_t> i = scan_id_keys(id, buffer, cached, fields, whole);
   if (!i.ok()) {
     return i.error();
   }
@@ -409,7 +411,7 @@ inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan
     if (!a.ok()) {
       return a.error();
     }
-    SHEAF_CHECK(a.value().first_frame >= last_frame, Rule::I12);  // as in scan_id_block
+    SHEAF_CHECK(a.value().first_frame >= last_frame, Rule::I12);  // as in scan_id_keys
     last_frame = a.value().first_frame;
     bool whole = false;
     const Result<Record> r = read_fields(a.value(), buffer, cached, whole);

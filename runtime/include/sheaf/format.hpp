@@ -9,8 +9,8 @@ namespace sheaf::format {
 
 // SPEC: File header
 inline constexpr uint8_t kMagic[8] = {0x89, 'S', 'H', 'E', 'A', 'F', '\r', '\n'};
-inline constexpr uint16_t kVersionMajor = 2;  // readers reject any other major version
-inline constexpr uint16_t kVersionMinor = 1;  // readers accept any minor version
+inline constexpr uint16_t kVersionMajor = 3;  // readers reject any other major version
+inline constexpr uint16_t kVersionMinor = 0;  // readers accept any minor version
 inline constexpr size_t kHeaderSize = 40;     // fixed part, before the section table
 inline constexpr size_t kOffMagic = 0;
 inline constexpr size_t kOffHeaderChecksum = 8;
@@ -20,7 +20,7 @@ inline constexpr size_t kOffFlags = 20;
 inline constexpr size_t kOffFileSize = 24;
 inline constexpr size_t kOffSectionCount = 32;
 inline constexpr size_t kOffReserved = 36;
-inline constexpr uint32_t kKnownFlags = 0;  // no header flags are defined in version 2
+inline constexpr uint32_t kKnownFlags = 0;  // no header flags are defined in versions 2 and 3
 
 // SPEC: Section table
 inline constexpr size_t kSectionEntrySize = 32;
@@ -34,7 +34,7 @@ inline constexpr uint32_t kSectionRequired = 1;  // flag: a reader must know thi
 inline constexpr uint32_t kKnownSectionFlags = kSectionRequired;
 
 enum class SectionKind : uint32_t {
-  index = 1,              // FlatBuffer, root table sheaf.fb.Bundle, identifier "SHF2"
+  index = 1,              // FlatBuffer, root table sheaf.fb.Bundle, identifier "SHF3"
   dictionary = 2,         // zstd dictionary used by every frame, stored as is
   data = 3,               // zstd frames, each at a multiple of 8 from the section start
   sources = 4,            // optional: original input files, one zstd frame each
@@ -50,7 +50,7 @@ inline constexpr uint32_t kLastSectionKind = 9;
 inline constexpr size_t kAlignment = 8;  // bundle base, every section and every frame
 
 // SPEC: Index section
-inline constexpr char kIndexIdentifier[] = "SHF2";
+inline constexpr char kIndexIdentifier[] = "SHF3";
 
 // Hard limits (SPEC: "Limits"), what `sheaf build` can produce; readers reject more.
 inline constexpr uint32_t kMaxFrameSize = 64u << 20;       // largest --block-size (rules I11, F4)

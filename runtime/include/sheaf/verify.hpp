@@ -58,9 +58,11 @@ inline Errc verify_layout(const Bundle& b) noexcept {
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V5, V10 and V11: frames lie back to back in DATA (each at the
-// next multiple of 8, zero padding between), and max_frame_size (which Bundle::frame() checks
-// every raw size against, rule F4) is exact and at most block_size.
+// SPEC: "Validation", rules V5, V10 and V11: frames lie back to back in DATA (each starts
+// where the one before ends, so F1, which Bundle::frame() checks, makes them non-empty and
+// ascending), DATA ends at the next multiple of 8 after the last one, with zero padding, and
+// max_frame_size (which Bundle::frame() checks every raw size against, rule F4) is exact and at
+// most block_size.
 inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
   uint64_t end = 0;
   uint32_t largest = 0;
@@ -70,10 +72,7 @@ inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
       return f.error();
     }
     const FrameView& v = f.value();
-    SHEAF_CHECK(v.offset >= end && v.compressed_size != 0, Rule::V5);
-    SHEAF_CHECK(
-        v.offset == format::align_up(end) && all_zero(b.data().data() + end, v.offset - end),
-        Rule::V10);
+    SHEAF_CHECK(v.offset == end && v.compressed_size != 0, Rule::V5);
     end = v.offset + v.compressed_size;
     largest = v.raw_size > largest ? v.raw_size : largest;
   }
@@ -143,18 +142,31 @@ inline Errc verify_plans(const Bundle& b, const BundleInfo& info) noexcept {
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V12 to V14: the lookup tables the right size and in order. Id
-// samples: articles ascending from 0 (open() checked the two vectors match); title keys: one
-// per article, sorted.
-inline Errc verify_lookup_tables(const Bundle& b) noexcept {
-  SHEAF_CHECK((b.size() == 0 || b.id_sample_count() != 0) && b.title_key_count() == b.size(),
-              Rule::V12);
-  uint32_t before = 0;
-  for (uint32_t k = 0; k < b.id_sample_count(); ++k) {
-    const uint32_t a = b.id_sample_article(k).value_or(UINT32_MAX);
-    SHEAF_CHECK(a < b.size() && (k == 0 ? a == 0 : a > before), Rule::V13);
-    before = a;
+// Keys sorted by (hash, article), no two equal, each naming an article.
+template <class KeyAt>
+bool keys_in_order(uint32_t count, uint32_t articles, KeyAt&& key_at) noexcept {
+  TitleKey previous;
+  for (uint32_t k = 0; k < count; ++k) {
+    const TitleKey key = key_at(k);
+    if (key.article >= articles ||
+        (k != 0 && (key.hash < previous.hash ||
+                    (key.hash == previous.hash && key.article <= previous.article)))) {
+      return false;
+    }
+    previous = key;
   }
+  return true;
+}
+
+// SPEC: "Validation", rules V12 to V14: the lookup tables the right size and in order: one id
+// key and one title key per article, each table sorted.
+inline Errc verify_lookup_tables(const Bundle& b) noexcept {
+  SHEAF_CHECK(b.id_key_count() == b.size() && b.title_key_count() == b.size(), Rule::V12);
+  SHEAF_CHECK(keys_in_order(b.id_key_count(), b.size(),
+                            [&](uint32_t k) {
+                              return b.id_key(k).value_or(TitleKey{UINT32_MAX, UINT32_MAX});
+                            }),
+              Rule::V13);
   TitleKey previous;
   for (uint32_t k = 0; k < b.title_key_count(); ++k) {
     const TitleKey key = b.title_key(k).value_or(TitleKey{UINT32_MAX, UINT32_MAX});
@@ -283,17 +295,13 @@ class BodyChecker {
   // SPEC: rule V9: records use the frames in order.
   Errc check_plan(const RecordPlan& p) noexcept { return order_.next(p); }
 
-  // SPEC: rules V7, V15 (the sample naming article i, if any), V16 and V17.
+  // SPEC: rules V7, V15, V16 and V17.
   Errc check_record(uint32_t i, const Record& r) noexcept {
     const Errc e = check_id_order(i, r.id);
     if (e != Errc::ok) {
       return e;
     }
-    if (next_sample_ < b_.id_sample_count() &&
-        b_.id_sample_article(next_sample_).value_or(UINT32_MAX) == i) {
-      const Result<std::string_view> sample = b_.id_sample(next_sample_++);
-      SHEAF_CHECK(sample.ok() && sample.value() == r.id, Rule::V15);
-    }
+    SHEAF_CHECK(b_.has_id_key(r.id, i), Rule::V15);        // O(log n): V13 held
     SHEAF_CHECK(b_.has_title_key(r.title, i), Rule::V16);  // O(log n): V14 held
     SHEAF_CHECK(r.site <= b_.site_count() && r.source_file <= b_.source_count(), Rule::V17);
     // SPEC: rule N10: the newest-first order sorts the records' own dates (N7 held).
@@ -314,11 +322,8 @@ class BodyChecker {
     return has_charset_ ? check_charset(r) : Errc::ok;
   }
 
-  // SPEC: the final parts of rules V15 and V9.
-  Errc finish() const noexcept {
-    SHEAF_CHECK(next_sample_ == b_.id_sample_count(), Rule::V15);
-    return order_.finish(b_.frame_count());
-  }
+  // SPEC: the final part of rule V9.
+  Errc finish() const noexcept { return order_.finish(b_.frame_count()); }
 
  private:
   // SPEC: rule C4, the records' half: every text field but the id, and the body.
@@ -361,7 +366,6 @@ class BodyChecker {
   SearchIndex search_;
   bool has_search_ = false;
   FrameOrder order_;
-  uint32_t next_sample_ = 0;  // id samples name ascending articles: check each in passing
   char previous_[256];
   size_t previous_size_ = 0;
   bool previous_cut_ = false;

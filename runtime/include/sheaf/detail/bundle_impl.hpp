@@ -10,16 +10,50 @@
 namespace sheaf {
 namespace detail {
 
-inline constexpr size_t kFrameStructSize = 16;  // SPEC: "Frame table"
 inline constexpr size_t kArticleStructSize = 16;
 inline constexpr size_t kTitleKeyStructSize = 8;
-static_assert(sizeof(fb::Frame) == kFrameStructSize, "schema Frame layout changed");
 static_assert(sizeof(fb::Article) == kArticleStructSize, "schema Article layout changed");
 static_assert(sizeof(fb::TitleKey) == kTitleKeyStructSize, "schema TitleKey layout changed");
 
 /// The title hash of SPEC table TitleKey.
 inline uint32_t title_hash(std::string_view title) noexcept {
   return static_cast<uint32_t>(xxh64(reinterpret_cast<const uint8_t*>(title.data()), title.size()));
+}
+
+/// Where a zstd frame's content size is, read from its header (RFC 8878, "Frame_Header"), and
+/// whether the header is one sheaf accepts (SPEC: rule F2): a complete zstd frame header (not a
+/// skippable frame), reserved bit clear, with a content checksum and a content size.
+struct ZstdFrameHeader {
+  bool ok = false;
+  uint64_t content_size = 0;
+};
+
+inline ZstdFrameHeader parse_zstd_frame_header(ByteSpan frame) noexcept {
+  ZstdFrameHeader h;
+  if (frame.size() < 5 || load_le32(frame.data()) != 0xFD2FB528u) {
+    return h;
+  }
+  const uint8_t fhd = frame.data()[4];
+  const unsigned fcs_flag = fhd >> 6;
+  const bool single_segment = (fhd & 0x20) != 0;
+  const bool checksum = (fhd & 0x04) != 0;
+  if ((fhd & 0x08) != 0 || !checksum) {
+    return h;  // the reserved bit is set, or no content checksum
+  }
+  static constexpr uint8_t kDictIdSize[4] = {0, 1, 2, 4};
+  static constexpr uint8_t kContentSizeSize[4] = {0, 2, 4, 8};
+  const size_t fcs_size = fcs_flag == 0 && single_segment ? 1 : kContentSizeSize[fcs_flag];
+  const size_t at = 5 + (single_segment ? 0 : 1) + kDictIdSize[fhd & 3];
+  if (fcs_size == 0 || frame.size() < at + fcs_size) {
+    return h;  // no content size, or the header runs past the frame
+  }
+  uint64_t v = 0;
+  for (size_t k = fcs_size; k > 0; --k) {
+    v = (v << 8) | frame.data()[at + k - 1];
+  }
+  h.content_size = fcs_size == 2 ? v + 256 : v;
+  h.ok = true;
+  return h;
 }
 
 inline std::string_view view_of(const flatbuffers::String* s) noexcept {
@@ -61,13 +95,12 @@ inline constexpr RootField kRootFields[] = {
     {"block_size", fb::Bundle::VT_BLOCK_SIZE, FieldKind::u32, 0, false},
     {"max_frame_size", fb::Bundle::VT_MAX_FRAME_SIZE, FieldKind::u32, 0, false},
     {"max_read_size", fb::Bundle::VT_MAX_READ_SIZE, FieldKind::u32, 0, false},
-    {"frames", fb::Bundle::VT_FRAMES, FieldKind::vector, sizeof(fb::Frame), true},
     {"articles", fb::Bundle::VT_ARTICLES, FieldKind::vector, sizeof(fb::Article), true},
-    {"id_sample_articles", fb::Bundle::VT_ID_SAMPLE_ARTICLES, FieldKind::vector, 4, false},
-    {"id_samples", fb::Bundle::VT_ID_SAMPLES, FieldKind::vector, 4, false},
     {"title_keys", fb::Bundle::VT_TITLE_KEYS, FieldKind::vector, sizeof(fb::TitleKey), false},
     {"sites", fb::Bundle::VT_SITES, FieldKind::vector, 4, false},
     {"sources", fb::Bundle::VT_SOURCES, FieldKind::vector, 4, false},
+    {"frame_ends", fb::Bundle::VT_FRAME_ENDS, FieldKind::vector, 4, true},
+    {"id_keys", fb::Bundle::VT_ID_KEYS, FieldKind::vector, sizeof(fb::TitleKey), false},
 };
 
 /// True when kRootFields lists `vt` as a field of kind `kind` (and, for a vector, of elements
@@ -269,7 +302,7 @@ T Bundle::scalar_field() const noexcept {
   return root()->GetField<T>(VT, 0);
 }
 
-// SPEC: "Validation", rules I1-I4 and I11; I9's length check of the id samples.
+// SPEC: "Validation", rules I1-I4 and I11.
 inline Errc Bundle::open_index() noexcept {
   SHEAF_CHECK(index_.size() >= 2 * sizeof(flatbuffers::uoffset_t) &&
                   index_.size() < FLATBUFFERS_MAX_BUFFER_SIZE &&
@@ -284,23 +317,18 @@ inline Errc Bundle::open_index() noexcept {
     return e;
   }
   using B = fb::Bundle;
-  frames_ = vector_field<B::VT_FRAMES, sizeof(fb::Frame)>();
+  frame_ends_ = vector_field<B::VT_FRAME_ENDS, 4>();
   articles_ = vector_field<B::VT_ARTICLES, sizeof(fb::Article)>();
   title_keys_ = vector_field<B::VT_TITLE_KEYS, sizeof(fb::TitleKey)>();
   sites_ = vector_field<B::VT_SITES, sizeof(flatbuffers::uoffset_t)>();
   sources_table_ = vector_field<B::VT_SOURCES, sizeof(flatbuffers::uoffset_t)>();
-  id_samples_ = vector_field<B::VT_ID_SAMPLES, sizeof(flatbuffers::uoffset_t)>();
-  id_sample_articles_ = vector_field<B::VT_ID_SAMPLE_ARTICLES, sizeof(uint32_t)>();
+  id_keys_ = vector_field<B::VT_ID_KEYS, sizeof(fb::TitleKey)>();
   // SPEC: rule I11: the frame sizes within what a writer can produce, so that a buffer of
   // max_frame_size bytes (which rule F4 makes enough for every frame) stays bounded.
   const uint32_t block_size = scalar_field<B::VT_BLOCK_SIZE, uint32_t>();
   max_frame_size_ = scalar_field<B::VT_MAX_FRAME_SIZE, uint32_t>();
   SHEAF_CHECK(block_size <= format::kMaxFrameSize && max_frame_size_ <= format::kMaxFrameSize,
               Rule::I11);
-  if (id_samples_.size != id_sample_articles_.size) {
-    id_samples_ = {};  // SPEC: rule I9: lengths that differ mean no id samples
-    id_sample_articles_ = {};
-  }
   return Errc::ok;
 }
 
@@ -319,24 +347,18 @@ inline Result<ArticleView> Bundle::article(uint32_t i) const noexcept {
   return view;
 }
 
-inline Result<TitleKey> Bundle::title_key(uint32_t k) const noexcept {
-  if (k >= title_keys_.size) {
-    return Errc::out_of_range;
-  }
-  return title_key_at(k);
-}
-
-inline TitleKey Bundle::title_key_at(uint32_t k) const noexcept {
-  const uint8_t* p = title_keys_.data + size_t{k} * detail::kTitleKeyStructSize;
+inline TitleKey Bundle::key_at(detail::VectorSpan keys, uint32_t k) noexcept {
+  const uint8_t* p = keys.data + size_t{k} * detail::kTitleKeyStructSize;
   return TitleKey{detail::load_le32(p), detail::load_le32(p + 4)};
 }
 
-inline uint32_t Bundle::title_key_bound(uint32_t hash, uint32_t article) const noexcept {
+inline uint32_t Bundle::key_bound(detail::VectorSpan keys, uint32_t hash,
+                                  uint32_t article) noexcept {
   uint32_t lo = 0;
-  uint32_t hi = title_keys_.size;
+  uint32_t hi = keys.size;
   while (lo < hi) {  // first key not before (hash, article)
     const uint32_t mid = lo + (hi - lo) / 2;
-    const TitleKey k = title_key_at(mid);
+    const TitleKey k = key_at(keys, mid);
     if (k.hash < hash || (k.hash == hash && k.article < article)) {
       lo = mid + 1;
     } else {
@@ -346,73 +368,53 @@ inline uint32_t Bundle::title_key_bound(uint32_t hash, uint32_t article) const n
   return lo;
 }
 
-inline Range Bundle::title_range(std::string_view title) const noexcept {
-  const uint32_t h = detail::title_hash(title);
-  // Two binary searches: however many articles share the title, the range costs O(log n).
-  const uint32_t first = title_key_bound(h, 0);
-  const uint32_t last = h == UINT32_MAX ? title_keys_.size : title_key_bound(h + 1, 0);
+// Two binary searches: however many articles share the hash, the range costs O(log n).
+inline Range Bundle::key_range(detail::VectorSpan keys, std::string_view text) noexcept {
+  const uint32_t h = detail::title_hash(text);
+  const uint32_t first = key_bound(keys, h, 0);
+  const uint32_t last = h == UINT32_MAX ? keys.size : key_bound(keys, h + 1, 0);
   return Range{first, last};
+}
+
+inline Result<TitleKey> Bundle::title_key(uint32_t k) const noexcept {
+  if (k >= title_keys_.size) {
+    return Errc::out_of_range;
+  }
+  return key_at(title_keys_, k);
+}
+
+inline Range Bundle::title_range(std::string_view title) const noexcept {
+  return key_range(title_keys_, title);
 }
 
 inline bool Bundle::has_title_key(std::string_view title, uint32_t article) const noexcept {
   const uint32_t h = detail::title_hash(title);
-  const uint32_t k = title_key_bound(h, article);
-  if (k >= title_keys_.size) {
-    return false;
-  }
-  const TitleKey key = title_key_at(k);
-  return key.hash == h && key.article == article;
+  const uint32_t k = key_bound(title_keys_, h, article);
+  return k < title_keys_.size && key_at(title_keys_, k).hash == h &&
+         key_at(title_keys_, k).article == article;
 }
 
-inline Result<std::string_view> Bundle::id_sample(uint32_t k) const noexcept {
-  if (k >= id_samples_.size) {
+inline Result<TitleKey> Bundle::id_key(uint32_t k) const noexcept {
+  if (k >= id_keys_.size) {
     return Errc::out_of_range;
   }
-  const flatbuffers::String* s = detail::verified_string(index_, id_samples_.data, k);
-  SHEAF_CHECK(s != nullptr, Rule::I8);
-  return detail::view_of(s);
+  return key_at(id_keys_, k);
 }
 
-inline Result<uint32_t> Bundle::id_sample_article(uint32_t k) const noexcept {
-  if (k >= id_sample_articles_.size) {
-    return Errc::out_of_range;
-  }
-  return id_sample_article_at(k);
-}
-
-inline uint32_t Bundle::id_sample_article_at(uint32_t k) const noexcept {
-  return detail::load_le32(id_sample_articles_.data + size_t{k} * 4);
-}
-
-// SPEC: "Lookup by id" and rules I8, I9.
-inline Result<Range> Bundle::id_block(std::string_view id) const noexcept {
-  const uint32_t samples = id_samples_.size;
-  if (articles_.size == 0 && samples == 0) {
+// SPEC: "Lookup by id" and rule I9.
+inline Result<Range> Bundle::id_range(std::string_view id) const noexcept {
+  if (articles_.size == 0) {
     return Errc::not_found;
   }
-  SHEAF_CHECK(samples != 0, Rule::I9);
-  // The last sample <= id names the block that holds id, if any article does.
-  uint32_t lo = 0;
-  uint32_t hi = samples;
-  while (lo < hi) {
-    const uint32_t mid = lo + (hi - lo) / 2;
-    const Result<std::string_view> sample = id_sample(mid);
-    if (!sample.ok()) {
-      return sample.error();
-    }
-    if (sample.value().compare(id) <= 0) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  if (lo == 0) {
-    return Errc::not_found;
-  }
-  const uint32_t first = id_sample_article_at(lo - 1);
-  const uint32_t last = lo < samples ? id_sample_article_at(lo) : articles_.size;
-  SHEAF_CHECK(first < last && last <= articles_.size, Rule::I9);
-  return Range{first, last};
+  SHEAF_CHECK(id_keys_.size == articles_.size, Rule::I9);
+  return key_range(id_keys_, id);
+}
+
+inline bool Bundle::has_id_key(std::string_view id, uint32_t article) const noexcept {
+  const uint32_t h = detail::title_hash(id);
+  const uint32_t k = key_bound(id_keys_, h, article);
+  return k < id_keys_.size && key_at(id_keys_, k).hash == h &&
+         key_at(id_keys_, k).article == article;
 }
 
 inline Result<SiteView> Bundle::site(uint32_t k) const noexcept {
@@ -466,7 +468,7 @@ inline BundleInfo Bundle::info() const noexcept {
   info.version_minor = header_.version_minor;
   info.file_size = header_.file_size;
   info.article_count = articles_.size;
-  info.frame_count = frames_.size;
+  info.frame_count = frame_ends_.size;
   info.index_size = index_.size();
   info.dictionary_size = dictionary_.size();
   info.dictionary_packed = dictionary_packed_;
@@ -487,20 +489,20 @@ inline BundleInfo Bundle::info() const noexcept {
 }
 
 inline Result<FrameView> Bundle::frame(uint32_t j) const noexcept {
-  if (j >= frames_.size) {
+  if (j >= frame_ends_.size) {
     return Errc::out_of_range;
   }
-  // The frames vector's byte range was verified by open(); load fields bytewise (any alignment).
-  const uint8_t* p = frames_.data + size_t{j} * detail::kFrameStructSize;
+  // The frame_ends vector's byte range was verified by open(); load bytewise (any alignment).
   FrameView f;
-  f.offset = detail::load_le64(p);
-  f.compressed_size = detail::load_le32(p + 8);
-  f.raw_size = detail::load_le32(p + 12);
-  SHEAF_CHECK(f.offset % format::kAlignment == 0 &&
-                  detail::check_range(f.offset, f.compressed_size, data_.size()),
-              Rule::F1);
-  SHEAF_CHECK(f.raw_size <= max_frame_size_, Rule::F4);
+  f.offset = j == 0 ? 0 : detail::load_le32(frame_ends_.data + size_t{j - 1} * 4);
+  const uint32_t end = detail::load_le32(frame_ends_.data + size_t{j} * 4);
+  SHEAF_CHECK(f.offset < end && end <= data_.size(), Rule::F1);
+  f.compressed_size = static_cast<uint32_t>(end - f.offset);
   f.bytes = ByteSpan(data_.data() + f.offset, f.compressed_size);
+  const detail::ZstdFrameHeader h = detail::parse_zstd_frame_header(f.bytes);
+  SHEAF_CHECK(h.ok, Rule::F2);
+  SHEAF_CHECK(h.content_size <= max_frame_size_, Rule::F4);
+  f.raw_size = static_cast<uint32_t>(h.content_size);
   return f;
 }
 
@@ -515,7 +517,7 @@ inline Errc Bundle::walk_record(const ArticleView& a, Visit&& visit) const noexc
   uint32_t start = a.offset;
   for (uint32_t k = 0; remaining > 0; ++k) {
     // The record must not run past the last frame.
-    SHEAF_CHECK(a.first_frame < frames_.size && k < frames_.size - a.first_frame, Rule::B1);
+    SHEAF_CHECK(a.first_frame < frame_ends_.size && k < frame_ends_.size - a.first_frame, Rule::B1);
     const uint32_t j = a.first_frame + k;
     const Result<FrameView> f = frame(j);
     if (!f.ok()) {
