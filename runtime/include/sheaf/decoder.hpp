@@ -81,7 +81,9 @@ class Decoder {
   /// Decompresses frame `j` into the start of `out` (at least its raw_size bytes).
   /// @return the decompressed bytes (a view into `out`), or an error from Bundle::frame(),
   ///   output_too_small, or corrupt_body (bad frame, missing or failed checksum, wrong size).
-  Result<ByteSpan> read_frame(uint32_t j, MutableByteSpan out) noexcept;
+  Result<ByteSpan> read_frame(uint32_t j, MutableByteSpan out) noexcept {
+    return decode_frame(j, out, true);
+  }
 
   /// The record bytes of `a`, decompressed into `buffer` (at least record_plan(a).buffer_size
   /// bytes; BundleInfo::max_read_size covers every article), its checksum checked.
@@ -151,6 +153,14 @@ class Decoder {
   /// read_bytes() with the frame cache, then parse_record().
   Result<Record> read_record(const ArticleView& a, MutableByteSpan buffer,
                              uint32_t& cached) noexcept;
+
+  /// read_frame(), checking the frame's content checksum or not: a whole-record read does not,
+  /// since the record's own checksum (rule B3) covers every byte it returns.
+  Result<ByteSpan> decode_frame(uint32_t j, MutableByteSpan out, bool check_content) noexcept;
+
+  /// read_bytes() once the record's plan is made.
+  Result<std::string_view> read_planned(const ArticleView& a, const RecordPlan& p,
+                                        MutableByteSpan buffer, uint32_t& cached) noexcept;
 
   /// The record's fields, for lookups: the whole record when it lies in one frame (checksum
   /// checked); for a longer one, parsed from its first frame (its body cut short there, `whole`
@@ -227,7 +237,8 @@ inline Result<Decoder> Decoder::init(const Bundle& bundle, MutableByteSpan works
   return d;
 }
 
-inline Result<ByteSpan> Decoder::read_frame(uint32_t j, MutableByteSpan out) noexcept {
+inline Result<ByteSpan> Decoder::decode_frame(uint32_t j, MutableByteSpan out,
+                                              bool check_content) noexcept {
   const Result<FrameView> fr = bundle_.frame(j);
   if (!fr.ok()) {
     return fr.error();
@@ -244,6 +255,9 @@ inline Result<ByteSpan> Decoder::read_frame(uint32_t j, MutableByteSpan out) noe
                   fh.checksumFlag != 0 && fh.frameType == ZSTD_frame &&
                   ZSTD_findFrameCompressedSize(f.bytes.data(), f.bytes.size()) == f.bytes.size(),
               Rule::F2);
+  // Sticky in the context: set for every frame.
+  ZSTD_DCtx_setParameter(context_, ZSTD_d_forceIgnoreChecksum,
+                         check_content ? ZSTD_d_validateChecksum : ZSTD_d_ignoreChecksum);
   size_t n = 0;
   if (ddict_ != nullptr) {
     n = ZSTD_decompress_usingDDict(context_, out.data(), f.raw_size, f.bytes.data(), f.bytes.size(),
@@ -268,7 +282,12 @@ inline Result<std::string_view> Decoder::read_bytes(const ArticleView& a, Mutabl
   if (!plan.ok()) {
     return plan.error();
   }
-  const RecordPlan& p = plan.value();
+  return read_planned(a, plan.value(), buffer, cached);
+}
+
+inline Result<std::string_view> Decoder::read_planned(const ArticleView& a, const RecordPlan& p,
+                                                      MutableByteSpan buffer,
+                                                      uint32_t& cached) noexcept {
   if (buffer.size() < p.buffer_size) {
     return Errc::output_too_small;
   }
@@ -276,8 +295,8 @@ inline Result<std::string_view> Decoder::read_bytes(const ArticleView& a, Mutabl
     cached = UINT32_MAX;
     size_t at = 0;
     for (uint32_t k = 0; k < p.frame_count; ++k) {
-      const Result<ByteSpan> part =
-          read_frame(p.first_frame + k, MutableByteSpan(buffer.data() + at, buffer.size() - at));
+      const Result<ByteSpan> part = decode_frame(
+          p.first_frame + k, MutableByteSpan(buffer.data() + at, buffer.size() - at), false);
       if (!part.ok()) {
         return part.error();
       }
@@ -314,29 +333,39 @@ inline Result<Record> Decoder::read(uint32_t i, MutableByteSpan buffer) noexcept
 
 inline Result<Record> Decoder::read_fields(const ArticleView& a, MutableByteSpan buffer,
                                            uint32_t& cached, bool& whole) noexcept {
-  const Result<RecordPiece> first = bundle_.record_piece(a, 0);
-  if (!first.ok()) {
-    return first.error();
+  const Result<RecordPlan> plan = bundle_.record_plan(a);
+  if (!plan.ok()) {
+    return plan.error();
   }
-  whole = first.value().size == a.size;
-  if (whole) {
-    return read_record(a, buffer, cached);
-  }
-  if (cached != first.value().frame) {
-    cached = UINT32_MAX;
-    const Result<ByteSpan> content = read_frame(first.value().frame, buffer);
-    if (!content.ok()) {
-      return content.error();
+  const RecordPlan& p = plan.value();
+  whole = p.frame_count == 1;
+  if (!whole) {
+    // Piece 0, from the record's start to the end of its first frame.
+    const Result<FrameView> first = bundle_.frame(p.first_frame);
+    if (!first.ok()) {
+      return first.error();
     }
-    cached = first.value().frame;
+    if (cached != p.first_frame) {
+      cached = UINT32_MAX;
+      const Result<ByteSpan> content = read_frame(p.first_frame, buffer);
+      if (!content.ok()) {
+        return content.error();
+      }
+      cached = p.first_frame;
+    }
+    const Result<Record> r =
+        parse_record(std::string_view(reinterpret_cast<const char*>(buffer.data()) + p.offset,
+                                      first.value().raw_size - p.offset));
+    if (r.ok()) {
+      return r;
+    }
+    whole = true;  // fields longer than a frame: the whole record, if the buffer holds it
   }
-  const Result<Record> r = parse_record(std::string_view(
-      reinterpret_cast<const char*>(buffer.data()) + first.value().start, first.value().size));
-  if (r.ok()) {
-    return r;
+  const Result<std::string_view> bytes = read_planned(a, p, buffer, cached);
+  if (!bytes.ok()) {
+    return bytes.error();
   }
-  whole = true;  // fields longer than a frame: the whole record, if the buffer holds it
-  return read_record(a, buffer, cached);
+  return parse_record(bytes.value());
 }
 
 inline Result<uint32_t> Decoder::scan_id_keys(std::string_view id, MutableByteSpan buffer,
