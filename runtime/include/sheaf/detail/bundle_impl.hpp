@@ -42,8 +42,8 @@ inline ZstdFrameHeader parse_zstd_frame_header(ByteSpan frame) noexcept {
   }
   static constexpr uint8_t kDictIdSize[4] = {0, 1, 2, 4};
   static constexpr uint8_t kContentSizeSize[4] = {0, 2, 4, 8};
-  const size_t fcs_size = fcs_flag == 0 && single_segment ? 1 : kContentSizeSize[fcs_flag];
-  const size_t at = 5 + (single_segment ? 0 : 1) + kDictIdSize[fhd & 3];
+  const size_t fcs_size = fcs_flag == 0 && single_segment ? size_t{1} : kContentSizeSize[fcs_flag];
+  const size_t at = size_t{5} + (single_segment ? size_t{0} : size_t{1}) + kDictIdSize[fhd & 3u];
   if (fcs_size == 0 || frame.size() < at + fcs_size) {
     return h;  // no content size, or the header runs past the frame
   }
