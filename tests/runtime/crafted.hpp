@@ -64,19 +64,28 @@ struct DraftSection {
   uint64_t checksum_xor = 0;  ///< nonzero: store a wrong checksum
 };
 
-/// A small valid bundle as parts: three articles, one record per frame.
+/// A zstd frame header that claims `raw` bytes of content, with an empty last raw block and no
+/// checksum bytes: enough for a reader that plans reads from headers (rule B4), never decoded.
+inline Bytes claiming_frame(uint32_t raw) {
+  Bytes f = {0x28, 0xB5, 0x2F, 0xFD, 0xA4};  // magic; single segment, 4-byte size, checksum
+  put_le(f, raw, 4);
+  put_le(f, 1u, 3);  // last block, raw, empty
+  put_le(f, 0, 4);   // a checksum that is never checked
+  return f;
+}
+
+/// A small valid bundle as parts: three articles, one record per frame (format 3).
 struct Draft {
   std::vector<std::string> records = {record("a-1", "Alpha"), record("b-2", "Beta"),
                                       record("c-3", "Gamma")};
   // Filled by derive() from the records; change them after.
   Bytes data;
-  std::vector<fb::Frame> frames;
+  std::vector<uint32_t> frame_ends;
   std::vector<fb::Article> articles;
-  std::vector<uint32_t> sample_articles;
-  std::vector<std::string> samples;
+  std::vector<fb::TitleKey> id_keys;
   std::vector<fb::TitleKey> keys;
   uint32_t block_size = 8192, max_frame_size = 0, max_read_size = 0;
-  bool omit_frames = false;
+  bool omit_frame_ends = false;
   std::vector<std::string> sites;                      // Site names
   std::vector<std::pair<uint64_t, uint64_t>> sources;  // (offset, compressed_size)
   std::vector<uint64_t> source_sizes;                  // SourceFile.size of sources[k] (0 past)
@@ -85,35 +94,42 @@ struct Draft {
   uint64_t gap_before_first = 0;  ///< bytes of padding before the first section
   uint64_t trailing = 0;          ///< zero bytes past the end of the last section's padding
 
-  /// Fills data, frames, articles, samples, keys and the size fields from the records.
+  /// Keys sorted by (hash, article), as the index stores them.
+  static void sort_keys(std::vector<fb::TitleKey>& k) {
+    std::sort(k.begin(), k.end(), [](const fb::TitleKey& a, const fb::TitleKey& b) {
+      return a.hash() != b.hash() ? a.hash() < b.hash() : a.article() < b.article();
+    });
+  }
+
+  /// Fills data, frame ends, articles, keys and the size fields from the records: frames back
+  /// to back, DATA padded to 8 bytes after the last.
   void derive() {
     data.clear();
-    frames.clear();
+    frame_ends.clear();
     articles.clear();
-    sample_articles.clear();
-    samples.clear();
+    id_keys.clear();
     keys.clear();
     for (uint32_t i = 0; i < records.size(); ++i) {
       const std::string& r = records[i];
       const Bytes f = raw_zstd_frame(r);
-      frames.emplace_back(data.size(), static_cast<uint32_t>(f.size()),
-                          static_cast<uint32_t>(r.size()));
       data.insert(data.end(), f.begin(), f.end());
-      data.resize(static_cast<size_t>(format::align_up(data.size())), 0);
+      frame_ends.push_back(static_cast<uint32_t>(data.size()));
       const auto checksum = static_cast<uint32_t>(
           detail::xxh64(reinterpret_cast<const uint8_t*>(r.data()), r.size()));
       articles.emplace_back(i, 0, static_cast<uint32_t>(r.size()), checksum);
       const Result<Record> parsed = parse_record(r);
-      sample_articles.push_back(i);
-      samples.emplace_back(parsed.ok() ? parsed.value().id : std::string_view("?"));
+      id_keys.emplace_back(detail::title_hash(parsed.ok() ? parsed.value().id : "?"), i);
       keys.emplace_back(detail::title_hash(parsed.ok() ? parsed.value().title : ""), i);
       max_frame_size = std::max<uint32_t>(max_frame_size, static_cast<uint32_t>(r.size()));
     }
+    data.resize(static_cast<size_t>(format::align_up(data.size())), 0);
     max_read_size = max_frame_size;
-    std::sort(keys.begin(), keys.end(), [](const fb::TitleKey& a, const fb::TitleKey& b) {
-      return a.hash() != b.hash() ? a.hash() < b.hash() : a.article() < b.article();
-    });
+    sort_keys(id_keys);
+    sort_keys(keys);
   }
+
+  /// Where frame `j` starts in data.
+  uint32_t frame_start(size_t j) const { return j == 0 ? 0 : frame_ends[j - 1]; }
 
   Bytes index() const {
     flatbuffers::FlatBufferBuilder b;
@@ -127,10 +143,9 @@ struct Draft {
       source_tables.push_back(fb::CreateSourceFile(b, b.CreateString("in.txt"), sources[k].first,
                                                    sources[k].second, size));
     }
-    const auto v_frames = b.CreateVectorOfStructs(frames);
+    const auto v_frame_ends = b.CreateVector(frame_ends);
     const auto v_articles = b.CreateVectorOfStructs(articles);
-    const auto v_sample_articles = b.CreateVector(sample_articles);
-    const auto v_samples = b.CreateVectorOfStrings(samples);
+    const auto v_id_keys = b.CreateVectorOfStructs(id_keys);
     const auto v_keys = b.CreateVectorOfStructs(keys);
     const auto v_sites = b.CreateVector(site_tables);
     const auto v_sources = b.CreateVector(source_tables);
@@ -142,15 +157,14 @@ struct Draft {
     b.AddElement<uint32_t>(B::VT_BLOCK_SIZE, block_size, 0);
     b.AddElement<uint32_t>(B::VT_MAX_FRAME_SIZE, max_frame_size, 0);
     b.AddElement<uint32_t>(B::VT_MAX_READ_SIZE, max_read_size, 0);
-    if (!omit_frames) {
-      b.AddOffset(B::VT_FRAMES, v_frames);
-    }
     b.AddOffset(B::VT_ARTICLES, v_articles);
-    b.AddOffset(B::VT_ID_SAMPLE_ARTICLES, v_sample_articles);
-    b.AddOffset(B::VT_ID_SAMPLES, v_samples);
     b.AddOffset(B::VT_TITLE_KEYS, v_keys);
     b.AddOffset(B::VT_SITES, v_sites);
     b.AddOffset(B::VT_SOURCES, v_sources);
+    if (!omit_frame_ends) {
+      b.AddOffset(B::VT_FRAME_ENDS, v_frame_ends);
+    }
+    b.AddOffset(B::VT_ID_KEYS, v_id_keys);
     b.Finish(flatbuffers::Offset<B>(b.EndTable(start)), format::kIndexIdentifier);
     return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
   }

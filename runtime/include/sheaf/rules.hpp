@@ -18,7 +18,7 @@
 namespace sheaf {
 
 // One line per SPEC rule, in SPEC order: its id and the Errc it gives (SPEC's `Errc` column).
-// Retired ids (I5, V6) are not listed; new rules get new ids.
+// Retired ids (I5, I8, V5, V6) are not listed; new rules get new ids.
 // clang-format off
 #define SHEAF_RULES(X) \
   X(H1, truncated)           \
@@ -46,7 +46,6 @@ namespace sheaf {
   X(I4, corrupt_index)       \
   X(I6, corrupt_index)       \
   X(I7, corrupt_index)       \
-  X(I8, corrupt_index)       \
   X(I9, corrupt_index)       \
   X(I10, corrupt_index)      \
   X(I11, corrupt_index)      \
@@ -98,7 +97,6 @@ namespace sheaf {
   X(V2, checksum_mismatch)   \
   X(V3, corrupt_header)      \
   X(V4, corrupt_index)       \
-  X(V5, corrupt_index)       \
   X(V7, corrupt_index)       \
   X(V8, corrupt_index)       \
   X(V9, corrupt_index)       \

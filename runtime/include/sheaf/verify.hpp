@@ -58,8 +58,8 @@ inline Errc verify_layout(const Bundle& b) noexcept {
   return Errc::ok;
 }
 
-// SPEC: "Validation", rules V5, V10 and V11: frames lie back to back in DATA (each starts
-// where the one before ends, so F1, which Bundle::frame() checks, makes them non-empty and
+// SPEC: "Validation", rules V10 and V11: frames lie back to back in DATA by construction (each
+// starts where the one before ends; F1, which Bundle::frame() checks, makes them non-empty and
 // ascending), DATA ends at the next multiple of 8 after the last one, with zero padding, and
 // max_frame_size (which Bundle::frame() checks every raw size against, rule F4) is exact and at
 // most block_size.
@@ -72,7 +72,6 @@ inline Errc verify_frames(const Bundle& b, const BundleInfo& info) noexcept {
       return f.error();
     }
     const FrameView& v = f.value();
-    SHEAF_CHECK(v.offset == end && v.compressed_size != 0, Rule::V5);
     end = v.offset + v.compressed_size;
     largest = v.raw_size > largest ? v.raw_size : largest;
   }
@@ -378,7 +377,7 @@ using VerifyProgressFn = void (*)(uint32_t done, uint32_t total, void* context);
 
 /// Checks every byte of an opened bundle: zero padding, every section checksum, the whole index
 /// FlatBuffer, frame and record locations and their order, the lookup tables' shape (SPEC:
-/// "Validation", V1 to V5, V8 to V14). Ids and titles are in the records: verify_bodies() checks
+/// "Validation", V1 to V4, V8 to V14). Ids and titles are in the records: verify_bodies() checks
 /// them. It checks the bundle's own bytes, `b.file()`: bytes past the header's file size (a flash
 /// partition) are not part of it; `sheaf verify` compares the file's length separately.
 /// @return ok, or corrupt_header, checksum_mismatch or corrupt_index.
