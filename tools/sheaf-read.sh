@@ -1,5 +1,5 @@
 #!/bin/sh
-# Reads one article of a sheaf 2.x bundle with stock tools: od, dd, flatc, jq, zstd, xxhsum.
+# Reads one article of a sheaf 3.x bundle with stock tools: od, dd, flatc, jq, zstd, xxhsum.
 # Usage: sheaf-read.sh BUNDLE ARTICLE_ID > body.txt   (SCHEMA: the schema; by default the
 # schema/sheaf.fbs beside this script's folder)
 # Writes its scratch files (index.bin, index.json, dict.bin, ...) in the current directory.
@@ -14,7 +14,7 @@ sum_ok() { [ "$(xxhsum -H64 < "$1" | cut -c1-16)" = "$2" ]; }                  #
 # 1. Header and section table: keep INDEX and the dictionary (kind 2 as is, kind 5 unpacked),
 #    note where DATA starts.
 [ "$(od -An -tx1 -N 8 "$B" | tr -d ' \n')" = 8953484541460d0a ] || die "not a sheaf bundle"
-[ "$(u 2 16)" = 2 ] || die "format $(u 2 16).x; this script reads 2.x"
+[ "$(u 2 16)" = 3 ] || die "format $(u 2 16).x; this script reads 3.x"
 rm -f index.bin dict.bin
 n=$(u 4 32) k=0 data=
 while [ "$k" -lt "$n" ]; do
@@ -35,7 +35,7 @@ D=; [ -s dict.bin ] && D="-D dict.bin"
 
 # 2. The index as JSON (index.json). --defaults-json keeps fields whose value is 0.
 flatc --json --strict-json --defaults-json --raw-binary "$SCHEMA" -- index.bin
-frames=$(jq '.frames | length' index.json)
+frames=$(jq '.frame_ends | length' index.json)
 
 # 3. record I: decompresses the frames that hold article I's record into content.bin
 #    (reusing them when the previous record started in the same frame), cuts the record out
@@ -47,8 +47,9 @@ record() {
   if [ "$f0" != "$at" ]; then : > content.bin; at=$f0 next=$f0; fi
   while [ "$(wc -c < content.bin)" -lt $((o + s)) ]; do
     [ "$next" -lt "$frames" ] || die "record $1 runs past the last frame"
-    f=$(jq -c ".frames[$next]" index.json)
-    piece $((data + $(echo "$f" | jq .offset))) "$(echo "$f" | jq .compressed_size)" frame.zst
+    start=$(jq "if $next == 0 then 0 else .frame_ends[$next - 1] end" index.json)
+    end=$(jq ".frame_ends[$next]" index.json)
+    piece $((data + start)) $((end - start)) frame.zst
     zstd -q -d -c $D frame.zst >> content.bin
     next=$((next + 1))
   done
@@ -81,21 +82,17 @@ fields() {
   body=$p
 }
 
-# 5. Lookup by id: the block from the last id sample <= ID up to the next sample, then its
-#    records in turn. (jq compares strings by code point: for UTF-8, byte-wise order.)
-[ "$(jq '(.id_samples | length) == (.id_sample_articles | length)' index.json)" = true ] ||
-  die "id_samples and id_sample_articles differ in length"
-m=$(jq --arg id "$ID" '[.id_samples[] | select(. <= $id)] | length' index.json)
-[ "$m" -gt 0 ] || die "$ID: not found"
-i=$(jq ".id_sample_articles[$((m - 1))]" index.json)
-last=$(jq ".id_sample_articles[$m] // (.articles | length)" index.json)
-while [ "$i" -lt "$last" ]; do
+# 5. Lookup by id: the id keys whose hash is the low 32 bits of XXH64 of ID, then their
+#    records in turn, comparing the ids.
+h=$((0x$(printf %s "$ID" | xxhsum -H64 | cut -c9-16)))
+[ "$(jq '(.id_keys | length) == (.articles | length)' index.json)" = true ] ||
+  die "id_keys and articles differ in length"
+for i in $(jq ".id_keys[] | select(.hash == $h) | .article" index.json); do
   record "$i"
   fields
   if [ "$rid" = "$ID" ]; then
     dd if=record.bin iflag=skip_bytes skip="$body" status=none   # the body, to the end
     exit 0
   fi
-  i=$((i + 1))
 done
 die "$ID: not found"

@@ -114,13 +114,11 @@ Draft alternating(uint32_t articles, uint32_t frame_size) {
   std::string content[2];
   d.articles.clear();
   d.keys.clear();
-  d.sample_articles = {0};
+  d.id_keys.clear();
   char id[16];
   for (uint32_t i = 0; i < articles; ++i) {
     std::snprintf(id, sizeof id, "a%07u", i);
-    if (i == 0) {
-      d.samples = {id};
-    }
+    d.id_keys.emplace_back(sheaf::detail::title_hash(id), i);
     const std::string r = sheaf::test::record(id, "Notice");
     std::string& c = content[i % 2];
     d.articles.emplace_back(i % 2, static_cast<uint32_t>(c.size()), static_cast<uint32_t>(r.size()),
@@ -128,14 +126,15 @@ Draft alternating(uint32_t articles, uint32_t frame_size) {
     d.keys.emplace_back(sheaf::detail::title_hash("Notice"), i);
     c += r;
   }
+  Draft::sort_keys(d.id_keys);
   d.data.clear();
-  d.frames.clear();
+  d.frame_ends.clear();
   for (const std::string& c : content) {
     const Bytes f = rle_frame(c, frame_size - c.size(), 0);
-    d.frames.emplace_back(d.data.size(), static_cast<uint32_t>(f.size()), frame_size);
     d.data.insert(d.data.end(), f.begin(), f.end());
-    d.data.resize(static_cast<size_t>(sheaf::format::align_up(d.data.size())), 0);
+    d.frame_ends.push_back(static_cast<uint32_t>(d.data.size()));
   }
+  d.data.resize(static_cast<size_t>(sheaf::format::align_up(d.data.size())), 0);
   d.block_size = d.max_frame_size = d.max_read_size = frame_size;
   return d;
 }
@@ -149,10 +148,10 @@ Draft huge_frames(bool light) {
   for (uint32_t j = 0; j < 2; ++j) {
     const std::string& r = d.records[j];
     const Bytes f = rle_frame(r, 0xFFFFFFFFu - r.size(), 0, !light);
-    d.frames[j] = fb::Frame(d.data.size(), static_cast<uint32_t>(f.size()), 0xFFFFFFFFu);
     d.data.insert(d.data.end(), f.begin(), f.end());
-    d.data.resize(static_cast<size_t>(sheaf::format::align_up(d.data.size())), 0);
+    d.frame_ends[j] = static_cast<uint32_t>(d.data.size());
   }
+  d.data.resize(static_cast<size_t>(sheaf::format::align_up(d.data.size())), 0);
   d.block_size = d.max_frame_size = d.max_read_size = 0xFFFFFFFFu;
   return d;
 }

@@ -93,15 +93,18 @@ void edit(Draft& d, uint8_t op, uint32_t k, uint32_t raw) {
   switch (op % 20) {
     case 0:
     case 1:
-    case 2:
-      if (!d.frames.empty()) {
-        fb::Frame& f = at(d.frames, k);
-        const uint64_t offset =
-            op % 20 == 0 ? value_of(raw, static_cast<uint32_t>(f.offset())) : f.offset();
-        const uint32_t compressed =
-            op % 20 == 1 ? value_of(raw, f.compressed_size()) : f.compressed_size();
-        const uint32_t raw_size = op % 20 == 2 ? value_of(raw, f.raw_size()) : f.raw_size();
-        f = fb::Frame(offset, compressed, raw_size);
+      if (!d.frame_ends.empty()) {
+        at(d.frame_ends, k) = value_of(raw, at(d.frame_ends, k));
+      }
+      break;
+    case 2:  // a frame header's content size (bytes 5 to 8 of raw_zstd_frame's header)
+      if (!d.frame_ends.empty()) {
+        const size_t j = k % d.frame_ends.size();
+        const size_t start = d.frame_start(j);
+        if (start + 9 <= d.data.size()) {
+          const uint32_t v = value_of(raw, sheaf::detail::load_le32(d.data.data() + start + 5));
+          sheaf::test::set_le(d.data.data() + start + 5, v, 4);
+        }
       }
       break;
     case 3:
@@ -125,13 +128,11 @@ void edit(Draft& d, uint8_t op, uint32_t k, uint32_t raw) {
       d.max_read_size = value_of(raw, d.max_read_size);
       break;
     case 10:
-      if (!d.sample_articles.empty()) {
-        at(d.sample_articles, k) = value_of(raw, at(d.sample_articles, k));
-      }
-      break;
     case 11:
-      if (!d.samples.empty()) {
-        at(d.samples, k) = raw % 2 == 0 ? std::string() : "z" + std::to_string(raw % 64);
+      if (!d.id_keys.empty()) {
+        fb::TitleKey& t = at(d.id_keys, k);
+        t = op % 20 == 10 ? fb::TitleKey(value_of(raw, t.hash()), t.article())
+                          : fb::TitleKey(t.hash(), value_of(raw, t.article()));
       }
       break;
     case 12:
@@ -148,6 +149,8 @@ void edit(Draft& d, uint8_t op, uint32_t k, uint32_t raw) {
             d.articles.begin() + static_cast<std::ptrdiff_t>(raw % (d.articles.size() + 1)), a);
         d.keys.emplace_back(d.keys.empty() ? 0 : d.keys.back().hash(),
                             static_cast<uint32_t>(d.articles.size() - 1));
+        d.id_keys.emplace_back(d.id_keys.empty() ? 0 : d.id_keys.back().hash(),
+                               static_cast<uint32_t>(d.articles.size() - 1));
       }
       break;
     case 14:
@@ -156,8 +159,9 @@ void edit(Draft& d, uint8_t op, uint32_t k, uint32_t raw) {
       }
       break;
     case 15:
-      if (!d.frames.empty()) {
-        d.frames.erase(d.frames.begin() + static_cast<std::ptrdiff_t>(k % d.frames.size()));
+      if (!d.frame_ends.empty()) {
+        d.frame_ends.erase(d.frame_ends.begin() +
+                           static_cast<std::ptrdiff_t>(k % d.frame_ends.size()));
       }
       break;
     case 16:
@@ -176,10 +180,10 @@ void edit(Draft& d, uint8_t op, uint32_t k, uint32_t raw) {
       }
       break;
     default:
-      if (!d.sample_articles.empty() && raw % 2 == 0) {
-        d.sample_articles.pop_back();
-      } else if (!d.samples.empty()) {
-        d.samples.pop_back();
+      if (!d.id_keys.empty() && raw % 2 == 0) {
+        d.id_keys.pop_back();
+      } else if (!d.id_keys.empty()) {
+        d.id_keys.erase(d.id_keys.begin() + static_cast<std::ptrdiff_t>(k % d.id_keys.size()));
       }
       break;
   }
