@@ -27,6 +27,6 @@ TEST_CASE("the smallest bundle matches its golden file", "[golden]") {
     sheaf::test::write_file(golden_dir + "/hi.sheaf", built);
     WARN("rewrote tests/golden/hi.sheaf");
   }
-  CHECK(built.size() == 312);
+  CHECK(built.size() == 288);
   CHECK(built == sheaf::test::read_file(golden_dir + "/hi.sheaf"));
 }

@@ -20,7 +20,7 @@ namespace {
 // Greedy packing, as the writer did before stable boundaries: no record of a frame's size owns
 // it, and a group never ends on an id, only when the next record does not fit.
 FramePacking greedy(uint32_t block_size) {
-  return FramePacking{block_size, block_size + 1, block_size + 1, 0};
+  return FramePacking{block_size, block_size + 1, block_size, block_size + 1, 0};
 }
 
 // A record as encode_record() lays it out: the id field, the end tag, then the body.
@@ -143,7 +143,7 @@ TEST_CASE("empty bodies take no frame and carry the empty checksum", "[compiler]
 }
 
 TEST_CASE("a record of at least own_frame bytes owns its frame", "[compiler][compress]") {
-  const FramePacking packing{100, 60, 1000, 0};  // groups never end on an id here
+  const FramePacking packing{100, 60, 100, 1000, 0};  // groups never end on an id here
   const sheaf::RecordStore bodies = {std::string(10, 'a'), std::string(60, 'B'),
                                      std::string(10, 'c'), std::string(10, 'd')};
   const auto plan = plan_frames(bodies, packing);
@@ -163,7 +163,7 @@ TEST_CASE("a group ends after a record whose id says cut once it holds min_group
     const std::string id = "id" + std::to_string(k);
     (id_cuts(id, 1) ? cut : keep).push_back(id);
   }
-  const FramePacking packing{1000, 1000, 100, 1};
+  const FramePacking packing{1000, 1000, 1000, 100, 1};
   // cut[0] closes nothing (the group holds less than 100 bytes), keep[0] does not cut,
   // cut[1] closes the group at 120 bytes, and keep[1] starts the next.
   const std::vector<std::string> records = {record(cut[0], 30), record(keep[0], 60),
