@@ -50,7 +50,7 @@ for b in max-read-2gib max-read-ffffffff; do
 done
 end
 
-begin "20,000 articles alternating between two 64 MiB frames: ls, unpack and cat stop at article 2 (V9, I12), verify at once"
+begin "20,000 articles alternating between two 64 MiB frames: ls and unpack stop at article 2 (V9), verify at once, cat reads one frame"
 run ls "$W/alternating-64mib.sheaf"
 expect_rc 1
 expect_out "a0000001"
@@ -64,9 +64,9 @@ expect_err "alternating-64mib.sheaf: damaged: corrupt index"
 run cat "$W/alternating-64mib.sheaf" a0000001
 expect_rc 0
 expect_out "Body of a0000001."
-run cat "$W/alternating-64mib.sheaf" a0019999
-expect_rc 1
-expect_err "article 'a0019999': corrupt index"
+run cat "$W/alternating-64mib.sheaf" a0019999  # its id key names it: one frame decoded
+expect_rc 0
+expect_out "Body of a0019999."
 end
 
 begin "two frames of 4 GiB: every command refuses the bundle at open (rule I11)"
