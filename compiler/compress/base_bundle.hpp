@@ -58,7 +58,7 @@ struct Drift {
   double new_share = 0;       ///< of the raw bytes, the share in frames the base does not hold
   bool retrain = false;       ///< beyond either limit: a dictionary trained anew pays
 
-  static constexpr double kMaxChangedFactor = 1.10;  ///< measured on bulk: docs/DESIGN.md
+  static constexpr double kMaxChangedFactor = 1.20;  ///< measured on bulk: docs/DESIGN.md
   static constexpr double kMaxNewShare = 0.25;
   static constexpr double kMinShareForFactor = 0.01;  ///< below it the factor is not judged
 };
