@@ -45,7 +45,8 @@ struct BaseBundle {
 
   /// The base frame whose raw content is exactly `content`, or -1: found by hash and size,
   /// then decoded and compared byte for byte, so a hash collision never matches. -1 too when
-  /// that frame no longer decodes (a mapped file changed in place under the build).
+  /// that frame no longer decodes (the file rewritten in place under the build; sheaf itself
+  /// only ever replaces it by rename, and one truncated under the mapping is a SIGBUS).
   int64_t find(std::string_view content);
 
   /// As find(), with the content's hash given instead of computed: a test seam for the
