@@ -2,29 +2,33 @@
 #include "compress/base_bundle.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <utility>
 
-#include <sys/mman.h>
 #include <zstd.h>
 
-#include <sheaf/posix_file.hpp>
 #include <sheaf/sheaf.hpp>
 
 namespace sheaf {
 
-// The mapped base file and a decoder over it: the frames are verified with it once, and a
-// frame that find() matches by hash is decoded with it again. Held by pointer, so the Decoder's
-// pointers into the workspace and the mapping stay put when a BaseBundle moves.
+// The base file, read into memory, and a decoder over it: the frames are verified with it
+// once, and a frame that find() matches by hash is decoded with it again. Read rather than
+// mapped: a base truncated or rewritten by another process during the build cannot fault the
+// build (SIGBUS) or change bytes after they were checked. Held by pointer, so the Decoder's
+// pointers into the workspace and the file stay put when a BaseBundle moves.
 struct BaseBundle::Reader {
-  MappedFile file;
+  std::vector<uint64_t> storage;  // 8-byte aligned, as Bundle::open() requires
+  size_t size = 0;
   Bundle bundle;
   std::vector<uint64_t> workspace;
   Decoder decoder;
   std::vector<uint8_t> buffer;  // one frame's content (max_frame_size)
 
   MutableByteSpan out() { return MutableByteSpan(buffer.data(), buffer.size()); }
+
+  ByteSpan file() const { return ByteSpan(reinterpret_cast<const uint8_t*>(storage.data()), size); }
 };
 
 namespace {
@@ -45,6 +49,27 @@ std::string unpack_dictionary(ByteSpan stored) {
   return ZSTD_isError(n) || n != out.size() ? std::string() : out;
 }
 
+// Reads the file at `path` whole into `reader`. Returns 0, or the errno of the failure.
+int read_whole(const std::string& path, BaseBundle::Reader& reader) {
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) {
+    return errno;
+  }
+  if (std::fseek(f.get(), 0, SEEK_END) != 0) {
+    return errno;
+  }
+  const long end = std::ftell(f.get());
+  if (end < 0 || std::fseek(f.get(), 0, SEEK_SET) != 0) {
+    return errno != 0 ? errno : EIO;
+  }
+  reader.size = static_cast<size_t>(end);
+  reader.storage.assign(reader.size / 8 + 1, 0);
+  if (std::fread(reader.storage.data(), 1, reader.size, f.get()) != reader.size) {
+    return EIO;  // a read error, or shorter than it was: changed under us
+  }
+  return 0;
+}
+
 // Decodes every frame of the base once (each checked against its content checksum) and keeps
 // its hash, its size and where its zstd frame lies; the decoded text is dropped frame by frame.
 Errc index_frames(BaseBundle::Reader& reader, BaseBundle& base, Progress& progress) {
@@ -58,7 +83,7 @@ Errc index_frames(BaseBundle::Reader& reader, BaseBundle& base, Progress& progre
   }
   reader.decoder = init.value();
   reader.buffer.resize(bundle.info().max_frame_size);
-  const uint8_t* file_start = reader.file.bytes().data();
+  const uint8_t* file_start = reader.file().data();
   base.frames.reserve(bundle.frame_count());
   progress.begin("reading the base", bundle.frame_count(), "frames");
   for (uint32_t j = 0; j < bundle.frame_count(); ++j) {
@@ -78,10 +103,6 @@ Errc index_frames(BaseBundle::Reader& reader, BaseBundle& base, Progress& progre
     progress.update(j + 1);
   }
   progress.end();
-  // Verifying touched every page of the mapping; hand them back (the page cache keeps them):
-  // matching and copying touch again only the frames they use.
-  const ByteSpan all = reader.file.bytes();
-  (void)::madvise(const_cast<uint8_t*>(all.data()), all.size(), MADV_DONTNEED);
   return Errc::ok;
 }
 
@@ -119,19 +140,17 @@ int64_t BaseBundle::find(uint64_t hash, std::string_view content) {
 }
 
 std::string_view BaseBundle::compressed_of(const BaseFrame& f) const {
-  return text_of(reader->file.bytes()).substr(f.compressed_offset, f.compressed_size);
+  return text_of(reader->file()).substr(f.compressed_offset, f.compressed_size);
 }
 
 Status read_base_bundle(const std::string& path, BaseBundle& base, Progress& progress) {
   base = BaseBundle();
   const std::string where = "--base: ";
   auto reader = std::make_unique<BaseBundle::Reader>();
-  if (reader->file.open(path.c_str(), Access::sequential) != Errc::ok) {
-    const int err = reader->file.error_number();
-    return Status::io_error(
-        where + "cannot read it: " + (err != 0 ? std::strerror(err) : "too large to map"));
+  if (const int err = read_whole(path, *reader); err != 0) {
+    return Status::io_error(where + "cannot read it: " + std::strerror(err));
   }
-  const Result<Bundle> bundle = Bundle::open(reader->file.bytes());
+  const Result<Bundle> bundle = Bundle::open(reader->file());
   if (!bundle.ok()) {
     return Status::corrupt(where + "not a readable bundle: " + to_string(bundle.error()));
   }

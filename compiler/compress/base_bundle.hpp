@@ -24,12 +24,11 @@ struct BaseFrame {
   uint32_t compressed_size = 0;
 };
 
-/// The old bundle a --base build reuses. Its file stays mapped while the build uses it: the
-/// frames copied are read from the mapping, and a frame whose content hash and size match a
-/// new frame's is decoded there again to compare the bytes. When -o names the base, the output
-/// is written to a temporary file renamed over it, which leaves this mapping on the old file
-/// (POSIX: the old file lives on while it is mapped); the build drops the base before writing
-/// anyway. Not thread-safe (find() decodes with one decoder).
+/// The old bundle a --base build reuses. Its file is read into memory (not mapped, so that
+/// another process truncating or rewriting it cannot fault the build) and kept while the build
+/// uses it: the frames copied are taken from it, and a frame whose content hash and size match
+/// a new frame's is decoded there again to compare the bytes. Not thread-safe (find() decodes
+/// with one decoder).
 struct BaseBundle {
   BaseBundle();
   BaseBundle(BaseBundle&&) noexcept;
@@ -44,19 +43,17 @@ struct BaseBundle {
   std::vector<BaseFrame> frames;
 
   /// The base frame whose raw content is exactly `content`, or -1: found by hash and size,
-  /// then decoded and compared byte for byte, so a hash collision never matches. -1 too when
-  /// that frame no longer decodes (the file rewritten in place under the build; sheaf itself
-  /// only ever replaces it by rename, and one truncated under the mapping is a SIGBUS).
+  /// then decoded and compared byte for byte, so a hash collision never matches.
   int64_t find(std::string_view content);
 
   /// As find(), with the content's hash given instead of computed: a test seam for the
   /// collision guard (a wrong `hash` may name a frame whose content differs).
   int64_t find(uint64_t hash, std::string_view content);
 
-  /// Frame `f`'s zstd frame as the base holds it (a view into the mapped file).
+  /// Frame `f`'s zstd frame as the base holds it (a view into the file's bytes in memory).
   std::string_view compressed_of(const BaseFrame& f) const;
 
-  struct Reader;  // the mapped file and its decoder (base_bundle.cpp)
+  struct Reader;  // the file's bytes and a decoder over them (base_bundle.cpp)
   std::unique_ptr<Reader> reader;
   std::unordered_multimap<uint64_t, uint32_t> by_content;  ///< content hash -> frame
 };
@@ -64,10 +61,10 @@ struct BaseBundle {
 /// XXH64 of a frame's raw content, as BaseFrame::content_hash holds it.
 uint64_t base_content_hash(std::string_view content);
 
-/// Reads the bundle at `path` with the runtime: maps it, unpacks its dictionary and decodes
-/// every DATA frame once (each checked against its content checksum), keeping each one's hash
-/// and size, not its content. On failure the Status says why, starting "--base: " (missing, not
-/// a bundle, damaged; the caller names the file), and `base` is left empty.
+/// Reads the bundle at `path` with the runtime: reads it into memory, unpacks its dictionary and
+/// decodes every DATA frame once (each checked against its content checksum), keeping each one's
+/// hash and size, not its content. On failure the Status says why, starting "--base: " (missing,
+/// not a bundle, damaged; the caller names the file), and `base` is left empty.
 Status read_base_bundle(const std::string& path, BaseBundle& base, Progress& progress);
 
 /// How far the text has drifted from the base dictionary, measured on the frames of a build
