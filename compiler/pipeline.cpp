@@ -413,8 +413,8 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
                BuildReport& report) {
   const auto started = std::chrono::steady_clock::now();
   Progress progress(options.progress);
-  // Verified in full before anything is written; then mapped, not copied, until its frames are
-  // copied (-o may name it: the output is renamed over it at the end, after it is dropped).
+  // Read and verified in full before anything is written (-o may name it: the output is renamed
+  // over it at the end, after it is dropped).
   BaseBundle base;
   if (!options.base.empty()) {
     if (const Status read = read_base_bundle(options.base, base, progress); !read.ok()) {
@@ -450,7 +450,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
       options, plan, catalog.records(), options.base.empty() ? nullptr : &base, progress, report);
   const DictionaryChoice& dictionary = compressed.dictionary;
   const CompressedData& data = compressed.data;
-  base = BaseBundle();  // the frames copied from it are in `data`: unmap it
+  base = BaseBundle();  // the frames copied from it are in `data`: free it
   report.dictionary_note = dictionary.note;
   if (!options.no_charset) {
     tables.charset = encode_charset(collect_code_points(catalog.records(), keys.sites));
