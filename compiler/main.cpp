@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/usage.hpp"
 #include "ingest/input_types.hpp"
+#include "patch/differ.hpp"
 
 namespace {
 
@@ -161,6 +162,13 @@ void add_patch_commands(CLI::App& app, sheaf::cli::PatchCommand& c) {
   diff->add_option("-o,--output", c.output,
                    "Patch file to write; '-': standard output (the summary then goes to stderr)")
       ->required();
+  diff->add_option("--max-chunk", c.max_chunk,
+                   "Largest zstd block and ADD in the patch, in bytes: the chunk buffer that "
+                   "`patch_workspace_size` adds to the applier's zstd context. Default: NEW's "
+                   "block size, at least 16 KiB and at most 1 MiB; ask for less when the "
+                   "device's RAM is tight (the patch grows a little)")
+      ->type_name("BYTES")
+      ->check(CLI::Range(sheaf::kMinMaxChunk, sheaf::kMaxMaxChunk));
   CLI::App* patch = app.add_subcommand(
       "patch",
       "Apply PATCH to bundle OLD and write the new bundle, only once it is byte for byte the "

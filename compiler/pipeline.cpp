@@ -171,7 +171,7 @@ struct CompressedData {
 // planned frame, the base frame with the same content, or -1. Otherwise every frame is new.
 std::vector<int64_t> base_matches(const FramePlan& plan, const RecordStore& records,
                                   const std::string& dictionary, uint32_t block_size,
-                                  const BaseBundle* base) {
+                                  BaseBundle* base) {
   std::vector<int64_t> matches(plan.frames.size(), -1);
   if (base == nullptr || base->dictionary != dictionary || base->block_size != block_size) {
     return matches;
@@ -186,7 +186,7 @@ std::vector<int64_t> base_matches(const FramePlan& plan, const RecordStore& reco
 // frame whose content it holds compressed with the same dictionary: the same bytes compression
 // would give, so the output does not depend on the copy, only the time does.
 CompressedData compress_data(const FramePlan& plan, const RecordStore& records,
-                             const std::string& dictionary, const BaseBundle* base,
+                             const std::string& dictionary, BaseBundle* base,
                              const CompressOptions& options, ProgressMode mode,
                              Progress& progress) {
   const std::vector<int64_t> matches =
@@ -294,7 +294,7 @@ size_t count_copied(const CompressedData& data) {
 // it or has a new one trained, as without a base; then only frames the base holds compressed
 // with that same dictionary are copied.
 Compressed compress_records(const BuildOptions& options, const FramePlan& plan,
-                            const RecordStore& records, const BaseBundle* base, Progress& progress,
+                            const RecordStore& records, BaseBundle* base, Progress& progress,
                             BuildReport& report) {
   const CompressOptions compress = compress_options_of(options);
   const DictionaryOptions dictionary_options = dictionary_options_of(options);
@@ -413,7 +413,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
                BuildReport& report) {
   const auto started = std::chrono::steady_clock::now();
   Progress progress(options.progress);
-  BaseBundle base;  // read in full before anything is written: -o may name it
+  // Read and verified in full before anything is written (-o may name it: the output is renamed
+  // over it at the end, after it is dropped).
+  BaseBundle base;
   if (!options.base.empty()) {
     if (const Status read = read_base_bundle(options.base, base, progress); !read.ok()) {
       diagnostics.error(options.base, 0, DiagCode::bad_base, read.message());
@@ -448,7 +450,7 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
       options, plan, catalog.records(), options.base.empty() ? nullptr : &base, progress, report);
   const DictionaryChoice& dictionary = compressed.dictionary;
   const CompressedData& data = compressed.data;
-  base = BaseBundle();  // the frames copied from it are in `data`
+  base = BaseBundle();  // the frames copied from it are in `data`: free it
   report.dictionary_note = dictionary.note;
   if (!options.no_charset) {
     tables.charset = encode_charset(collect_code_points(catalog.records(), keys.sites));

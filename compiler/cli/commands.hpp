@@ -2,6 +2,7 @@
 // each returns the process exit code (0 ok, 1 failure).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -61,9 +62,10 @@ struct ReadCommand {
 
 /// `sheaf diff OLD NEW -o PATCH` and `sheaf patch OLD PATCH -o NEW`.
 struct PatchCommand {
-  std::string first;   ///< OLD, both commands
-  std::string second;  ///< diff: NEW; patch: PATCH
-  std::string output;  ///< -o: the patch (diff) or the new bundle (patch)
+  std::string first;       ///< OLD, both commands
+  std::string second;      ///< diff: NEW; patch: PATCH
+  std::string output;      ///< -o: the patch (diff) or the new bundle (patch)
+  uint32_t max_chunk = 0;  ///< diff --max-chunk: the largest chunk (0: the default)
   bool json = false;
   bool quiet = false;
 };

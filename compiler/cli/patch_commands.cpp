@@ -48,7 +48,8 @@ void print_diff_summary(const PatchCommand& c, const DiffResult& d, uint64_t new
                     {"patch_size", d.patch.size()},
                     {"new_size", new_size},
                     {"patch_share", share(d.patch.size(), new_size) / 100.0},
-                    {"max_chunk", s.max_chunk}};
+                    {"max_chunk", s.max_chunk},
+                    {"chunk_limit", d.chunk_limit}};
     std::fprintf(out, "%s\n", dump(j).c_str());
     return;
   }
@@ -126,7 +127,7 @@ int run_diff(const PatchCommand& c) {
     return kExitFailure;
   }
   const ByteSpan new_bytes = new_bundle.bundle().file();
-  const DiffResult d = diff_bundles(old_bundle.bundle().file(), new_bytes);
+  const DiffResult d = diff_bundles(old_bundle.bundle().file(), new_bytes, c.max_chunk);
   const Status status = c.output == "-" ? write_verified_to_stdout({d.patch}, TempFileCheck())
                                         : write_file_atomically(c.output, d.patch, TempFileCheck());
   if (!status.ok()) {

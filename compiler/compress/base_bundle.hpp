@@ -1,9 +1,10 @@
 // compiler, compress stage: what `sheaf build --base OLD` takes from the old bundle: its
-// dictionary, and each frame's raw content and compressed bytes, so that a frame whose content
-// did not change is copied instead of compressed again.
+// dictionary, and for each frame the hash and size of its raw content and where its compressed
+// bytes lie, so that a frame whose content did not change is copied instead of compressed again.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,41 +15,56 @@
 
 namespace sheaf {
 
-/// One DATA frame of the base: where its raw content and its zstd frame lie in BaseBundle.
+/// One DATA frame of the base: its raw content's hash and size, and where its zstd frame lies
+/// in the base file. The content itself is not kept (on the bulk corpus it is 32 MB).
 struct BaseFrame {
-  uint64_t raw_offset = 0;  ///< in BaseBundle::raw
+  uint64_t content_hash = 0;  ///< XXH64 of the raw content
   uint32_t raw_size = 0;
-  uint64_t compressed_offset = 0;  ///< in BaseBundle::compressed
+  uint64_t compressed_offset = 0;  ///< from the start of the base file
   uint32_t compressed_size = 0;
 };
 
-/// The old bundle's parts a --base build reuses, copied out of the file: the output may replace
-/// that file (-o naming the base) while the build still uses them.
+/// The old bundle a --base build reuses. Its file is read into memory (not mapped, so that
+/// another process truncating or rewriting it cannot fault the build) and kept while the build
+/// uses it: the frames copied are taken from it, and a frame whose content hash and size match
+/// a new frame's is decoded there again to compare the bytes. Not thread-safe (find() decodes
+/// with one decoder).
 struct BaseBundle {
+  BaseBundle();
+  BaseBundle(BaseBundle&&) noexcept;
+  BaseBundle& operator=(BaseBundle&&) noexcept;
+  BaseBundle(const BaseBundle&) = delete;
+  BaseBundle& operator=(const BaseBundle&) = delete;
+  ~BaseBundle();
+
   std::string path;
   std::string dictionary;  ///< unpacked (kind 2 as is, kind 5 decompressed); empty: none
   uint32_t block_size = 0;
-  std::string raw;         ///< every frame's content, back to back
-  std::string compressed;  ///< every zstd frame, back to back
   std::vector<BaseFrame> frames;
-  std::unordered_multimap<uint64_t, uint32_t> by_content;  ///< XXH64 of a content -> frame
 
-  /// The base frame whose raw content is exactly `content`, or -1.
-  int64_t find(std::string_view content) const;
+  /// The base frame whose raw content is exactly `content`, or -1: found by hash and size,
+  /// then decoded and compared byte for byte, so a hash collision never matches.
+  int64_t find(std::string_view content);
 
-  std::string_view raw_of(const BaseFrame& f) const {
-    return std::string_view(raw).substr(f.raw_offset, f.raw_size);
-  }
+  /// As find(), with the content's hash given instead of computed: a test seam for the
+  /// collision guard (a wrong `hash` may name a frame whose content differs).
+  int64_t find(uint64_t hash, std::string_view content);
 
-  std::string_view compressed_of(const BaseFrame& f) const {
-    return std::string_view(compressed).substr(f.compressed_offset, f.compressed_size);
-  }
+  /// Frame `f`'s zstd frame as the base holds it (a view into the file's bytes in memory).
+  std::string_view compressed_of(const BaseFrame& f) const;
+
+  struct Reader;  // the file's bytes and a decoder over them (base_bundle.cpp)
+  std::unique_ptr<Reader> reader;
+  std::unordered_multimap<uint64_t, uint32_t> by_content;  ///< content hash -> frame
 };
 
-/// Reads the bundle at `path` with the runtime: opens it, unpacks its dictionary and decodes
-/// every DATA frame (each checked against its content checksum). On failure the Status says
-/// why, starting "--base: " (missing, not a bundle, damaged; the caller names the file), and
-/// `base` is left empty.
+/// XXH64 of a frame's raw content, as BaseFrame::content_hash holds it.
+uint64_t base_content_hash(std::string_view content);
+
+/// Reads the bundle at `path` with the runtime: reads it into memory, unpacks its dictionary and
+/// decodes every DATA frame once (each checked against its content checksum), keeping each one's
+/// hash and size, not its content. On failure the Status says why, starting "--base: " (missing,
+/// not a bundle, damaged; the caller names the file), and `base` is left empty.
 Status read_base_bundle(const std::string& path, BaseBundle& base, Progress& progress);
 
 /// How far the text has drifted from the base dictionary, measured on the frames of a build

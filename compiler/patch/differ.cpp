@@ -289,6 +289,7 @@ DiffResult diff_bundles(ByteSpan old_bundle, ByteSpan new_bundle, uint32_t max_c
   if (max_chunk == 0) {
     max_chunk = kDefaultMaxChunk;
   }
+  max_chunk = std::clamp(max_chunk, kMinMaxChunk, kMaxMaxChunk);
   FrameMap old_by_content;
   for (const Span& f : old_frames) {
     const uint64_t size = f.end - f.begin;
@@ -317,6 +318,7 @@ DiffResult diff_bundles(ByteSpan old_bundle, ByteSpan new_bundle, uint32_t max_c
   DiffResult result;
   result.patch = differ.writer().finish(old_bundle, new_bundle);
   result.stats = differ.writer().stats();
+  result.chunk_limit = max_chunk;
   return result;
 }
 

@@ -77,6 +77,54 @@ check "patch --json is JSON" is_json "$OUT"
 check "verified" test "$(json_get "$OUT" verified)" = True
 end
 
+# header_max_chunk PATCH: the header's max_chunk (u32 at offset 72).
+header_max_chunk() {
+  python3 -c 'import struct,sys; print(struct.unpack_from("<I", open(sys.argv[1], "rb").read(), 72)[0])' "$1"
+}
+
+begin "diff --max-chunk: a smaller chunk, the same bundle once applied"
+for pair in "edited old new" "unrelated other new"; do
+  read -r name from to <<<"$pair"
+  run diff "$W/$from.sheaf" "$W/$to.sheaf" -o "$W/$name-4k.patch" --max-chunk 4096 --json
+  expect_rc 0
+  check "$name: diff --json is JSON" is_json "$OUT"
+  chunk=$(json_get "$OUT" max_chunk)
+  check "$name: max_chunk $chunk <= 4096" test "$chunk" -le 4096
+  check "$name: chunk_limit 4096" test "$(json_get "$OUT" chunk_limit)" = 4096
+  check "$name: the header's max_chunk is the one printed" \
+    test "$(header_max_chunk "$W/$name-4k.patch")" = "$chunk"
+  run patch "$W/$from.sheaf" "$W/$name-4k.patch" -o "$W/$name-4k.out"
+  expect_rc 0
+  check "$name: patched result equals the new bundle" same_files "$W/$name-4k.out" "$W/$to.sheaf"
+done
+run diff "$W/other.sheaf" "$W/new.sheaf" -o "$W/default.patch" --json
+check "by default the unrelated patch's chunk is larger" test "$(json_get "$OUT" max_chunk)" -gt 4096
+run diff "$W/other.sheaf" "$W/new.sheaf" -o "$W/min.patch" --max-chunk 1024 --json
+expect_rc 0
+check "--max-chunk 1024: max_chunk <= 1024" test "$(json_get "$OUT" max_chunk)" -le 1024
+run patch "$W/other.sheaf" "$W/min.patch" -o "$W/min.out"
+expect_rc 0
+check "--max-chunk 1024: patched result equals the new bundle" same_files "$W/min.out" "$W/new.sheaf"
+run diff "$W/other.sheaf" "$W/new.sheaf" -o "$W/max.patch" --max-chunk 67108864
+expect_rc 0
+run patch "$W/other.sheaf" "$W/max.patch" -o "$W/max.out"
+expect_rc 0
+check "--max-chunk 64 MiB: patched result equals the new bundle" same_files "$W/max.out" "$W/new.sheaf"
+end
+
+begin "diff --max-chunk: out of range or not a number, refused, nothing written"
+for bad in 0 1023 67108865 4294967296 -1 4k; do
+  run diff "$W/old.sheaf" "$W/new.sheaf" -o "$W/bad.patch" --max-chunk "$bad"
+  expect_rc 2
+  expect_err "--max-chunk"
+  check "$bad: no patch written" test ! -e "$W/bad.patch"
+done
+run diff "$W/old.sheaf" "$W/new.sheaf" -o "$W/bad.patch" --max-chunk 1023
+expect_err "sheaf: error: --max-chunk: Value 1023 not in range 1024 to 67108864"
+run diff --help
+expect_out "--max-chunk"
+end
+
 begin "diff: deterministic, and '-o -' writes the patch to stdout"
 STDOUT_TO=$W/stdout.patch run diff "$W/old.sheaf" "$W/new.sheaf" -o -
 expect_rc 0

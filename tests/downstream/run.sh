@@ -111,6 +111,9 @@ echo "   sheaf bu<TAB>: $got"
 got=$(complete_words build --out)
 echo "   sheaf build --out<TAB>: $got"
 [[ $got == --output ]] || fail "completion of 'sheaf build --out' gave '$got', not '--output'"
+got=$(complete_words diff --max)
+echo "   sheaf diff --max<TAB>: $got"
+[[ $got == --max-chunk ]] || fail "completion of 'sheaf diff --max' gave '$got', not '--max-chunk'"
 got=$(complete_words "" | tr '\n' ' ')
 [[ $got == "${commands[*]} " ]] || fail "completion of 'sheaf ' gave '$got', not every command"
 

@@ -1,10 +1,83 @@
 // tests/compiler/compress: what `build --base` takes from the old bundle, and the drift rule
 // that keeps its dictionary or has a new one trained (docs/DESIGN.md, "Stable builds").
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include <sheaf/sheaf.hpp>
+
 #include "compress/base_bundle.hpp"
+#include "pipeline.hpp"
 #include "support/catch.hpp"
+#include "support/memory_filesystem.hpp"
+#include "support/test_support.hpp"
 
 using sheaf::Drift;
 using sheaf::judge_drift;
+
+namespace {
+
+// A bundle of several frames (1 KiB blocks, no dictionary), built in memory: its bytes.
+std::string small_bundle() {
+  sheaf::MemoryFileSystem fs;
+  for (int i = 0; i < 8; ++i) {
+    std::string body;
+    for (int w = 0; w < 120; ++w) {
+      body += "word" + std::to_string((i * 31 + w * 7) % 97) + " ";
+    }
+    fs.add_file("in/" + std::to_string(i) + ".txt",
+                "Article " + std::to_string(i) + "\n\n" + body + "\n");
+  }
+  sheaf::BuildOptions options;
+  options.inputs = {"in"};
+  options.output = "out.sheaf";
+  options.level = 3;
+  options.threads = 1;
+  options.dictionary_size = 0;
+  options.block_size = 1024;
+  sheaf::Diagnostics diagnostics;
+  sheaf::BuildReport report;
+  REQUIRE(sheaf::run_build(options, fs, diagnostics, report));
+  return fs.read_file("out.sheaf").bytes;
+}
+
+// Each frame of `file` as the runtime decodes it, and as it is stored.
+struct Frames {
+  std::vector<std::string> contents;
+  std::vector<std::string> stored;
+};
+
+Frames frames_of(const std::string& file) {
+  const sheaf::Result<sheaf::Bundle> b = sheaf::Bundle::open(
+      sheaf::ByteSpan(reinterpret_cast<const uint8_t*>(file.data()), file.size()));
+  REQUIRE(b.ok());
+  std::vector<uint64_t> workspace((sheaf::Decoder::workspace_size(b.value()) + 7) / 8);
+  const sheaf::Result<sheaf::Decoder> init = sheaf::Decoder::init(
+      b.value(), sheaf::MutableByteSpan(reinterpret_cast<uint8_t*>(workspace.data()),
+                                        workspace.size() * sizeof(uint64_t)));
+  REQUIRE(init.ok());
+  sheaf::Decoder decoder = init.value();
+  std::vector<uint8_t> buffer(b.value().info().max_frame_size);
+  Frames out;
+  for (uint32_t j = 0; j < b.value().frame_count(); ++j) {
+    const sheaf::Result<sheaf::ByteSpan> raw =
+        decoder.read_frame(j, sheaf::MutableByteSpan(buffer.data(), buffer.size()));
+    REQUIRE(raw.ok());
+    out.contents.emplace_back(reinterpret_cast<const char*>(raw.value().data()),
+                              raw.value().size());
+    const sheaf::ByteSpan stored = b.value().frame(j).value().bytes;
+    out.stored.emplace_back(reinterpret_cast<const char*>(stored.data()), stored.size());
+  }
+  return out;
+}
+
+// `content` with one byte changed: the same size, other bytes.
+std::string altered(std::string content) {
+  content[content.size() / 2] = content[content.size() / 2] == 'x' ? 'y' : 'x';
+  return content;
+}
+
+}  // namespace
 
 TEST_CASE("drift rule keeps the dictionary for a small change that compresses alike",
           "[compiler][compress]") {
@@ -49,4 +122,99 @@ TEST_CASE("reading a base that does not exist or is not a bundle fails and says 
   CHECK_FALSE(text.ok());
   CHECK(text.message().find("not a readable bundle") != std::string::npos);
   CHECK(base.frames.empty());
+}
+
+TEST_CASE("base bundle finds each frame by its content and hands its stored bytes",
+          "[compiler][compress]") {
+  const sheaf::test::TempDir dir;
+  const std::string file = small_bundle();
+  sheaf::test::write_file(dir / "base.sheaf", file);
+  const Frames expected = frames_of(file);
+  REQUIRE(expected.contents.size() >= 3);
+  sheaf::Progress progress(sheaf::ProgressMode::off);
+  sheaf::BaseBundle base;
+  REQUIRE(sheaf::read_base_bundle(dir / "base.sheaf", base, progress).ok());
+  REQUIRE(base.frames.size() == expected.contents.size());
+  CHECK(base.dictionary.empty());
+  CHECK(base.block_size == 1024);
+  for (size_t j = 0; j < expected.contents.size(); ++j) {
+    const std::string& content = expected.contents[j];
+    CHECK(base.frames[j].raw_size == content.size());
+    CHECK(base.frames[j].content_hash == sheaf::base_content_hash(content));
+    CHECK(base.find(content) == static_cast<int64_t>(j));
+    CHECK(base.compressed_of(base.frames[j]) == expected.stored[j]);
+  }
+}
+
+TEST_CASE("base bundle does not find a content it does not hold", "[compiler][compress]") {
+  const sheaf::test::TempDir dir;
+  const std::string file = small_bundle();
+  sheaf::test::write_file(dir / "base.sheaf", file);
+  const std::string first = frames_of(file).contents[0];
+  sheaf::Progress progress(sheaf::ProgressMode::off);
+  sheaf::BaseBundle base;
+  REQUIRE(sheaf::read_base_bundle(dir / "base.sheaf", base, progress).ok());
+  CHECK(base.find(altered(first)) == -1);
+  CHECK(base.find(first + "x") == -1);
+  CHECK(base.find(first.substr(1)) == -1);
+  CHECK(base.find("") == -1);
+  sheaf::BaseBundle none;  // nothing read: nothing found
+  CHECK(none.find(first) == -1);
+}
+
+TEST_CASE("base bundle compares the bytes when the hash and size match (a collision)",
+          "[compiler][compress]") {
+  const sheaf::test::TempDir dir;
+  const std::string file = small_bundle();
+  sheaf::test::write_file(dir / "base.sheaf", file);
+  const Frames expected = frames_of(file);
+  sheaf::Progress progress(sheaf::ProgressMode::off);
+  sheaf::BaseBundle base;
+  REQUIRE(sheaf::read_base_bundle(dir / "base.sheaf", base, progress).ok());
+  for (size_t j = 0; j < expected.contents.size(); ++j) {
+    const uint64_t hash = base.frames[j].content_hash;
+    // Frame j's hash given for other bytes of its size: what a collision would look like.
+    CHECK(base.find(hash, altered(expected.contents[j])) == -1);
+    CHECK(base.find(hash, expected.contents[j]) == static_cast<int64_t>(j));
+  }
+  // Another frame's content under frame 0's hash: not frame 0, whatever their sizes.
+  CHECK(base.find(base.frames[0].content_hash, expected.contents[1]) == -1);
+}
+
+TEST_CASE("base bundle still reads its frames after its file is replaced by rename",
+          "[compiler][compress]") {
+  // -o naming the base: the output is written next to it and renamed over it.
+  const sheaf::test::TempDir dir;
+  const std::string file = small_bundle();
+  sheaf::test::write_file(dir / "base.sheaf", file);
+  const Frames expected = frames_of(file);
+  sheaf::Progress progress(sheaf::ProgressMode::off);
+  sheaf::BaseBundle base;
+  REQUIRE(sheaf::read_base_bundle(dir / "base.sheaf", base, progress).ok());
+  sheaf::test::write_file(dir / "new.sheaf", std::string(file.size() * 2, 'z'));
+  REQUIRE(std::rename((dir / "new.sheaf").c_str(), (dir / "base.sheaf").c_str()) == 0);
+  for (size_t j = 0; j < expected.contents.size(); ++j) {
+    CHECK(base.find(expected.contents[j]) == static_cast<int64_t>(j));
+    CHECK(base.compressed_of(base.frames[j]) == expected.stored[j]);
+  }
+}
+
+TEST_CASE("reading a damaged base fails and keeps nothing", "[compiler][compress]") {
+  const sheaf::test::TempDir dir;
+  std::string file = small_bundle();
+  const sheaf::Result<sheaf::Bundle> b = sheaf::Bundle::open(
+      sheaf::ByteSpan(reinterpret_cast<const uint8_t*>(file.data()), file.size()));
+  REQUIRE(b.ok());
+  const sheaf::ByteSpan last = b.value().frame(b.value().frame_count() - 1).value().bytes;
+  // A byte inside the last frame: the file still opens, the frame does not decode.
+  file[static_cast<size_t>(last.data() - reinterpret_cast<const uint8_t*>(file.data())) +
+       last.size() / 2] ^= 0x20;
+  sheaf::test::write_file(dir / "damaged.sheaf", file);
+  sheaf::Progress progress(sheaf::ProgressMode::off);
+  sheaf::BaseBundle base;
+  const sheaf::Status read = sheaf::read_base_bundle(dir / "damaged.sheaf", base, progress);
+  CHECK_FALSE(read.ok());
+  CHECK(read.message().find("--base: damaged") != std::string::npos);
+  CHECK(base.frames.empty());
+  CHECK(base.find(frames_of(small_bundle()).contents[0]) == -1);
 }

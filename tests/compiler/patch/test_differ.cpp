@@ -1,4 +1,5 @@
 // tests/compiler/patch: diff_bundles on bundles the real `sheaf` builds, applied by the runtime.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,14 @@ std::string apply(const Aligned& base, const std::string& patch) {
   return out;
 }
 
+// patch_workspace_size of a patch's header.
+size_t workspace_of(const std::string& patch) {
+  const sheaf::Result<sheaf::PatchHeader> h = sheaf::read_patch_header(
+      ByteSpan(reinterpret_cast<const uint8_t*>(patch.data()), patch.size()));
+  REQUIRE(h.ok());
+  return sheaf::patch_workspace_size(h.value());
+}
+
 }  // namespace
 
 TEST_CASE("diff_bundles: equal bundles, an edited one, an unrelated one", "[compiler][patch]") {
@@ -75,5 +84,32 @@ TEST_CASE("diff_bundles: equal bundles, an edited one, an unrelated one", "[comp
     const sheaf::DiffResult back = sheaf::diff_bundles(other.span(), old_bundle.span());
     CHECK(apply(other, back.patch) ==
           std::string(reinterpret_cast<const char*>(old_bundle.span().data()), old_bundle.size));
+  }
+  SECTION("a chosen max_chunk bounds the header's and the workspace, clamped to its range") {
+    // From the English examples to all of them: non-frame bytes to carry (the index, the
+    // tables) over 4 KiB long.
+    const Aligned other(build(sheaf::test::quote(examples + "/en")));
+    const std::string target(reinterpret_cast<const char*>(old_bundle.span().data()),
+                             old_bundle.size);
+    const sheaf::DiffResult by_default = sheaf::diff_bundles(other.span(), old_bundle.span());
+    CHECK(by_default.chunk_limit >= 16384);
+    CHECK(by_default.stats.max_chunk > 4096);  // else the bound below would test nothing
+    for (const uint32_t asked : {4096u, sheaf::kMinMaxChunk}) {
+      CAPTURE(asked);
+      const sheaf::DiffResult d = sheaf::diff_bundles(other.span(), old_bundle.span(), asked);
+      CHECK(d.chunk_limit == asked);
+      CHECK(d.stats.max_chunk > 0);
+      CHECK(d.stats.max_chunk <= asked);
+      const ByteSpan p(reinterpret_cast<const uint8_t*>(d.patch.data()), d.patch.size());
+      const sheaf::Result<sheaf::PatchHeader> h = sheaf::read_patch_header(p);
+      REQUIRE(h.ok());
+      CHECK(h.value().max_chunk == d.stats.max_chunk);
+      CHECK(sheaf::patch_workspace_size(h.value()) < workspace_of(by_default.patch));
+      CHECK(apply(other, d.patch) == target);
+    }
+    CHECK(sheaf::diff_bundles(other.span(), old_bundle.span(), 100).chunk_limit ==
+          sheaf::kMinMaxChunk);
+    CHECK(sheaf::diff_bundles(other.span(), old_bundle.span(), UINT32_MAX).chunk_limit ==
+          sheaf::kMaxMaxChunk);
   }
 }
