@@ -72,9 +72,12 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
                   "Largest trained dictionary in bytes; 0 disables it")
       ->capture_default_str()
       ->check(CLI::Range(size_t{0}, size_t{16} << 20));
-  sub->add_flag("--pack-dictionary", c.build.pack_dictionary,
-                "Store the dictionary compressed: a smaller bundle, but a reader unpacks it into "
-                "RAM (--dict-size bytes) at every decoder init; by default it is used in place");
+  sub->add_flag("--pack-dictionary,!--no-pack-dictionary", c.build.pack_dictionary,
+                "The default: store the dictionary compressed (a smaller bundle; a reader unpacks "
+                "it into RAM, up to --dict-size bytes, at decoder init). --no-pack-dictionary "
+                "stores it as is, used in place: for bundles in a microcontroller's flash, with a "
+                "--dict-size that fits there")
+      ->capture_default_str();
   sub->add_option("--base", c.build.base,
                   "An earlier bundle of (mostly) the same articles: its dictionary is kept unless "
                   "the text drifted: a new one is trained when more than 25% of the text is in "

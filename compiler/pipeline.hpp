@@ -15,17 +15,17 @@
 namespace sheaf {
 
 struct BuildOptions {
-  std::vector<std::string> inputs;      ///< files and folders
-  std::string output;                   ///< "-": standard output, once the bundle is verified
-  uint32_t block_size = 8 * 1024;       ///< --block-size: largest raw frame (see docs/DESIGN.md)
-  int level = 19;                       ///< --level: zstd level
-  unsigned threads = 0;                 ///< --threads: 0 = all cores
-  size_t dictionary_size = 768 * 1024;  ///< --dict-size: 0 = no dictionary
-  bool pack_dictionary = false;         ///< --pack-dictionary: store it as one zstd frame
-  BundleMeta meta;                      ///< title, language, creator; generator and created are set
-  bool strict = false;                  ///< warnings are fatal (except those in `allow`)
-  std::vector<std::string> allow;       ///< --allow: warning codes --strict accepts
-  std::vector<std::string> exclude;     ///< --exclude: patterns for paths inside folder inputs
+  std::vector<std::string> inputs;       ///< files and folders
+  std::string output;                    ///< "-": standard output, once the bundle is verified
+  uint32_t block_size = 8 * 1024;        ///< --block-size: largest raw frame (see docs/DESIGN.md)
+  int level = 19;                        ///< --level: zstd level
+  unsigned threads = 0;                  ///< --threads: 0 = all cores
+  size_t dictionary_size = 3072 * 1024;  ///< --dict-size: 0 = no dictionary
+  bool pack_dictionary = true;           ///< --no-pack-dictionary: store it as is (in place)
+  BundleMeta meta;                   ///< title, language, creator; generator and created are set
+  bool strict = false;               ///< warnings are fatal (except those in `allow`)
+  std::vector<std::string> allow;    ///< --allow: warning codes --strict accepts
+  std::vector<std::string> exclude;  ///< --exclude: patterns for paths inside folder inputs
   bool keep_going = false;   ///< --keep-going: build from what is fine when some inputs have errors
   bool keep_source = false;  ///< --keep-source: store every input file's bytes too
   bool no_charset = false;   ///< --no-charset: no CHARSET section (SPEC: "Charset section")

@@ -208,7 +208,7 @@ def plot(out, results):
             if r["kind"] == "sheaf":
                 label = f"sheaf {r['block_size'] // 1024}K" + (
                     " (default)" if r.get("default") else
-                    " packed dict" if "pack" in name else
+                    " dict in place" if "no-pack" in name else
                     " every field" if not r.get("curve", True) else "")
             p.write(f'{x} {y} "{label}"\n')
     if not shutil.which("gnuplot"):

@@ -12,9 +12,10 @@
 namespace sheaf {
 
 struct DictionaryOptions {
-  size_t max_size = 768 * 1024;        ///< --dict-size; 0 disables the dictionary
+  size_t max_size = 3072 * 1024;       ///< --dict-size; 0 disables the dictionary
   size_t max_sample_bytes = 48 << 20;  ///< cap on training input, taken evenly from the corpus
-  bool pack = false;  ///< --pack-dictionary: store it as one zstd frame (choose_dictionary)
+  bool pack =
+      true;  ///< store it as one zstd frame (choose_dictionary); --no-pack-dictionary: as is
 };
 
 struct TrainedDictionary {

@@ -11,7 +11,7 @@ namespace sheaf {
 namespace {
 
 constexpr uint32_t kOwnFrame = 1024;  // a record this long owns its frame
-constexpr uint32_t kMaxGroup = 2048;  // the largest group of shorter records
+constexpr uint32_t kMaxGroup = 1024;  // the largest group of shorter records
 
 void add_piece(FramePlan& plan, FramePiece piece) {
   FrameContent& f = plan.frames.back();
@@ -42,7 +42,7 @@ void add_owned(FramePlan& plan, uint32_t article, uint32_t size, uint32_t block_
 
 // Record-sized frames, so that a read decodes about one article (docs/DESIGN.md, "Frame design
 // against per-article zstd"): a record of 1 KiB or more owns its frame, smaller ones share
-// groups of up to 2 KiB (both at most the block size). A group ends after an id that cuts (1 in
+// groups of up to 1 KiB (both at most the block size). A group ends after an id that cuts (1 in
 // 8) once it holds 7/16 of its limit, so that ids, not the space left, place most boundaries
 // (docs/DESIGN.md, "Stable frame boundaries").
 FramePacking FramePacking::for_block_size(uint32_t block_size) {

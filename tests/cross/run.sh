@@ -54,11 +54,11 @@ echo "== runtime tests under $qemu (all but [slow]: the sampled damage sweeps, 3
 
 echo "== the small reader under $qemu against bundles built on this host"
 failures=0
-for tag in default bs16k packed; do
+for tag in default bs16k in-place; do
   args=()
   case $tag in
     bs16k) args=(--block-size 16384) ;;
-    packed) args=(--pack-dictionary --block-size 4096) ;;
+    in-place) args=(--no-pack-dictionary --block-size 4096) ;;
   esac
   bundle=$work/$tag.sheaf
   "$sheaf" build -q "${args[@]}" -o "$bundle" "$repo/examples/articles"

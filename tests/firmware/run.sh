@@ -169,14 +169,16 @@ for tag in default bs16k bs64k; do
     bs64k) args=(--block-size 65536) ;;
   esac
   bundle=$work/$tag.sheaf
-  "$sheaf" build -q --search "${args[@]}" -o "$bundle" "$repo/examples/articles"
+  # Flash bundles keep the dictionary as is, used in place (packed is for hosts).
+  "$sheaf" build -q --no-pack-dictionary --search "${args[@]}" -o "$bundle" "$repo/examples/articles"
   "$sheaf" info --json "$bundle" >"$work/$tag.info.json"
   "$list" "$bundle" >"$work/$tag.host.txt"
   # The home screen the firmware must show: the 10 newest headlines, date and title.
   "$sheaf" ls --newest "$bundle" | head -n 10 | awk -F '\t' '{print "H " $2 "\t" $3}' \
     >"$work/$tag.home.txt"
   # The flash the SEARCH section costs: the same bundle without it.
-  "$sheaf" build -q "${args[@]}" -o "$work/$tag.no-search.sheaf" "$repo/examples/articles"
+  "$sheaf" build -q --no-pack-dictionary "${args[@]}" -o "$work/$tag.no-search.sheaf" \
+    "$repo/examples/articles"
   echo "== $tag: $(stat -c %s "$bundle") bytes ($(stat -c %s "$work/$tag.no-search.sheaf") without --search), max_frame_size $(json_field "$work/$tag.info.json" max_frame_size), max_read_size $(json_field "$work/$tag.info.json" max_read_size)"
   run_board netduinoplus2 "$tag" "$bundle"
   [[ $tag == default ]] && run_board mps2-an386 "$tag" "$bundle"
@@ -238,8 +240,8 @@ patch_inputs() {
     fail "update: the edit of quake-report.txt no longer applies"
     return 1
   fi
-  "$sheaf" build -q -o "$work/patch-old.sheaf" "$src"
-  "$sheaf" build -q --base "$work/patch-old.sheaf" -o "$work/patch-new.sheaf" \
+  "$sheaf" build -q --no-pack-dictionary -o "$work/patch-old.sheaf" "$src"
+  "$sheaf" build -q --no-pack-dictionary --base "$work/patch-old.sheaf" -o "$work/patch-new.sheaf" \
     "$repo/examples/articles"
   "$sheaf" info --json "$work/patch-new.sheaf" >"$work/patch-new.info.json"
   "$sheaf" diff "$work/patch-old.sheaf" "$work/patch-new.sheaf" -o "$work/update.patch"

@@ -103,10 +103,10 @@ inline std::string write_synthetic_corpus(size_t count) {
 struct Bundles {
   AlignedBytes
       examples;         ///< examples/articles/ at default settings (no dictionary: too little text)
-  AlignedBytes dict;    ///< synthetic corpus, 4 KiB frames, packed dictionary (--pack-dictionary)
+  AlignedBytes dict;    ///< synthetic corpus, 4 KiB frames, packed dictionary (the default)
   AlignedBytes small;   ///< synthetic corpus with --block-size 1024: many multi-frame records,
-                        ///< the dictionary stored as is (the default)
-  AlignedBytes packed;  ///< as `small`, with the dictionary packed (--pack-dictionary)
+                        ///< the dictionary stored as is (--no-pack-dictionary)
+  AlignedBytes packed;  ///< as `small`, with the dictionary packed (the default)
 
   static const Bundles& get() {
     static const Bundles b = [] {
@@ -114,9 +114,9 @@ struct Bundles {
       x.examples =
           build_bundle(std::string(SHEAF_SOURCE_DIR) + "/examples/articles", "examples.sheaf");
       const std::string corpus = write_synthetic_corpus(400);
-      x.dict = build_bundle(corpus + " --block-size 4096 --pack-dictionary", "dict.sheaf");
-      x.small = build_bundle(corpus + " --block-size 1024", "small.sheaf");
-      x.packed = build_bundle(corpus + " --block-size 1024 --pack-dictionary", "packed.sheaf");
+      x.dict = build_bundle(corpus + " --block-size 4096", "dict.sheaf");
+      x.small = build_bundle(corpus + " --block-size 1024 --no-pack-dictionary", "small.sheaf");
+      x.packed = build_bundle(corpus + " --block-size 1024", "packed.sheaf");
       std::remove(corpus.c_str());
       return x;
     }();

@@ -56,8 +56,8 @@ class Decoder {
 
   /// Workspace bytes for the small mode: the zstd context, plus the unpacked dictionary when
   /// the bundle stores it packed. The dictionary is re-parsed for every frame (slower per
-  /// frame, less RAM). For a flash-resident bundle, build without `--pack-dictionary` (the
-  /// default stores the dictionary as is) so that it is used in place and this is just the
+  /// frame, less RAM). For a flash-resident bundle, build with `--no-pack-dictionary` (the
+  /// default packs the dictionary) so that it is used in place and this is just the
   /// context.
   static size_t small_workspace_size(const Bundle& bundle) noexcept {
     return context_size() + static_cast<size_t>(format::align_up(unpacked_size(bundle)));

@@ -157,9 +157,10 @@ class MappedFile {
 /// MappedFile::will_need(bundle.dictionary()). Call it once after Bundle::open() and before
 /// Decoder::init() (which reads the dictionary's first pages: they then come with the rest in
 /// the same reads). Every frame is decoded with the dictionary, and a dictionary stored as
-/// is (the default) is used in place: without this, each cold read of an article also faults
-/// in, one page at a time under Access::random, the dictionary pages its matches refer to (most
-/// of the 140-odd pages such a read touched on the bulk corpus, whose dictionary is 768 KiB).
+/// is (`sheaf build --no-pack-dictionary`) is used in place: without this, each cold read of
+/// an article also faults in, one page at a time under Access::random, the dictionary pages its
+/// matches refer to (most of the 140-odd pages such a read touched on the bulk corpus, whose
+/// dictionary was 768 KiB).
 /// With it, the dictionary arrives in a few large reads and, being used by every read, stays in
 /// the page cache, so a cold read touches the index entry's pages and the frame's pages
 /// (bench/coldstart measures both). A packed dictionary is read once by Decoder::init() anyway;

@@ -1,5 +1,5 @@
 // Tests for compress/dictionary.hpp's choose_dictionary: none for tiny corpora or --dict-size 0,
-// one for a repetitive corpus, and --pack-dictionary stores it smaller or not at all packed.
+// one for a repetitive corpus, and packing (the default) stores it smaller or not at all packed.
 #include <string>
 #include <vector>
 
@@ -51,6 +51,7 @@ TEST_CASE("choose_dictionary: small frames of repetitive records get one, packin
   const sheaf::FramePlan plan = sheaf::plan_frames(many, 1024);
   sheaf::DictionaryOptions options;
   options.max_size = 16 * 1024;
+  options.pack = false;  // --no-pack-dictionary
   const sheaf::DictionaryChoice plain =
       sheaf::choose_dictionary(plan, many, options, compress, progress);
   REQUIRE_FALSE(plain.bytes.empty());
