@@ -97,18 +97,22 @@ std::string build_index(const BundleMeta& meta, const IndexKeys& keys, const Fra
   };
   const auto title_key_vector = key_vector(keys.title_hashes);
   const auto id_key_vector = key_vector(keys.id_hashes);
+  // Frame ends modulo 2^32, and where they pass each multiple of 4 GiB (SPEC: "Frame table").
   std::vector<uint32_t> ends;
+  std::vector<uint32_t> wraps;
   ends.reserve(frames.size());
-  for (const FrameRecord& f : frames) {
-    const uint64_t end = f.offset + f.compressed_size;
-    if (end > UINT32_MAX) {
-      throw std::length_error(
-          "the compressed text exceeds 4 GiB - 1 bytes, the most one bundle "
-          "holds: split the inputs into several bundles");
+  for (size_t j = 0; j < frames.size(); ++j) {
+    const uint64_t end = frames[j].offset + frames[j].compressed_size;
+    while ((end >> 32) > wraps.size()) {
+      wraps.push_back(static_cast<uint32_t>(j));  // a frame is far under 4 GiB: once at most
     }
     ends.push_back(static_cast<uint32_t>(end));
   }
   const auto end_vector = b.CreateVector(ends);
+  Offset<flatbuffers::Vector<uint32_t>> wrap_vector;  // absent below 4 GiB
+  if (!wraps.empty()) {
+    wrap_vector = b.CreateVector(wraps);
+  }
   // One statement per string: argument evaluation order is unspecified, byte order is not.
   const auto title = unique(b, meta.title);
   const auto language = unique(b, meta.language);
@@ -117,7 +121,7 @@ std::string build_index(const BundleMeta& meta, const IndexKeys& keys, const Fra
   const auto root =
       fb::CreateBundle(b, title, language, creator, generator, meta.created, meta.block_size,
                        plan.max_frame_size, plan.max_read_size, article_vector, title_key_vector,
-                       site_vector, source_vector, end_vector, id_key_vector);
+                       site_vector, source_vector, end_vector, id_key_vector, wrap_vector);
   fb::FinishBundleBuffer(b, root);
   return std::string(reinterpret_cast<const char*>(b.GetBufferPointer()), b.GetSize());
 }

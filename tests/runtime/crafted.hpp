@@ -83,6 +83,7 @@ struct Draft {
   std::vector<uint32_t> frame_ends;
   std::vector<fb::Article> articles;
   std::vector<fb::TitleKey> id_keys;
+  std::vector<uint32_t> frame_wraps;  ///< written only when not empty
   std::vector<fb::TitleKey> keys;
   uint32_t block_size = 8192, max_frame_size = 0, max_read_size = 0;
   bool omit_frame_ends = false;
@@ -144,6 +145,7 @@ struct Draft {
                                                    sources[k].second, size));
     }
     const auto v_frame_ends = b.CreateVector(frame_ends);
+    const auto v_frame_wraps = b.CreateVector(frame_wraps);
     const auto v_articles = b.CreateVectorOfStructs(articles);
     const auto v_id_keys = b.CreateVectorOfStructs(id_keys);
     const auto v_keys = b.CreateVectorOfStructs(keys);
@@ -165,6 +167,9 @@ struct Draft {
       b.AddOffset(B::VT_FRAME_ENDS, v_frame_ends);
     }
     b.AddOffset(B::VT_ID_KEYS, v_id_keys);
+    if (!frame_wraps.empty()) {
+      b.AddOffset(B::VT_FRAME_WRAPS, v_frame_wraps);
+    }
     b.Finish(flatbuffers::Offset<B>(b.EndTable(start)), format::kIndexIdentifier);
     return Bytes(b.GetBufferPointer(), b.GetBufferPointer() + b.GetSize());
   }

@@ -299,6 +299,7 @@ class Bundle {
   Errc open_sections() noexcept;
   void keep_section(const SectionEntry& s) noexcept;
   Errc open_index() noexcept;
+  uint64_t frame_end(uint32_t j) const noexcept;  // j < frame_count()
   SectionEntry section_at(uint32_t k) const noexcept;
   static TitleKey key_at(detail::VectorSpan keys, uint32_t k) noexcept;
   static uint32_t key_bound(detail::VectorSpan keys, uint32_t hash, uint32_t article) noexcept;
@@ -316,7 +317,8 @@ class Bundle {
   detail::Header header_;
   // The index's vectors, verified by open() (their headers and byte ranges).
   detail::VectorSpan articles_;       // Article structs (16 bytes each)
-  detail::VectorSpan frame_ends_;     // uint32 each: where each frame ends in DATA
+  detail::VectorSpan frame_ends_;     // uint32 each: where each frame ends in DATA, mod 2^32
+  detail::VectorSpan frame_wraps_;    // uint32 each: the frames that pass each 4 GiB (rule I13)
   detail::VectorSpan title_keys_;     // TitleKey structs (8 bytes each)
   detail::VectorSpan id_keys_;        // TitleKey structs (8 bytes each), hashes of ids
   detail::VectorSpan sites_;          // offsets to Site tables, verified when read (I6)

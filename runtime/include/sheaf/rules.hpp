@@ -50,6 +50,7 @@ namespace sheaf {
   X(I10, corrupt_index)      \
   X(I11, corrupt_index)      \
   X(I12, corrupt_index)      \
+  X(I13, corrupt_index)      \
   X(F1, corrupt_index)       \
   X(F2, corrupt_body)        \
   X(F3, corrupt_body)        \

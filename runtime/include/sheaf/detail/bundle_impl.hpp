@@ -101,6 +101,7 @@ inline constexpr RootField kRootFields[] = {
     {"sources", fb::Bundle::VT_SOURCES, FieldKind::vector, 4, false},
     {"frame_ends", fb::Bundle::VT_FRAME_ENDS, FieldKind::vector, 4, true},
     {"id_keys", fb::Bundle::VT_ID_KEYS, FieldKind::vector, sizeof(fb::TitleKey), false},
+    {"frame_wraps", fb::Bundle::VT_FRAME_WRAPS, FieldKind::vector, 4, false},
 };
 
 /// True when kRootFields lists `vt` as a field of kind `kind` (and, for a vector, of elements
@@ -323,6 +324,16 @@ inline Errc Bundle::open_index() noexcept {
   sites_ = vector_field<B::VT_SITES, sizeof(flatbuffers::uoffset_t)>();
   sources_table_ = vector_field<B::VT_SOURCES, sizeof(flatbuffers::uoffset_t)>();
   id_keys_ = vector_field<B::VT_ID_KEYS, sizeof(fb::TitleKey)>();
+  frame_wraps_ = vector_field<B::VT_FRAME_WRAPS, 4>();
+  // SPEC: rule I13: each wrap is a frame, ascending, and DATA is long enough for all of them
+  // (so this loop is bounded by DATA's size / 4 GiB, not by what the bytes claim).
+  SHEAF_CHECK(frame_wraps_.size <= (uint64_t{data_.size()} >> 32), Rule::I13);
+  for (uint32_t k = 0; k < frame_wraps_.size; ++k) {
+    const uint32_t w = detail::load_le32(frame_wraps_.data + size_t{k} * 4);
+    SHEAF_CHECK(w < frame_ends_.size &&
+                    (k == 0 || w > detail::load_le32(frame_wraps_.data + size_t{k - 1} * 4)),
+                Rule::I13);
+  }
   // SPEC: rule I11: the frame sizes within what a writer can produce, so that a buffer of
   // max_frame_size bytes (which rule F4 makes enough for every frame) stays bounded.
   const uint32_t block_size = scalar_field<B::VT_BLOCK_SIZE, uint32_t>();
@@ -488,15 +499,31 @@ inline BundleInfo Bundle::info() const noexcept {
   return info;
 }
 
+inline uint64_t Bundle::frame_end(uint32_t j) const noexcept {
+  // The entries <= j (open() checked them ascending, rule I13): one 4 GiB each.
+  uint32_t wraps = 0;
+  uint32_t n = frame_wraps_.size;
+  while (n > 0) {
+    const uint32_t half = n / 2;
+    if (detail::load_le32(frame_wraps_.data + size_t{wraps + half} * 4) <= j) {
+      wraps += half + 1;
+      n -= half + 1;
+    } else {
+      n = half;
+    }
+  }
+  return detail::load_le32(frame_ends_.data + size_t{j} * 4) + (uint64_t{wraps} << 32);
+}
+
 inline Result<FrameView> Bundle::frame(uint32_t j) const noexcept {
   if (j >= frame_ends_.size) {
     return Errc::out_of_range;
   }
   // The frame_ends vector's byte range was verified by open(); load bytewise (any alignment).
   FrameView f;
-  f.offset = j == 0 ? 0 : detail::load_le32(frame_ends_.data + size_t{j - 1} * 4);
-  const uint32_t end = detail::load_le32(frame_ends_.data + size_t{j} * 4);
-  SHEAF_CHECK(f.offset < end && end <= data_.size(), Rule::F1);
+  f.offset = j == 0 ? 0 : frame_end(j - 1);
+  const uint64_t end = frame_end(j);
+  SHEAF_CHECK(f.offset < end && end <= data_.size() && end - f.offset <= UINT32_MAX, Rule::F1);
   f.compressed_size = static_cast<uint32_t>(end - f.offset);
   f.bytes = ByteSpan(data_.data() + f.offset, f.compressed_size);
   const detail::ZstdFrameHeader h = detail::parse_zstd_frame_header(f.bytes);
