@@ -24,5 +24,5 @@
 #include <sheaf/screens.hpp>
 #include <sheaf/search.hpp>
 #include <sheaf/search_query.hpp>
-#include <sheaf/titles.hpp>
+#include <sheaf/headlines.hpp>
 #include <sheaf/verify.hpp>
