@@ -55,8 +55,8 @@ std::string encode(uint32_t n, const TitleAt& title_at, const std::string& dicti
   }
   std::string out;
   out.reserve(20 + 4 * (size_t{n} + frames) + blob);
-  for (const uint32_t v : {n, group, frames, static_cast<uint32_t>(blob),
-                           static_cast<uint32_t>(max_raw)}) {
+  for (const uint32_t v :
+       {n, group, frames, static_cast<uint32_t>(blob), static_cast<uint32_t>(max_raw)}) {
     put_le32(out, v);
   }
   for (const uint32_t s : sorted) {
@@ -84,8 +84,7 @@ std::string encode_headlines(const std::vector<std::string_view>& titles,
 }
 
 std::string encode_record_headlines(const RecordStore& records, const std::string& navigation,
-                                    const std::string& dictionary,
-                                    const CompressOptions& options) {
+                                    const std::string& dictionary, const CompressOptions& options) {
   const auto n = static_cast<uint32_t>(records.size());
   // SPEC: "Navigation section": newest[n] follows the 12-byte header.
   if (navigation.size() < 12 + 4 * size_t{n}) {

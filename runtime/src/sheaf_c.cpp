@@ -101,7 +101,8 @@ int fill_headlines(Fill fill, uint32_t first, sheaf_headline* out, size_t capaci
     }
     for (size_t k = 0; k < n.value(); ++k) {
       out[done + k] = sheaf_headline{lines[k].article, lines[k].date_key, str(lines[k].title)};
-      const auto end = reinterpret_cast<const uint8_t*>(lines[k].title.data()) + lines[k].title.size();
+      const auto end =
+          reinterpret_cast<const uint8_t*>(lines[k].title.data()) + lines[k].title.size();
       if (!lines[k].title.empty()) {
         used = static_cast<size_t>(end - text.data());
       }
@@ -230,8 +231,7 @@ int sheaf_newest(const sheaf_bundle* b, sheaf_decoder* d, uint32_t first, sheaf_
   }
   return fill_headlines(
       [&](uint32_t from, sheaf::Headline* lines, size_t n, sheaf::MutableByteSpan rest) {
-        return sheaf::newest_headlines(s.navigation, s.headlines, decoder(d), from, lines, n,
-                                       rest);
+        return sheaf::newest_headlines(s.navigation, s.headlines, decoder(d), from, lines, n, rest);
       },
       first, out, capacity, span(text, text_size), count);
 }
@@ -278,9 +278,9 @@ uint32_t sheaf_category_article_count(const sheaf_bundle* b, uint32_t node) {
   return state(b).navigation.count(node);
 }
 
-int sheaf_category_headlines(const sheaf_bundle* b, sheaf_decoder* d, uint32_t node,
-                             uint32_t first, sheaf_headline* out, size_t capacity, void* text,
-                             size_t text_size, size_t* count) {
+int sheaf_category_headlines(const sheaf_bundle* b, sheaf_decoder* d, uint32_t node, uint32_t first,
+                             sheaf_headline* out, size_t capacity, void* text, size_t text_size,
+                             size_t* count) {
   const BundleState& s = state(b);
   if (screen_tables(s) != sheaf::Errc::ok) {
     return status(screen_tables(s));

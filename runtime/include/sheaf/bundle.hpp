@@ -14,10 +14,10 @@
 #include <sheaf/detail/sheaf_generated.h>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/headlines.hpp>
 #include <sheaf/navigation.hpp>
 #include <sheaf/record.hpp>
 #include <sheaf/search.hpp>
-#include <sheaf/headlines.hpp>
 
 namespace sheaf {
 

@@ -489,9 +489,8 @@ inline Result<ByteSpan> Decoder::read_headline_frame(ByteSpan frame, uint32_t ma
                                                      MutableByteSpan out) noexcept {
   // SPEC: rule L3: exactly one checksummed frame stating a content size of 1 to max_raw bytes.
   ZSTD_frameHeader fh;
-  SHEAF_CHECK(ZSTD_getFrameHeader(&fh, frame.data(), frame.size()) == 0 &&
-                  fh.checksumFlag != 0 && fh.frameType == ZSTD_frame &&
-                  fh.frameContentSize != ZSTD_CONTENTSIZE_UNKNOWN &&
+  SHEAF_CHECK(ZSTD_getFrameHeader(&fh, frame.data(), frame.size()) == 0 && fh.checksumFlag != 0 &&
+                  fh.frameType == ZSTD_frame && fh.frameContentSize != ZSTD_CONTENTSIZE_UNKNOWN &&
                   fh.frameContentSize != 0 && fh.frameContentSize <= max_raw &&
                   ZSTD_findFrameCompressedSize(frame.data(), frame.size()) == frame.size(),
               Rule::L3);

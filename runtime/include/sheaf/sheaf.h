@@ -155,9 +155,9 @@ uint32_t sheaf_category_article_count(const sheaf_bundle* b, uint32_t node);
 
 /* Up to `capacity` headlines of the articles filed exactly in `node`, newest first, from its
  * `first`-th. */
-int sheaf_category_headlines(const sheaf_bundle* b, sheaf_decoder* d, uint32_t node,
-                             uint32_t first, sheaf_headline* out, size_t capacity, void* text,
-                             size_t text_size, size_t* count);
+int sheaf_category_headlines(const sheaf_bundle* b, sheaf_decoder* d, uint32_t node, uint32_t first,
+                             sheaf_headline* out, size_t capacity, void* text, size_t text_size,
+                             size_t* count);
 
 /* The titles starting with `prefix`: positions [*begin, *end) of the title order, each read by
  * sheaf_title_at (its article, and its title as a view into `buffer`). `buffer` holds
