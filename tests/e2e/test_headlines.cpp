@@ -241,6 +241,10 @@ TEST_CASE("the headlines section of SPEC's example, word for word", "[titles]") 
   CHECK(sheaf::detail::load_le32(p + 28) == 0);
   const uint32_t blob = sheaf::detail::load_le32(p + 12);
   CHECK(bytes.size() == 20 + 12 + 8 + blob);
+  // SPEC's figures: raw blocks, 13 bytes of frame around each content.
+  CHECK(bytes.size() == 94);
+  CHECK(sheaf::detail::load_le32(p + 32) == 35);
+  CHECK(sheaf::detail::load_le32(p + 36) == 54);
   std::printf("SPEC's headlines example: %zu bytes, frames end at %u and %u\n", bytes.size(),
               sheaf::detail::load_le32(p + 32), sheaf::detail::load_le32(p + 36));
   const auto h = sheaf::Headlines::open(sheaf::ByteSpan(p, bytes.size()), 3);

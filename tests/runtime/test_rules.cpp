@@ -660,29 +660,29 @@ Case with_headlines(std::string rule, Action action, Errc errc,
 std::vector<Case> headlines_cases() {
   const Action read = Action::headlines;
   const Action verify = Action::verify_headlines;
-  const Errc index = Errc::corrupt_index;
+  const Errc bad = Errc::corrupt_index;
   return {
-      parts("L1", read, index,
+      parts("L1", read, bad,
             [](Draft& d) {
               d.extra_sections.push_back(
                   section(sheaf::format::SectionKind::navigation, NavDraft().bytes()));
               d.extra_sections.push_back(section(sheaf::format::SectionKind::headlines, Bytes(4)));
             }),
-      with_headlines("L1", read, index, [](HeadlineDraft& h) { h.extra = 1; }),  // a byte too many
-      with_headlines("L1", read, index, [](HeadlineDraft& h) { h.group = 0; }),
-      with_headlines("L1", read, index, [](HeadlineDraft& h) { h.frame_count = 3; }),
-      with_headlines("L1", read, index,
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.extra = 1; }),  // a byte too many
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.group = 0; }),
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.frame_count = 3; }),
+      with_headlines("L1", read, bad,
                      [](HeadlineDraft& h) { h.max_raw = sheaf::format::kMaxFrameSize + 1; }),
-      with_headlines("L1", read, index,
+      with_headlines("L1", read, bad,
                      [](HeadlineDraft& h) {  // the frames end before the blob does
                        h.edit_ends = [](std::vector<uint32_t>& ends) { ends[1] -= 1; };
                      }),
-      with_headlines("L1", read, index, [](HeadlineDraft& h) { h.with_navigation = false; }),
-      with_headlines("L2", read, index,
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.with_navigation = false; }),
+      with_headlines("L2", read, bad,
                      [](HeadlineDraft& h) {
                        h.sorted = {0, 3, 2};
                      }),
-      with_headlines("L2", Action::verify_all, index,
+      with_headlines("L2", Action::verify_all, bad,
                      [](HeadlineDraft& h) {  // frame 0 empty
                        h.edit_ends = [](std::vector<uint32_t>& ends) { ends[0] = 0; };
                      }),
@@ -691,29 +691,29 @@ std::vector<Case> headlines_cases() {
                        h.edit_frames = [](std::vector<Bytes>& f) { f[0].back() ^= 1; };
                      }),
       with_headlines("L3", read, Errc::corrupt_body, [](HeadlineDraft& h) { h.max_raw = 10; }),
-      with_headlines("L4", read, index,
+      with_headlines("L4", read, bad,
                      [](HeadlineDraft& h) {
                        h.contents[1] =
                            "\x06"
                            "Gamma";
                      }),
-      with_headlines("L4", verify, index,
+      with_headlines("L4", verify, bad,
                      [](HeadlineDraft& h) {  // a byte after the last entry
                        h.contents[1] =
                            "\x05"
                            "Gamma!";
                      }),
-      with_headlines("L5", verify, index, [](HeadlineDraft& h) { h.max_raw = 12; }),
-      with_headlines("L5", verify, index,
+      with_headlines("L5", verify, bad, [](HeadlineDraft& h) { h.max_raw = 12; }),
+      with_headlines("L5", verify, bad,
                      [](HeadlineDraft& h) {
                        h.sorted = {1, 0, 2};
                      }),
-      with_headlines("L5", verify, index,
+      with_headlines("L5", verify, bad,
                      [](HeadlineDraft& h) {
                        h.sorted = {0, 0, 2};
                      }),
       // In order and well formed, but not the records' titles.
-      with_headlines("L6", verify, index,
+      with_headlines("L6", verify, bad,
                      [](HeadlineDraft& h) {
                        h.contents[1] =
                            "\x05"
@@ -975,6 +975,18 @@ TEST_CASE("the crafted base bundle passes every check") {
                    Action::find_title, Action::bodies, Action::read_part}) {
     CHECK(run(a, bytes, false) == Errc::ok);
   }
+}
+
+TEST_CASE("a retired TITLES section (kind 8) is skipped like an unknown optional kind") {
+  Draft d = sheaf::test::valid_draft();
+  const auto titles = static_cast<uint32_t>(sheaf::format::SectionKind::retired_titles);
+  d.extra_sections.push_back({titles, 0, Bytes(8, 0xFF), 0});
+  d.extra_sections.push_back({titles, 0, Bytes(8), 0});  // twice: not a known kind (S5)
+  const AlignedBytes bytes = d.assemble();
+  const auto b = sheaf::Bundle::open(bytes.span());
+  REQUIRE(b.ok());
+  CHECK(sheaf::verify_all(b.value()) == Errc::ok);
+  CHECK(b.value().headlines().error() == Errc::not_found);
 }
 
 TEST_CASE("B4's crafted record needs a buffer past 4 GiB, on any host") {
