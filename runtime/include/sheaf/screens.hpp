@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include <sheaf/bytes.hpp>
+#include <sheaf/config.hpp>  // ZSTD_STATIC_LINKING_ONLY, before decoder.hpp
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>
 #include <sheaf/headlines.hpp>
