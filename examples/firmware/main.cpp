@@ -280,7 +280,9 @@ int main() {
     Line().text("# seed article not in this bundle: ").text(sheaf::to_string(seed.error())).end();
   }
 
+  const uint32_t stack_before_screens = stack_peak_bytes();
   ok = home_screen(bundle, decoder) && ok;
+  const uint32_t stack_after_home = stack_peak_bytes();
   ok = search_screen(bundle, decoder) && ok;
   ok = misaligned_is_refused(1) && ok;
   ok = misaligned_is_refused(4) && ok;
@@ -297,6 +299,12 @@ int main() {
       .text(decoder.fast() ? "yes" : "no")
       .end();
   Line().text("# stack peak ").number(stack_peak_bytes()).end();
+  Line()
+      .text("# stack before_screens ")
+      .number(stack_before_screens)
+      .text(" after_home_screen ")
+      .number(stack_after_home)
+      .end();
   Line().text(ok ? "# OK" : "# FAILED").end();
   return ok ? 0 : 1;
 }
