@@ -103,10 +103,12 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
                 "charset`); by default it is written");
   sub->add_flag("--no-navigation", c.build.no_navigation,
                 "Leave out the NAVIGATION section, the newest-first order and the category tree "
-                "(see `sheaf ls --newest`, `sheaf categories`); by default it is written");
+                "(see `sheaf ls --newest`, `sheaf categories`), and with it the HEADLINES "
+                "section; by default both are written");
   sub->add_flag("--no-titles", c.build.no_titles,
-                "Leave out the TITLES section, the titles in byte order and by article (see "
-                "`sheaf ls --title-prefix`); by default it is written");
+                "Leave out the HEADLINES section, the titles compressed in newest-first order "
+                "and their byte order (list screens' titles without decoding a record, `sheaf "
+                "ls --title-prefix`); by default it is written with NAVIGATION");
   sub->add_flag(
       "--search", c.build.search,
       "Also write the SEARCH section, a full-text index for `sheaf search` and the "

@@ -22,9 +22,9 @@
 #include "extract/origin.hpp"
 #include "index/catalog.hpp"
 #include "index/charset_table.hpp"
+#include "index/headline_table.hpp"
 #include "index/navigation_table.hpp"
 #include "index/search_table.hpp"
-#include "index/title_table.hpp"
 #include "ingest/discover.hpp"
 #include "ingest/ingest.hpp"
 #include "ingest/input_types.hpp"
@@ -352,24 +352,25 @@ void report_output(const CompressedData& data, const DictionaryChoice& dictionar
   report.file_bytes = file.size;
 }
 
-// The optional sections' bytes (SPEC: "Charset section", "Navigation section", "Titles
+// The optional sections' bytes (SPEC: "Charset section", "Navigation section", "Headlines
 // section", "Search section"); each is written unless its --no-* option leaves it out (SEARCH
-// only with --search).
+// only with --search; HEADLINES only with NAVIGATION, whose slot order it follows).
 struct OptionalTables {
   std::string charset;
   std::string navigation;
-  std::string titles;
+  std::string headlines;
   std::string search;
 };
 
-// The tables made from the records (in id order): the dates, breadcrumbs and titles they hold.
+bool writes_headlines(const BuildOptions& options) {
+  return !options.no_navigation && !options.no_titles;
+}
+
+// The tables made from the records (in id order): the dates and breadcrumbs they hold.
 void tables_of_records(const BuildOptions& options, const RecordStore& records,
                        OptionalTables& tables) {
   if (!options.no_navigation) {
     tables.navigation = encode_navigation(navigation_entries(records));
-  }
-  if (!options.no_titles) {
-    tables.titles = encode_record_titles(records);
   }
 }
 
@@ -383,11 +384,11 @@ std::vector<OptionalSection> optional_sections(const BuildOptions& options,
   if (!options.no_navigation) {
     sections.push_back({format::SectionKind::navigation, tables.navigation});
   }
-  if (!options.no_titles) {
-    sections.push_back({format::SectionKind::titles, tables.titles});
-  }
   if (options.search) {
     sections.push_back({format::SectionKind::search, tables.search});
+  }
+  if (writes_headlines(options)) {
+    sections.push_back({format::SectionKind::headlines, tables.headlines});
   }
   return sections;
 }
@@ -452,6 +453,10 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const CompressedData& data = compressed.data;
   base = BaseBundle();  // the frames copied from it are in `data`: free it
   report.dictionary_note = dictionary.note;
+  if (writes_headlines(options)) {  // compressed with DATA's dictionary, as its frames are
+    tables.headlines =
+        encode_record_headlines(catalog.records(), tables.navigation, dictionary.bytes, compress);
+  }
   if (!options.no_charset) {
     tables.charset = encode_charset(collect_code_points(catalog.records(), keys.sites));
   }

@@ -31,7 +31,7 @@ struct BuildOptions {
   bool no_charset = false;   ///< --no-charset: no CHARSET section (SPEC: "Charset section")
   bool no_navigation = false;  ///< --no-navigation: no NAVIGATION section (SPEC: "Navigation
                                ///< section")
-  bool no_titles = false;      ///< --no-titles: no TITLES section (SPEC: "Titles section")
+  bool no_titles = false;      ///< --no-titles: no HEADLINES section (SPEC: "Headlines section")
   bool search = false;         ///< --search: also a SEARCH section (SPEC: "Search section")
   std::string base;  ///< --base: an earlier bundle whose dictionary and unchanged frames are kept
   ProgressMode progress = ProgressMode::off;  ///< how the long stages show progress on stderr

@@ -154,9 +154,9 @@ struct PageMap {
   void build(const sheaf::Bundle& b, size_t pages) {
     names.assign(pages, "header");
     layout.clear();
-    static const char* const kKinds[] = {"?",       "index",       "dictionary", "data",
-                                         "sources", "packed dict", "charset",    "navigation",
-                                         "titles",  "search"};
+    static const char* const kKinds[] = {
+        "?",       "index",      "dictionary",       "data",   "sources",  "packed dict",
+        "charset", "navigation", "titles (retired)", "search", "headlines"};
     for (uint32_t k = 0; k < b.section_count(); ++k) {
       const sheaf::Result<sheaf::SectionEntry> s = b.section(k);
       if (!s.ok() || s.value().size == 0) {
@@ -368,14 +368,17 @@ class Bench {
     if (!d.ok()) {
       return std::string("decoder: ") + sheaf::to_string(d.error());
     }
+    sheaf::Decoder decoder = d.value();
     const sheaf::Result<sheaf::Navigation> nav = b.value().navigation();
-    const sheaf::Result<sheaf::Titles> titles = b.value().titles();
-    if (!nav.ok() || !titles.ok()) {
-      return "no NAVIGATION or TITLES section";
+    const sheaf::Result<sheaf::Headlines> headlines = b.value().headlines();
+    if (!nav.ok() || !headlines.ok()) {
+      return "no NAVIGATION or HEADLINES section";
     }
     sheaf::Headline lines[10];
+    std::vector<uint8_t> text(sheaf::screen_buffer_size(headlines.value(), 10));
     const sheaf::Result<size_t> n =
-        sheaf::newest_headlines(nav.value(), titles.value(), 0, lines, 10);
+        sheaf::newest_headlines(nav.value(), headlines.value(), decoder, 0, lines, 10,
+                                sheaf::MutableByteSpan(text.data(), text.size()));
     if (!n.ok() || n.value() == 0) {
       return "no list screen";
     }
@@ -383,7 +386,6 @@ class Bench {
     for (size_t j = 0; j < n.value(); ++j) {
       screen_chars_ += sheaf::date_text(lines[j].date_key, date) + lines[j].title.size();
     }
-    sheaf::Decoder decoder = d.value();
     const sheaf::Result<sheaf::Record> r = decoder.read(lines[0].article, buffer());
     if (!r.ok()) {
       return std::string("read: ") + sheaf::to_string(r.error());
@@ -602,7 +604,7 @@ void usage(std::FILE* to) {
   std::fprintf(to,
                "usage: coldstart --bundle B --articles SET [--sqlite S] [--boots M] [--reads N] "
                "[--seed X]\n"
-               "  B: a sheaf bundle with NAVIGATION and TITLES (the default build); SET: the\n"
+               "  B: a sheaf bundle with NAVIGATION and HEADLINES (the default build); SET: the\n"
                "  article set (bench/compare's articles.bin) of the same articles; S: the same\n"
                "  articles in SQLite (build_stores sqlite). M boots (default 20), N reads\n"
                "  (default 300) per figure. Needs the right to evict the files' pages.\n");

@@ -1,6 +1,6 @@
 // compiler, CLI: `sheaf ls --newest`, `sheaf ls --category 'A > B'`, `sheaf ls --title-prefix P`
-// and `sheaf categories`, read from the NAVIGATION and TITLES sections (SPEC: "Navigation
-// section", "Titles section"), or computed from every article when the bundle has none.
+// and `sheaf categories`, read from the NAVIGATION and HEADLINES sections (SPEC: "Navigation
+// section", "Headlines section"), or computed from every article when the bundle has none.
 #include <algorithm>
 #include <cstdio>
 #include <deque>
@@ -15,7 +15,6 @@
 #include "cli/open_bundle.hpp"
 #include "cli/terminal_text.hpp"
 #include "index/navigation_table.hpp"
-#include "index/title_table.hpp"
 
 namespace sheaf::cli {
 namespace {
@@ -62,36 +61,76 @@ bool load_navigation(OpenBundle& ob, std::string& scratch, Navigation& out, bool
   return built.ok();
 }
 
-// The bundle's titles: its section, or (none: old bundles, --no-titles) the section `build`
-// would have written, computed from every article into `scratch`.
-bool load_titles(OpenBundle& ob, std::string& scratch, Titles& out) {
-  const Result<Titles> titles = ob.bundle().titles();
-  if (titles.ok()) {
-    out = titles.value();
-    return true;
-  }
-  if (titles.error() != Errc::not_found) {
-    print_error(ob.path(), "TITLES section", titles.error());
-    return false;
-  }
+// The slots in ascending title order (ties: ascending slot, newest first), as the HEADLINES
+// section's `sorted` holds them, with their titles.
+struct TitleOrder {
+  std::vector<uint32_t> slots;
+  std::vector<std::string> titles;  // by slot
+};
+
+// For a bundle without HEADLINES (old bundles, --no-titles, --no-navigation): the order the
+// section would hold, computed from every article.
+bool compute_title_order(OpenBundle& ob, const Navigation& nav, TitleOrder& out) {
   std::fprintf(stderr,
-               "sheaf: note: %s has no TITLES section (built before format 2.1, or with "
-               "--no-titles): reading its %u articles for their titles\n",
+               "sheaf: note: %s has no HEADLINES section (built before format 3.1, or with "
+               "--no-titles or --no-navigation): reading its %u articles for their titles\n",
                ob.path().c_str(), ob.bundle().size());
-  std::vector<std::string> kept;
+  out.titles.assign(ob.bundle().size(), std::string());
   for (uint32_t i = 0; i < ob.bundle().size(); ++i) {
     const Result<Record> r = ob.read(i);
-    if (!r.ok()) {
+    const Result<uint32_t> slot = nav.slot_of(i);
+    if (!r.ok() || !slot.ok()) {
       return false;
     }
-    kept.emplace_back(r.value().title);
+    out.titles[slot.value()] = std::string(r.value().title);
   }
-  scratch = encode_titles(std::vector<std::string_view>(kept.begin(), kept.end()));
-  const Result<Titles> built =
-      Titles::open(ByteSpan(reinterpret_cast<const uint8_t*>(scratch.data()), scratch.size()),
-                   ob.bundle().size());
-  out = built.value_or(Titles());
-  return built.ok();
+  out.slots.resize(out.titles.size());
+  for (uint32_t s = 0; s < out.slots.size(); ++s) {
+    out.slots[s] = s;
+  }
+  std::stable_sort(out.slots.begin(), out.slots.end(),
+                   [&](uint32_t x, uint32_t y) { return out.titles[x] < out.titles[y]; });
+  return true;
+}
+
+// The slots whose titles start with `prefix`, in title order: from the HEADLINES section (a
+// binary search decoding a few small frames), or computed from every article without one.
+bool slots_with_prefix(OpenBundle& ob, const Navigation& nav, std::string_view prefix,
+                       std::vector<uint32_t>& slots) {
+  const Result<Headlines> headlines = ob.bundle().headlines();
+  if (headlines.ok()) {
+    const Headlines& h = headlines.value();
+    std::vector<uint8_t> buffer(h.max_raw());
+    const MutableByteSpan out(buffer.data(), buffer.size());
+    const Result<Headlines::Range> range = h.with_prefix(ob.decoder(), prefix, out);
+    if (!range.ok()) {
+      print_error(ob.path(), "HEADLINES section", range.error());
+      return false;
+    }
+    for (uint32_t pos = range.value().begin; pos < range.value().end; ++pos) {
+      const Result<uint32_t> s = h.slot_at(pos);
+      if (!s.ok()) {
+        print_error(ob.path(), "HEADLINES position " + std::to_string(pos), s.error());
+        return false;
+      }
+      slots.push_back(s.value());
+    }
+    return true;
+  }
+  if (headlines.error() != Errc::not_found) {
+    print_error(ob.path(), "HEADLINES section", headlines.error());
+    return false;
+  }
+  TitleOrder order;
+  if (!compute_title_order(ob, nav, order)) {
+    return false;
+  }
+  for (const uint32_t s : order.slots) {
+    if (std::string_view(order.titles[s]).substr(0, prefix.size()) == prefix) {
+      slots.push_back(s);
+    }
+  }
+  return true;
 }
 
 // "A > B" as its parts, as `sheaf cat` prints a breadcrumb ("" is the root: every article).
@@ -182,38 +221,26 @@ int run_ls_title_prefix(const ReadCommand& command) {
     return kExitFailure;
   }
   std::string scratch;
-  Titles titles;
-  if (!load_titles(ob, scratch, titles)) {
+  Navigation nav;
+  bool from_section = false;
+  if (!load_navigation(ob, scratch, nav, from_section)) {
     return kExitFailure;
   }
-  const Result<Titles::Range> range = titles.with_prefix(*command.title_prefix);
-  if (!range.ok()) {
-    print_error(ob.path(), "TITLES section", range.error());
+  // Title order, or (--newest) the same articles in the newest-first order.
+  std::vector<uint32_t> slots;
+  if (!slots_with_prefix(ob, nav, *command.title_prefix, slots)) {
     return kExitFailure;
-  }
-  // Title order, or (--newest) the same articles by their slots in the newest-first order.
-  std::vector<uint32_t> order;
-  for (uint32_t pos = range.value().begin; pos < range.value().end; ++pos) {
-    const Result<uint32_t> a = titles.article_at(pos);
-    if (!a.ok()) {
-      print_error(ob.path(), "TITLES position " + std::to_string(pos), a.error());
-      return kExitFailure;
-    }
-    order.push_back(a.value());
   }
   if (command.newest) {
-    std::string nav_scratch;
-    Navigation nav;
-    bool from_section = false;
-    if (!load_navigation(ob, nav_scratch, nav, from_section)) {
+    std::sort(slots.begin(), slots.end());
+  }
+  for (const uint32_t s : slots) {
+    const Result<uint32_t> a = nav.newest(s);
+    if (!a.ok()) {
+      print_error(ob.path(), "NAVIGATION slot " + std::to_string(s), a.error());
       return kExitFailure;
     }
-    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-      return nav.slot_of(x).value_or(0) < nav.slot_of(y).value_or(0);
-    });
-  }
-  for (const uint32_t a : order) {
-    const Result<Record> r = ob.read_any(a);
+    const Result<Record> r = ob.read_any(a.value());
     if (!r.ok()) {
       return kExitFailure;
     }

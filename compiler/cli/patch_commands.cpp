@@ -105,6 +105,12 @@ Status verify_result(const std::string& temp, uint32_t& articles) {
   if (const Errc e = verify_bodies(ob.bundle(), ob.decoder(), buffer); e != Errc::ok) {
     return Status::corrupt(std::string("the result's articles are damaged: ") + to_string(e));
   }
+  std::vector<uint8_t> headlines(headlines_verify_size(ob.bundle()));
+  if (const Errc e = verify_headlines(ob.bundle(), ob.decoder(),
+                                      MutableByteSpan(headlines.data(), headlines.size()));
+      e != Errc::ok) {
+    return Status::corrupt(std::string("the result's headlines are damaged: ") + to_string(e));
+  }
   articles = ob.bundle().size();
   return Status();
 }

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include <unistd.h>
 
@@ -169,7 +170,7 @@ int run_info(const ReadCommand& command) {
             {"data_bytes", info.data_size},
             {"charset_bytes", section_size(b, format::SectionKind::charset)},
             {"navigation_bytes", section_size(b, format::SectionKind::navigation)},
-            {"titles_bytes", section_size(b, format::SectionKind::titles)},
+            {"headlines_bytes", section_size(b, format::SectionKind::headlines)},
             {"search_bytes", section_size(b, format::SectionKind::search)},
             {"block_size", info.block_size},
             {"max_frame_size", info.max_frame_size},
@@ -316,6 +317,13 @@ int run_verify(const ReadCommand& command) {
     return kExitFailure;
   }
   progress.end();
+  std::vector<uint8_t> headlines(headlines_verify_size(ob.bundle()));
+  const Errc h = verify_headlines(ob.bundle(), ob.decoder(),
+                                  MutableByteSpan(headlines.data(), headlines.size()));
+  if (h != Errc::ok) {
+    print_error(ob.path(), "damaged headlines", h);
+    return kExitFailure;
+  }
   const BundleInfo info = ob.bundle().info();
   if (!command.quiet) {
     std::printf("%s: OK (%u articles, %u frames, %llu bytes checked)\n", ob.path().c_str(),

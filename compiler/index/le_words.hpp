@@ -1,5 +1,5 @@
 // compiler, index stage: little-endian words, as the optional sections (CHARSET, NAVIGATION,
-// TITLES) store every number.
+// HEADLINES, SEARCH) store every number.
 #pragma once
 
 #include <cstddef>

@@ -2,6 +2,7 @@
 #include "write/bundle_writer.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include <sheaf/sheaf.hpp>
 
@@ -42,6 +43,12 @@ Status compare_records(const Bundle& b, Decoder& d, MutableByteSpan buffer,
 Status verify_contents(const Bundle& b, Decoder& d, MutableByteSpan buffer, Progress& progress) {
   if (const Errc e = verify_bodies(b, d, buffer, report_articles, &progress); e != Errc::ok) {
     return Status::corrupt(std::string("written bundle fails body verification: ") + to_string(e));
+  }
+  std::vector<uint8_t> headlines(headlines_verify_size(b));
+  if (const Errc e = verify_headlines(b, d, MutableByteSpan(headlines.data(), headlines.size()));
+      e != Errc::ok) {
+    return Status::corrupt(std::string("written bundle fails headline verification: ") +
+                           to_string(e));
   }
   return check_sources(b);
 }

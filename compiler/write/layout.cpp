@@ -1,6 +1,8 @@
 // compiler, write stage: byte layout of a bundle, mirroring the runtime's format.hpp.
 #include "write/layout.hpp"
 
+#include <algorithm>
+
 #include <sheaf/format.hpp>
 #include <sheaf/xxhash.hpp>
 
@@ -154,8 +156,12 @@ FileImage lay_out_bundle(const std::string& index, const std::string& dictionary
     out[format::kOffMagic + i] = static_cast<char>(format::kMagic[i]);
   }
   put_le(out, format::kOffVersionMajor, format::kVersionMajor, 2);
-  // The highest minor version whose additions the file uses (SPEC: "Versions").
-  put_le(out, format::kOffVersionMinor, format::kVersionMinor, 2);
+  // The highest minor version whose additions the file uses (SPEC: "Versions"): 1 with a
+  // HEADLINES section (3.1), else 0.
+  const bool headlines = std::any_of(tables.begin(), tables.end(), [](const OptionalSection& t) {
+    return t.kind == format::SectionKind::headlines;
+  });
+  put_le(out, format::kOffVersionMinor, headlines ? format::kVersionMinor : 0, 2);
   put_le(out, format::kOffFlags, 0, 4);
   put_le(out, format::kOffFileSize, at, 8);
   put_le(out, format::kOffSectionCount, count, 4);

@@ -6,7 +6,8 @@
 //   T <index> <id> <title>
 //   A <index> <body bytes> <FNV-1a 32 of the body>
 //   H <date>\t<title>   the home screen: the 10 newest headlines, from the NAVIGATION and
-//                       TITLES sections, no record decoded (compared with `sheaf ls --newest`)
+//                       HEADLINES sections, no record decoded: one small headline frame
+//                       (compared with `sheaf ls --newest`)
 //   Q <query>\t<matches>\t<hits>   a two-term search over the SEARCH section (bundles built
 //   R <id>\t<title terms>\t<frequency>   with --search), best 10 hits first (compared with
 //                       `sheaf search` and `sheaf search --json`)
@@ -66,30 +67,38 @@ bool misaligned_is_refused(size_t shift) {
   return refused;
 }
 
-// The home screen's lines: ten headlines (article, date key, title view into the bundle).
+// The home screen's lines: ten headlines (article, date key, title view into the text buffer).
 constexpr size_t kLines = 10;
 sheaf::Headline home_lines[kLines];
 
-// The home screen: the 10 newest headlines with their dates, read in place from the NAVIGATION
-// and TITLES sections (no decoder, no buffer), printed as H lines, and what it cost. Not
+// The home screen: the 10 newest headlines with their dates, from the NAVIGATION and HEADLINES
+// sections: one headline frame (16 titles) decoded into the frame buffer, whose front then holds
+// the titles (no RAM of its own beyond the lines), printed as H lines, and what it cost. Not
 // inlined, so that its stack is not added to main's while the articles are read.
-__attribute__((noinline)) bool home_screen(const sheaf::Bundle& bundle) {
+__attribute__((noinline)) bool home_screen(const sheaf::Bundle& bundle, sheaf::Decoder& decoder) {
   const uint32_t t0 = SysTick::now();
   (void)SysTick::wrapped();
   const sheaf::Result<sheaf::Navigation> nav = bundle.navigation();
-  const sheaf::Result<sheaf::Titles> titles = bundle.titles();
-  if (!nav.ok() || !titles.ok()) {
-    Line().text("# home screen: no NAVIGATION or TITLES section").end();
+  const sheaf::Result<sheaf::Headlines> headlines = bundle.headlines();
+  if (!nav.ok() || !headlines.ok()) {
+    Line().text("# home screen: no NAVIGATION or HEADLINES section").end();
     return true;  // a bundle built with --no-navigation or --no-titles: nothing to show
+  }
+  const size_t text = sheaf::screen_buffer_size(headlines.value(), kLines);
+  if (text > buffer().size()) {
+    Line().text("FAIL: home screen: its text needs more than the frame buffer").end();
+    return false;
   }
   sheaf::Headline* const lines = home_lines;
   const sheaf::Result<size_t> n =
-      sheaf::newest_headlines(nav.value(), titles.value(), 0, lines, kLines);
+      sheaf::newest_headlines(nav.value(), headlines.value(), decoder, 0, lines, kLines, buffer());
   const uint32_t t1 = SysTick::now();
   if (!n.ok()) {
     Line().text("FAIL: home screen: ").text(sheaf::to_string(n.error())).end();
     return false;
   }
+  const uint32_t group = headlines.value().group();
+  const auto frames = static_cast<uint32_t>(n.value() == 0 ? 0 : (n.value() - 1) / group + 1);
   const uint32_t insns = SysTick::instructions(t0, t1, SysTick::wrapped());
   for (size_t k = 0; k < n.value(); ++k) {
     char date[10];
@@ -103,7 +112,12 @@ __attribute__((noinline)) bool home_screen(const sheaf::Bundle& bundle) {
       .number(insns)
       .text(" ram ")
       .number(static_cast<uint32_t>(sizeof(home_lines)))
-      .text(" frames_decoded 0")
+      .text(" text_in_frame_buffer ")
+      .number(static_cast<uint32_t>(text))
+      .text(" headline_frame_bytes ")
+      .number(headlines.value().max_raw())
+      .text(" frames_decoded ")
+      .number(frames)
       .end();
   return true;
 }
@@ -266,7 +280,9 @@ int main() {
     Line().text("# seed article not in this bundle: ").text(sheaf::to_string(seed.error())).end();
   }
 
-  ok = home_screen(bundle) && ok;
+  const uint32_t stack_before_screens = stack_peak_bytes();
+  ok = home_screen(bundle, decoder) && ok;
+  const uint32_t stack_after_home = stack_peak_bytes();
   ok = search_screen(bundle, decoder) && ok;
   ok = misaligned_is_refused(1) && ok;
   ok = misaligned_is_refused(4) && ok;
@@ -283,6 +299,12 @@ int main() {
       .text(decoder.fast() ? "yes" : "no")
       .end();
   Line().text("# stack peak ").number(stack_peak_bytes()).end();
+  Line()
+      .text("# stack before_screens ")
+      .number(stack_before_screens)
+      .text(" after_home_screen ")
+      .number(stack_after_home)
+      .end();
   Line().text(ok ? "# OK" : "# FAILED").end();
   return ok ? 0 : 1;
 }

@@ -14,11 +14,11 @@ namespace {
 struct BundleState {
   sheaf::Bundle bundle;
   sheaf::Navigation navigation;
-  sheaf::Titles titles;
+  sheaf::Headlines headlines;
   sheaf::Charset charset;
   sheaf::SearchIndex search;
   sheaf::Errc navigation_status = sheaf::Errc::not_found;
-  sheaf::Errc titles_status = sheaf::Errc::not_found;
+  sheaf::Errc headlines_status = sheaf::Errc::not_found;
   sheaf::Errc charset_status = sheaf::Errc::not_found;
   sheaf::Errc search_status = sheaf::Errc::not_found;
 };
@@ -75,25 +75,37 @@ void to_article(const sheaf::Record& r, sheaf_article* out) {
 
 // Both tables a list screen reads, or the status of the first one missing.
 sheaf::Errc screen_tables(const BundleState& s) {
-  return s.navigation_status != sheaf::Errc::ok ? s.navigation_status : s.titles_status;
+  return s.navigation_status != sheaf::Errc::ok ? s.navigation_status : s.headlines_status;
 }
 
-// Fills `out` with up to `capacity` headlines, `fill(first, lines, n)` giving the C++ ones from
-// the `first`-th on, a few at a time through a small buffer (the C struct holds a sheaf_str
-// where the C++ one holds a string_view).
+// Fills `out` with up to `capacity` headlines, `fill(first, lines, n, text)` giving the C++
+// ones from the `first`-th on, a few at a time through a small buffer (the C struct holds a
+// sheaf_str where the C++ one holds a string_view), their titles copied into `text` one chunk
+// after the other.
 template <typename Fill>
-int fill_headlines(Fill fill, uint32_t first, sheaf_headline* out, size_t capacity, size_t* count) {
-  constexpr size_t kChunk = 8;
+int fill_headlines(Fill fill, uint32_t first, sheaf_headline* out, size_t capacity,
+                   sheaf::MutableByteSpan text, size_t* count) {
+  constexpr size_t kChunk = 16;
   sheaf::Headline lines[kChunk];
   size_t done = 0;
+  size_t used = 0;  // text bytes the titles so far take
   while (done < capacity) {
     const size_t want = capacity - done < kChunk ? capacity - done : kChunk;
-    const sheaf::Result<size_t> n = fill(first + static_cast<uint32_t>(done), lines, want);
+    const sheaf::MutableByteSpan rest(text.data() + used, text.size() - used);
+    const sheaf::Result<size_t> n = fill(first + static_cast<uint32_t>(done), lines, want, rest);
     if (!n.ok()) {
+      if (n.error() == sheaf::Errc::output_too_small && done > 0) {
+        break;  // the text buffer is full: the lines so far
+      }
       return status(n.error());
     }
     for (size_t k = 0; k < n.value(); ++k) {
       out[done + k] = sheaf_headline{lines[k].article, lines[k].date_key, str(lines[k].title)};
+      const auto end =
+          reinterpret_cast<const uint8_t*>(lines[k].title.data()) + lines[k].title.size();
+      if (!lines[k].title.empty()) {
+        used = static_cast<size_t>(end - text.data());
+      }
     }
     done += n.value();
     if (n.value() < want) {
@@ -132,9 +144,9 @@ int sheaf_open(sheaf_bundle* b, const void* bytes, size_t size) {
   const sheaf::Result<sheaf::Navigation> nav = s->bundle.navigation();
   s->navigation_status = nav.error();
   s->navigation = nav.value_or(sheaf::Navigation());
-  const sheaf::Result<sheaf::Titles> titles = s->bundle.titles();
-  s->titles_status = titles.error();
-  s->titles = titles.value_or(sheaf::Titles());
+  const sheaf::Result<sheaf::Headlines> headlines = s->bundle.headlines();
+  s->headlines_status = headlines.error();
+  s->headlines = headlines.value_or(sheaf::Headlines());
   const sheaf::Result<sheaf::Charset> charset = s->bundle.charset();
   s->charset_status = charset.error();
   s->charset = charset.value_or(sheaf::Charset());
@@ -203,17 +215,25 @@ int sheaf_article_category(const sheaf_article* a, uint32_t k, sheaf_str* out) {
   return SHEAF_OK;
 }
 
-int sheaf_newest(const sheaf_bundle* b, uint32_t first, sheaf_headline* out, size_t capacity,
-                 size_t* count) {
+size_t sheaf_screen_buffer_size(const sheaf_bundle* b, size_t lines) {
+  return sheaf::screen_buffer_size(state(b).headlines, lines);
+}
+
+size_t sheaf_headline_buffer_size(const sheaf_bundle* b) {
+  return state(b).headlines.max_raw();
+}
+
+int sheaf_newest(const sheaf_bundle* b, sheaf_decoder* d, uint32_t first, sheaf_headline* out,
+                 size_t capacity, void* text, size_t text_size, size_t* count) {
   const BundleState& s = state(b);
   if (screen_tables(s) != sheaf::Errc::ok) {
     return status(screen_tables(s));
   }
   return fill_headlines(
-      [&](uint32_t from, sheaf::Headline* lines, size_t n) {
-        return sheaf::newest_headlines(s.navigation, s.titles, from, lines, n);
+      [&](uint32_t from, sheaf::Headline* lines, size_t n, sheaf::MutableByteSpan rest) {
+        return sheaf::newest_headlines(s.navigation, s.headlines, decoder(d), from, lines, n, rest);
       },
-      first, out, capacity, count);
+      first, out, capacity, span(text, text_size), count);
 }
 
 int sheaf_category_find(const sheaf_bundle* b, const char* path, size_t size, uint32_t* node) {
@@ -258,26 +278,29 @@ uint32_t sheaf_category_article_count(const sheaf_bundle* b, uint32_t node) {
   return state(b).navigation.count(node);
 }
 
-int sheaf_category_headlines(const sheaf_bundle* b, uint32_t node, uint32_t first,
-                             sheaf_headline* out, size_t capacity, size_t* count) {
+int sheaf_category_headlines(const sheaf_bundle* b, sheaf_decoder* d, uint32_t node, uint32_t first,
+                             sheaf_headline* out, size_t capacity, void* text, size_t text_size,
+                             size_t* count) {
   const BundleState& s = state(b);
   if (screen_tables(s) != sheaf::Errc::ok) {
     return status(screen_tables(s));
   }
   return fill_headlines(
-      [&](uint32_t from, sheaf::Headline* lines, size_t n) {
-        return sheaf::category_headlines(s.navigation, s.titles, node, from, lines, n);
+      [&](uint32_t from, sheaf::Headline* lines, size_t n, sheaf::MutableByteSpan rest) {
+        return sheaf::category_headlines(s.navigation, s.headlines, decoder(d), node, from, lines,
+                                         n, rest);
       },
-      first, out, capacity, count);
+      first, out, capacity, span(text, text_size), count);
 }
 
-int sheaf_title_prefix(const sheaf_bundle* b, const char* prefix, size_t size, uint32_t* begin,
-                       uint32_t* end) {
+int sheaf_title_prefix(const sheaf_bundle* b, sheaf_decoder* d, const char* prefix, size_t size,
+                       void* buffer, size_t buffer_size, uint32_t* begin, uint32_t* end) {
   const BundleState& s = state(b);
-  if (s.titles_status != sheaf::Errc::ok) {
-    return status(s.titles_status);
+  if (screen_tables(s) != sheaf::Errc::ok) {
+    return status(screen_tables(s));
   }
-  const sheaf::Result<sheaf::Titles::Range> r = s.titles.with_prefix(view(prefix, size));
+  const sheaf::Result<sheaf::Headlines::Range> r =
+      s.headlines.with_prefix(decoder(d), view(prefix, size), span(buffer, buffer_size));
   if (!r.ok()) {
     return status(r.error());
   }
@@ -286,13 +309,19 @@ int sheaf_title_prefix(const sheaf_bundle* b, const char* prefix, size_t size, u
   return SHEAF_OK;
 }
 
-int sheaf_title_at(const sheaf_bundle* b, uint32_t position, uint32_t* article, sheaf_str* title) {
+int sheaf_title_at(const sheaf_bundle* b, sheaf_decoder* d, uint32_t position, void* buffer,
+                   size_t buffer_size, uint32_t* article, sheaf_str* title) {
   const BundleState& s = state(b);
-  if (s.titles_status != sheaf::Errc::ok) {
-    return status(s.titles_status);
+  if (screen_tables(s) != sheaf::Errc::ok) {
+    return status(screen_tables(s));
   }
-  const sheaf::Result<uint32_t> a = s.titles.article_at(position);
-  const sheaf::Result<std::string_view> t = s.titles.title_at(position);
+  const sheaf::Result<uint32_t> slot = s.headlines.slot_at(position);
+  if (!slot.ok()) {
+    return status(slot.error());
+  }
+  const sheaf::Result<uint32_t> a = s.navigation.newest(slot.value());
+  const sheaf::Result<std::string_view> t =
+      s.headlines.title_at_slot(decoder(d), slot.value(), span(buffer, buffer_size));
   if (!a.ok() || !t.ok()) {
     return status(!a.ok() ? a.error() : t.error());
   }

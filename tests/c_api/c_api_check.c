@@ -177,7 +177,12 @@ static int list_articles(uint32_t* longest) {
 static int home_screen(void) {
   sheaf_headline lines[10];
   size_t n = 0, k;
-  const int s = sheaf_newest(&bundle, 0, lines, 10, &n);
+  int s;
+  /* The screen's titles are copied into a text buffer (one or two headline frames decoded). */
+  if (sheaf_screen_buffer_size(&bundle, 10) > sizeof buffer) {
+    return fail(SHEAF_OUTPUT_TOO_SMALL);
+  }
+  s = sheaf_newest(&bundle, &decoder, 0, lines, 10, buffer, sizeof buffer, &n);
   if (s != SHEAF_OK) {
     return fail(s);
   }
@@ -228,14 +233,14 @@ static int title_prefix(void) {
   }
   n = a.title.size < 3 ? a.title.size : 3;
   memcpy(prefix, a.title.data, n);
-  s = sheaf_title_prefix(&bundle, prefix, n, &begin, &end);
+  s = sheaf_title_prefix(&bundle, &decoder, prefix, n, buffer, sizeof buffer, &begin, &end);
   if (s != SHEAF_OK) {
     return fail(s);
   }
   for (pos = begin; pos < end; ++pos) {
     uint32_t article = 0;
     sheaf_str title;
-    s = sheaf_title_at(&bundle, pos, &article, &title);
+    s = sheaf_title_at(&bundle, &decoder, pos, buffer, sizeof buffer, &article, &title);
     if (s != SHEAF_OK || title.size < n || memcmp(title.data, prefix, n) != 0) {
       return fail(s != SHEAF_OK ? s : SHEAF_CORRUPT_INDEX);
     }

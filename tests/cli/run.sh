@@ -764,8 +764,8 @@ run verify "$W/badnav.sheaf"
 expect_rc 1
 end
 
-# 17. Titles: `ls --title-prefix P` from the TITLES section (SPEC: "Titles section"), checked
-# against the titles `ls --json` prints; the same answers from a bundle without the section.
+# 17. Titles: `ls --title-prefix P` from the HEADLINES section (SPEC: "Headlines section"),
+# checked against the titles `ls --json` prints; the same answers from a bundle without it.
 
 cat > "$W/titles.py" <<'PY'
 import json, sys
@@ -773,10 +773,11 @@ mode, all_path, got_path, prefix = sys.argv[1:5]
 arts = [json.loads(l) for l in open(all_path, encoding="utf-8")]
 got = [json.loads(l)["id"] for l in open(got_path, encoding="utf-8")]
 match = [a for a in arts if a["title"].encode().startswith(prefix.encode())]
-if mode == "title":  # title bytes ascending, ties in id order (ls --json lists id order)
-    want = [a["id"] for a in sorted(match, key=lambda a: a["title"].encode())]
+newest = [json.loads(l)["id"] for l in open(sys.argv[5], encoding="utf-8")]
+slot = {i: s for s, i in enumerate(newest)}
+if mode == "title":  # title bytes ascending, ties newest first (the order of ls --newest)
+    want = [a["id"] for a in sorted(match, key=lambda a: (a["title"].encode(), slot[a["id"]]))]
 else:  # newest: the order of ls --newest, filtered
-    newest = [json.loads(l)["id"] for l in open(sys.argv[5], encoding="utf-8")]
     ids = {a["id"] for a in match}
     want = [i for i in newest if i in ids]
 assert got == want, (got, want)
@@ -787,7 +788,7 @@ begin "ls --title-prefix: the articles whose title starts with P, in title byte 
 for prefix in '某' '某县' '2024' 'Community' ''; do
   STDOUT_TO=$W/prefix.jsonl run ls --title-prefix "$prefix" --json "$BUNDLE"
   expect_rc 0
-  check "wrong articles for '$prefix'" python3 "$W/titles.py" title "$W/all.jsonl" "$W/prefix.jsonl" "$prefix"
+  check "wrong articles for '$prefix'" python3 "$W/titles.py" title "$W/all.jsonl" "$W/prefix.jsonl" "$prefix" "$W/newest.jsonl"
 done
 STDOUT_TO=$W/prefix.jsonl run ls --title-prefix 'nothing-starts-so' --json "$BUNDLE"
 expect_rc 0
@@ -799,7 +800,7 @@ run ls --title-prefix '某' --category '通知公告' "$BUNDLE"
 expect_rc 2
 expect_err "excludes"
 STDOUT_TO=$W/info.json run info --json "$BUNDLE"
-check "info gives no titles_bytes" python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['titles_bytes'] > 0" "$W/info.json"
+check "info gives no headlines_bytes" python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['headlines_bytes'] > 0" "$W/info.json"
 end
 
 begin "titles: a bundle built with --no-titles gives the same answers, with a note"
@@ -808,19 +809,19 @@ expect_rc 0
 STDOUT_TO=$W/prefix.jsonl run ls --title-prefix '某' --json "$BUNDLE"
 STDOUT_TO=$W/prefix2.jsonl run ls --title-prefix '某' --json "$W/notitles.sheaf"
 expect_rc 0
-expect_err "has no TITLES section"
+expect_err "has no HEADLINES section"
 check "answers differ" cmp "$W/prefix.jsonl" "$W/prefix2.jsonl"
 STDOUT_TO=$W/info.json run info --json "$W/notitles.sheaf"
-check "info gives titles_bytes" python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['titles_bytes'] == 0" "$W/info.json"
+check "info gives headlines_bytes" python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['headlines_bytes'] == 0" "$W/info.json"
 end
 
-begin "titles: a damaged TITLES section is an error naming the file and the rule, and verify fails"
+begin "titles: a damaged HEADLINES section is an error naming the file and the rule, and verify fails"
 cp "$BUNDLE" "$W/badtitles.sheaf"
-damage_section "$W/badtitles.sheaf" 8 8 "w0"  # sorted[0] past the last article (rule T2)
+damage_section "$W/badtitles.sheaf" 10 20 "w0"  # sorted[0] past the last slot (rule L2)
 run ls --title-prefix '' "$W/badtitles.sheaf"
 expect_rc 1
 expect_err "badtitles.sheaf"
-expect_err "T2"
+expect_err "L2"
 run verify "$W/badtitles.sheaf"
 expect_rc 1
 end

@@ -3,7 +3,7 @@
 # into the firmware example (examples/firmware), runs it under QEMU on the netduinoplus2
 # (STM32F405: 1 MiB flash, 192 KiB RAM) and mps2-an386 boards, and compares every title and
 # body checksum it prints with the host reader's (list_articles), and its home screen (the 10
-# newest headlines, read from the NAVIGATION and TITLES sections) with `sheaf ls --newest`, and
+# newest headlines, read from the NAVIGATION and HEADLINES sections) with `sheaf ls --newest`, and
 # its search (a two-term query over the SEARCH section: the bundles are built with --search, so
 # that every optional table is in place) with `sheaf search` and `sheaf search --json`. Prints the
 # budgets measured on the MCU and fails when one is exceeded:

@@ -102,6 +102,24 @@ inline void exercise_bundle(const uint8_t* data, size_t size) {
   (void)d.find("", out);
   (void)d.find_title("", out);
   (void)verify_bodies(b, d, out);
+  // The HEADLINES section: titles by slot, a prefix lookup, a list screen, the whole check;
+  // every read bounded by what the section claims (max_raw, capped like the other buffers).
+  const Result<Headlines> headlines = b.headlines();
+  const Result<Navigation> nav = b.navigation();
+  if (headlines.ok() && nav.ok() && headlines.value().max_raw() <= kMaxBuffer / 4) {
+    const Headlines& h = headlines.value();
+    std::vector<uint8_t> text(screen_buffer_size(h, 4) + 1);
+    const MutableByteSpan t(text.data(), text.size());
+    for (uint32_t s = 0; s < h.count() && s < kMaxArticles; ++s) {
+      (void)h.title_at_slot(d, s, t);
+    }
+    (void)h.with_prefix(d, "a", t);
+    Headline lines[4];
+    (void)newest_headlines(nav.value(), h, d, 0, lines, 4, t);
+    (void)category_headlines(nav.value(), h, d, 0, 0, lines, 4, t);
+    std::vector<uint8_t> check(std::min<size_t>(kMaxBuffer, headlines_verify_size(b)));
+    (void)verify_headlines(b, d, MutableByteSpan(check.data(), check.size()));
+  }
 }
 
 }  // namespace sheaf::fuzz

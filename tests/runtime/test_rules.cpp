@@ -76,7 +76,7 @@ std::map<std::string, std::string> spec_rules() {
     const size_t bar2 = bar1 == std::string::npos ? bar1 : line.find('|', bar1 + 1);
     const std::string id = trim(line.substr(1, bar1 - 1));
     if (bar2 == std::string::npos || id.size() < 2 ||
-        std::string("HSIFBRDCNTQV").find(id[0]) == std::string::npos ||
+        std::string("HSIFBRDCNTLQV").find(id[0]) == std::string::npos ||
         id.find_first_not_of("0123456789", 1) != std::string::npos) {
       continue;
     }
@@ -151,7 +151,8 @@ enum class Action {
   read_part,
   charset,
   navigation,
-  titles,
+  headlines,
+  verify_headlines,
   search
 };
 
@@ -594,78 +595,133 @@ std::vector<Case> navigation_cases() {
   };
 }
 
-/// The TITLES section of the draft's records (Alpha, Beta, Gamma: already in byte order).
-/// Each case changes one value.
-struct TitleDraft {
+/// The HEADLINES section of the draft's records (Alpha, Beta, Gamma; with NavDraft's order,
+/// slot s holds article s, so `sorted` is 0 1 2), two titles a frame. Each case changes one value.
+struct HeadlineDraft {
   uint32_t n = 3;
-  std::vector<uint32_t> sorted = {0, 1, 2}, positions = {0, 1, 2}, offsets = {0, 5, 9, 14};
-  std::string titles = "AlphaBetaGamma";
+  uint32_t group = 2;
+  uint32_t frame_count = 2;
+  uint32_t max_raw = 11;  // "\x05Alpha\x04Beta"
+  std::vector<uint32_t> sorted = {0, 1, 2};
+  std::vector<std::string> contents = {
+      "\x05"
+      "Alpha\x04"
+      "Beta",
+      "\x05"
+      "Gamma"};
+  std::function<void(std::vector<Bytes>&)> edit_frames;  // on the frames, before the ends
+  std::function<void(std::vector<uint32_t>&)> edit_ends;
+  size_t extra = 0;  // bytes past the blob
+  bool with_navigation = true;
 
   Bytes bytes() const {
-    std::vector<uint32_t> words = {n, static_cast<uint32_t>(titles.size())};
-    for (const auto* t : {&sorted, &positions, &offsets}) {
-      words.insert(words.end(), t->begin(), t->end());
+    std::vector<Bytes> frames;
+    for (const std::string& c : contents) {
+      frames.push_back(sheaf::test::raw_zstd_frame(c));
     }
+    if (edit_frames) {
+      edit_frames(frames);
+    }
+    Bytes blob;
+    std::vector<uint32_t> ends;
+    for (const Bytes& f : frames) {
+      blob.insert(blob.end(), f.begin(), f.end());
+      ends.push_back(static_cast<uint32_t>(blob.size()));
+    }
+    if (edit_ends) {
+      edit_ends(ends);
+    }
+    std::vector<uint32_t> words = {n, group, frame_count, static_cast<uint32_t>(blob.size()),
+                                   max_raw};
+    words.insert(words.end(), sorted.begin(), sorted.end());
+    words.insert(words.end(), ends.begin(), ends.end());
     Bytes b(4 * words.size());
     for (size_t k = 0; k < words.size(); ++k) {
       sheaf::test::set_le(b.data() + 4 * k, words[k], 4);
     }
-    b.insert(b.end(), titles.begin(), titles.end());
+    b.insert(b.end(), blob.begin(), blob.end());
+    b.resize(b.size() + extra, 0);
     return b;
   }
 };
 
-Case with_titles(std::string rule, Action action, const std::function<void(TitleDraft&)>& edit) {
-  TitleDraft t;
-  edit(t);
-  const Bytes bytes = t.bytes();
-  return parts(std::move(rule), action, Errc::corrupt_index, [bytes](Draft& d) {
-    d.extra_sections.push_back(section(sheaf::format::SectionKind::titles, bytes));
+Case with_headlines(std::string rule, Action action, Errc errc,
+                    const std::function<void(HeadlineDraft&)>& edit) {
+  HeadlineDraft h;
+  edit(h);
+  const Bytes bytes = h.bytes();
+  const Bytes nav = NavDraft().bytes();
+  const bool with_nav = h.with_navigation;
+  return parts(std::move(rule), action, errc, [bytes, nav, with_nav](Draft& d) {
+    if (with_nav) {
+      d.extra_sections.push_back(section(sheaf::format::SectionKind::navigation, nav));
+    }
+    d.extra_sections.push_back(section(sheaf::format::SectionKind::headlines, bytes));
   });
 }
 
-std::vector<Case> titles_cases() {
-  const Action read = Action::titles;
+std::vector<Case> headlines_cases() {
+  const Action read = Action::headlines;
+  const Action verify = Action::verify_headlines;
+  const Errc bad = Errc::corrupt_index;
   return {
-      parts("T1", read, Errc::corrupt_index,
+      parts("L1", read, bad,
             [](Draft& d) {
-              d.extra_sections.push_back(section(sheaf::format::SectionKind::titles, Bytes(4)));
+              d.extra_sections.push_back(
+                  section(sheaf::format::SectionKind::navigation, NavDraft().bytes()));
+              d.extra_sections.push_back(section(sheaf::format::SectionKind::headlines, Bytes(4)));
             }),
-      with_titles("T1", read, [](TitleDraft& t) { t.titles += "!"; }),  // a byte too many
-      with_titles("T1", read,
-                  [](TitleDraft& t) {  // two articles, the bundle has three
-                    t.n = 2;
-                    t.sorted = t.positions = {0, 1};
-                    t.offsets = {0, 5, 14};
-                  }),
-      with_titles("T1", read,
-                  [](TitleDraft& t) {
-                    t.offsets = {1, 5, 9, 14};
-                  }),
-      with_titles("T2", read,
-                  [](TitleDraft& t) {
-                    t.sorted = {0, 3, 2};
-                  }),
-      with_titles("T2", read,
-                  [](TitleDraft& t) {
-                    t.offsets = {0, 9, 5, 14};
-                  }),
-      with_titles("T2", read,
-                  [](TitleDraft& t) {
-                    t.positions = {0, 1, 3};
-                  }),
-      with_titles("T3", Action::verify_all,
-                  [](TitleDraft& t) {
-                    t.positions = {1, 0, 2};
-                  }),
-      with_titles("T3", Action::verify_all,
-                  [](TitleDraft& t) {  // a permutation, but not in title order
-                    t.sorted = t.positions = {1, 0, 2};
-                    t.titles = "BetaAlphaGamma";
-                    t.offsets = {0, 4, 9, 14};
-                  }),
-      // Sorted and consistent, but not the records' titles.
-      with_titles("T4", Action::bodies, [](TitleDraft& t) { t.titles = "AlphaBetaGamme"; }),
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.extra = 1; }),  // a byte too many
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.group = 0; }),
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.frame_count = 3; }),
+      with_headlines("L1", read, bad,
+                     [](HeadlineDraft& h) { h.max_raw = sheaf::format::kMaxFrameSize + 1; }),
+      with_headlines("L1", read, bad,
+                     [](HeadlineDraft& h) {  // the frames end before the blob does
+                       h.edit_ends = [](std::vector<uint32_t>& ends) { ends[1] -= 1; };
+                     }),
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.with_navigation = false; }),
+      with_headlines("L2", read, bad,
+                     [](HeadlineDraft& h) {
+                       h.sorted = {0, 3, 2};
+                     }),
+      with_headlines("L2", Action::verify_all, bad,
+                     [](HeadlineDraft& h) {  // frame 0 empty
+                       h.edit_ends = [](std::vector<uint32_t>& ends) { ends[0] = 0; };
+                     }),
+      with_headlines("L3", read, Errc::corrupt_body,
+                     [](HeadlineDraft& h) {  // its content checksum
+                       h.edit_frames = [](std::vector<Bytes>& f) { f[0].back() ^= 1; };
+                     }),
+      with_headlines("L3", read, Errc::corrupt_body, [](HeadlineDraft& h) { h.max_raw = 10; }),
+      with_headlines("L4", read, bad,
+                     [](HeadlineDraft& h) {
+                       h.contents[1] =
+                           "\x06"
+                           "Gamma";
+                     }),
+      with_headlines("L4", verify, bad,
+                     [](HeadlineDraft& h) {  // a byte after the last entry
+                       h.contents[1] =
+                           "\x05"
+                           "Gamma!";
+                     }),
+      with_headlines("L5", verify, bad, [](HeadlineDraft& h) { h.max_raw = 12; }),
+      with_headlines("L5", verify, bad,
+                     [](HeadlineDraft& h) {
+                       h.sorted = {1, 0, 2};
+                     }),
+      with_headlines("L5", verify, bad,
+                     [](HeadlineDraft& h) {
+                       h.sorted = {0, 0, 2};
+                     }),
+      // In order and well formed, but not the records' titles.
+      with_headlines("L6", verify, bad,
+                     [](HeadlineDraft& h) {
+                       h.contents[1] =
+                           "\x05"
+                           "Gamme";
+                     }),
   };
 }
 
@@ -827,15 +883,17 @@ AlignedBytes craft(const Case& c) {
 }
 
 // The decoder-side actions, on an opened bundle.
-// Opens the TITLES section and reads every entry through its accessors (rules T1 and T2).
-Errc titles_read(const sheaf::Bundle& b) {
-  const sheaf::Result<sheaf::Titles> t = b.titles();
-  if (!t.ok()) {
-    return t.error();
+// Opens the HEADLINES section and reads every entry through its accessors (rules L1 to L4).
+Errc headlines_read(const sheaf::Bundle& b, sheaf::Decoder& decoder) {
+  const sheaf::Result<sheaf::Headlines> h = b.headlines();
+  if (!h.ok()) {
+    return h.error();
   }
-  for (uint32_t k = 0; k < t.value().count(); ++k) {
-    for (const Errc e : {t.value().article_at(k).error(), t.value().title_at(k).error(),
-                         t.value().position_of(k).error()}) {
+  std::vector<uint8_t> buffer(h.value().max_raw());
+  const sheaf::MutableByteSpan out(buffer.data(), buffer.size());
+  for (uint32_t k = 0; k < h.value().count(); ++k) {
+    for (const Errc e :
+         {h.value().slot_at(k).error(), h.value().title_at_slot(decoder, k, out).error()}) {
       if (e != Errc::ok) {
         return e;
       }
@@ -863,6 +921,13 @@ Errc run_read(Action action, const sheaf::Bundle& b) {
       return decoder.find_title("Alpha", out).error();
     case Action::read_part:
       return decoder.read_part(b.article(0).value(), 0, out).error();
+    case Action::headlines:
+      return headlines_read(b, decoder);
+    case Action::verify_headlines: {
+      std::vector<uint8_t> check(sheaf::headlines_verify_size(b) + 1);
+      return sheaf::verify_headlines(b, decoder,
+                                     sheaf::MutableByteSpan(check.data(), check.size()));
+    }
     default:
       return sheaf::verify_bodies(b, decoder, out);
   }
@@ -892,8 +957,6 @@ Errc run(Action action, const AlignedBytes& bytes, bool shift) {
       return b.value().charset().error();
     case Action::navigation:
       return b.value().navigation().error();
-    case Action::titles:
-      return titles_read(b.value());
     case Action::search:
       return b.value().search().error();
     default:
@@ -917,6 +980,18 @@ TEST_CASE("the crafted base bundle passes every check") {
   }
 }
 
+TEST_CASE("a retired TITLES section (kind 8) is skipped like an unknown optional kind") {
+  Draft d = sheaf::test::valid_draft();
+  const auto titles = static_cast<uint32_t>(sheaf::format::SectionKind::retired_titles);
+  d.extra_sections.push_back({titles, 0, Bytes(8, 0xFF), 0});
+  d.extra_sections.push_back({titles, 0, Bytes(8), 0});  // twice: not a known kind (S5)
+  const AlignedBytes bytes = d.assemble();
+  const auto b = sheaf::Bundle::open(bytes.span());
+  REQUIRE(b.ok());
+  CHECK(sheaf::verify_all(b.value()) == Errc::ok);
+  CHECK(b.value().headlines().error() == Errc::not_found);
+}
+
 TEST_CASE("B4's crafted record needs a buffer past 4 GiB, on any host") {
   Draft d = sheaf::test::valid_draft();
   record_past_4gib(d);
@@ -936,7 +1011,7 @@ TEST_CASE("B4's crafted record needs a buffer past 4 GiB, on any host") {
 TEST_CASE("one crafted bundle per SPEC rule reaches exactly that rule and its Errc") {
   std::vector<Case> cases = header_cases();
   for (auto more : {index_cases(), read_cases(), dictionary_cases(), charset_cases(),
-                    navigation_cases(), titles_cases(), search_cases(), verify_cases()}) {
+                    navigation_cases(), headlines_cases(), search_cases(), verify_cases()}) {
     cases.insert(cases.end(), more.begin(), more.end());
   }
   const std::map<std::string, Rule> rules = enum_rules();

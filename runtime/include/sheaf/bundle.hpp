@@ -14,10 +14,10 @@
 #include <sheaf/detail/sheaf_generated.h>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/headlines.hpp>
 #include <sheaf/navigation.hpp>
 #include <sheaf/record.hpp>
 #include <sheaf/search.hpp>
-#include <sheaf/titles.hpp>
 
 namespace sheaf {
 
@@ -253,15 +253,17 @@ class Bundle {
     return Navigation::open(navigation_, size());
   }
 
-  /// The titles in byte order and by article (SPEC: "Titles section"), its sizes checked: O(1);
-  /// each read checks what it returns.
-  /// @return not_found when the bundle has no TITLES section (written before format 2.1, or
-  ///   built with --no-titles), corrupt_index when it breaks rule T1.
-  Result<Titles> titles() const noexcept {
-    if (titles_.data() == nullptr) {
+  /// The titles, compressed in newest-first order, and their byte order (SPEC: "Headlines
+  /// section"), its sizes checked: O(1); each read (with a Decoder) checks what it touches.
+  /// @return not_found when the bundle has no HEADLINES section (written before format 3.1, or
+  ///   built with --no-titles or --no-navigation), corrupt_index when it breaks rule L1.
+  Result<Headlines> headlines() const noexcept {
+    if (headlines_.data() == nullptr) {
       return Errc::not_found;
     }
-    return Titles::open(titles_, size());
+    // SPEC: rule L1: headlines come in the NAVIGATION section's slot order.
+    SHEAF_CHECK(navigation_.data() != nullptr, Rule::L1);
+    return Headlines::open(headlines_, size());
   }
 
   /// The full-text index (SPEC: "Search section"), its sizes, fold table and first code points
@@ -312,7 +314,7 @@ class Bundle {
   ByteSpan sources_;     // empty unless built with --keep-source
   ByteSpan charset_;     // null when the bundle has no CHARSET section
   ByteSpan navigation_;  // null when the bundle has no NAVIGATION section
-  ByteSpan titles_;      // null when the bundle has no TITLES section
+  ByteSpan headlines_;   // null when the bundle has no HEADLINES section
   ByteSpan search_;      // null when the bundle has no SEARCH section
   detail::Header header_;
   // The index's vectors, verified by open() (their headers and byte ranges).

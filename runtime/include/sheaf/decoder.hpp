@@ -13,6 +13,7 @@
 #include <sheaf/config.hpp>  // ZSTD_STATIC_LINKING_ONLY
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/headlines.hpp>
 #include <sheaf/record.hpp>
 #include <sheaf/rules.hpp>
 #include <sheaf/xxhash.hpp>
@@ -129,6 +130,14 @@ class Decoder {
   /// @return a view into `buffer`, or an error from record_piece() or read_frame().
   Result<std::string_view> read_part(const ArticleView& a, uint32_t part,
                                      MutableByteSpan buffer) noexcept;
+
+  /// Decompresses one headline frame (SPEC: "Headlines section"; Headlines::frame() gives its
+  /// bytes, untrusted) into the start of `out`, with the bundle's dictionary, its content
+  /// checksum checked. Its content may be at most `max_raw` bytes.
+  /// @return the content (a view into `out`), output_too_small when `out` is shorter than the
+  ///   frame's content, or corrupt_body (rule L3).
+  Result<ByteSpan> read_headline_frame(ByteSpan frame, uint32_t max_raw,
+                                       MutableByteSpan out) noexcept;
 
  private:
   static constexpr uint32_t kZstdDictionaryMagic = 0xEC30A437;
@@ -472,6 +481,93 @@ inline Result<std::string_view> Decoder::read_part(const ArticleView& a, uint32_
   return std::string_view(
       reinterpret_cast<const char*>(content.value().data()) + piece.value().start,
       piece.value().size);
+}
+
+inline Result<ByteSpan> Decoder::read_headline_frame(ByteSpan frame, uint32_t max_raw,
+                                                     MutableByteSpan out) noexcept {
+  // SPEC: rule L3: exactly one checksummed frame stating a content size of 1 to max_raw bytes.
+  ZSTD_frameHeader fh;
+  SHEAF_CHECK(ZSTD_getFrameHeader(&fh, frame.data(), frame.size()) == 0 && fh.checksumFlag != 0 &&
+                  fh.frameType == ZSTD_frame && fh.frameContentSize != ZSTD_CONTENTSIZE_UNKNOWN &&
+                  fh.frameContentSize != 0 && fh.frameContentSize <= max_raw &&
+                  ZSTD_findFrameCompressedSize(frame.data(), frame.size()) == frame.size(),
+              Rule::L3);
+  const auto raw = static_cast<size_t>(fh.frameContentSize);
+  if (out.size() < raw) {
+    return Errc::output_too_small;
+  }
+  ZSTD_DCtx_setParameter(context_, ZSTD_d_forceIgnoreChecksum, ZSTD_d_validateChecksum);
+  size_t n = 0;
+  if (ddict_ != nullptr) {
+    n = ZSTD_decompress_usingDDict(context_, out.data(), raw, frame.data(), frame.size(), ddict_);
+  } else {
+    n = ZSTD_decompress_usingDict(context_, out.data(), raw, frame.data(), frame.size(),
+                                  dictionary_.data(), dictionary_.size());
+  }
+  SHEAF_CHECK(!ZSTD_isError(n) && n == raw, Rule::L3);
+  return ByteSpan(out.data(), n);
+}
+
+// Headlines' reads (headlines.hpp), here since they need the Decoder.
+
+inline Result<std::string_view> Headlines::title_at_slot(Decoder& decoder, uint32_t slot,
+                                                         MutableByteSpan buffer,
+                                                         Cache& cache) const noexcept {
+  if (slot >= n_) {
+    return Errc::out_of_range;
+  }
+  const uint32_t k = slot / g_;
+  if (cache.frame != k) {
+    cache = Cache{};
+    const Result<ByteSpan> bytes = frame(k);
+    if (!bytes.ok()) {
+      return bytes.error();
+    }
+    const Result<ByteSpan> content = decoder.read_headline_frame(bytes.value(), max_raw_, buffer);
+    if (!content.ok()) {
+      return content.error();
+    }
+    cache = Cache{k, static_cast<uint32_t>(content.value().size())};
+  }
+  return entry(ByteSpan(buffer.data(), cache.size), slot - k * g_);
+}
+
+inline Result<uint32_t> Headlines::partition(Decoder& decoder, std::string_view prefix,
+                                             bool past_prefix, MutableByteSpan buffer,
+                                             Cache& cache) const noexcept {
+  uint32_t lo = 0;
+  uint32_t n = n_;
+  while (n > 0) {
+    const uint32_t half = n / 2;
+    const Result<std::string_view> title = title_at(decoder, lo + half, buffer, cache);
+    if (!title.ok()) {
+      return title.error();
+    }
+    // Titles starting with the prefix sort together, right after those less than it.
+    const std::string_view head = title.value().substr(0, prefix.size());
+    const bool before = past_prefix ? head <= prefix : title.value() < prefix;
+    if (before) {
+      lo += half + 1;
+      n -= half + 1;
+    } else {
+      n = half;
+    }
+  }
+  return lo;
+}
+
+inline Result<Headlines::Range> Headlines::with_prefix(Decoder& decoder, std::string_view prefix,
+                                                       MutableByteSpan buffer) const noexcept {
+  Cache cache;
+  const Result<uint32_t> begin = partition(decoder, prefix, false, buffer, cache);
+  if (!begin.ok()) {
+    return begin.error();
+  }
+  const Result<uint32_t> end = partition(decoder, prefix, true, buffer, cache);
+  if (!end.ok()) {
+    return end.error();
+  }
+  return Range{begin.value(), end.value() < begin.value() ? begin.value() : end.value()};
 }
 
 }  // namespace sheaf

@@ -10,7 +10,7 @@ namespace sheaf::format {
 // SPEC: File header
 inline constexpr uint8_t kMagic[8] = {0x89, 'S', 'H', 'E', 'A', 'F', '\r', '\n'};
 inline constexpr uint16_t kVersionMajor = 3;  // readers reject any other major version
-inline constexpr uint16_t kVersionMinor = 0;  // readers accept any minor version
+inline constexpr uint16_t kVersionMinor = 1;  // readers accept any minor version
 inline constexpr size_t kHeaderSize = 40;     // fixed part, before the section table
 inline constexpr size_t kOffMagic = 0;
 inline constexpr size_t kOffHeaderChecksum = 8;
@@ -41,10 +41,11 @@ enum class SectionKind : uint32_t {
   packed_dictionary = 5,  // the dictionary as one zstd frame; a bundle has kind 2 or 5, not both
   charset = 6,            // optional (2.1): the code points the articles show, as ranges
   navigation = 7,         // optional (2.1): newest-first order and the category tree
-  titles = 8,             // optional (2.1): the titles in byte order, and by article
+  retired_titles = 8,     // 2.1 to 3.0 (TITLES): never written since 3.1, skipped when read
   search = 9,             // optional (2.1): the full-text index
+  headlines = 10,         // optional (3.1): the titles compressed, newest first, and their order
 };
-inline constexpr uint32_t kLastSectionKind = 9;
+inline constexpr uint32_t kLastSectionKind = 10;
 
 // SPEC: Alignment
 inline constexpr size_t kAlignment = 8;  // bundle base, every section and every frame

@@ -84,10 +84,12 @@ namespace sheaf {
   X(N8, corrupt_index)       \
   X(N9, corrupt_index)       \
   X(N10, corrupt_index)      \
-  X(T1, corrupt_index)       \
-  X(T2, corrupt_index)       \
-  X(T3, corrupt_index)       \
-  X(T4, corrupt_index)       \
+  X(L1, corrupt_index)       \
+  X(L2, corrupt_index)       \
+  X(L3, corrupt_body)        \
+  X(L4, corrupt_index)       \
+  X(L5, corrupt_index)       \
+  X(L6, corrupt_index)       \
   X(Q1, corrupt_index)       \
   X(Q2, corrupt_index)       \
   X(Q3, corrupt_index)       \

@@ -13,7 +13,9 @@
  *   static uint64_t workspace[...];   (sheaf_small_workspace_size(&bundle) bytes, 8-aligned)
  *   sheaf_decoder_init(&decoder, &bundle, workspace, sizeof workspace);
  *   sheaf_headline lines[10]; size_t n;
- *   sheaf_newest(&bundle, 0, lines, 10, &n);          home screen: no record decoded
+ *   static char text[...];            (sheaf_screen_buffer_size(&bundle, 10) bytes)
+ *   sheaf_newest(&bundle, &decoder, 0, lines, 10, text, sizeof text, &n);
+ *                                     home screen: one or two small headline frames decoded
  *   sheaf_read(&decoder, lines[0].article, buffer, buffer_size, &article);
  *   static uint64_t scratch[...];     (sheaf_search_scratch_size(10) bytes, 8-aligned)
  *   sheaf_search_hit hits[10]; sheaf_search_counts counts;
@@ -84,7 +86,8 @@ typedef struct sheaf_article {
   sheaf_str header_;       /* private: the record's field bytes */
 } sheaf_article;
 
-/* One line of a list screen: the article, its date key and title (a view into the bundle). */
+/* One line of a list screen: the article, its date key and title (a view into the caller's
+ * text buffer). */
 typedef struct sheaf_headline {
   uint32_t article;
   uint32_t date_key; /* sheaf_date_text() gives "YYYY-MM-DD", "--MM-DD" or "" */
@@ -123,12 +126,21 @@ int sheaf_find(sheaf_decoder* d, const char* id, size_t id_size, void* buffer, s
 /* Breadcrumb category `k` of an article read by sheaf_read or sheaf_find (0 = outermost). */
 int sheaf_article_category(const sheaf_article* a, uint32_t k, sheaf_str* out);
 
-/* ---- List screens (NAVIGATION and TITLES sections; no record decoded) ------------------------ */
+/* ---- List screens (NAVIGATION and HEADLINES sections; no record decoded) --------------------- */
 
-/* Up to `capacity` headlines of the newest-first order from slot `first`; `*count` is how many
- * (0 past the end). SHEAF_NOT_FOUND when the bundle has no NAVIGATION or TITLES section. */
-int sheaf_newest(const sheaf_bundle* b, uint32_t first, sheaf_headline* out, size_t capacity,
-                 size_t* count);
+/* Text buffer bytes for a newest-first screen of `lines` headlines (the titles, copied out of
+ * one or two decoded headline frames, and the frame being decoded), and the buffer bytes
+ * sheaf_title_prefix and sheaf_title_at need (one headline frame). 0 without HEADLINES. */
+size_t sheaf_screen_buffer_size(const sheaf_bundle* b, size_t lines);
+size_t sheaf_headline_buffer_size(const sheaf_bundle* b);
+
+/* Up to `capacity` headlines of the newest-first order from slot `first`, their titles copied
+ * into `text` (`text_size` bytes, at least sheaf_headline_buffer_size(); a buffer smaller than
+ * sheaf_screen_buffer_size() may give fewer lines); `*count` is how many (0 past the end).
+ * `d` is a decoder of the same bundle. SHEAF_NOT_FOUND when the bundle has no NAVIGATION or
+ * HEADLINES section. */
+int sheaf_newest(const sheaf_bundle* b, sheaf_decoder* d, uint32_t first, sheaf_headline* out,
+                 size_t capacity, void* text, size_t text_size, size_t* count);
 
 /* The category node of `path` ("A > B", as `sheaf cat` prints a breadcrumb; "" is the root). */
 int sheaf_category_find(const sheaf_bundle* b, const char* path, size_t size, uint32_t* node);
@@ -143,14 +155,17 @@ uint32_t sheaf_category_article_count(const sheaf_bundle* b, uint32_t node);
 
 /* Up to `capacity` headlines of the articles filed exactly in `node`, newest first, from its
  * `first`-th. */
-int sheaf_category_headlines(const sheaf_bundle* b, uint32_t node, uint32_t first,
-                             sheaf_headline* out, size_t capacity, size_t* count);
+int sheaf_category_headlines(const sheaf_bundle* b, sheaf_decoder* d, uint32_t node, uint32_t first,
+                             sheaf_headline* out, size_t capacity, void* text, size_t text_size,
+                             size_t* count);
 
 /* The titles starting with `prefix`: positions [*begin, *end) of the title order, each read by
- * sheaf_title_at (its article and title). */
-int sheaf_title_prefix(const sheaf_bundle* b, const char* prefix, size_t size, uint32_t* begin,
-                       uint32_t* end);
-int sheaf_title_at(const sheaf_bundle* b, uint32_t position, uint32_t* article, sheaf_str* title);
+ * sheaf_title_at (its article, and its title as a view into `buffer`). `buffer` holds
+ * sheaf_headline_buffer_size() bytes; a lookup decodes O(log n) small headline frames. */
+int sheaf_title_prefix(const sheaf_bundle* b, sheaf_decoder* d, const char* prefix, size_t size,
+                       void* buffer, size_t buffer_size, uint32_t* begin, uint32_t* end);
+int sheaf_title_at(const sheaf_bundle* b, sheaf_decoder* d, uint32_t position, void* buffer,
+                   size_t buffer_size, uint32_t* article, sheaf_str* title);
 
 /* The date a date key stands for, written to `out` (not terminated): 10, 7 or 0 bytes. */
 size_t sheaf_date_text(uint32_t date_key, char out[10]);

@@ -17,6 +17,7 @@
 #include <sheaf/decoder.hpp>
 #include <sheaf/error.hpp>
 #include <sheaf/format.hpp>
+#include <sheaf/headlines.hpp>
 #include <sheaf/layout.hpp>
 #include <sheaf/navigation.hpp>
 #include <sheaf/patch.hpp>
@@ -24,5 +25,4 @@
 #include <sheaf/screens.hpp>
 #include <sheaf/search.hpp>
 #include <sheaf/search_query.hpp>
-#include <sheaf/titles.hpp>
 #include <sheaf/verify.hpp>

@@ -16,7 +16,6 @@
 #include <sheaf/rules.hpp>
 #include <sheaf/search.hpp>
 #include <sheaf/search_query.hpp>
-#include <sheaf/titles.hpp>
 #include <sheaf/utf8.hpp>
 #include <sheaf/xxhash.hpp>
 
@@ -228,16 +227,29 @@ inline Errc verify_navigation(const Bundle& b) noexcept {
   return nav.value().verify();
 }
 
-// SPEC: rules T1 to T3 (the section whole), when there is a TITLES section.
-inline Errc verify_titles(const Bundle& b) noexcept {
-  const Result<Titles> titles = b.titles();
-  if (titles.error() == Errc::not_found) {
+// SPEC: rules L1 and L2 (the tables, without decoding a frame), when there is a HEADLINES
+// section; verify_headlines() checks the rest.
+inline Errc verify_headline_tables(const Bundle& b) noexcept {
+  const Result<Headlines> h = b.headlines();
+  if (h.error() == Errc::not_found) {
     return Errc::ok;
   }
-  if (!titles.ok()) {
-    return titles.error();
+  if (!h.ok()) {
+    return h.error();
   }
-  return titles.value().verify();
+  for (uint32_t p = 0; p < h.value().count(); ++p) {
+    const Errc e = h.value().slot_at(p).error();
+    if (e != Errc::ok) {
+      return e;
+    }
+  }
+  for (uint32_t k = 0; k < h.value().frame_count(); ++k) {
+    const Errc e = h.value().frame(k).error();
+    if (e != Errc::ok) {
+      return e;
+    }
+  }
+  return Errc::ok;
 }
 
 // SPEC: rules Q1 to Q5 (the section whole), when there is a SEARCH section.
@@ -283,9 +295,6 @@ class BodyChecker {
     const Result<Navigation> nav = b.navigation();  // verify_all checked it
     has_navigation_ = nav.ok();
     navigation_ = nav.value_or(Navigation());
-    const Result<Titles> titles = b.titles();  // verify_all checked it
-    has_titles_ = titles.ok();
-    titles_ = titles.value_or(Titles());
     const Result<SearchIndex> search = b.search();  // verify_all checked it
     has_search_ = search.ok();
     search_ = search.value_or(SearchIndex());
@@ -307,11 +316,6 @@ class BodyChecker {
     SHEAF_CHECK(!has_navigation_ ||
                     navigation_.date_key_at(navigation_.slot_of(i).value_or(0)) == date_key(r.date),
                 Rule::N10);
-    // SPEC: rule T4: the title table holds the records' own titles (T3 held).
-    if (has_titles_) {
-      const Result<std::string_view> title = titles_.title_of(i);
-      SHEAF_CHECK(title.ok() && title.value() == r.title, Rule::T4);
-    }
     if (has_search_) {
       const Errc q = check_search_keys(search_, r);
       if (q != Errc::ok) {
@@ -360,8 +364,6 @@ class BodyChecker {
   bool has_charset_ = false;
   Navigation navigation_;
   bool has_navigation_ = false;
-  Titles titles_;
-  bool has_titles_ = false;
   SearchIndex search_;
   bool has_search_ = false;
   FrameOrder order_;
@@ -417,7 +419,7 @@ inline Errc verify_all(const Bundle& b) noexcept {
   if (e != Errc::ok) {
     return e;
   }
-  e = detail::verify_titles(b);
+  e = detail::verify_headline_tables(b);
   if (e != Errc::ok) {
     return e;
   }
@@ -465,6 +467,137 @@ inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buf
     }
   }
   return checker.finish();
+}
+
+namespace detail {
+
+// SPEC: rules L2 to L4 and L5's size half: every headline frame decodes (into `frame`) and holds
+// exactly its entries; max_raw is the largest content.
+inline Errc verify_headline_frames(const Headlines& h, Decoder& decoder,
+                                   MutableByteSpan frame) noexcept {
+  uint32_t largest = 0;
+  for (uint32_t k = 0; k < h.frame_count(); ++k) {
+    const Result<ByteSpan> bytes = h.frame(k);
+    if (!bytes.ok()) {
+      return bytes.error();
+    }
+    const Result<ByteSpan> content = decoder.read_headline_frame(bytes.value(), h.max_raw(), frame);
+    if (!content.ok()) {
+      return content.error();
+    }
+    const char* p = reinterpret_cast<const char*>(content.value().data());
+    const char* end = p + content.value().size();
+    for (uint32_t j = 0; j < h.entries_in(k); ++j) {
+      uint32_t size = 0;
+      SHEAF_CHECK(read_varint(p, end, size) && size <= static_cast<size_t>(end - p), Rule::L4);
+      p += size;
+    }
+    SHEAF_CHECK(p == end, Rule::L4);
+    largest = static_cast<uint32_t>(content.value().size()) > largest
+                  ? static_cast<uint32_t>(content.value().size())
+                  : largest;
+  }
+  SHEAF_CHECK(largest == h.max_raw(), Rule::L5);
+  return Errc::ok;
+}
+
+// SPEC: rule L5's order half: (title, slot) strictly ascending along `sorted`, which makes it a
+// permutation. Consecutive titles are read into the two halves of `frames` in turn.
+inline Errc verify_headline_order(const Headlines& h, Decoder& decoder,
+                                  MutableByteSpan frames) noexcept {
+  const size_t raw = h.max_raw();
+  Headlines::Cache caches[2];
+  std::string_view previous;
+  uint32_t previous_slot = 0;
+  for (uint32_t p = 0; p < h.count(); ++p) {
+    const Result<uint32_t> slot = h.slot_at(p);
+    if (!slot.ok()) {
+      return slot.error();
+    }
+    const Result<std::string_view> title = h.title_at_slot(
+        decoder, slot.value(), MutableByteSpan(frames.data() + (p % 2) * raw, raw), caches[p % 2]);
+    if (!title.ok()) {
+      return title.error();
+    }
+    if (p > 0) {
+      const int c = previous.compare(title.value());
+      SHEAF_CHECK(c < 0 || (c == 0 && previous_slot < slot.value()), Rule::L5);
+    }
+    previous = title.value();
+    previous_slot = slot.value();
+  }
+  return Errc::ok;
+}
+
+}  // namespace detail
+
+/// Buffer bytes verify_headlines() needs: two headline frames and a whole record
+/// (max_read_size); 0 when the bundle has no readable HEADLINES section.
+inline size_t headlines_verify_size(const Bundle& b) noexcept {
+  const Result<Headlines> h = b.headlines();
+  return h.ok() ? 2 * size_t{h.value().max_raw()} + b.info().max_read_size : 0;
+}
+
+/// Checks the HEADLINES section whole (SPEC: rules L1 to L6), when the bundle has one: every
+/// frame decoded and parsed, `sorted` in title order (and so a permutation), and every
+/// article's headline equal to its record's title (each record decoded once more, in id order).
+/// `buffer` must hold headlines_verify_size(b) bytes. `sheaf verify` runs it after
+/// verify_bodies(); it needs NAVIGATION checked (verify_all).
+/// @return ok, output_too_small, corrupt_index or corrupt_body.
+inline Errc verify_headlines(const Bundle& b, Decoder& decoder, MutableByteSpan buffer) noexcept {
+  const Result<Headlines> opened = b.headlines();
+  if (opened.error() == Errc::not_found) {
+    return Errc::ok;
+  }
+  if (!opened.ok()) {
+    return opened.error();
+  }
+  const Headlines& h = opened.value();
+  const Result<Navigation> nav = b.navigation();
+  if (!nav.ok()) {
+    return nav.error();
+  }
+  const size_t raw = h.max_raw();
+  if (buffer.size() < headlines_verify_size(b)) {
+    return Errc::output_too_small;
+  }
+  const MutableByteSpan frame(buffer.data(), raw);
+  Errc e = detail::verify_headline_frames(h, decoder, frame);
+  if (e != Errc::ok) {
+    return e;
+  }
+  e = detail::verify_headline_order(h, decoder, MutableByteSpan(buffer.data(), 2 * raw));
+  if (e != Errc::ok) {
+    return e;
+  }
+  // SPEC: rule L6: each article's headline, at its slot, is its record's title.
+  const MutableByteSpan records(buffer.data() + 2 * raw, buffer.size() - 2 * raw);
+  uint32_t cached = UINT32_MAX;
+  Headlines::Cache cache;
+  for (uint32_t i = 0; i < b.size(); ++i) {
+    const Result<ArticleView> a = b.article(i);
+    if (!a.ok()) {
+      return a.error();
+    }
+    const Result<std::string_view> bytes = decoder.read_bytes(a.value(), records, cached);
+    if (!bytes.ok()) {
+      return bytes.error();
+    }
+    const Result<Record> record = parse_record(bytes.value());
+    if (!record.ok()) {
+      return record.error();
+    }
+    const Result<uint32_t> slot = nav.value().slot_of(i);
+    if (!slot.ok()) {
+      return slot.error();
+    }
+    const Result<std::string_view> title = h.title_at_slot(decoder, slot.value(), frame, cache);
+    if (!title.ok()) {
+      return title.error();
+    }
+    SHEAF_CHECK(title.value() == record.value().title, Rule::L6);
+  }
+  return Errc::ok;
 }
 
 }  // namespace sheaf

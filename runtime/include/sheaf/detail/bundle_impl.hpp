@@ -242,8 +242,10 @@ inline void Bundle::keep_section(const SectionEntry& s) noexcept {
     case format::SectionKind::navigation:
       navigation_ = bytes;
       break;
-    case format::SectionKind::titles:
-      titles_ = bytes;
+    case format::SectionKind::headlines:
+      headlines_ = bytes;
+      break;
+    case format::SectionKind::retired_titles:  // not known: open_sections() skips it
       break;
     case format::SectionKind::search:
       search_ = bytes;

@@ -42,9 +42,11 @@ inline SectionEntry load_section(const uint8_t* p) noexcept {
   return s;
 }
 
+/// A kind this reader reads. The retired TITLES kind (8) is skipped like an unknown optional one.
 inline bool is_known_section(uint32_t kind) noexcept {
   return kind >= static_cast<uint32_t>(format::SectionKind::index) &&
-         kind <= format::kLastSectionKind;
+         kind <= format::kLastSectionKind &&
+         kind != static_cast<uint32_t>(format::SectionKind::retired_titles);
 }
 
 /// Checks one section entry (SPEC: "Validation", rules S1-S4). `previous_end` is the end of
