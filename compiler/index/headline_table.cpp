@@ -34,10 +34,13 @@ std::string encode(uint32_t n, const TitleAt& title_at, const std::string& dicti
   // Ties keep slot order (newest first): the sort is stable over ascending slots.
   std::stable_sort(sorted.begin(), sorted.end(),
                    [&](uint32_t x, uint32_t y) { return title_at(x) < title_at(y); });
+  // Frames are cut from the oldest end (SPEC: "Headlines section"): frame 0 holds the newest
+  // n - group * (frames - 1) titles, so a night's new articles change only the newest frames.
   const uint32_t frames = n / group + (n % group != 0 ? 1 : 0);
+  const uint32_t top = frames == 0 ? 0 : n - group * (frames - 1);
   std::vector<std::string> contents(frames);
   for (uint32_t s = 0; s < n; ++s) {
-    std::string& c = contents[s / group];
+    std::string& c = contents[s < top ? 0 : 1 + (s - top) / group];
     const std::string_view title = title_at(s);
     put_varint(c, static_cast<uint32_t>(title.size()));
     c.append(title);

@@ -97,8 +97,8 @@ __attribute__((noinline)) bool home_screen(const sheaf::Bundle& bundle, sheaf::D
     Line().text("FAIL: home screen: ").text(sheaf::to_string(n.error())).end();
     return false;
   }
-  const uint32_t group = headlines.value().group();
-  const auto frames = static_cast<uint32_t>(n.value() == 0 ? 0 : (n.value() - 1) / group + 1);
+  const uint32_t frames =
+      n.value() == 0 ? 0 : headlines.value().frame_of(static_cast<uint32_t>(n.value() - 1)) + 1;
   const uint32_t insns = SysTick::instructions(t0, t1, SysTick::wrapped());
   for (size_t k = 0; k < n.value(); ++k) {
     char date[10];

@@ -234,7 +234,7 @@ TEST_CASE("the headlines section of SPEC's example, word for word", "[titles]") 
     INFO("word " << k);
     CHECK(sheaf::detail::load_le32(p + 4 * k) == words[k]);
   }
-  CHECK(sheaf::detail::load_le32(p + 16) == 22);  // max_raw: 1 + 9, 1 + 11
+  CHECK(sheaf::detail::load_le32(p + 16) == 18);  // max_raw: 1 + 11 + 1 + 5 (frame 1)
   // sorted: slot 2 (Alert), slot 1 (Quake drill), slot 0 (Quake map)
   CHECK(sheaf::detail::load_le32(p + 20) == 2);
   CHECK(sheaf::detail::load_le32(p + 24) == 1);
@@ -243,16 +243,64 @@ TEST_CASE("the headlines section of SPEC's example, word for word", "[titles]") 
   CHECK(bytes.size() == 20 + 12 + 8 + blob);
   // SPEC's figures: raw blocks, 13 bytes of frame around each content.
   CHECK(bytes.size() == 94);
-  CHECK(sheaf::detail::load_le32(p + 32) == 35);
+  CHECK(sheaf::detail::load_le32(p + 32) == 23);
   CHECK(sheaf::detail::load_le32(p + 36) == 54);
   std::printf("SPEC's headlines example: %zu bytes, frames end at %u and %u\n", bytes.size(),
               sheaf::detail::load_le32(p + 32), sheaf::detail::load_le32(p + 36));
   const auto h = sheaf::Headlines::open(sheaf::ByteSpan(p, bytes.size()), 3);
   REQUIRE(h.ok());
-  CHECK(h.value().entries_in(0) == 2);
-  CHECK(h.value().entries_in(1) == 1);
+  // Cut from the oldest end: frame 0 holds slot 0 (the newest), frame 1 slots 1 and 2.
+  CHECK(h.value().entries_in(0) == 1);
+  CHECK(h.value().entries_in(1) == 2);
+  CHECK(h.value().frame_of(0) == 0);
+  CHECK(h.value().frame_of(1) == 1);
+  CHECK(h.value().frame_of(2) == 1);
+  CHECK(h.value().first_slot(1) == 1);
   CHECK(h.value().entries_in(2) == 0);
   CHECK(h.value().frame(0).value().size() == sheaf::detail::load_le32(p + 32));
+}
+
+TEST_CASE("new articles at the newest end leave every older headline frame byte-identical",
+          "[titles][stable]") {
+  sheaf::CompressOptions options;
+  options.level = 3;
+  options.threads = 1;
+  // Article i is the i-th oldest, so newest first is n - 1, ..., 0; `added` new ones come on top.
+  const auto section = [&](uint32_t n) {
+    std::vector<std::string> titles;
+    std::vector<uint32_t> newest;
+    for (uint32_t i = 0; i < n; ++i) {
+      titles.push_back("title of article " + std::to_string(i));
+      newest.push_back(n - 1 - i);
+    }
+    std::vector<std::string_view> views(titles.begin(), titles.end());
+    return sheaf::encode_headlines(views, newest, "", options);
+  };
+  const std::string old_bytes = section(40);
+  const auto old_view = sheaf::Headlines::open(
+      sheaf::ByteSpan(reinterpret_cast<const uint8_t*>(old_bytes.data()), old_bytes.size()), 40);
+  REQUIRE(old_view.ok());
+  const sheaf::Headlines& old_h = old_view.value();
+  REQUIRE(old_h.frame_count() == 3);
+  CHECK(old_h.entries_in(0) == 8);
+  for (const uint32_t added : {1u, 5u, 8u, 9u, 40u}) {
+    INFO(added << " added");
+    const std::string new_bytes = section(40 + added);
+    const auto new_view = sheaf::Headlines::open(
+        sheaf::ByteSpan(reinterpret_cast<const uint8_t*>(new_bytes.data()), new_bytes.size()),
+        40 + added);
+    REQUIRE(new_view.ok());
+    const sheaf::Headlines& new_h = new_view.value();
+    // Old frames 1 and 2 are the new section's last two frames, byte for byte.
+    const uint32_t f = new_h.frame_count();
+    for (uint32_t k = 1; k < 3; ++k) {
+      const sheaf::ByteSpan a = old_h.frame(k).value();
+      const sheaf::ByteSpan b = new_h.frame(f - 3 + k).value();
+      CHECK(std::string_view(reinterpret_cast<const char*>(a.data()), a.size()) ==
+            std::string_view(reinterpret_cast<const char*>(b.data()), b.size()));
+      CHECK(new_h.first_slot(f - 3 + k) == old_h.first_slot(k) + added);
+    }
+  }
 }
 
 TEST_CASE("titles read from records in place give the section their views give", "[titles]") {

@@ -596,18 +596,19 @@ std::vector<Case> navigation_cases() {
 }
 
 /// The HEADLINES section of the draft's records (Alpha, Beta, Gamma; with NavDraft's order,
-/// slot s holds article s, so `sorted` is 0 1 2), two titles a frame. Each case changes one value.
+/// slot s holds article s, so `sorted` is 0 1 2), two titles a frame, cut from the oldest end
+/// (frame 0 holds slot 0, frame 1 slots 1 and 2). Each case changes one value.
 struct HeadlineDraft {
   uint32_t n = 3;
   uint32_t group = 2;
   uint32_t frame_count = 2;
-  uint32_t max_raw = 11;  // "\x05Alpha\x04Beta"
+  uint32_t max_raw = 11;  // "\x04Beta\x05Gamma"
   std::vector<uint32_t> sorted = {0, 1, 2};
   std::vector<std::string> contents = {
       "\x05"
-      "Alpha\x04"
-      "Beta",
-      "\x05"
+      "Alpha",
+      "\x04"
+      "Beta\x05"
       "Gamma"};
   std::function<void(std::vector<Bytes>&)> edit_frames;  // on the frames, before the ends
   std::function<void(std::vector<uint32_t>&)> edit_ends;
@@ -696,15 +697,15 @@ std::vector<Case> headlines_cases() {
       with_headlines("L3", read, Errc::corrupt_body, [](HeadlineDraft& h) { h.max_raw = 10; }),
       with_headlines("L4", read, bad,
                      [](HeadlineDraft& h) {
-                       h.contents[1] =
+                       h.contents[0] =
                            "\x06"
-                           "Gamma";
+                           "Alpha";
                      }),
       with_headlines("L4", verify, bad,
                      [](HeadlineDraft& h) {  // a byte after the last entry
-                       h.contents[1] =
+                       h.contents[0] =
                            "\x05"
-                           "Gamma!";
+                           "Alpha!";
                      }),
       with_headlines("L5", verify, bad, [](HeadlineDraft& h) { h.max_raw = 12; }),
       with_headlines("L5", verify, bad,
@@ -719,7 +720,8 @@ std::vector<Case> headlines_cases() {
       with_headlines("L6", verify, bad,
                      [](HeadlineDraft& h) {
                        h.contents[1] =
-                           "\x05"
+                           "\x04"
+                           "Beta\x05"
                            "Gamme";
                      }),
   };

@@ -516,7 +516,7 @@ inline Result<std::string_view> Headlines::title_at_slot(Decoder& decoder, uint3
   if (slot >= n_) {
     return Errc::out_of_range;
   }
-  const uint32_t k = slot / g_;
+  const uint32_t k = frame_of(slot);
   if (cache.frame != k) {
     cache = Cache{};
     const Result<ByteSpan> bytes = frame(k);
@@ -529,7 +529,7 @@ inline Result<std::string_view> Headlines::title_at_slot(Decoder& decoder, uint3
     }
     cache = Cache{k, static_cast<uint32_t>(content.value().size())};
   }
-  return entry(ByteSpan(buffer.data(), cache.size), slot - k * g_);
+  return entry(ByteSpan(buffer.data(), cache.size), slot - first_slot(k));
 }
 
 inline Result<uint32_t> Headlines::partition(Decoder& decoder, std::string_view prefix,

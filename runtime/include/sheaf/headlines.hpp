@@ -55,7 +55,7 @@ class Headlines {
 
   uint32_t count() const noexcept { return n_; }
 
-  /// Titles a frame (the last frame may hold fewer).
+  /// Titles a frame (frame 0, the newest, may hold fewer).
   uint32_t group() const noexcept { return g_; }
 
   uint32_t frame_count() const noexcept { return f_; }
@@ -84,11 +84,18 @@ class Headlines {
     return ByteSpan(blob_ + begin, end - begin);
   }
 
-  /// How many titles frame `k` holds.
-  uint32_t entries_in(uint32_t k) const noexcept {
-    const uint64_t begin = uint64_t{k} * g_;
-    return begin >= n_ ? 0 : static_cast<uint32_t>(n_ - begin < g_ ? n_ - begin : g_);
+  /// How many titles frame `k` holds: frames are cut from the oldest end, so frame 0 (the
+  /// newest titles) holds the remainder, 1 to group(), and every other frame group(). New
+  /// articles then change only the newest frames, which keeps nightly patches small.
+  uint32_t entries_in(uint32_t k) const noexcept { return k >= f_ ? 0 : k == 0 ? top() : g_; }
+
+  /// The frame that holds `slot`'s title (slot below count()).
+  uint32_t frame_of(uint32_t slot) const noexcept {
+    return slot < top() ? 0 : 1 + (slot - top()) / g_;
   }
+
+  /// The first slot of frame `k` (k below frame_count()).
+  uint32_t first_slot(uint32_t k) const noexcept { return k == 0 ? 0 : top() + (k - 1) * g_; }
 
   /// Entry `j` of a frame's decoded `content` (entries: LEB128 length, then the title).
   /// @return the title (a view into `content`), or corrupt_index when an entry up to it is cut
@@ -125,6 +132,9 @@ class Headlines {
                             MutableByteSpan buffer) const noexcept;
 
  private:
+  // Titles in frame 0: n - g * (f - 1), from 1 to g (0 with no frames).
+  uint32_t top() const noexcept { return f_ == 0 ? 0 : n_ - g_ * (f_ - 1); }
+
   static uint32_t word(const uint8_t* table, uint32_t k) noexcept {
     return detail::load_le32(table + 4 * size_t{k});
   }
