@@ -81,8 +81,10 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
   sub->add_option("--base", c.build.base,
                   "An earlier bundle of (mostly) the same articles: its dictionary is kept unless "
                   "the text drifted: a new one is trained when more than 25% of the text is in "
-                  "new or changed frames, or when they hold at least 1% of it and compress more "
-                  "than 1.20x worse per byte than the unchanged ones. Every frame whose content "
+                  "new or changed frames, or when keeping it is estimated to cost more than 1% of "
+                  "the compressed text (the new and changed frames' bytes times 1 - 1/f, where "
+                  "they compress f times worse per byte than the unchanged ones). Every frame "
+                  "whose content "
                   "the base holds compressed with the dictionary used is copied, not compressed "
                   "(frames are cut by article ids, so unchanged articles land in identical "
                   "frames). -o may name it")

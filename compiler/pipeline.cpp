@@ -310,6 +310,7 @@ Compressed compress_records(const BuildOptions& options, const FramePlan& plan,
     const Drift drift = drift_of(plan, data);
     report.changed_factor = drift.changed_factor;
     report.new_share = drift.new_share;
+    report.keep_cost = drift.keep_cost;
     if (!drift.retrain) {
       report.frames_copied = count_copied(data);
       return {keep_dictionary(base->dictionary, dictionary_options, compress), std::move(data)};

@@ -62,6 +62,7 @@ struct BuildReport {
   std::string base_dictionary;  ///< "kept", "retrained", or "trained" (the base has none)
   double changed_factor = 0;    ///< the drift rule's figures (Drift), when the base has one
   double new_share = 0;
+  double keep_cost = 0;
   size_t frames_copied = 0;  ///< frames copied from the base; the rest were compressed
 };
 

@@ -142,7 +142,8 @@ void print_report_json(const std::string& output, bool ok, const BuildReport& re
     out["base"] = {{"path", report.base},
                    {"dictionary", report.base_dictionary},
                    {"changed_factor", report.changed_factor},
-                   {"changed_factor_limit", Drift::kMaxChangedFactor},
+                   {"keep_cost", report.keep_cost},
+                   {"keep_cost_limit", Drift::kMaxKeepCost},
                    {"new_share", report.new_share},
                    {"new_share_limit", Drift::kMaxNewShare},
                    {"frames_copied", report.frames_copied},
@@ -164,12 +165,12 @@ std::string with_commas(size_t n) {
 void print_base_summary(const BuildReport& report) {
   std::string dictionary = "dictionary " + report.base_dictionary;
   if (report.base_dictionary == "kept" || report.base_dictionary == "retrained") {
-    char figures[160];
+    char figures[200];
     std::snprintf(figures, sizeof figures,
-                  " (changed text %.2fx the unchanged ratio, limit %.2f; %.1f%% of the text new, "
-                  "limit %.0f%%)",
-                  report.changed_factor, Drift::kMaxChangedFactor, 100.0 * report.new_share,
-                  100.0 * Drift::kMaxNewShare);
+                  " (changed text %.2fx the unchanged ratio, so keeping it costs about %.2f%%, "
+                  "limit %.0f%%; %.1f%% of the text new, limit %.0f%%)",
+                  report.changed_factor, 100.0 * report.keep_cost, 100.0 * Drift::kMaxKeepCost,
+                  100.0 * report.new_share, 100.0 * Drift::kMaxNewShare);
     dictionary += figures;
   } else if (report.base_dictionary == "trained") {
     dictionary = "the base has none, so chosen as without --base";

@@ -185,12 +185,13 @@ Drift judge_drift(uint64_t copied_raw, uint64_t copied_compressed, uint64_t chan
     const double changed =
         static_cast<double>(changed_compressed) / static_cast<double>(changed_raw);
     d.changed_factor = changed / copied;
+    const double compressed = static_cast<double>(copied_compressed + changed_compressed);
+    d.keep_cost = static_cast<double>(changed_compressed) * (1 - 1 / d.changed_factor) / compressed;
   }
-  // Below kMinShareForFactor the factor is noise (a few frames) and what a new dictionary
-  // could save is a fraction of a fraction: only the share counts.
-  const bool worse =
-      d.new_share >= Drift::kMinShareForFactor && d.changed_factor > Drift::kMaxChangedFactor;
-  d.retrain = worse || d.new_share > Drift::kMaxNewShare || (copied_raw == 0 && changed_raw > 0);
+  // A small change that compresses badly costs little (a fraction of a fraction), and a
+  // retrain changes every frame, so that the next patch is the whole bundle.
+  d.retrain = d.keep_cost > Drift::kMaxKeepCost || d.new_share > Drift::kMaxNewShare ||
+              (copied_raw == 0 && changed_raw > 0);
   return d;
 }
 

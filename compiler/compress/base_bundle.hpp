@@ -72,18 +72,21 @@ Status read_base_bundle(const std::string& path, BaseBundle& base, Progress& pro
 struct Drift {
   double changed_factor = 1;  ///< compressed bytes per raw byte, changed frames over copied ones
   double new_share = 0;       ///< of the raw bytes, the share in frames the base does not hold
-  bool retrain = false;       ///< beyond either limit: a dictionary trained anew pays
+  /// What keeping the dictionary is estimated to cost, as a share of the compressed bytes: the
+  /// changed frames' bytes times (1 - 1 / changed_factor), what they would lose if they
+  /// compressed per byte like the copied ones. Negative when they compress better.
+  double keep_cost = 0;
+  bool retrain = false;  ///< beyond either limit: a dictionary trained anew pays
 
-  static constexpr double kMaxChangedFactor = 1.20;  ///< measured on bulk: docs/DESIGN.md
+  static constexpr double kMaxKeepCost = 0.01;  ///< within the 2% a --base bundle may cost
   static constexpr double kMaxNewShare = 0.25;
-  static constexpr double kMinShareForFactor = 0.01;  ///< below it the factor is not judged
 };
 
 /// The drift rule (docs/DESIGN.md, "Stable builds"): retrain when more than kMaxNewShare of
-/// the raw bytes are in new and changed frames, or when those hold at least
-/// kMinShareForFactor of them and compress more than kMaxChangedFactor times worse per byte
-/// than the copied ones. Takes the raw and compressed byte totals of both kinds of frame; with
-/// no copied frame at all every byte is new.
+/// the raw bytes are in new and changed frames, or when keeping the dictionary is estimated to
+/// cost more than kMaxKeepCost of the compressed bytes (Drift::keep_cost). Takes the raw and
+/// compressed byte totals of both kinds of frame; with no copied frame at all every byte is
+/// new.
 Drift judge_drift(uint64_t copied_raw, uint64_t copied_compressed, uint64_t changed_raw,
                   uint64_t changed_compressed);
 

@@ -96,7 +96,8 @@ begin "build --base: an edit and 3 new articles copy every other frame; the summ
 run build "$W/new.jsonl" -o "$W/new.sheaf" --base "$W/base.sheaf" -j1
 expect_rc 0
 expect_err "sheaf: base $W/base.sheaf: dictionary kept (changed text"
-expect_err "limit 1.20;"
+expect_err "so keeping it costs about"
+expect_err "limit 1%;"
 expect_err "frames copied from the base"
 read -r common total < <(common_frames "$W/base.sheaf" "$W/new.sheaf")
 check "too few frames identical to the base's ($common of $total)" test "$common" -ge $((total - 4))  # the edited one, and a frame for each new article
@@ -122,6 +123,7 @@ d = json.load(sys.stdin)
 b = d["base"]
 assert b["frames_copied"] + b["frames_compressed"] == d["frames"] and b["frames_copied"] > 0
 assert 0 < b["new_share"] < 0.25 and b["changed_factor"] > 0
+assert b["keep_cost"] <= b["keep_cost_limit"] == 0.01
 ' <"$OUT"
 check "--json bundle differs from the summary's" same_files "$W/new.sheaf" "$W/new-json.sheaf"
 end
@@ -191,7 +193,7 @@ end
 begin "build --help documents --base and its drift rule"
 run build --help
 expect_out "--base"
-expect_out "1.20x"
+expect_out "1 - 1/f"
 end
 
 echo "cli_stable_builds: $PASSED passed, $FAILED failed"

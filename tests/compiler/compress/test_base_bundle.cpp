@@ -85,19 +85,24 @@ TEST_CASE("drift rule keeps the dictionary for a small change that compresses al
   const Drift d = judge_drift(1000000, 300000, 20000, 6300);
   CHECK(d.changed_factor == Approx(1.05));
   CHECK(d.new_share == Approx(20000.0 / 1020000));
+  CHECK(d.keep_cost == Approx(6300.0 * (1 - 1 / 1.05) / 306300));  // about 0.1%
   CHECK_FALSE(d.retrain);
 }
 
 TEST_CASE("drift rule retrains when the changed text compresses worse", "[compiler][compress]") {
   const Drift d = judge_drift(1000000, 300000, 50000, 19500);  // 1.3x, 4.8% new
   CHECK(d.changed_factor == Approx(1.3));
+  CHECK(d.keep_cost > Drift::kMaxKeepCost);  // about 1.4%
   CHECK(d.retrain);
-  // A day of news with record frames reads about 1.11x: kept (docs/DESIGN.md, "Stable builds").
+  // 1.11x on as much new text costs about 0.5%: kept.
   CHECK_FALSE(judge_drift(1000000, 300000, 50000, 16650).retrain);
+  // Bulk's nightly update with a 3 MiB dictionary: 1.2% new text at 1.23x costs about 0.3%.
+  CHECK_FALSE(judge_drift(1000000, 300000, 12000, 4428).retrain);
 }
 
-TEST_CASE("drift rule ignores the factor of a change below 1 percent", "[compiler][compress]") {
-  const Drift d = judge_drift(1000000, 300000, 5000, 3000);  // 2x, but 0.5% new
+TEST_CASE("drift rule keeps the dictionary for a small change that compresses badly",
+          "[compiler][compress]") {
+  const Drift d = judge_drift(1000000, 300000, 5000, 3000);  // 2x, but 0.5% new: about 0.5%
   CHECK(d.changed_factor == Approx(2.0));
   CHECK_FALSE(d.retrain);
 }
