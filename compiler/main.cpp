@@ -80,8 +80,9 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
       ->capture_default_str();
   sub->add_option("--base", c.build.base,
                   "An earlier bundle of (mostly) the same articles: its dictionary is kept unless "
-                  "the text drifted: a new one is trained when more than 25% of the text is in "
-                  "new or changed frames, or when keeping it is estimated to cost more than 1% of "
+                  "the text drifted: a new one is trained when more than 25% of the text is "
+                  "text it was not trained on (new or changed frames, added up over a chain of "
+                  "--base builds), or when keeping it is estimated to cost more than 1% of "
                   "the compressed text (the new and changed frames' bytes times 1 - 1/f, where "
                   "they compress f times worse per byte than the unchanged ones). Every frame "
                   "whose content "

@@ -222,14 +222,14 @@ CompressedData compress_data(const FramePlan& plan, const RecordStore& records,
 }
 
 // The drift rule's figures for frames compressed with the base dictionary.
-Drift drift_of(const FramePlan& plan, const CompressedData& data) {
+Drift drift_of(const FramePlan& plan, const CompressedData& data, uint64_t base_new_raw) {
   uint64_t sums[2][2] = {};  // [copied][raw, compressed]
   for (size_t j = 0; j < plan.frames.size(); ++j) {
     uint64_t* sum = sums[data.copied[j] ? 1 : 0];
     sum[0] += plan.frames[j].raw_size;
     sum[1] += data.frames[j].size();
   }
-  return judge_drift(sums[1][0], sums[1][1], sums[0][0], sums[0][1]);
+  return judge_drift(sums[1][0], sums[1][1], sums[0][0], sums[0][1], base_new_raw);
 }
 
 // compress stage, --keep-source: each kept input file as one zstd frame, no dictionary (SPEC:
@@ -307,12 +307,14 @@ Compressed compress_records(const BuildOptions& options, const FramePlan& plan,
   if (base != nullptr && !base->dictionary.empty() && options.dictionary_size > 0) {
     CompressedData data =
         compress_data(plan, records, base->dictionary, base, compress, options.progress, progress);
-    const Drift drift = drift_of(plan, data);
+    const Drift drift = drift_of(plan, data, base->dictionary_new_raw);
     report.changed_factor = drift.changed_factor;
     report.new_share = drift.new_share;
     report.keep_cost = drift.keep_cost;
+    report.new_since_training_share = drift.new_since_training_share;
     if (!drift.retrain) {
       report.frames_copied = count_copied(data);
+      report.dictionary_new_raw = drift.new_since_training;
       return {keep_dictionary(base->dictionary, dictionary_options, compress), std::move(data)};
     }
     report.base_dictionary = "retrained";
@@ -468,7 +470,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
   const PackedSources sources = pack_sources(inputs.sources, compress);
   inputs.sources.clear();
 
-  const std::string index = build_index(meta_of(options), keys, plan, data.table, sources.records);
+  BundleMeta meta = meta_of(options);
+  meta.dictionary_new_raw = report.dictionary_new_raw;
+  const std::string index = build_index(meta, keys, plan, data.table, sources.records);
   const FileImage file =
       lay_out_bundle(index, dictionary.stored(), data.frames, sources.frames,
                      !dictionary.packed.empty(), optional_sections(options, tables));

@@ -63,7 +63,9 @@ struct BuildReport {
   double changed_factor = 0;    ///< the drift rule's figures (Drift), when the base has one
   double new_share = 0;
   double keep_cost = 0;
-  size_t frames_copied = 0;  ///< frames copied from the base; the rest were compressed
+  double new_since_training_share = 0;
+  uint64_t dictionary_new_raw = 0;  ///< written to the index: the kept dictionary's untrained text
+  size_t frames_copied = 0;         ///< frames copied from the base; the rest were compressed
 };
 
 /// Runs a whole build. Problems with inputs go to `diagnostics`; a problem writing the output

@@ -16,6 +16,7 @@ import json
 import math
 import os
 import platform
+import re
 import shutil
 import sqlite3
 import struct
@@ -162,11 +163,12 @@ def prepare(unpack_dir, work):
     articles.sort(key=lambda a: a[0].encode("utf-8"))
     info = write_set(articles, work)
     old = old_set(articles)
+    tonight = {a[0]: a for a in articles}
     old_info = write_set(old, os.path.join(work, "old"))
     info["zim_ok"] = info["zim_ok"] and old_info["zim_ok"]
     info["old_info"] = {"welcome": old_info["welcome"], "illustration": old_info["illustration"],
                         "count": len(old), "added": len(articles) - len(old),
-                        "edited": sum(1 for a, b in zip(old, articles) if a != b)}
+                        "edited": sum(1 for a in old if a != tonight[a[0]])}
     return info
 
 
@@ -174,13 +176,21 @@ ADDED_SHARE = 0.01    # the nightly update: the newest 1% of the articles are ne
 EDITED_SHARE = 0.001  # ... and 0.1% of the others were edited
 
 
+DATED_ID = re.compile(r"[0-9]{8}")  # bulk's news ids start with the date: 20220924-000000
+
+
 def old_set(articles):
-    """The set as it was the night before: without the last 1% of the ids (in the bulk corpus,
-    ids start with the date, so these are the newest), and with 0.1% of the others, chosen by a
-    hash of the id, holding an earlier version of one paragraph."""
-    keep = len(articles) - math.ceil(len(articles) * ADDED_SHARE)
+    """The set as it was the night before: without the newest 1% of the articles, and with 0.1%
+    of the others, chosen by a hash of the id, holding an earlier version of one paragraph. The
+    newest are the last ids among those that start with a date (bulk's news items); articles
+    without a dated id (bulk's encyclopedia pages, which sort after them) are never new, since
+    a night does not bring them. Inputs without dated ids lose their last 1% of ids instead."""
+    added = math.ceil(len(articles) * ADDED_SHARE)
+    dated = [k for k, (article_id, _, _) in enumerate(articles) if DATED_ID.match(article_id)]
+    newest = set(dated[-added:] if len(dated) >= added else range(len(articles) - added,
+                                                                   len(articles)))
     old = []
-    for article_id, title, paragraphs in articles[:keep]:
+    for article_id, title, paragraphs in (a for k, a in enumerate(articles) if k not in newest):
         digest = int.from_bytes(hashlib.sha256(article_id.encode()).digest()[:8], "little")
         if paragraphs and digest < EDITED_SHARE * 2**64:
             k = len(paragraphs) // 2

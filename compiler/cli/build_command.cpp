@@ -145,7 +145,9 @@ void print_report_json(const std::string& output, bool ok, const BuildReport& re
                    {"keep_cost", report.keep_cost},
                    {"keep_cost_limit", Drift::kMaxKeepCost},
                    {"new_share", report.new_share},
+                   {"new_since_training_share", report.new_since_training_share},
                    {"new_share_limit", Drift::kMaxNewShare},
+                   {"dictionary_new_raw", report.dictionary_new_raw},
                    {"frames_copied", report.frames_copied},
                    {"frames_compressed", report.frames - report.frames_copied}};
   }
@@ -165,12 +167,14 @@ std::string with_commas(size_t n) {
 void print_base_summary(const BuildReport& report) {
   std::string dictionary = "dictionary " + report.base_dictionary;
   if (report.base_dictionary == "kept" || report.base_dictionary == "retrained") {
-    char figures[200];
+    char figures[256];
     std::snprintf(figures, sizeof figures,
                   " (changed text %.2fx the unchanged ratio, so keeping it costs about %.2f%%, "
-                  "limit %.0f%%; %.1f%% of the text new, limit %.0f%%)",
+                  "limit %.0f%%; %.1f%% of the text new, %.1f%% since the dictionary was "
+                  "trained, limit %.0f%%)",
                   report.changed_factor, 100.0 * report.keep_cost, 100.0 * Drift::kMaxKeepCost,
-                  100.0 * report.new_share, 100.0 * Drift::kMaxNewShare);
+                  100.0 * report.new_share, 100.0 * report.new_since_training_share,
+                  100.0 * Drift::kMaxNewShare);
     dictionary += figures;
   } else if (report.base_dictionary == "trained") {
     dictionary = "the base has none, so chosen as without --base";

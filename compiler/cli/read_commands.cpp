@@ -184,7 +184,8 @@ int run_info(const ReadCommand& command) {
             {"language", std::string(info.language)},
             {"creator", std::string(info.creator)},
             {"generator", std::string(info.generator)},
-            {"created", info.created}};
+            {"created", info.created},
+            {"dictionary_new_raw", info.dictionary_new_raw}};
   Json frames = Json::array();
   if (command.verbose && !frame_list(b, frames)) {
     print_error(ob.path(), "cannot read the frame table", Errc::corrupt_index);

@@ -159,6 +159,7 @@ Status read_base_bundle(const std::string& path, BaseBundle& base, Progress& pro
   BaseBundle out;
   out.path = path;
   out.block_size = b.info().block_size;
+  out.dictionary_new_raw = b.info().dictionary_new_raw;
   if (b.dictionary_packed()) {
     out.dictionary = unpack_dictionary(b.dictionary());
     if (out.dictionary.empty()) {
@@ -176,10 +177,13 @@ Status read_base_bundle(const std::string& path, BaseBundle& base, Progress& pro
 }
 
 Drift judge_drift(uint64_t copied_raw, uint64_t copied_compressed, uint64_t changed_raw,
-                  uint64_t changed_compressed) {
+                  uint64_t changed_compressed, uint64_t base_new_raw) {
   Drift d;
   const uint64_t raw = copied_raw + changed_raw;
   d.new_share = raw == 0 ? 0 : static_cast<double>(changed_raw) / static_cast<double>(raw);
+  d.new_since_training = std::min(base_new_raw, copied_raw) + changed_raw;
+  d.new_since_training_share =
+      raw == 0 ? 0 : static_cast<double>(d.new_since_training) / static_cast<double>(raw);
   if (copied_raw > 0 && copied_compressed > 0 && changed_raw > 0) {
     const double copied = static_cast<double>(copied_compressed) / static_cast<double>(copied_raw);
     const double changed =
@@ -190,7 +194,8 @@ Drift judge_drift(uint64_t copied_raw, uint64_t copied_compressed, uint64_t chan
   }
   // A small change that compresses badly costs little (a fraction of a fraction), and a
   // retrain changes every frame, so that the next patch is the whole bundle.
-  d.retrain = d.keep_cost > Drift::kMaxKeepCost || d.new_share > Drift::kMaxNewShare ||
+  d.retrain = d.keep_cost > Drift::kMaxKeepCost ||
+              d.new_since_training_share > Drift::kMaxNewShare ||
               (copied_raw == 0 && changed_raw > 0);
   return d;
 }

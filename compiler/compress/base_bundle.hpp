@@ -40,6 +40,7 @@ struct BaseBundle {
   std::string path;
   std::string dictionary;  ///< unpacked (kind 2 as is, kind 5 decompressed); empty: none
   uint32_t block_size = 0;
+  uint64_t dictionary_new_raw = 0;  ///< its index's figure: text its dictionary was not trained on
   std::vector<BaseFrame> frames;
 
   /// The base frame whose raw content is exactly `content`, or -1: found by hash and size,
@@ -76,18 +77,24 @@ struct Drift {
   /// changed frames' bytes times (1 - 1 / changed_factor), what they would lose if they
   /// compressed per byte like the copied ones. Negative when they compress better.
   double keep_cost = 0;
-  bool retrain = false;  ///< beyond either limit: a dictionary trained anew pays
+  /// Raw bytes of the build's frames the dictionary was not trained on: the changed ones, plus
+  /// what the base had not been trained on (at most the bytes copied). Over a chain of --base
+  /// builds this adds up the nights' new text, which each night's new_share does not see.
+  uint64_t new_since_training = 0;
+  double new_since_training_share = 0;  ///< of the raw bytes
+  bool retrain = false;                 ///< beyond either limit: a dictionary trained anew pays
 
   static constexpr double kMaxKeepCost = 0.01;  ///< within the 2% a --base bundle may cost
   static constexpr double kMaxNewShare = 0.25;
 };
 
 /// The drift rule (docs/DESIGN.md, "Stable builds"): retrain when more than kMaxNewShare of
-/// the raw bytes are in new and changed frames, or when keeping the dictionary is estimated to
-/// cost more than kMaxKeepCost of the compressed bytes (Drift::keep_cost). Takes the raw and
-/// compressed byte totals of both kinds of frame; with no copied frame at all every byte is
-/// new.
+/// the raw bytes are text the dictionary was not trained on (Drift::new_since_training), or
+/// when keeping the dictionary is estimated to cost more than kMaxKeepCost of the compressed
+/// bytes (Drift::keep_cost). Takes the raw and compressed byte totals of both kinds of frame
+/// and the base's own figure of untrained text (`base_new_raw`); with no copied frame at all
+/// every byte is new.
 Drift judge_drift(uint64_t copied_raw, uint64_t copied_compressed, uint64_t changed_raw,
-                  uint64_t changed_compressed);
+                  uint64_t changed_compressed, uint64_t base_new_raw = 0);
 
 }  // namespace sheaf

@@ -118,10 +118,10 @@ std::string build_index(const BundleMeta& meta, const IndexKeys& keys, const Fra
   const auto language = unique(b, meta.language);
   const auto creator = unique(b, meta.creator);
   const auto generator = unique(b, meta.generator);
-  const auto root =
-      fb::CreateBundle(b, title, language, creator, generator, meta.created, meta.block_size,
-                       plan.max_frame_size, plan.max_read_size, article_vector, title_key_vector,
-                       site_vector, source_vector, end_vector, id_key_vector, wrap_vector);
+  const auto root = fb::CreateBundle(
+      b, title, language, creator, generator, meta.created, meta.block_size, plan.max_frame_size,
+      plan.max_read_size, article_vector, title_key_vector, site_vector, source_vector, end_vector,
+      id_key_vector, wrap_vector, meta.dictionary_new_raw);
   fb::FinishBundleBuffer(b, root);
   return std::string(reinterpret_cast<const char*>(b.GetBufferPointer()), b.GetSize());
 }

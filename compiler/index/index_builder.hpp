@@ -19,6 +19,7 @@ struct BundleMeta {
   std::string generator;
   uint64_t created = 0;  ///< SOURCE_DATE_EPOCH, or 0
   uint32_t block_size = 0;
+  uint64_t dictionary_new_raw = 0;  ///< Drift::new_since_training when a base's is kept, or 0
 };
 
 /// Where a compressed frame landed in the DATA section.

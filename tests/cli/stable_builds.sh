@@ -124,8 +124,25 @@ b = d["base"]
 assert b["frames_copied"] + b["frames_compressed"] == d["frames"] and b["frames_copied"] > 0
 assert 0 < b["new_share"] < 0.25 and b["changed_factor"] > 0
 assert b["keep_cost"] <= b["keep_cost_limit"] == 0.01
+assert b["new_since_training_share"] == b["new_share"] and b["dictionary_new_raw"] > 0
 ' <"$OUT"
+run info --json "$W/new-json.sheaf"
+NEW_RAW=$(json_get "$OUT" dictionary_new_raw)
+check "the index does not record the untrained text ($NEW_RAW)" test "$NEW_RAW" -gt 0
+run info --json "$W/base.sheaf"
+check "a fresh bundle records untrained text" equals "$(json_get "$OUT" dictionary_new_raw)" 0
 check "--json bundle differs from the summary's" same_files "$W/new.sheaf" "$W/new-json.sheaf"
+end
+
+begin "build --base over a --base bundle: the untrained text adds up across the chain"
+run build "$W/new.jsonl" -o "$W/chain.sheaf" --base "$W/new-json.sheaf" --json
+expect_rc 0
+check "the chain's second build does not count the first one's new text" python3 -c '
+import json, sys
+b = json.load(sys.stdin)["base"]
+assert b["dictionary"] == "kept" and b["new_share"] == 0, b
+assert b["new_since_training_share"] > 0 and b["dictionary_new_raw"] == int(sys.argv[1]), b
+' "$NEW_RAW" <"$OUT"
 end
 
 begin "build without --base: the same frames, a dictionary trained anew"

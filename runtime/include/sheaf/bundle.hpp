@@ -38,6 +38,8 @@ struct BundleInfo {
   uint32_t block_size = 0;
   uint32_t max_frame_size = 0;  ///< buffer size for Decoder::read_part and read_frame
   uint32_t max_read_size = 0;   ///< buffer size for Decoder::read of any article
+  /// Raw bytes of frames the dictionary was not trained on (0: trained for this bundle).
+  uint64_t dictionary_new_raw = 0;
 };
 
 /// Where one article's record lies (SPEC: table Article). The record itself (id, title, every

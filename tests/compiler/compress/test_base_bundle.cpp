@@ -115,6 +115,26 @@ TEST_CASE("drift rule retrains when much of the text is new", "[compiler][compre
   CHECK_FALSE(none.retrain);
 }
 
+TEST_CASE("drift rule adds up the text new since the dictionary was trained over many updates",
+          "[compiler][compress]") {
+  // A night of 2% new text alike to the rest is kept on its own...
+  const Drift night = judge_drift(1000000, 300000, 20000, 6000);
+  CHECK(night.new_since_training == 20000);
+  CHECK_FALSE(night.retrain);
+  // ...but not after nights that brought 240,000 bytes the dictionary was not trained on.
+  const Drift late = judge_drift(1000000, 300000, 20000, 6000, 240000);
+  CHECK(late.new_share == night.new_share);
+  CHECK(late.new_since_training == 260000);
+  CHECK(late.new_since_training_share == Approx(260000.0 / 1020000));
+  CHECK(late.retrain);
+  // The base's figure counts only as far as the build copied the base's text.
+  const Drift pruned = judge_drift(100000, 30000, 1000, 300, 500000);
+  CHECK(pruned.new_since_training == 101000);
+  CHECK(pruned.retrain);
+  CHECK(judge_drift(1000000, 300000, 20000, 6000, 200000).new_since_training == 220000);
+  CHECK_FALSE(judge_drift(1000000, 300000, 20000, 6000, 200000).retrain);
+}
+
 TEST_CASE("reading a base that does not exist or is not a bundle fails and says why",
           "[compiler][compress]") {
   sheaf::Progress progress(sheaf::ProgressMode::off);

@@ -102,6 +102,7 @@ inline constexpr RootField kRootFields[] = {
     {"frame_ends", fb::Bundle::VT_FRAME_ENDS, FieldKind::vector, 4, true},
     {"id_keys", fb::Bundle::VT_ID_KEYS, FieldKind::vector, sizeof(fb::TitleKey), false},
     {"frame_wraps", fb::Bundle::VT_FRAME_WRAPS, FieldKind::vector, 4, false},
+    {"dictionary_new_raw", fb::Bundle::VT_DICTIONARY_NEW_RAW, FieldKind::u64, 0, false},
 };
 
 /// True when kRootFields lists `vt` as a field of kind `kind` (and, for a vector, of elements
@@ -498,6 +499,7 @@ inline BundleInfo Bundle::info() const noexcept {
   info.block_size = scalar_field<B::VT_BLOCK_SIZE, uint32_t>();
   info.max_frame_size = scalar_field<B::VT_MAX_FRAME_SIZE, uint32_t>();
   info.max_read_size = scalar_field<B::VT_MAX_READ_SIZE, uint32_t>();
+  info.dictionary_new_raw = scalar_field<B::VT_DICTIONARY_NEW_RAW, uint64_t>();
   return info;
 }
 
