@@ -8,6 +8,7 @@
 #include <sheaf/posix_file.hpp>
 #include <sheaf/sheaf.hpp>
 
+#include "e2e/opened_bundle.hpp"
 #include "extract/extract.hpp"
 #include "ingest/discover.hpp"
 #include "ingest/ingest.hpp"
@@ -55,12 +56,8 @@ std::set<uint32_t> scan_articles(const std::vector<std::string>& inputs) {
 }
 
 std::set<uint32_t> charset_of(const std::string& path) {
-  sheaf::MappedFile file;
-  REQUIRE(file.open(path.c_str()) == sheaf::Errc::ok);
-  const auto b = sheaf::Bundle::open(file.bytes());
-  REQUIRE(b.ok());
-  REQUIRE(sheaf::verify_all(b.value()) == sheaf::Errc::ok);
-  const auto charset = b.value().charset();
+  const sheaf::test::OpenedBundle opened(path);
+  const auto charset = opened.bundle().charset();
   REQUIRE(charset.ok());
   std::set<uint32_t> cps;
   const sheaf::Charset& c = charset.value();
@@ -116,14 +113,9 @@ TEST_CASE("a build with --no-charset writes no CHARSET section and is format 2.0
   options.no_charset = true;
   options.no_navigation = true;  // format 2.0 needs no optional table at all
   options.no_titles = true;
-  sheaf::RealFileSystem fs;
-  sheaf::Diagnostics diagnostics;
-  sheaf::BuildReport report;
-  REQUIRE(sheaf::run_build(options, fs, diagnostics, report));
-  sheaf::MappedFile file;
-  REQUIRE(file.open(options.output.c_str()) == sheaf::Errc::ok);
-  const auto b = sheaf::Bundle::open(file.bytes());
-  REQUIRE(b.ok());
-  CHECK(b.value().charset().error() == sheaf::Errc::not_found);
-  CHECK(b.value().info().version_minor == 0);
+  const sheaf::test::OpenedBundle opened(sheaf::test::build_ok(options),
+                                         sheaf::test::OpenedBundle::Check::none);
+  const sheaf::Bundle& b = opened.bundle();
+  CHECK(b.charset().error() == sheaf::Errc::not_found);
+  CHECK(b.info().version_minor == 0);
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <numeric>
 #include <set>
 #include <string>
@@ -14,6 +15,7 @@
 #include <sheaf/sheaf.hpp>
 
 #include "compress/compressor.hpp"
+#include "e2e/opened_bundle.hpp"
 #include "index/headline_table.hpp"
 #include "index/navigation_table.hpp"
 #include "index/record_writer.hpp"
@@ -26,12 +28,13 @@ namespace {
 
 struct Built {
   sheaf::test::TempDir dir;
-  sheaf::MappedFile file;
-  sheaf::Bundle bundle;
-  std::vector<uint64_t> workspace;
-  sheaf::Decoder decoder;
+  std::unique_ptr<sheaf::test::OpenedBundle> opened;
   std::vector<std::string> titles;  // of the records, article i at i
   std::vector<std::string> dates;
+
+  const sheaf::Bundle& bundle() const { return opened->bundle(); }
+
+  sheaf::Decoder& decoder() { return opened->decoder(); }
 };
 
 void build(const std::vector<std::string>& inputs, Built& out) {
@@ -39,27 +42,13 @@ void build(const std::vector<std::string>& inputs, Built& out) {
   options.inputs = inputs;
   options.output = out.dir / "b.sheaf";
   options.level = 3;
-  sheaf::RealFileSystem fs;
-  sheaf::Diagnostics diagnostics;
-  sheaf::BuildReport report;
-  REQUIRE(sheaf::run_build(options, fs, diagnostics, report));
-  REQUIRE(out.file.open(options.output.c_str()) == sheaf::Errc::ok);
-  const auto b = sheaf::Bundle::open(out.file.bytes());
-  REQUIRE(b.ok());
-  out.bundle = b.value();
-  REQUIRE(sheaf::verify_all(out.bundle) == sheaf::Errc::ok);
-  REQUIRE(out.bundle.info().version_minor == 1);  // 3.1: it has a HEADLINES section
-  out.workspace.resize(sheaf::Decoder::workspace_size(out.bundle) / 8 + 1);
-  const auto d = sheaf::Decoder::init(
-      out.bundle, sheaf::MutableByteSpan(reinterpret_cast<uint8_t*>(out.workspace.data()),
-                                         out.workspace.size() * 8));
-  REQUIRE(d.ok());
-  out.decoder = d.value();
-  std::vector<uint8_t> check(sheaf::headlines_verify_size(out.bundle));
-  REQUIRE(sheaf::verify_headlines(out.bundle, out.decoder,
+  out.opened = std::make_unique<sheaf::test::OpenedBundle>(sheaf::test::build_ok(options));
+  REQUIRE(out.bundle().info().version_minor == 1);  // 3.1: it has a HEADLINES section
+  std::vector<uint8_t> check(sheaf::headlines_verify_size(out.bundle()));
+  REQUIRE(sheaf::verify_headlines(out.bundle(), out.decoder(),
                                   sheaf::MutableByteSpan(check.data(), check.size())) ==
           sheaf::Errc::ok);
-  for (const std::string& bytes : sheaf::test::read_all_records(out.bundle)) {
+  for (const std::string& bytes : sheaf::test::read_all_records(out.bundle())) {
     const auto r = sheaf::parse_record(bytes);
     REQUIRE(r.ok());
     out.titles.emplace_back(r.value().title);
@@ -82,10 +71,10 @@ std::vector<std::string> prefixes_of(const std::string& title) {
 }
 
 void check_titles(Built& b) {
-  const auto h = b.bundle.headlines();
+  const auto h = b.bundle().headlines();
   REQUIRE(h.ok());
   const sheaf::Headlines& headlines = h.value();
-  const sheaf::Navigation nav = b.bundle.navigation().value();
+  const sheaf::Navigation nav = b.bundle().navigation().value();
   const auto n = static_cast<uint32_t>(b.titles.size());
   REQUIRE(headlines.count() == n);
   REQUIRE(headlines.group() == 16);
@@ -99,17 +88,18 @@ void check_titles(Built& b) {
                    [&](uint32_t x, uint32_t y) { return title_at(x) < title_at(y); });
   sheaf::Headlines::Cache cache;
   for (uint32_t s = 0; s < n; ++s) {
-    CHECK(headlines.title_at_slot(b.decoder, s, out, cache).value() == title_at(s));
+    CHECK(headlines.title_at_slot(b.decoder(), s, out, cache).value() == title_at(s));
   }
   for (uint32_t pos = 0; pos < n; ++pos) {
     CHECK(headlines.slot_at(pos).value() == want[pos]);
-    CHECK(headlines.title_at(b.decoder, pos, out, cache).value() == title_at(want[pos]));
+    CHECK(headlines.title_at(b.decoder(), pos, out, cache).value() == title_at(want[pos]));
   }
   CHECK(headlines.slot_at(n).error() == sheaf::Errc::out_of_range);
-  CHECK(headlines.title_at_slot(b.decoder, n, out).error() == sheaf::Errc::out_of_range);
+  CHECK(headlines.title_at_slot(b.decoder(), n, out).error() == sheaf::Errc::out_of_range);
   if (headlines.max_raw() > 0) {
-    CHECK(headlines.title_at_slot(b.decoder, 0, sheaf::MutableByteSpan(buffer.data(), 0)).error() ==
-          sheaf::Errc::output_too_small);
+    CHECK(
+        headlines.title_at_slot(b.decoder(), 0, sheaf::MutableByteSpan(buffer.data(), 0)).error() ==
+        sheaf::Errc::output_too_small);
   }
   size_t lookups = 0;
   std::set<std::string> queries = {"", "\xff"};
@@ -126,7 +116,7 @@ void check_titles(Built& b) {
         scan.insert(a);
       }
     }
-    const auto range = headlines.with_prefix(b.decoder, prefix, out);
+    const auto range = headlines.with_prefix(b.decoder(), prefix, out);
     REQUIRE(range.ok());
     std::set<uint32_t> found;
     for (uint32_t pos = range.value().begin; pos < range.value().end; ++pos) {
@@ -145,14 +135,14 @@ std::string shown_date(const std::string& date) {
 }
 
 void check_screens(Built& b) {
-  const sheaf::Navigation nav = b.bundle.navigation().value();
-  const sheaf::Headlines headlines = b.bundle.headlines().value();
+  const sheaf::Navigation nav = b.bundle().navigation().value();
+  const sheaf::Headlines headlines = b.bundle().headlines().value();
   sheaf::Headline page[7];
   std::vector<uint8_t> text(sheaf::screen_buffer_size(headlines, 7));
   const sheaf::MutableByteSpan out(text.data(), text.size());
   uint32_t slot = 0;
   for (;;) {
-    const auto got = sheaf::newest_headlines(nav, headlines, b.decoder, slot, page, 7, out);
+    const auto got = sheaf::newest_headlines(nav, headlines, b.decoder(), slot, page, 7, out);
     REQUIRE(got.ok());
     if (got.value() == 0) {
       break;
@@ -171,7 +161,7 @@ void check_screens(Built& b) {
     // Room for every title: each line's title is at most max_raw bytes.
     std::vector<uint8_t> room(size_t{headlines.max_raw()} * (all.size() + 1));
     const auto got =
-        sheaf::category_headlines(nav, headlines, b.decoder, node, 0, all.data(), all.size(),
+        sheaf::category_headlines(nav, headlines, b.decoder(), node, 0, all.data(), all.size(),
                                   sheaf::MutableByteSpan(room.data(), room.size()));
     REQUIRE(got.ok());
     REQUIRE(got.value() == all.size());
@@ -181,10 +171,10 @@ void check_screens(Built& b) {
     }
   }
   sheaf::Headline one[1];
-  CHECK(sheaf::category_headlines(nav, headlines, b.decoder, nav.node_count(), 0, one, 1, out)
+  CHECK(sheaf::category_headlines(nav, headlines, b.decoder(), nav.node_count(), 0, one, 1, out)
             .error() == sheaf::Errc::out_of_range);
   // A text buffer smaller than one frame holds no line.
-  CHECK(sheaf::newest_headlines(nav, headlines, b.decoder, 0, one, 1,
+  CHECK(sheaf::newest_headlines(nav, headlines, b.decoder(), 0, one, 1,
                                 sheaf::MutableByteSpan(text.data(), headlines.max_raw() - 1))
             .error() == sheaf::Errc::output_too_small);
 }
@@ -339,24 +329,17 @@ TEST_CASE("a build with --no-titles writes no HEADLINES section, one with --no-n
   options.inputs = {sheaf::test::source_dir() + "/tests/golden/hi"};
   options.output = dir / "b.sheaf";
   options.no_titles = true;
-  sheaf::RealFileSystem fs;
-  sheaf::Diagnostics diagnostics;
-  sheaf::BuildReport report;
-  REQUIRE(sheaf::run_build(options, fs, diagnostics, report));
-  sheaf::MappedFile file;
-  REQUIRE(file.open(options.output.c_str()) == sheaf::Errc::ok);
-  const auto b = sheaf::Bundle::open(file.bytes());
-  REQUIRE(b.ok());
-  CHECK(b.value().headlines().error() == sheaf::Errc::not_found);
-  CHECK(b.value().navigation().ok());
-  CHECK(b.value().info().version_minor == 0);  // no 3.1 addition
+  const sheaf::test::OpenedBundle opened(sheaf::test::build_ok(options),
+                                         sheaf::test::OpenedBundle::Check::none);
+  const sheaf::Bundle& b = opened.bundle();
+  CHECK(b.headlines().error() == sheaf::Errc::not_found);
+  CHECK(b.navigation().ok());
+  CHECK(b.info().version_minor == 0);  // no 3.1 addition
   options.no_titles = false;
   options.no_navigation = true;
-  REQUIRE(sheaf::run_build(options, fs, diagnostics, report));
-  sheaf::MappedFile second;
-  REQUIRE(second.open(options.output.c_str()) == sheaf::Errc::ok);
-  const auto c = sheaf::Bundle::open(second.bytes());
-  REQUIRE(c.ok());
-  CHECK(c.value().headlines().error() == sheaf::Errc::not_found);
-  CHECK(c.value().navigation().error() == sheaf::Errc::not_found);
+  options.output = dir / "c.sheaf";
+  const sheaf::test::OpenedBundle second(sheaf::test::build_ok(options),
+                                         sheaf::test::OpenedBundle::Check::none);
+  CHECK(second.bundle().headlines().error() == sheaf::Errc::not_found);
+  CHECK(second.bundle().navigation().error() == sheaf::Errc::not_found);
 }

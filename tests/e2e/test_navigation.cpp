@@ -11,6 +11,7 @@
 #include <sheaf/posix_file.hpp>
 #include <sheaf/sheaf.hpp>
 
+#include "e2e/opened_bundle.hpp"
 #include "extract/extract.hpp"
 #include "index/navigation_table.hpp"
 #include "ingest/discover.hpp"
@@ -89,12 +90,8 @@ void walk(const sheaf::Navigation& nav, uint32_t k, Path& path, Expected& out) {
 }
 
 Expected stored(const std::string& path) {
-  sheaf::MappedFile file;
-  REQUIRE(file.open(path.c_str()) == sheaf::Errc::ok);
-  const auto b = sheaf::Bundle::open(file.bytes());
-  REQUIRE(b.ok());
-  REQUIRE(sheaf::verify_all(b.value()) == sheaf::Errc::ok);
-  const auto nav = b.value().navigation();
+  const sheaf::test::OpenedBundle opened(path);
+  const auto nav = opened.bundle().navigation();
   REQUIRE(nav.ok());
   Expected out;
   for (uint32_t s = 0; s < nav.value().article_count(); ++s) {
@@ -112,12 +109,8 @@ void check_inputs(const std::vector<std::string>& inputs) {
   options.inputs = inputs;
   options.output = dir / "b.sheaf";
   options.level = 3;
-  sheaf::RealFileSystem fs;
-  sheaf::Diagnostics diagnostics;
-  sheaf::BuildReport report;
-  REQUIRE(sheaf::run_build(options, fs, diagnostics, report));
   const Expected want = expect(inputs);
-  const Expected got = stored(options.output);
+  const Expected got = stored(sheaf::test::build_ok(options));
   CHECK(got.newest == want.newest);
   CHECK(got.count == want.count);
   CHECK(got.filed == want.filed);
@@ -166,14 +159,9 @@ TEST_CASE("a build with --no-navigation writes no NAVIGATION section", "[navigat
   options.no_navigation = true;
   options.no_charset = true;
   options.no_titles = true;
-  sheaf::RealFileSystem fs;
-  sheaf::Diagnostics diagnostics;
-  sheaf::BuildReport report;
-  REQUIRE(sheaf::run_build(options, fs, diagnostics, report));
-  sheaf::MappedFile file;
-  REQUIRE(file.open(options.output.c_str()) == sheaf::Errc::ok);
-  const auto b = sheaf::Bundle::open(file.bytes());
-  REQUIRE(b.ok());
-  CHECK(b.value().navigation().error() == sheaf::Errc::not_found);
-  CHECK(b.value().info().version_minor == 0);
+  const sheaf::test::OpenedBundle opened(sheaf::test::build_ok(options),
+                                         sheaf::test::OpenedBundle::Check::none);
+  const sheaf::Bundle& b = opened.bundle();
+  CHECK(b.navigation().error() == sheaf::Errc::not_found);
+  CHECK(b.info().version_minor == 0);
 }

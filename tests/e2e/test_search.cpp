@@ -19,6 +19,7 @@
 #include <sheaf/posix_file.hpp>
 #include <sheaf/sheaf.hpp>
 
+#include "e2e/opened_bundle.hpp"
 #include "index/search_table.hpp"
 #include "pipeline.hpp"
 #include "support/catch.hpp"
@@ -272,35 +273,24 @@ void check_inputs(const std::vector<std::string>& inputs) {
   options.output = dir / "b.sheaf";
   options.level = 3;
   options.search = true;
-  sheaf::RealFileSystem fs;
-  sheaf::Diagnostics diagnostics;
-  sheaf::BuildReport report;
-  REQUIRE(sheaf::run_build(options, fs, diagnostics, report));
-  sheaf::MappedFile file;
-  REQUIRE(file.open(options.output.c_str()) == sheaf::Errc::ok);
-  const auto b = sheaf::Bundle::open(file.bytes());
-  REQUIRE(b.ok());
-  REQUIRE(sheaf::verify_all(b.value()) == sheaf::Errc::ok);
-  std::vector<uint64_t> ws(sheaf::Decoder::workspace_size(b.value()) / 8 + 1);
-  auto decoded = sheaf::Decoder::init(
-      b.value(), sheaf::MutableByteSpan(reinterpret_cast<uint8_t*>(ws.data()), ws.size() * 8));
-  REQUIRE(decoded.ok());
-  sheaf::Decoder decoder = decoded.value();
-  std::vector<uint8_t> buffer(b.value().info().max_read_size);
+  sheaf::test::OpenedBundle opened(sheaf::test::build_ok(options));
+  const sheaf::Bundle& b = opened.bundle();
+  sheaf::Decoder& decoder = opened.decoder();
+  std::vector<uint8_t> buffer(b.info().max_read_size);
   std::vector<Text> texts;
-  for (uint32_t a = 0; a < b.value().size(); ++a) {
+  for (uint32_t a = 0; a < b.size(); ++a) {
     const auto r = decoder.read(a, sheaf::MutableByteSpan(buffer.data(), buffer.size()));
     REQUIRE(r.ok());
     const std::string title = normalise(std::string(r.value().title));
     texts.push_back({title, title + "\n" + normalise(std::string(r.value().subtitle)) + "\n" +
                                 normalise(std::string(r.value().body))});
   }
-  const auto index = b.value().search();
+  const auto index = b.search();
   REQUIRE(index.ok());
   const std::vector<Query> queries = make_queries(texts);
   size_t equal = 0;
   for (const Query& q : queries) {
-    check_query(b.value(), index.value(), decoder, buffer, texts, q, equal);
+    check_query(b, index.value(), decoder, buffer, texts, q, equal);
   }
   CHECK(queries.size() >= 200);
   std::printf(
@@ -389,13 +379,8 @@ TEST_CASE("a build without --search writes no SEARCH section", "[search]") {
   sheaf::BuildOptions options;
   options.inputs = {sheaf::test::source_dir() + "/tests/golden/hi"};
   options.output = dir / "b.sheaf";
-  sheaf::RealFileSystem fs;
-  sheaf::Diagnostics diagnostics;
-  sheaf::BuildReport report;
-  REQUIRE(sheaf::run_build(options, fs, diagnostics, report));
-  sheaf::MappedFile file;
-  REQUIRE(file.open(options.output.c_str()) == sheaf::Errc::ok);
-  const auto b = sheaf::Bundle::open(file.bytes());
-  REQUIRE(b.ok());
-  CHECK(b.value().search().error() == sheaf::Errc::not_found);
+  const sheaf::test::OpenedBundle opened(sheaf::test::build_ok(options),
+                                         sheaf::test::OpenedBundle::Check::none);
+  const sheaf::Bundle& b = opened.bundle();
+  CHECK(b.search().error() == sheaf::Errc::not_found);
 }
