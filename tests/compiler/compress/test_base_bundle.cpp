@@ -71,6 +71,24 @@ Frames frames_of(const std::string& file) {
   return out;
 }
 
+// The small bundle written to a base file and read back as a base, with its frames as the
+// runtime gives them.
+struct ReadBase {
+  sheaf::test::TempDir dir;
+  std::string file = small_bundle();
+  Frames expected;
+  sheaf::BaseBundle base;
+
+  ReadBase() {
+    sheaf::test::write_file(path(), file);
+    expected = frames_of(file);
+    sheaf::Progress progress(sheaf::ProgressMode::off);
+    REQUIRE(sheaf::read_base_bundle(path(), base, progress).ok());
+  }
+
+  std::string path() const { return dir / "base.sheaf"; }
+};
+
 // `content` with one byte changed: the same size, other bytes.
 std::string altered(std::string content) {
   content[content.size() / 2] = content[content.size() / 2] == 'x' ? 'y' : 'x';
@@ -151,14 +169,10 @@ TEST_CASE("reading a base that does not exist or is not a bundle fails and says 
 
 TEST_CASE("base bundle finds each frame by its content and hands its stored bytes",
           "[compiler][compress]") {
-  const sheaf::test::TempDir dir;
-  const std::string file = small_bundle();
-  sheaf::test::write_file(dir / "base.sheaf", file);
-  const Frames expected = frames_of(file);
+  ReadBase read;
+  const Frames& expected = read.expected;
+  sheaf::BaseBundle& base = read.base;
   REQUIRE(expected.contents.size() >= 3);
-  sheaf::Progress progress(sheaf::ProgressMode::off);
-  sheaf::BaseBundle base;
-  REQUIRE(sheaf::read_base_bundle(dir / "base.sheaf", base, progress).ok());
   REQUIRE(base.frames.size() == expected.contents.size());
   CHECK(base.dictionary.empty());
   CHECK(base.block_size == 1024);
@@ -172,13 +186,9 @@ TEST_CASE("base bundle finds each frame by its content and hands its stored byte
 }
 
 TEST_CASE("base bundle does not find a content it does not hold", "[compiler][compress]") {
-  const sheaf::test::TempDir dir;
-  const std::string file = small_bundle();
-  sheaf::test::write_file(dir / "base.sheaf", file);
-  const std::string first = frames_of(file).contents[0];
-  sheaf::Progress progress(sheaf::ProgressMode::off);
-  sheaf::BaseBundle base;
-  REQUIRE(sheaf::read_base_bundle(dir / "base.sheaf", base, progress).ok());
+  ReadBase read;
+  sheaf::BaseBundle& base = read.base;
+  const std::string& first = read.expected.contents[0];
   CHECK(base.find(altered(first)) == -1);
   CHECK(base.find(first + "x") == -1);
   CHECK(base.find(first.substr(1)) == -1);
@@ -189,13 +199,9 @@ TEST_CASE("base bundle does not find a content it does not hold", "[compiler][co
 
 TEST_CASE("base bundle compares the bytes when the hash and size match (a collision)",
           "[compiler][compress]") {
-  const sheaf::test::TempDir dir;
-  const std::string file = small_bundle();
-  sheaf::test::write_file(dir / "base.sheaf", file);
-  const Frames expected = frames_of(file);
-  sheaf::Progress progress(sheaf::ProgressMode::off);
-  sheaf::BaseBundle base;
-  REQUIRE(sheaf::read_base_bundle(dir / "base.sheaf", base, progress).ok());
+  ReadBase read;
+  const Frames& expected = read.expected;
+  sheaf::BaseBundle& base = read.base;
   for (size_t j = 0; j < expected.contents.size(); ++j) {
     const uint64_t hash = base.frames[j].content_hash;
     // Frame j's hash given for other bytes of its size: what a collision would look like.
@@ -209,15 +215,11 @@ TEST_CASE("base bundle compares the bytes when the hash and size match (a collis
 TEST_CASE("base bundle still reads its frames after its file is replaced by rename",
           "[compiler][compress]") {
   // -o naming the base: the output is written next to it and renamed over it.
-  const sheaf::test::TempDir dir;
-  const std::string file = small_bundle();
-  sheaf::test::write_file(dir / "base.sheaf", file);
-  const Frames expected = frames_of(file);
-  sheaf::Progress progress(sheaf::ProgressMode::off);
-  sheaf::BaseBundle base;
-  REQUIRE(sheaf::read_base_bundle(dir / "base.sheaf", base, progress).ok());
-  sheaf::test::write_file(dir / "new.sheaf", std::string(file.size() * 2, 'z'));
-  REQUIRE(std::rename((dir / "new.sheaf").c_str(), (dir / "base.sheaf").c_str()) == 0);
+  ReadBase read;
+  const Frames& expected = read.expected;
+  sheaf::BaseBundle& base = read.base;
+  sheaf::test::write_file(read.dir / "new.sheaf", std::string(read.file.size() * 2, 'z'));
+  REQUIRE(std::rename((read.dir / "new.sheaf").c_str(), read.path().c_str()) == 0);
   for (size_t j = 0; j < expected.contents.size(); ++j) {
     CHECK(base.find(expected.contents[j]) == static_cast<int64_t>(j));
     CHECK(base.compressed_of(base.frames[j]) == expected.stored[j]);
