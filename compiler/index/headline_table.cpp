@@ -22,28 +22,47 @@ void put_varint(std::string& out, uint32_t v) {
   out.push_back(static_cast<char>(v));
 }
 
+// The first slot of each frame, ascending, for `n` titles (SPEC: "Headlines section").
+template <typename TitleAt>
+std::vector<uint32_t> cut_frames(uint32_t n, const TitleAt& title_at, const HeadlineCuts& cuts) {
+  std::vector<uint32_t> firsts;
+  uint32_t held = 0;
+  for (uint32_t s = n; s-- > 1;) {
+    ++held;
+    if (held >= cuts.max || (held >= cuts.min && headline_cut_hits(title_at(s), cuts.spacing))) {
+      firsts.push_back(s);
+      held = 0;
+    }
+  }
+  if (n > 0) {
+    firsts.push_back(0);  // frame 0: what is left, the newest
+  }
+  std::reverse(firsts.begin(), firsts.end());
+  return firsts;
+}
+
 // The section for `n` articles, `title_at(s)` the title at slot s.
 template <typename TitleAt>
 std::string encode(uint32_t n, const TitleAt& title_at, const std::string& dictionary,
-                   const CompressOptions& options, uint32_t group) {
-  if (group == 0) {
-    throw std::invalid_argument("headline group 0");
+                   const CompressOptions& options, const HeadlineCuts& cuts) {
+  if (cuts.min == 0 || cuts.max < cuts.min || cuts.spacing == 0) {
+    throw std::invalid_argument("headline cuts need 0 < min <= max and a spacing");
   }
   std::vector<uint32_t> sorted(n);
   std::iota(sorted.begin(), sorted.end(), 0);
   // Ties keep slot order (newest first): the sort is stable over ascending slots.
   std::stable_sort(sorted.begin(), sorted.end(),
                    [&](uint32_t x, uint32_t y) { return title_at(x) < title_at(y); });
-  // Frames are cut from the oldest end (SPEC: "Headlines section"): frame 0 holds the newest
-  // n - group * (frames - 1) titles, so a night's new articles change only the newest frames.
-  const uint32_t frames = n / group + (n % group != 0 ? 1 : 0);
-  const uint32_t top = frames == 0 ? 0 : n - group * (frames - 1);
+  const std::vector<uint32_t> firsts = cut_frames(n, title_at, cuts);
+  const auto frames = static_cast<uint32_t>(firsts.size());
   std::vector<std::string> contents(frames);
-  for (uint32_t s = 0; s < n; ++s) {
-    std::string& c = contents[s < top ? 0 : 1 + (s - top) / group];
-    const std::string_view title = title_at(s);
-    put_varint(c, static_cast<uint32_t>(title.size()));
-    c.append(title);
+  for (uint32_t k = 0; k < frames; ++k) {
+    const uint32_t end = k + 1 < frames ? firsts[k + 1] : n;
+    for (uint32_t s = firsts[k]; s < end; ++s) {
+      const std::string_view title = title_at(s);
+      put_varint(contents[k], static_cast<uint32_t>(title.size()));
+      contents[k].append(title);
+    }
   }
   const std::vector<std::string> compressed = compress_each(
       frames, [&](size_t k) -> std::string_view { return contents[k]; }, dictionary, options);
@@ -57,12 +76,15 @@ std::string encode(uint32_t n, const TitleAt& title_at, const std::string& dicti
     throw std::runtime_error("the HEADLINES frames exceed 4 GiB");
   }
   std::string out;
-  out.reserve(20 + 4 * (size_t{n} + frames) + blob);
+  out.reserve(20 + 4 * (size_t{n} + 2 * size_t{frames}) + blob);
   for (const uint32_t v :
-       {n, group, frames, static_cast<uint32_t>(blob), static_cast<uint32_t>(max_raw)}) {
+       {n, cuts.min, frames, static_cast<uint32_t>(blob), static_cast<uint32_t>(max_raw)}) {
     put_le32(out, v);
   }
   for (const uint32_t s : sorted) {
+    put_le32(out, s);
+  }
+  for (const uint32_t s : firsts) {
     put_le32(out, s);
   }
   size_t end = 0;
@@ -78,12 +100,23 @@ std::string encode(uint32_t n, const TitleAt& title_at, const std::string& dicti
 
 }  // namespace
 
+bool headline_cut_hits(std::string_view title, uint32_t spacing) {
+  uint64_t h = 0xcbf29ce484222325u;  // FNV-1a 64
+  for (const char c : title) {
+    h = (h ^ static_cast<uint8_t>(c)) * 0x100000001b3u;
+  }
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9u;  // splitmix64's finalizer
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebu;
+  h ^= h >> 31;
+  return h % spacing == 0;
+}
+
 std::string encode_headlines(const std::vector<std::string_view>& titles,
                              const std::vector<uint32_t>& newest, const std::string& dictionary,
-                             const CompressOptions& options, uint32_t group) {
+                             const CompressOptions& options, const HeadlineCuts& cuts) {
   return encode(
       static_cast<uint32_t>(newest.size()), [&](uint32_t s) { return titles.at(newest[s]); },
-      dictionary, options, group);
+      dictionary, options, cuts);
 }
 
 std::string encode_record_headlines(const RecordStore& records, const std::string& navigation,

@@ -596,14 +596,15 @@ std::vector<Case> navigation_cases() {
 }
 
 /// The HEADLINES section of the draft's records (Alpha, Beta, Gamma; with NavDraft's order,
-/// slot s holds article s, so `sorted` is 0 1 2), two titles a frame, cut from the oldest end
-/// (frame 0 holds slot 0, frame 1 slots 1 and 2). Each case changes one value.
+/// slot s holds article s, so `sorted` is 0 1 2), frame 0 holding slot 0 and frame 1 slots 1
+/// and 2 (at least min_group = 2). Each case changes one value.
 struct HeadlineDraft {
   uint32_t n = 3;
-  uint32_t group = 2;
+  uint32_t min_group = 2;
   uint32_t frame_count = 2;
   uint32_t max_raw = 11;  // "\x04Beta\x05Gamma"
   std::vector<uint32_t> sorted = {0, 1, 2};
+  std::vector<uint32_t> firsts = {0, 1};
   std::vector<std::string> contents = {
       "\x05"
       "Alpha",
@@ -632,9 +633,10 @@ struct HeadlineDraft {
     if (edit_ends) {
       edit_ends(ends);
     }
-    std::vector<uint32_t> words = {n, group, frame_count, static_cast<uint32_t>(blob.size()),
+    std::vector<uint32_t> words = {n, min_group, frame_count, static_cast<uint32_t>(blob.size()),
                                    max_raw};
     words.insert(words.end(), sorted.begin(), sorted.end());
+    words.insert(words.end(), firsts.begin(), firsts.end());
     words.insert(words.end(), ends.begin(), ends.end());
     Bytes b(4 * words.size());
     for (size_t k = 0; k < words.size(); ++k) {
@@ -673,8 +675,21 @@ std::vector<Case> headlines_cases() {
               d.extra_sections.push_back(section(sheaf::format::SectionKind::headlines, Bytes(4)));
             }),
       with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.extra = 1; }),  // a byte too many
-      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.group = 0; }),
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.min_group = 0; }),
       with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.frame_count = 3; }),
+      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.firsts = {1, 2}; }),
+      with_headlines("L1", read, bad,
+                     [](HeadlineDraft& h) {  // more frames than titles
+                       h.frame_count = 4;
+                       h.firsts = {0, 1, 2, 3};
+                       h.contents = {"\x05"
+                                     "Alpha",
+                                     "\x04"
+                                     "Beta",
+                                     "\x05"
+                                     "Gamma",
+                                     ""};
+                     }),
       with_headlines("L1", read, bad,
                      [](HeadlineDraft& h) { h.max_raw = sheaf::format::kMaxFrameSize + 1; }),
       with_headlines("L1", read, bad,
@@ -690,6 +705,11 @@ std::vector<Case> headlines_cases() {
                      [](HeadlineDraft& h) {  // frame 0 empty
                        h.edit_ends = [](std::vector<uint32_t>& ends) { ends[0] = 0; };
                      }),
+      with_headlines("L2", Action::verify_all, bad,
+                     [](HeadlineDraft& h) {  // frame 0 holds no slot
+                       h.firsts = {0, 0};
+                     }),
+      with_headlines("L2", verify, bad, [](HeadlineDraft& h) { h.firsts = {0, 0}; }),
       with_headlines("L3", read, Errc::corrupt_body,
                      [](HeadlineDraft& h) {  // its content checksum
                        h.edit_frames = [](std::vector<Bytes>& f) { f[0].back() ^= 1; };
@@ -708,6 +728,7 @@ std::vector<Case> headlines_cases() {
                            "Alpha!";
                      }),
       with_headlines("L5", verify, bad, [](HeadlineDraft& h) { h.max_raw = 12; }),
+      with_headlines("L5", verify, bad, [](HeadlineDraft& h) { h.min_group = 3; }),
       with_headlines("L5", verify, bad,
                      [](HeadlineDraft& h) {
                        h.sorted = {1, 0, 2};

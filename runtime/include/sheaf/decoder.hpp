@@ -517,6 +517,8 @@ inline Result<std::string_view> Headlines::title_at_slot(Decoder& decoder, uint3
     return Errc::out_of_range;
   }
   const uint32_t k = frame_of(slot);
+  const uint32_t j = slot - first_slot(k);
+  SHEAF_CHECK(first_slot(k) <= slot && j < entries_in(k), Rule::L2);
   if (cache.frame != k) {
     cache = Cache{};
     const Result<ByteSpan> bytes = frame(k);
@@ -529,7 +531,7 @@ inline Result<std::string_view> Headlines::title_at_slot(Decoder& decoder, uint3
     }
     cache = Cache{k, static_cast<uint32_t>(content.value().size())};
   }
-  return entry(ByteSpan(buffer.data(), cache.size), slot - first_slot(k));
+  return entry(ByteSpan(buffer.data(), cache.size), j);
 }
 
 inline Result<uint32_t> Headlines::partition(Decoder& decoder, std::string_view prefix,

@@ -27,7 +27,7 @@ class Decoder;
 /// to L4); verify_headlines() (verify.hpp) checks the section whole (L5, L6).
 class Headlines {
  public:
-  // article_count, group, frame_count, blob_size, max_raw
+  // article_count, min_group, frame_count, blob_size, max_raw
   static constexpr size_t kHeaderBytes = 20;
   static constexpr uint32_t kNoFrame = UINT32_MAX;
 
@@ -55,8 +55,10 @@ class Headlines {
 
   uint32_t count() const noexcept { return n_; }
 
-  /// Titles a frame (frame 0, the newest, may hold fewer).
-  uint32_t group() const noexcept { return g_; }
+  /// The fewest titles a frame holds, frame 0 (the newest) aside, which may hold fewer
+  /// (verify_headlines() checks it: rule L5). A screen of consecutive slots spans at most
+  /// (lines - 1) / min_group() + 2 frames.
+  uint32_t min_group() const noexcept { return g_; }
 
   uint32_t frame_count() const noexcept { return f_; }
 
@@ -84,18 +86,35 @@ class Headlines {
     return ByteSpan(blob_ + begin, end - begin);
   }
 
-  /// How many titles frame `k` holds: frames are cut from the oldest end, so frame 0 (the
-  /// newest titles) holds the remainder, 1 to group(), and every other frame group(). New
-  /// articles then change only the newest frames, which keeps nightly patches small.
-  uint32_t entries_in(uint32_t k) const noexcept { return k >= f_ ? 0 : k == 0 ? top() : g_; }
+  /// The first slot of frame `k` (k below frame_count()): the frames' first slots ascend from
+  /// 0, frame 0 holding the newest titles (verify_headlines() checks the order: rule L5).
+  uint32_t first_slot(uint32_t k) const noexcept { return word(first_, k); }
 
-  /// The frame that holds `slot`'s title (slot below count()).
-  uint32_t frame_of(uint32_t slot) const noexcept {
-    return slot < top() ? 0 : 1 + (slot - top()) / g_;
+  /// How many titles frame `k` holds: 0 past the end or where first slots do not ascend.
+  uint32_t entries_in(uint32_t k) const noexcept {
+    if (k >= f_) {
+      return 0;
+    }
+    const uint32_t end = k + 1 == f_ ? n_ : first_slot(k + 1);
+    return end > first_slot(k) ? end - first_slot(k) : 0;
   }
 
-  /// The first slot of frame `k` (k below frame_count()).
-  uint32_t first_slot(uint32_t k) const noexcept { return k == 0 ? 0 : top() + (k - 1) * g_; }
+  /// The frame meant to hold `slot`'s title (slot below count()): the last whose first slot is
+  /// not above it, by binary search over the first slots. title_at_slot() checks that the frame
+  /// holds it (rule L2).
+  uint32_t frame_of(uint32_t slot) const noexcept {
+    uint32_t k = 0;
+    for (uint32_t count = f_; count > 1;) {
+      const uint32_t half = count / 2;
+      if (first_slot(k + half) <= slot) {
+        k += half;
+        count -= half;
+      } else {
+        count = half;
+      }
+    }
+    return k;
+  }
 
   /// Entry `j` of a frame's decoded `content` (entries: LEB128 length, then the title).
   /// @return the title (a view into `content`), or corrupt_index when an entry up to it is cut
@@ -132,9 +151,6 @@ class Headlines {
                             MutableByteSpan buffer) const noexcept;
 
  private:
-  // Titles in frame 0: n - g * (f - 1), from 1 to g (0 with no frames).
-  uint32_t top() const noexcept { return f_ == 0 ? 0 : n_ - g_ * (f_ - 1); }
-
   static uint32_t word(const uint8_t* table, uint32_t k) noexcept {
     return detail::load_le32(table + 4 * size_t{k});
   }
@@ -145,6 +161,7 @@ class Headlines {
                              MutableByteSpan buffer, Cache& cache) const noexcept;
 
   const uint8_t* sorted_ = nullptr;
+  const uint8_t* first_ = nullptr;
   const uint8_t* ends_ = nullptr;
   const uint8_t* blob_ = nullptr;
   uint32_t n_ = 0;
@@ -163,12 +180,14 @@ inline Result<Headlines> Headlines::open(ByteSpan section, uint32_t article_coun
   h.blob_size_ = detail::load_le32(section.data() + 12);
   h.max_raw_ = detail::load_le32(section.data() + 16);
   SHEAF_CHECK(h.n_ == article_count && h.g_ != 0, Rule::L1);
-  SHEAF_CHECK(h.f_ == h.n_ / h.g_ + (h.n_ % h.g_ != 0 ? 1 : 0), Rule::L1);
-  const uint64_t size = kHeaderBytes + uint64_t{4} * h.n_ + uint64_t{4} * h.f_ + h.blob_size_;
+  SHEAF_CHECK(h.f_ <= h.n_ && (h.f_ == 0) == (h.n_ == 0), Rule::L1);
+  const uint64_t size = kHeaderBytes + uint64_t{4} * h.n_ + uint64_t{8} * h.f_ + h.blob_size_;
   SHEAF_CHECK(size == section.size() && h.max_raw_ <= format::kMaxFrameSize, Rule::L1);
   h.sorted_ = section.data() + kHeaderBytes;
-  h.ends_ = h.sorted_ + size_t{4} * h.n_;
+  h.first_ = h.sorted_ + size_t{4} * h.n_;
+  h.ends_ = h.first_ + size_t{4} * h.f_;
   h.blob_ = h.ends_ + size_t{4} * h.f_;
+  SHEAF_CHECK(h.f_ == 0 || word(h.first_, 0) == 0, Rule::L1);
   SHEAF_CHECK((h.f_ == 0 ? 0 : word(h.ends_, h.f_ - 1)) == h.blob_size_, Rule::L1);
   return h;
 }

@@ -1,7 +1,7 @@
 // sheaf runtime: list screens from the NAVIGATION and HEADLINES sections: the headlines of the
 // newest articles, or of a category's, with their dates. No record is decoded and nothing is
-// allocated: a screen of 10 to 20 lines decodes one or two small headline frames (16 titles
-// each) into a caller's buffer and copies its titles there.
+// allocated: a screen of 10 to 20 lines decodes one or two small headline frames (12 to 24
+// titles each) into a caller's buffer and copies its titles there.
 #pragma once
 
 #include <cstddef>
@@ -28,10 +28,10 @@ struct Headline {
 
 /// Text buffer bytes that hold a newest-first screen of `lines` headlines: the frame being
 /// decoded (max_raw bytes, at the buffer's end) plus the titles copied out, which come from at
-/// most (lines - 1) / group + 2 frames. A category screen's lines may lie in as many frames as
+/// most (lines - 1) / min_group + 2 frames. A category screen's lines may lie in as many frames as
 /// lines: with this buffer it may show fewer lines a call (the caller pages on).
 inline size_t screen_buffer_size(const Headlines& headlines, size_t lines) noexcept {
-  const size_t g = headlines.group() == 0 ? 1 : headlines.group();
+  const size_t g = headlines.min_group() == 0 ? 1 : headlines.min_group();
   const size_t frames = lines == 0 ? 0 : (lines - 1) / g + 2;
   return size_t{headlines.max_raw()} * (frames + 1);
 }

@@ -248,6 +248,7 @@ inline Errc verify_headline_tables(const Bundle& b) noexcept {
     if (e != Errc::ok) {
       return e;
     }
+    SHEAF_CHECK(h.value().entries_in(k) != 0, Rule::L2);  // first slots ascend
   }
   return Errc::ok;
 }
@@ -471,12 +472,16 @@ inline Errc verify_bodies(const Bundle& b, Decoder& decoder, MutableByteSpan buf
 
 namespace detail {
 
-// SPEC: rules L2 to L4 and L5's size half: every headline frame decodes (into `frame`) and holds
-// exactly its entries; max_raw is the largest content.
+// SPEC: rules L2 to L4 and L5's frame half: the first slots ascend, every frame but frame 0
+// holds at least min_group titles, every frame decodes (into `frame`) and holds exactly its
+// entries, and max_raw is the largest content.
 inline Errc verify_headline_frames(const Headlines& h, Decoder& decoder,
                                    MutableByteSpan frame) noexcept {
   uint32_t largest = 0;
   for (uint32_t k = 0; k < h.frame_count(); ++k) {
+    const uint32_t entries = h.entries_in(k);
+    SHEAF_CHECK(entries != 0, Rule::L2);  // first slots ascend
+    SHEAF_CHECK(k == 0 || entries >= h.min_group(), Rule::L5);
     const Result<ByteSpan> bytes = h.frame(k);
     if (!bytes.ok()) {
       return bytes.error();
@@ -487,7 +492,7 @@ inline Errc verify_headline_frames(const Headlines& h, Decoder& decoder,
     }
     const char* p = reinterpret_cast<const char*>(content.value().data());
     const char* end = p + content.value().size();
-    for (uint32_t j = 0; j < h.entries_in(k); ++j) {
+    for (uint32_t j = 0; j < entries; ++j) {
       uint32_t size = 0;
       SHEAF_CHECK(read_varint(p, end, size) && size <= static_cast<size_t>(end - p), Rule::L4);
       p += size;
