@@ -677,18 +677,22 @@ std::vector<Case> headlines_cases() {
       with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.extra = 1; }),  // a byte too many
       with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.min_group = 0; }),
       with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.frame_count = 3; }),
-      with_headlines("L1", read, bad, [](HeadlineDraft& h) { h.firsts = {1, 2}; }),
+      with_headlines("L1", read, bad,
+                     [](HeadlineDraft& h) {
+                       h.firsts = {1, 2};
+                     }),
       with_headlines("L1", read, bad,
                      [](HeadlineDraft& h) {  // more frames than titles
                        h.frame_count = 4;
                        h.firsts = {0, 1, 2, 3};
-                       h.contents = {"\x05"
-                                     "Alpha",
-                                     "\x04"
-                                     "Beta",
-                                     "\x05"
-                                     "Gamma",
-                                     ""};
+                       h.contents = {
+                           "\x05"
+                           "Alpha",
+                           "\x04"
+                           "Beta",
+                           "\x05"
+                           "Gamma",
+                           ""};
                      }),
       with_headlines("L1", read, bad,
                      [](HeadlineDraft& h) { h.max_raw = sheaf::format::kMaxFrameSize + 1; }),
@@ -709,7 +713,10 @@ std::vector<Case> headlines_cases() {
                      [](HeadlineDraft& h) {  // frame 0 holds no slot
                        h.firsts = {0, 0};
                      }),
-      with_headlines("L2", verify, bad, [](HeadlineDraft& h) { h.firsts = {0, 0}; }),
+      with_headlines("L2", verify, bad,
+                     [](HeadlineDraft& h) {
+                       h.firsts = {0, 0};
+                     }),
       with_headlines("L3", read, Errc::corrupt_body,
                      [](HeadlineDraft& h) {  // its content checksum
                        h.edit_frames = [](std::vector<Bytes>& f) { f[0].back() ^= 1; };
