@@ -62,15 +62,21 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
       ->required();
   add_build_pipeline_options(*sub, c);
   sub->add_option("--block-size", c.build.block_size,
-                  "Largest uncompressed frame in bytes (a reader needs a buffer this big)")
+                  "Largest uncompressed frame in bytes, or with K or M (1024s: 16K); a reader "
+                  "needs a buffer this big")
       ->capture_default_str()
+      ->transform(CLI::AsSizeValue(false))
+      ->type_name("BYTES")
       ->check(CLI::Range(1024u, 64u * 1024 * 1024));
   sub->add_option("--level", c.build.level, "zstd compression level")
       ->capture_default_str()
       ->check(CLI::Range(1, 22));
   sub->add_option("--dict-size", c.build.dictionary_size,
-                  "Largest trained dictionary in bytes; 0 disables it")
+                  "Largest trained dictionary in bytes, or with K or M (1024s: 512K, 1M); 0 "
+                  "disables it")
       ->capture_default_str()
+      ->transform(CLI::AsSizeValue(false))
+      ->type_name("BYTES")
       ->check(CLI::Range(size_t{0}, size_t{16} << 20));
   sub->add_flag("--pack-dictionary,!--no-pack-dictionary", c.build.pack_dictionary,
                 "The default: store the dictionary compressed (a smaller bundle; a reader unpacks "
@@ -174,7 +180,8 @@ void add_patch_commands(CLI::App& app, sheaf::cli::PatchCommand& c) {
                    "Largest zstd block and ADD in the patch, in bytes: the chunk buffer that "
                    "`patch_workspace_size` adds to the applier's zstd context. Default: NEW's "
                    "block size, at least 16 KiB and at most 1 MiB; ask for less when the "
-                   "device's RAM is tight (the patch grows a little)")
+                   "device's RAM is tight (the patch grows a little). K and M suffixes: 1024s")
+      ->transform(CLI::AsSizeValue(false))
       ->type_name("BYTES")
       ->check(CLI::Range(sheaf::kMinMaxChunk, sheaf::kMaxMaxChunk));
   CLI::App* patch = app.add_subcommand(

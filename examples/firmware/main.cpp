@@ -72,8 +72,8 @@ constexpr size_t kLines = 10;
 sheaf::Headline home_lines[kLines];
 
 // The home screen: the 10 newest headlines with their dates, from the NAVIGATION and HEADLINES
-// sections: one headline frame (16 titles) decoded into the frame buffer, whose front then holds
-// the titles (no RAM of its own beyond the lines), printed as H lines, and what it cost. Not
+// sections: one headline frame (12 to 24 titles) decoded into the frame buffer, whose front then
+// holds the titles (no RAM of its own beyond the lines), printed as H lines, and what it cost. Not
 // inlined, so that its stack is not added to main's while the articles are read.
 __attribute__((noinline)) bool home_screen(const sheaf::Bundle& bundle, sheaf::Decoder& decoder) {
   const uint32_t t0 = SysTick::now();

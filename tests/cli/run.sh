@@ -89,6 +89,13 @@ expect_rc 2
 expect_err "id"
 end
 
+begin "usage: --dict-size 1X is not a size"
+run build "$EX" -o "$W/never.sheaf" --dict-size 1X
+expect_rc 2
+expect_err "--dict-size"
+check "output written despite the usage error" test ! -e "$W/never.sheaf"
+end
+
 begin "usage: --block-size 10 is out of range"
 run build "$EX" -o "$W/never.sheaf" --block-size 10
 expect_rc 2
@@ -305,11 +312,12 @@ expect_rc 0
 check "j1.sheaf and j2.sheaf differ" same_files "$W/j1.sheaf" "$W/j2.sheaf"
 end
 
-# Small frames make several frames per thread, so the threads really split the work.
-begin "determinism: --block-size 4096 with -j 1 and -j 4"
+# Small frames make several frames per thread, so the threads really split the work. The
+# second build spells the size with a unit (4K: 4096, K and M are 1024s).
+begin "determinism: --block-size 4096 with -j 1 and 4K with -j 4"
 run build -q --block-size 4096 -j 1 "$EX" -o "$W/b1.sheaf"
 RC1=$RC
-run build -q --block-size 4096 -j 4 "$EX" -o "$W/b4.sheaf"
+run build -q --block-size 4K -j 4 "$EX" -o "$W/b4.sheaf"
 check "-j 1 build failed (exit $RC1)" test "$RC1" -eq 0
 expect_rc 0
 check "b1.sheaf and b4.sheaf differ" same_files "$W/b1.sheaf" "$W/b4.sheaf"
