@@ -93,8 +93,9 @@ class Decoder {
   Result<std::string_view> read_bytes(const ArticleView& a, MutableByteSpan buffer) noexcept;
 
   /// As read_bytes(), for reading articles in order: `cached` names the frame whose content is
-  /// in `buffer` (UINT32_MAX for none) and is updated; a record that lies in that one frame is
-  /// taken from `buffer` without decoding it again.
+  /// at the front of `buffer` (UINT32_MAX for none) and is updated; a record that lies in that
+  /// one frame is taken from `buffer` without decoding it again, and a longer record that
+  /// starts there decodes only its other frames.
   Result<std::string_view> read_bytes(const ArticleView& a, MutableByteSpan buffer,
                                       uint32_t& cached) noexcept;
 
@@ -299,9 +300,19 @@ inline Result<std::string_view> Decoder::read_planned(const ArticleView& a, cons
     return Errc::output_too_small;
   }
   if (p.frame_count != 1 || cached != p.first_frame) {
-    cached = UINT32_MAX;
+    // The buffer's front may already hold the first frame (a lookup read it for the fields).
     size_t at = 0;
-    for (uint32_t k = 0; k < p.frame_count; ++k) {
+    uint32_t k = 0;
+    if (cached == p.first_frame) {
+      const Result<FrameView> first = bundle_.frame(p.first_frame);
+      if (!first.ok()) {
+        return first.error();
+      }
+      at = first.value().raw_size;
+      k = 1;
+    }
+    cached = UINT32_MAX;
+    for (; k < p.frame_count; ++k) {
       const Result<ByteSpan> part = decode_frame(
           p.first_frame + k, MutableByteSpan(buffer.data() + at, buffer.size() - at), false);
       if (!part.ok()) {
@@ -426,7 +437,11 @@ inline Result<Found> Decoder::find(std::string_view id, MutableByteSpan buffer) 
   if (whole) {
     return Found{i.value(), fields};
   }
-  const Result<Record> r = read(i.value(), buffer);
+  const Result<ArticleView> a = bundle_.article(i.value());
+  if (!a.ok()) {
+    return a.error();
+  }
+  const Result<Record> r = read_record(a.value(), buffer, cached);  // the first frame is there
   if (!r.ok()) {
     return r.error();
   }
@@ -458,7 +473,7 @@ inline Result<Found> Decoder::find_title(std::string_view title, MutableByteSpan
       if (whole) {
         return Found{a.value().index, r.value()};
       }
-      const Result<Record> full = read(a.value(), buffer);
+      const Result<Record> full = read_record(a.value(), buffer, cached);
       if (!full.ok()) {
         return full.error();
       }
