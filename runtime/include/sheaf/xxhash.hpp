@@ -49,9 +49,22 @@ class Xxh64 {
       size -= fill;
       buffered_ = 0;
     }
+    // The lanes in locals: stores to v_ could alias the input (uint8_t), which would keep the
+    // compiler from holding them in registers.
+    uint64_t v0 = v_[0];
+    uint64_t v1 = v_[1];
+    uint64_t v2 = v_[2];
+    uint64_t v3 = v_[3];
     for (; size >= 32; p += 32, size -= 32) {
-      stripe(p);
+      v0 = xxh64_round(v0, load_le64(p));
+      v1 = xxh64_round(v1, load_le64(p + 8));
+      v2 = xxh64_round(v2, load_le64(p + 16));
+      v3 = xxh64_round(v3, load_le64(p + 24));
     }
+    v_[0] = v0;
+    v_[1] = v1;
+    v_[2] = v2;
+    v_[3] = v3;
     for (size_t i = 0; i < size; ++i) {
       buffer_[buffered_++] = p[i];
     }
