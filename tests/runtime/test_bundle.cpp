@@ -267,7 +267,12 @@ TEST_CASE("many articles with one title: every title key is found, verify passes
   const uint32_t n = 2000;
   for (uint32_t i = 0; i < n; ++i) {
     const bool other = i % 500 == 7;  // four articles with a title of their own
-    const std::string title = other ? "Other " + std::to_string(i) : std::string("Notice");
+    // Four titled "Quad" and eight "Octet": ranges found by stepping past the first key, and
+    // by a second binary search once the steps (8) run out.
+    const std::string title = other           ? "Other " + std::to_string(i)
+                              : i % 500 == 11 ? std::string("Quad")
+                              : i % 250 == 13 ? std::string("Octet")
+                                              : std::string("Notice");
     std::fprintf(f, "{\"id\":\"n-%05u\",\"title\":\"%s\",\"body\":\"text %u\"}\n", i, title.c_str(),
                  i);
   }
@@ -284,8 +289,15 @@ TEST_CASE("many articles with one title: every title key is found, verify passes
   const MutableByteSpan out(buffer.data(), buffer.size());
   CHECK(sheaf::verify_bodies(b, d, out) == Errc::ok);
   const sheaf::Range shared = b.title_range("Notice");
-  CHECK(shared.last - shared.first == n - 4);
+  CHECK(shared.last - shared.first == n - 16);
+  CHECK(b.title_range("Quad").last - b.title_range("Quad").first == 4);
+  CHECK(b.title_range("Octet").last - b.title_range("Octet").first == 8);
+  CHECK(d.find_title("Quad", out).value().index == 11);
+  CHECK(d.find_title("Octet", out).value().index == 13);
   for (uint32_t i = 0; i < n; ++i) {
+    if (i % 500 == 11 || i % 250 == 13) {
+      continue;
+    }
     const bool other = i % 500 == 7;
     const std::string own = "Other " + std::to_string(i);
     CHECK(b.has_title_key(other ? own : "Notice", i));

@@ -382,11 +382,20 @@ inline uint32_t Bundle::key_bound(detail::VectorSpan keys, uint32_t hash,
   return lo;
 }
 
-// Two binary searches: however many articles share the hash, the range costs O(log n).
+// A binary search for the first key, then a few steps past the keys with its hash (almost
+// always one), and a second binary search when there are more: however many articles share
+// the hash, the range costs O(log n).
 inline Range Bundle::key_range(detail::VectorSpan keys, std::string_view text) noexcept {
+  constexpr uint32_t kSteps = 8;
   const uint32_t h = detail::title_hash(text);
   const uint32_t first = key_bound(keys, h, 0);
-  const uint32_t last = h == UINT32_MAX ? keys.size : key_bound(keys, h + 1, 0);
+  uint32_t last = first;
+  while (last < keys.size && last - first < kSteps && key_at(keys, last).hash == h) {
+    ++last;
+  }
+  if (last - first == kSteps) {
+    last = h == UINT32_MAX ? keys.size : key_bound(keys, h + 1, 0);
+  }
   return Range{first, last};
 }
 
