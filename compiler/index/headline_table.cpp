@@ -8,6 +8,7 @@
 
 #include <sheaf/endian.hpp>
 #include <sheaf/record.hpp>
+#include <sheaf/xxhash.hpp>
 
 #include "index/le_words.hpp"
 
@@ -101,14 +102,7 @@ std::string encode(uint32_t n, const TitleAt& title_at, const std::string& dicti
 }  // namespace
 
 bool headline_cut_hits(std::string_view title, uint32_t spacing) {
-  uint64_t h = 0xcbf29ce484222325u;  // FNV-1a 64
-  for (const char c : title) {
-    h = (h ^ static_cast<uint8_t>(c)) * 0x100000001b3u;
-  }
-  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9u;  // splitmix64's finalizer
-  h = (h ^ (h >> 27)) * 0x94d049bb133111ebu;
-  h ^= h >> 31;
-  return h % spacing == 0;
+  return detail::xxh64(reinterpret_cast<const uint8_t*>(title.data()), title.size()) % spacing == 0;
 }
 
 std::string encode_headlines(const std::vector<std::string_view>& titles,

@@ -25,8 +25,8 @@ struct HeadlineCuts {
   uint32_t spacing = 4;
 };
 
-/// Whether the title closes a frame that already holds `min` titles (FNV-1a 64 of its bytes,
-/// mixed by splitmix64's finalizer, divisible by `spacing`).
+/// Whether the title closes a frame that already holds `min` titles: its XXH64 (seed 0) is
+/// divisible by `spacing`, as DATA's groups are cut by their ids' XXH64.
 bool headline_cut_hits(std::string_view title, uint32_t spacing);
 
 /// The HEADLINES section's bytes for articles whose titles are `titles` (article i at i, id
