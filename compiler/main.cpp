@@ -91,10 +91,10 @@ CLI::App* add_build(CLI::App& app, BuildCommand& c) {
                   "--base builds), or when keeping it is estimated to cost more than 1% of "
                   "the compressed text (the new and changed frames' bytes times 1 - 1/f, where "
                   "they compress f times worse per byte than the unchanged ones). Every frame "
-                  "whose content "
-                  "the base holds compressed with the dictionary used is copied, not compressed "
-                  "(frames are cut by article ids, so unchanged articles land in identical "
-                  "frames). -o may name it")
+                  "whose content the base holds compressed with the dictionary used is copied, "
+                  "not compressed (frames are cut by article ids, so unchanged articles land in "
+                  "identical frames), and so is every --keep-source file it keeps byte for "
+                  "byte. -o may name it")
       ->type_name("OLD.sheaf");
   sub->add_option("-j,--threads", c.build.threads, "Compression threads (0: all cores)")
       ->capture_default_str();

@@ -239,13 +239,32 @@ struct PackedSources {
   std::vector<SourceRecord> records;
 };
 
-PackedSources pack_sources(const std::vector<SourceFile>& sources, const CompressOptions& options) {
+// A file the base keeps byte for byte is copied from it, as DATA's frames are.
+PackedSources pack_sources(const std::vector<SourceFile>& sources, const CompressOptions& options,
+                           const BaseBundle* base, size_t& copied) {
   PackedSources out;
+  copied = 0;
   if (sources.empty()) {
     return out;
   }
-  out.frames = compress_each(
-      sources.size(), [&](size_t k) -> std::string_view { return sources[k].bytes; }, "", options);
+  out.frames.resize(sources.size());
+  std::vector<size_t> todo;  // the files to compress
+  for (size_t k = 0; k < sources.size(); ++k) {
+    const std::string_view kept =
+        base != nullptr ? base->find_source(sources[k].bytes) : std::string_view();
+    if (kept.empty()) {
+      todo.push_back(k);
+    } else {
+      out.frames[k] = std::string(kept);
+      ++copied;
+    }
+  }
+  std::vector<std::string> compressed = compress_each(
+      todo.size(), [&](size_t k) -> std::string_view { return sources[todo[k]].bytes; }, "",
+      options);
+  for (size_t k = 0; k < todo.size(); ++k) {
+    out.frames[todo[k]] = std::move(compressed[k]);
+  }
   const std::vector<uint64_t> offsets = aligned_offsets(out.frames);
   for (size_t k = 0; k < sources.size(); ++k) {
     const std::string& bytes = sources[k].bytes;
@@ -352,6 +371,7 @@ void report_output(const CompressedData& data, const DictionaryChoice& dictionar
   report.dictionary_size = dictionary.bytes.size();
   report.data_bytes = section_bytes(data.table);
   report.source_bytes = section_bytes(sources.records);
+  report.sources = sources.records.size();
   report.file_bytes = file.size;
 }
 
@@ -454,7 +474,10 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
       options, plan, catalog.records(), options.base.empty() ? nullptr : &base, progress, report);
   const DictionaryChoice& dictionary = compressed.dictionary;
   const CompressedData& data = compressed.data;
-  base = BaseBundle();  // the frames copied from it are in `data`: free it
+  const PackedSources sources = pack_sources(
+      inputs.sources, compress, options.base.empty() ? nullptr : &base, report.sources_copied);
+  inputs.sources.clear();
+  base = BaseBundle();  // what was copied from it is in `data` and `sources`: free it
   report.dictionary_note = dictionary.note;
   if (writes_headlines(options)) {  // compressed with DATA's dictionary, as its frames are
     tables.headlines =
@@ -467,8 +490,6 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
     tables.search = encode_search(catalog.records());
   }
   const RecordFingerprints fingerprints = free_records(catalog, report);
-  const PackedSources sources = pack_sources(inputs.sources, compress);
-  inputs.sources.clear();
 
   BundleMeta meta = meta_of(options);
   meta.dictionary_new_raw = report.dictionary_new_raw;

@@ -66,6 +66,8 @@ struct BuildReport {
   double new_since_training_share = 0;
   uint64_t dictionary_new_raw = 0;  ///< written to the index: the kept dictionary's untrained text
   size_t frames_copied = 0;         ///< frames copied from the base; the rest were compressed
+  size_t sources = 0;               ///< --keep-source: files kept
+  size_t sources_copied = 0;        ///< of them, those whose frame was copied from the base
 };
 
 /// Runs a whole build. Problems with inputs go to `diagnostics`; a problem writing the output

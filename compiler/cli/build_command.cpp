@@ -149,7 +149,9 @@ void print_report_json(const std::string& output, bool ok, const BuildReport& re
                    {"new_share_limit", Drift::kMaxNewShare},
                    {"dictionary_new_raw", report.dictionary_new_raw},
                    {"frames_copied", report.frames_copied},
-                   {"frames_compressed", report.frames - report.frames_copied}};
+                   {"frames_compressed", report.frames - report.frames_copied},
+                   {"sources_copied", report.sources_copied},
+                   {"sources_compressed", report.sources - report.sources_copied}};
   }
   std::printf("%s\n", out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
@@ -181,9 +183,14 @@ void print_base_summary(const BuildReport& report) {
   } else {
     dictionary = "no dictionary (--dict-size 0)";
   }
-  std::fprintf(stderr, "sheaf: base %s: %s; %s of %s frames copied from the base\n",
+  std::string kept;
+  if (report.sources > 0) {
+    kept = ", " + with_commas(report.sources_copied) + " of " + with_commas(report.sources) +
+           " kept sources";
+  }
+  std::fprintf(stderr, "sheaf: base %s: %s; %s of %s frames%s copied from the base\n",
                report.base.c_str(), dictionary.c_str(), with_commas(report.frames_copied).c_str(),
-               with_commas(report.frames).c_str());
+               with_commas(report.frames).c_str(), kept.c_str());
 }
 
 // The line a written bundle gets on stderr (`output`: its name for people), and the note on

@@ -10,6 +10,9 @@
 #include <zstd.h>
 
 #include <sheaf/sheaf.hpp>
+#include <sheaf/xxhash.hpp>
+
+#include "write/source_files.hpp"
 
 namespace sheaf {
 
@@ -141,6 +144,26 @@ int64_t BaseBundle::find(uint64_t hash, std::string_view content) {
 
 std::string_view BaseBundle::compressed_of(const BaseFrame& f) const {
   return text_of(reader->file()).substr(f.compressed_offset, f.compressed_size);
+}
+
+std::string_view BaseBundle::find_source(std::string_view bytes) const {
+  if (reader == nullptr) {
+    return {};
+  }
+  const Bundle& b = reader->bundle;
+  const uint64_t checksum =
+      detail::xxh64(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  std::string kept;
+  for (uint32_t k = 0; k < b.source_count(); ++k) {
+    const Result<SourceView> s = b.source(k);
+    if (!s.ok() || s.value().size != bytes.size() || s.value().checksum != checksum) {
+      continue;
+    }
+    if (read_source(s.value(), kept).ok() && kept == bytes) {
+      return text_of(s.value().frame);
+    }
+  }
+  return {};
 }
 
 Status read_base_bundle(const std::string& path, BaseBundle& base, Progress& progress) {

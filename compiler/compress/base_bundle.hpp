@@ -54,6 +54,11 @@ struct BaseBundle {
   /// Frame `f`'s zstd frame as the base holds it (a view into the file's bytes in memory).
   std::string_view compressed_of(const BaseFrame& f) const;
 
+  /// The zstd frame of the base's kept source (`--keep-source`) whose file is exactly `bytes`,
+  /// as the base holds it: found by size and XXH64, then decompressed and compared byte for
+  /// byte. Empty when the base keeps no such file.
+  std::string_view find_source(std::string_view bytes) const;
+
   struct Reader;  // the file's bytes and a decoder over them (base_bundle.cpp)
   std::unique_ptr<Reader> reader;
   std::unordered_multimap<uint64_t, uint32_t> by_content;  ///< content hash -> frame

@@ -113,6 +113,28 @@ expect_rc 0
 check "another file order differs" same_files "$W/new.sheaf" "$W/new-order.sheaf"
 end
 
+tail -n +2 "$W/split/a.jsonl" >"$W/split/c.jsonl"  # a.jsonl without its first article
+
+begin "build --base --keep-source: a file the base keeps is copied, a changed one compressed"
+run build "$W/split/b.jsonl" "$W/split/a.jsonl" -o "$W/kept-base.sheaf" --keep-source -q
+expect_rc 0
+run build "$W/split/b.jsonl" "$W/split/c.jsonl" -o "$W/kept.sheaf" --keep-source \
+  --base "$W/kept-base.sheaf" --json -j1
+expect_rc 0
+check "b.jsonl not copied, or c.jsonl copied" python3 -c '
+import json, sys
+b = json.load(sys.stdin)["base"]
+assert b["sources_copied"] == 1 and b["sources_compressed"] == 1, b
+' <"$OUT"
+run build "$W/split/b.jsonl" "$W/split/c.jsonl" -o "$W/kept-j2.sheaf" --keep-source \
+  --base "$W/kept-base.sheaf" -j2
+expect_rc 0
+expect_err "frames, 1 of 2 kept sources copied from the base"
+check "-j2 differs from -j1" same_files "$W/kept.sheaf" "$W/kept-j2.sheaf"
+run verify "$W/kept.sheaf"
+expect_rc 0
+end
+
 begin "build --base --json: the decision, its figures and the frame counts"
 run build "$W/new.jsonl" -o "$W/new-json.sheaf" --base "$W/base.sheaf" --json
 expect_rc 0

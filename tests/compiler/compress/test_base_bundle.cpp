@@ -17,18 +17,24 @@ using sheaf::judge_drift;
 
 namespace {
 
-// A bundle of several frames (1 KiB blocks, no dictionary), built in memory: its bytes.
-std::string small_bundle() {
+// Input file i of the small bundle.
+std::string small_input(int i) {
+  std::string body;
+  for (int w = 0; w < 120; ++w) {
+    body += "word" + std::to_string((i * 31 + w * 7) % 97) + " ";
+  }
+  return "Article " + std::to_string(i) + "\n\n" + body + "\n";
+}
+
+// A bundle of several frames (1 KiB blocks, no dictionary), built in memory: its bytes. With
+// `keep_source`, it keeps its 8 input files too.
+std::string small_bundle(bool keep_source = false) {
   sheaf::MemoryFileSystem fs;
   for (int i = 0; i < 8; ++i) {
-    std::string body;
-    for (int w = 0; w < 120; ++w) {
-      body += "word" + std::to_string((i * 31 + w * 7) % 97) + " ";
-    }
-    fs.add_file("in/" + std::to_string(i) + ".txt",
-                "Article " + std::to_string(i) + "\n\n" + body + "\n");
+    fs.add_file("in/" + std::to_string(i) + ".txt", small_input(i));
   }
   sheaf::BuildOptions options;
+  options.keep_source = keep_source;
   options.inputs = {"in"};
   options.output = "out.sheaf";
   options.level = 3;
@@ -210,6 +216,31 @@ TEST_CASE("base bundle compares the bytes when the hash and size match (a collis
   }
   // Another frame's content under frame 0's hash: not frame 0, whatever their sizes.
   CHECK(base.find(base.frames[0].content_hash, expected.contents[1]) == -1);
+}
+
+TEST_CASE("base bundle finds a kept source by its bytes and hands its stored frame",
+          "[compiler][compress]") {
+  const sheaf::test::TempDir dir;
+  const std::string file = small_bundle(true);
+  sheaf::test::write_file(dir / "kept.sheaf", file);
+  sheaf::BaseBundle base;
+  sheaf::Progress progress(sheaf::ProgressMode::off);
+  REQUIRE(sheaf::read_base_bundle(dir / "kept.sheaf", base, progress).ok());
+  const sheaf::Bundle b =
+      sheaf::Bundle::open(
+          sheaf::ByteSpan(reinterpret_cast<const uint8_t*>(file.data()), file.size()))
+          .value();
+  REQUIRE(b.source_count() == 8);
+  for (uint32_t k = 0; k < b.source_count(); ++k) {
+    const sheaf::SourceView s = b.source(k).value();
+    const int i = std::stoi(std::string(s.path.substr(s.path.rfind('/') + 1)));
+    const std::string_view stored(reinterpret_cast<const char*>(s.frame.data()), s.frame.size());
+    CHECK(base.find_source(small_input(i)) == stored);
+    CHECK(base.find_source(altered(small_input(i))).empty());  // same size, other bytes
+  }
+  CHECK(base.find_source("").empty());
+  sheaf::BaseBundle none;  // nothing read: nothing found
+  CHECK(none.find_source(small_input(0)).empty());
 }
 
 TEST_CASE("base bundle still reads its frames after its file is replaced by rename",
