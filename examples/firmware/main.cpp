@@ -6,7 +6,7 @@
 //   T <index> <id> <title>
 //   A <index> <body bytes> <FNV-1a 32 of the body>
 //   H <date>\t<title>   the home screen: the 10 newest headlines, from the NAVIGATION and
-//                       HEADLINES sections, no record decoded: one small headline frame
+//                       HEADLINES sections, no record decoded: one or two small headline frames
 //                       (compared with `sheaf ls --newest`)
 //   Q <query>\t<matches>\t<hits>   a two-term search over the SEARCH section (bundles built
 //   R <id>\t<title terms>\t<frequency>   with --search), best 10 hits first (compared with
@@ -72,9 +72,9 @@ constexpr size_t kLines = 10;
 sheaf::Headline home_lines[kLines];
 
 // The home screen: the 10 newest headlines with their dates, from the NAVIGATION and HEADLINES
-// sections: one headline frame (12 to 24 titles) decoded into the frame buffer, whose front then
-// holds the titles (no RAM of its own beyond the lines), printed as H lines, and what it cost. Not
-// inlined, so that its stack is not added to main's while the articles are read.
+// sections: one or two headline frames (12 to 24 titles) decoded into the frame buffer, whose front
+// then holds the titles (no RAM of its own beyond the lines), printed as H lines, and what it cost.
+// Not inlined, so that its stack is not added to main's while the articles are read.
 __attribute__((noinline)) bool home_screen(const sheaf::Bundle& bundle, sheaf::Decoder& decoder) {
   const uint32_t t0 = SysTick::now();
   (void)SysTick::wrapped();
