@@ -113,7 +113,7 @@ check "--max-chunk 64 MiB: patched result equals the new bundle" same_files "$W/
 end
 
 begin "diff --max-chunk: out of range or not a number, refused, nothing written"
-for bad in 0 1023 67108865 4294967296 -1 4k; do
+for bad in 0 1023 67108865 4294967296 -1 4x 65M; do
   run diff "$W/old.sheaf" "$W/new.sheaf" -o "$W/bad.patch" --max-chunk "$bad"
   expect_rc 2
   expect_err "--max-chunk"
@@ -123,6 +123,11 @@ run diff "$W/old.sheaf" "$W/new.sheaf" -o "$W/bad.patch" --max-chunk 1023
 expect_err "sheaf: error: --max-chunk: Value 1023 not in range 1024 to 67108864"
 run diff --help
 expect_out "--max-chunk"
+run diff "$W/old.sheaf" "$W/new.sheaf" -o "$W/k.patch" --max-chunk 4K
+expect_rc 0
+run diff "$W/old.sheaf" "$W/new.sheaf" -o "$W/n.patch" --max-chunk 4096
+expect_rc 0
+check "--max-chunk 4K and 4096 give different patches" same_files "$W/k.patch" "$W/n.patch"
 end
 
 begin "diff: deterministic, and '-o -' writes the patch to stdout"
