@@ -474,10 +474,9 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
       options, plan, catalog.records(), options.base.empty() ? nullptr : &base, progress, report);
   const DictionaryChoice& dictionary = compressed.dictionary;
   const CompressedData& data = compressed.data;
-  const PackedSources sources = pack_sources(
-      inputs.sources, compress, options.base.empty() ? nullptr : &base, report.sources_copied);
-  inputs.sources.clear();
-  base = BaseBundle();  // what was copied from it is in `data` and `sources`: free it
+  if (!options.keep_source) {
+    base = BaseBundle();  // the frames copied from it are in `data`: free it
+  }
   report.dictionary_note = dictionary.note;
   if (writes_headlines(options)) {  // compressed with DATA's dictionary, as its frames are
     tables.headlines =
@@ -490,6 +489,12 @@ bool run_build(const BuildOptions& options, FileSystem& fs, Diagnostics& diagnos
     tables.search = encode_search(catalog.records());
   }
   const RecordFingerprints fingerprints = free_records(catalog, report);
+  // --keep-source: the kept files, once the records are freed; those the base holds byte for
+  // byte are copied from it (so with --keep-source the base is kept until here).
+  const PackedSources sources = pack_sources(
+      inputs.sources, compress, options.base.empty() ? nullptr : &base, report.sources_copied);
+  inputs.sources.clear();
+  base = BaseBundle();
 
   BundleMeta meta = meta_of(options);
   meta.dictionary_new_raw = report.dictionary_new_raw;

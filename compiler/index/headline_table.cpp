@@ -23,6 +23,12 @@ void put_varint(std::string& out, uint32_t v) {
   out.push_back(static_cast<char>(v));
 }
 
+// Whether the title closes a frame that already holds `min` titles: its XXH64 (seed 0) is
+// divisible by `spacing`, as DATA's groups are cut by their ids' XXH64.
+bool cut_hits(std::string_view title, uint32_t spacing) {
+  return detail::xxh64(reinterpret_cast<const uint8_t*>(title.data()), title.size()) % spacing == 0;
+}
+
 // The first slot of each frame, ascending, for `n` titles (SPEC: "Headlines section").
 template <typename TitleAt>
 std::vector<uint32_t> cut_frames(uint32_t n, const TitleAt& title_at, const HeadlineCuts& cuts) {
@@ -30,7 +36,7 @@ std::vector<uint32_t> cut_frames(uint32_t n, const TitleAt& title_at, const Head
   uint32_t held = 0;
   for (uint32_t s = n; s-- > 1;) {
     ++held;
-    if (held >= cuts.max || (held >= cuts.min && headline_cut_hits(title_at(s), cuts.spacing))) {
+    if (held >= cuts.max || (held >= cuts.min && cut_hits(title_at(s), cuts.spacing))) {
       firsts.push_back(s);
       held = 0;
     }
@@ -100,10 +106,6 @@ std::string encode(uint32_t n, const TitleAt& title_at, const std::string& dicti
 }
 
 }  // namespace
-
-bool headline_cut_hits(std::string_view title, uint32_t spacing) {
-  return detail::xxh64(reinterpret_cast<const uint8_t*>(title.data()), title.size()) % spacing == 0;
-}
 
 std::string encode_headlines(const std::vector<std::string_view>& titles,
                              const std::vector<uint32_t>& newest, const std::string& dictionary,

@@ -25,10 +25,6 @@ struct HeadlineCuts {
   uint32_t spacing = 4;
 };
 
-/// Whether the title closes a frame that already holds `min` titles: its XXH64 (seed 0) is
-/// divisible by `spacing`, as DATA's groups are cut by their ids' XXH64.
-bool headline_cut_hits(std::string_view title, uint32_t spacing);
-
 /// The HEADLINES section's bytes for articles whose titles are `titles` (article i at i, id
 /// order) and whose newest-first order is `newest` (the article at each slot): the slots in
 /// ascending title bytes (ties by slot), each frame's first slot, the frame ends, and the

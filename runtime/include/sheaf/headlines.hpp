@@ -87,7 +87,7 @@ class Headlines {
   }
 
   /// The first slot of frame `k` (k below frame_count()): the frames' first slots ascend from
-  /// 0, frame 0 holding the newest titles (verify_headlines() checks the order: rule L5).
+  /// 0, frame 0 holding the newest titles (verify_all() checks the order: rule L2).
   uint32_t first_slot(uint32_t k) const noexcept { return word(first_, k); }
 
   /// How many titles frame `k` holds: 0 past the end or where first slots do not ascend.
