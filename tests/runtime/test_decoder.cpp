@@ -1,6 +1,8 @@
 // tests/runtime: Decoder modes, packed and raw dictionaries, whole and part-by-part reads,
 // buffer and workspace checks.
 #include <cstdint>
+#include <cstdio>
+#include <string>
 #include <vector>
 
 #include <zstd.h>
@@ -92,6 +94,54 @@ TEST_CASE("fast and small decoders read the same records, whole and by parts", "
     }
     CHECK(multi_frame > 0);  // every fixture has at least one long article
   }
+}
+
+TEST_CASE("a packed dictionary has a frame's room behind it, and larger frames decode in place",
+          "[runtime]") {
+  const auto align8 = [](size_t n) { return (n + 7) / 8 * 8; };
+  for (const auto* bytes : {&Bundles::get().dict, &Bundles::get().packed}) {
+    const Bundle b = Bundle::open(bytes->span()).value();
+    REQUIRE(b.dictionary_packed());
+    const size_t unpacked = Decoder::dictionary_size(b);
+    const size_t context = align8(ZSTD_estimateDCtxSize());
+    // SPEC: "Reader resource needs": C + align8(U + max_frame_size) [+ P].
+    CHECK(Decoder::small_workspace_size(b) == context + align8(unpacked + b.info().max_frame_size));
+    CHECK(Decoder::workspace_size(b) ==
+          Decoder::small_workspace_size(b) +
+              align8(ZSTD_estimateDDictSize(unpacked, ZSTD_dlm_byRef)));
+  }
+  // Headline frames larger than the data frames: decoded straight into the caller's buffer.
+  const std::string path = sheaf::test::temp_path("long-titles.jsonl");
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  REQUIRE(f != nullptr);
+  for (int i = 0; i < 200; ++i) {  // enough text for a dictionary
+    std::fprintf(f,
+                 "{\"id\":\"t-%03d\",\"date\":\"2024-06-%02d\",\"title\":\"Provincial "
+                 "earthquake bureau notice %d: where the shelters, the water points and the "
+                 "first-aid posts of district %d are\",\"body\":\"The bureau lists the "
+                 "shelters of district %d. Every shelter has water, blankets and a radio. "
+                 "Volunteers check the first-aid posts each week, notice %d.\"}\n",
+                 i, 1 + i % 28, i, i % 9, i % 9, i);
+  }
+  std::fclose(f);
+  for (const char* dictionary : {"", " --no-pack-dictionary"}) {
+    const sheaf::test::AlignedBytes bytes =
+        sheaf::test::build_bundle(path + " --block-size 1024" + dictionary, "long-titles.sheaf");
+    REQUIRE(bytes.size > 0);
+    const Bundle b = Bundle::open(bytes.span()).value();
+    CHECK(b.dictionary_packed() == (*dictionary == '\0'));
+    const Result<sheaf::Headlines> h = b.headlines();
+    REQUIRE(h.ok());
+    CHECK(h.value().max_raw() > b.info().max_frame_size);
+    for (const size_t size : {Decoder::workspace_size(b), Decoder::small_workspace_size(b)}) {
+      Workspace ws(size);
+      Decoder d = Decoder::init(b, ws.span()).value();
+      std::vector<uint8_t> buffer(sheaf::headlines_verify_size(b));
+      CHECK(sheaf::verify_headlines(b, d, MutableByteSpan(buffer.data(), buffer.size())) ==
+            Errc::ok);
+    }
+  }
+  std::remove(path.c_str());
 }
 
 TEST_CASE("a packed and a raw dictionary give the same records", "[runtime]") {

@@ -190,6 +190,9 @@ class Bundle {
 
   uint32_t frame_count() const noexcept { return frame_ends_.size; }
 
+  /// BundleInfo::max_frame_size, without building the whole BundleInfo.
+  uint32_t max_frame_size() const noexcept { return max_frame_size_; }
+
   /// Frame `j`: its bytes range-checked against the DATA section, its raw size read from its
   /// zstd header and within max_frame_size (so a buffer of BundleInfo::max_frame_size bytes
   /// holds any frame). Touches the frame's first bytes.

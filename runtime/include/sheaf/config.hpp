@@ -18,3 +18,10 @@
 #ifndef ZSTD_STATIC_LINKING_ONLY
 #define ZSTD_STATIC_LINKING_ONLY
 #endif
+
+// Internal: forces a function inline where one more call frame would raise the peak stack.
+#if defined(__GNUC__)
+#define SHEAF_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define SHEAF_ALWAYS_INLINE
+#endif
