@@ -191,32 +191,25 @@ CompressedData compress_data(const FramePlan& plan, const RecordStore& records,
                              Progress& progress) {
   const std::vector<int64_t> matches =
       base_matches(plan, records, dictionary, static_cast<uint32_t>(options.frame_size), base);
-  std::vector<size_t> todo;  // the frames to compress
-  for (size_t j = 0; j < plan.frames.size(); ++j) {
-    if (matches[j] < 0) {
-      todo.push_back(j);
-    }
-  }
-  progress.begin("compression", todo.size(), "frames");
-  std::vector<std::string> compressed = compress_each(
-      todo.size(), [&](size_t k) { return frame_bytes(plan, todo[k], records); }, dictionary,
-      options, mode != ProgressMode::off ? report_frames : nullptr, &progress);
-  progress.end();
   CompressedData out;
-  out.frames.resize(plan.frames.size());
   out.copied.resize(plan.frames.size());
-  for (size_t k = 0; k < todo.size(); ++k) {
-    out.frames[todo[k]] = std::move(compressed[k]);
-  }
+  std::vector<std::string_view> copies(plan.frames.size());
   std::vector<uint32_t> raw_sizes;
   raw_sizes.reserve(plan.frames.size());
   for (size_t j = 0; j < plan.frames.size(); ++j) {
     if (matches[j] >= 0) {
-      out.frames[j] = base->compressed_of(base->frames[static_cast<size_t>(matches[j])]);
+      copies[j] = base->compressed_of(base->frames[static_cast<size_t>(matches[j])]);
       out.copied[j] = true;
     }
     raw_sizes.push_back(plan.frames[j].raw_size);
   }
+  const auto to_compress =
+      static_cast<size_t>(std::count(out.copied.begin(), out.copied.end(), false));
+  progress.begin("compression", to_compress, "frames");
+  out.frames = compress_or_copy(
+      copies, [&](size_t j) { return frame_bytes(plan, j, records); }, dictionary, options,
+      mode != ProgressMode::off ? report_frames : nullptr, &progress);
+  progress.end();
   out.table = place_frames(out.frames, raw_sizes);
   return out;
 }
@@ -247,24 +240,13 @@ PackedSources pack_sources(const std::vector<SourceFile>& sources, const Compres
   if (sources.empty()) {
     return out;
   }
-  out.frames.resize(sources.size());
-  std::vector<size_t> todo;  // the files to compress
-  for (size_t k = 0; k < sources.size(); ++k) {
-    const std::string_view kept =
-        base != nullptr ? base->find_source(sources[k].bytes) : std::string_view();
-    if (kept.empty()) {
-      todo.push_back(k);
-    } else {
-      out.frames[k] = std::string(kept);
-      ++copied;
-    }
+  std::vector<std::string_view> copies(sources.size());
+  for (size_t k = 0; k < sources.size() && base != nullptr; ++k) {
+    copies[k] = base->find_source(sources[k].bytes);
+    copied += copies[k].empty() ? 0 : 1;
   }
-  std::vector<std::string> compressed = compress_each(
-      todo.size(), [&](size_t k) -> std::string_view { return sources[todo[k]].bytes; }, "",
-      options);
-  for (size_t k = 0; k < todo.size(); ++k) {
-    out.frames[todo[k]] = std::move(compressed[k]);
-  }
+  out.frames = compress_or_copy(
+      copies, [&](size_t k) -> std::string_view { return sources[k].bytes; }, "", options);
   const std::vector<uint64_t> offsets = aligned_offsets(out.frames);
   for (size_t k = 0; k < sources.size(); ++k) {
     const std::string& bytes = sources[k].bytes;

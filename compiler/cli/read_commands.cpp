@@ -15,7 +15,7 @@
 #include "cli/terminal_text.hpp"
 #include "cli/unpack_files.hpp"
 #include "diag/progress.hpp"
-#include "write/source_files.hpp"
+#include "compress/source_files.hpp"
 
 namespace sheaf::cli {
 namespace {

@@ -12,7 +12,7 @@
 #include <sheaf/sheaf.hpp>
 #include <sheaf/xxhash.hpp>
 
-#include "write/source_files.hpp"
+#include "compress/source_files.hpp"
 
 namespace sheaf {
 
@@ -154,8 +154,9 @@ std::string_view BaseBundle::find_source(std::string_view bytes) const {
   const uint64_t checksum =
       detail::xxh64(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
   std::string kept;
-  for (uint32_t k = 0; k < b.source_count(); ++k) {
-    const Result<SourceView> s = b.source(k);
+  const auto [first, last] = by_source.equal_range(checksum);
+  for (auto it = first; it != last; ++it) {
+    const Result<SourceView> s = b.source(it->second);
     if (!s.ok() || s.value().size != bytes.size() || s.value().checksum != checksum) {
       continue;
     }
@@ -193,6 +194,13 @@ Status read_base_bundle(const std::string& path, BaseBundle& base, Progress& pro
   }
   if (const Errc e = index_frames(*reader, out, progress); e != Errc::ok) {
     return Status::corrupt(where + "damaged: a frame does not read: " + to_string(e));
+  }
+  // Kept files by checksum, so that each new kept file is looked up once, not against all.
+  for (uint32_t k = 0; k < b.source_count(); ++k) {
+    const Result<SourceView> source = b.source(k);
+    if (source.ok()) {
+      out.by_source.emplace(source.value().checksum, k);
+    }
   }
   out.reader = std::move(reader);
   base = std::move(out);

@@ -62,6 +62,7 @@ struct BaseBundle {
   struct Reader;  // the file's bytes and a decoder over them (base_bundle.cpp)
   std::unique_ptr<Reader> reader;
   std::unordered_multimap<uint64_t, uint32_t> by_content;  ///< content hash -> frame
+  std::unordered_multimap<uint64_t, uint32_t> by_source;   ///< kept file's XXH64 -> source
 };
 
 /// XXH64 of a frame's raw content, as BaseFrame::content_hash holds it.

@@ -176,4 +176,29 @@ std::vector<std::string> compress_each(size_t total, const RawFn& raw_of,
   return out;
 }
 
+std::vector<std::string> compress_or_copy(const std::vector<std::string_view>& copies,
+                                          const RawFn& raw_of, const std::string& dictionary,
+                                          const CompressOptions& options, ProgressFn progress,
+                                          void* progress_context) {
+  std::vector<size_t> todo;  // the items to compress
+  for (size_t j = 0; j < copies.size(); ++j) {
+    if (copies[j].empty()) {
+      todo.push_back(j);
+    }
+  }
+  std::vector<std::string> compressed = compress_each(
+      todo.size(), [&](size_t k) { return raw_of(todo[k]); }, dictionary, options, progress,
+      progress_context);
+  std::vector<std::string> out(copies.size());
+  for (size_t k = 0; k < todo.size(); ++k) {
+    out[todo[k]] = std::move(compressed[k]);
+  }
+  for (size_t j = 0; j < copies.size(); ++j) {
+    if (!copies[j].empty()) {
+      out[j] = std::string(copies[j]);
+    }
+  }
+  return out;
+}
+
 }  // namespace sheaf

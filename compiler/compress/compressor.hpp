@@ -30,6 +30,15 @@ std::vector<std::string> compress_each(size_t count, const RawFn& raw_of,
                                        ProgressFn progress = nullptr,
                                        void* progress_context = nullptr);
 
+/// compress_each() for the items whose `copies` entry is empty; every other item is that entry
+/// as is (a frame a --base bundle holds: it is not compressed again). Progress counts the
+/// compressed items only.
+std::vector<std::string> compress_or_copy(const std::vector<std::string_view>& copies,
+                                          const RawFn& raw_of, const std::string& dictionary,
+                                          const CompressOptions& options,
+                                          ProgressFn progress = nullptr,
+                                          void* progress_context = nullptr);
+
 /// Compresses every frame of `plan` (raw bytes from `records`) into one zstd frame each, with
 /// the content size and a content checksum in the frame header, using `dictionary` when it is
 /// not empty. Frame j's bytes depend only on its content, the dictionary and the level, never

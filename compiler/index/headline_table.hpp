@@ -1,7 +1,7 @@
 // compiler, index stage: the HEADLINES section (SPEC: "Headlines section"): every title,
-// compressed 12 to 24 to a zstd frame with the bundle's dictionary in the newest-first order of the
-// NAVIGATION section, so that a list screen decodes one or two small frames, and the slots in
-// ascending title order, so that a reader finds a title prefix by binary search.
+// compressed 12 to 24 to a zstd frame with the bundle's dictionary in the newest-first order
+// of the NAVIGATION section, so that a list screen decodes one or two small frames, and the
+// slots in ascending title order, so that a reader finds a title prefix by binary search.
 #pragma once
 
 #include <cstdint>

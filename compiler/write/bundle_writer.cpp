@@ -6,7 +6,7 @@
 
 #include <sheaf/sheaf.hpp>
 
-#include "write/source_files.hpp"
+#include "compress/source_files.hpp"
 
 namespace sheaf {
 namespace {

@@ -114,3 +114,27 @@ TEST_CASE("incompressible frames are stored after a fast probe and still decode"
   ZSTD_freeDCtx(d);
   CHECK(incompressible == 1);
 }
+
+TEST_CASE("compress_or_copy compresses only the items without a copy, and keeps their order",
+          "[compiler][compress]") {
+  const std::vector<std::string> texts = sample_texts(12);
+  const sheaf::RawFn raw_of = [&](size_t j) { return std::string_view(texts[j]); };
+  const sheaf::CompressOptions options{9, 2};
+  const std::vector<std::string> fresh = sheaf::compress_each(texts.size(), raw_of, "", options);
+  std::vector<std::string_view> copies(texts.size());
+  copies[0] = "copy of 0";  // not a frame: taken as is, never compressed or decoded
+  copies[5] = "copy of 5";
+  copies[11] = "copy of 11";
+  size_t compressed_total = 0;
+  const auto count = [](size_t, size_t total, void* context) {
+    *static_cast<size_t*>(context) = total;
+  };
+  const std::vector<std::string> out =
+      sheaf::compress_or_copy(copies, raw_of, "", options, count, &compressed_total);
+  REQUIRE(out.size() == texts.size());
+  for (size_t j = 0; j < texts.size(); ++j) {
+    CHECK(out[j] == (copies[j].empty() ? fresh[j] : std::string(copies[j])));
+  }
+  CHECK(compressed_total == 9);
+  CHECK(sheaf::compress_or_copy({}, raw_of, "", options).empty());
+}

@@ -1,5 +1,5 @@
-// compiler: decompression and checking of kept source files (SPEC: "Sources").
-#include "write/source_files.hpp"
+// compiler, compress stage: decompression and checking of kept source files (SPEC: "Sources").
+#include "compress/source_files.hpp"
 
 #include <memory>
 

@@ -1,4 +1,5 @@
-// compiler: the original input files kept in a bundle's SOURCES section (--keep-source).
+// compiler, compress stage: reading back the input files kept in a bundle's SOURCES
+// section (--keep-source), for `build --base` (to copy them), the writer's check and `unpack`.
 #pragma once
 
 #include <functional>
