@@ -52,26 +52,45 @@ json_field() {  # json_field FILE KEY
 here=$(cd "$(dirname "$0")" && pwd)
 
 # run_board BOARD TAG BUNDLE: builds and runs the firmware; checks its output against the host.
+# build_firmware OUT LABEL MAKE_VARIABLE...: builds examples/firmware into OUT; on failure shows
+# the log, fails "LABEL: firmware does not build" and returns 1.
+build_firmware() {
+  local out=$1 label=$2
+  shift 2
+  if make -s -C "$repo/examples/firmware" ZSTD_SRC="$repo/build-deps/zstd" OUT="$out" "$@" \
+      >"$out.make.log" 2>&1; then
+    return 0
+  fi
+  cat "$out.make.log"
+  fail "$label: firmware does not build"
+  return 1
+}
+
+# run_firmware BOARD OUT LABEL SECONDS: runs OUT/firmware.elf under QEMU, its semihosting output
+# (stderr) into OUT.txt; on a non-zero exit shows its last lines, fails "LABEL: firmware exited
+# with status N" and returns 1.
+run_firmware() {
+  local board=$1 out=$2 label=$3 seconds=$4
+  local status=0
+  timeout "$seconds" qemu-system-arm -M "$board" -nographic -monitor none -serial null \
+    -semihosting-config enable=on,target=native -icount shift=0 \
+    -kernel "$out/firmware.elf" >"$out.txt" 2>&1 || status=$?
+  if ((status == 0)); then
+    return 0
+  fi
+  grep -v '^[TA] ' "$out.txt" | tail -20 || true
+  fail "$label: firmware exited with status $status"
+  return 1
+}
+
 run_board() {
   local board=$1 tag=$2 bundle=$3
   local out=$work/$board-$tag
   local frame
   frame=$(json_field "$work/$tag.info.json" max_frame_size)
-  if ! make -s -C "$repo/examples/firmware" BOARD="$board" BUNDLE="$bundle" \
-      BUFFER_BYTES="$frame" ZSTD_SRC="$repo/build-deps/zstd" OUT="$out" >"$out.make.log" 2>&1; then
-    cat "$out.make.log"
-    fail "$board $tag: firmware does not build"
+  build_firmware "$out" "$board $tag" BOARD="$board" BUNDLE="$bundle" BUFFER_BYTES="$frame" ||
     return
-  fi
-  local status=0
-  timeout 300 qemu-system-arm -M "$board" -nographic -monitor none -serial null \
-    -semihosting-config enable=on,target=native -icount shift=0 \
-    -kernel "$out/firmware.elf" >"$out.txt" 2>&1 || status=$?  # semihosting writes to stderr
-  if ((status != 0)); then
-    grep -v '^[TA] ' "$out.txt" | tail -20 || true
-    fail "$board $tag: firmware exited with status $status"
-    return
-  fi
+  run_firmware "$board" "$out" "$board $tag" 300 || return
   if ! grep '^[TA] ' "$out.txt" | diff -u "$work/$tag.host.txt" - >"$out.diff"; then
     head -40 "$out.diff"
     fail "$board $tag: titles or bodies differ from the host reader"
@@ -194,24 +213,12 @@ c_api_board() {
   local read_size
   read_size=$(json_field "$work/default.info.json" max_read_size)
   local stack_bytes=4096
-  if ! make -s -C "$repo/examples/firmware" BOARD="$board" BUNDLE="$bundle" BUFFER_BYTES=8192 \
-      ZSTD_SRC="$repo/build-deps/zstd" OUT="$out" STACK_BYTES=$stack_bytes \
-      C_APP="$repo/tests/c_api/firmware_main.c $repo/tests/c_api/c_api_check.c" \
-      C_APP_FLAGS="-I$repo/tests/c_api -DSHEAF_C_WORKSPACE_BYTES=32768 -DSHEAF_C_SEARCH_BYTES=14336 -DSHEAF_C_BUFFER_BYTES=$(((read_size + 7) / 8 * 8))" \
-      >"$out.make.log" 2>&1; then
-    cat "$out.make.log"
-    fail "$board C interface: firmware does not build"
+  build_firmware "$out" "$board C interface" BOARD="$board" BUNDLE="$bundle" BUFFER_BYTES=8192 \
+    STACK_BYTES=$stack_bytes \
+    C_APP="$repo/tests/c_api/firmware_main.c $repo/tests/c_api/c_api_check.c" \
+    C_APP_FLAGS="-I$repo/tests/c_api -DSHEAF_C_WORKSPACE_BYTES=32768 -DSHEAF_C_SEARCH_BYTES=14336 -DSHEAF_C_BUFFER_BYTES=$(((read_size + 7) / 8 * 8))" ||
     return
-  fi
-  local status=0
-  timeout 600 qemu-system-arm -M "$board" -nographic -monitor none -serial null \
-    -semihosting-config enable=on,target=native -icount shift=0 \
-    -kernel "$out/firmware.elf" >"$out.txt" 2>&1 || status=$?
-  if ((status != 0)); then
-    tail -5 "$out.txt"
-    fail "$board C interface: exited with status $status"
-    return
-  fi
+  run_firmware "$board" "$out" "$board C interface" 600 || return
   local peak
   peak=$(sed -n 's/^# stack peak \([0-9]*\)/\1/p' "$out.txt")
   if [[ -z $peak ]] || ((peak > stack_bytes - 1024)); then
@@ -274,23 +281,11 @@ patch_board() {
   [[ $board == mps2-an386 ]] && read_args=(READ_BYTES="$(json_field "$work/patch-new.info.json" max_read_size)")
   # Slot B: NEW rounded up to whole 256-byte pages. The workspace: 32 KiB for the zstd context
   # (31,280 B on this MCU) plus the patch's chunk buffer.
-  if ! make -s -C "$repo/examples/firmware" BOARD="$board" BUNDLE="$work/patch-old.sheaf" \
-      PATCH="$work/update.patch" SLOT_BYTES=$(((size + 255) / 256 * 256)) \
-      WORKSPACE_BYTES=$((32768 + (max_chunk + 7) / 8 * 8)) BUFFER_BYTES="$frame" \
-      "${read_args[@]}" ZSTD_SRC="$repo/build-deps/zstd" OUT="$out" >"$out.make.log" 2>&1; then
-    cat "$out.make.log"
-    fail "$board update: firmware does not build"
-    return
-  fi
-  local status=0
-  timeout 300 qemu-system-arm -M "$board" -nographic -monitor none -serial null \
-    -semihosting-config enable=on,target=native -icount shift=0 \
-    -kernel "$out/firmware.elf" >"$out.txt" 2>&1 || status=$?
-  if ((status != 0)); then
-    grep -v '^[TA] ' "$out.txt" | tail -20 || true
-    fail "$board update: firmware exited with status $status"
-    return
-  fi
+  build_firmware "$out" "$board update" BOARD="$board" BUNDLE="$work/patch-old.sheaf" \
+    PATCH="$work/update.patch" SLOT_BYTES=$(((size + 255) / 256 * 256)) \
+    WORKSPACE_BYTES=$((32768 + (max_chunk + 7) / 8 * 8)) BUFFER_BYTES="$frame" \
+    "${read_args[@]}" || return
+  run_firmware "$board" "$out" "$board update" 300 || return
   if ! grep '^[STA] ' "$out.txt" | diff -u "$work/patch-new.host.txt" - >"$out.diff"; then
     head -40 "$out.diff"
     fail "$board update: slot B differs from the new bundle"
