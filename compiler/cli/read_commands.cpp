@@ -14,8 +14,8 @@
 #include "cli/open_bundle.hpp"
 #include "cli/terminal_text.hpp"
 #include "cli/unpack_files.hpp"
-#include "diag/progress.hpp"
 #include "compress/source_files.hpp"
+#include "diag/progress.hpp"
 
 namespace sheaf::cli {
 namespace {

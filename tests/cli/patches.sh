@@ -127,7 +127,7 @@ run diff "$W/old.sheaf" "$W/new.sheaf" -o "$W/k.patch" --max-chunk 4K
 expect_rc 0
 run diff "$W/old.sheaf" "$W/new.sheaf" -o "$W/n.patch" --max-chunk 4096
 expect_rc 0
-check "--max-chunk 4K and 4096 give different patches" same_files "$W/k.patch" "$W/n.patch"
+check "--max-chunk 4K and 4096 give the same patch" same_files "$W/k.patch" "$W/n.patch"
 end
 
 begin "diff: deterministic, and '-o -' writes the patch to stdout"
