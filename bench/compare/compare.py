@@ -6,7 +6,8 @@ Run through bench/run, which installs the tools and builds the programs first. S
      exactly what sheaf extracted (text = title + "\\n" + paragraphs joined by "\\n").
   2. The other stores are built from that set, each builder a child process (wall time and
      peak RSS from wait4).
-  3. read_bench reads every random-access store in a fresh process (see read_bench.cpp).
+  3. read_bench reads every random-access store in a fresh process (see read_bench.cpp), and
+     reads each warm again in --warm-rounds rounds, the stores in another order each round.
   4. One table: printed, and written as compare.md, compare.json and compare.png.
 """
 
@@ -19,6 +20,7 @@ import platform
 import re
 import shutil
 import sqlite3
+import statistics
 import struct
 import subprocess
 import sys
@@ -401,24 +403,75 @@ def quote(s):
 
 
 def read_all(args, work, results):
+    """Round 1 reads every store warm, then its opens and cold reads; rounds 2 to
+    --warm-rounds read every store warm again, the stores in another order each round. A
+    store's warm figures are then the median of its rounds (read_rounds)."""
     subprocess.run(["sync"], check=True)
-    for name, r in results.items():
-        if not r.get("reader"):
-            continue
+    readers = [name for name, r in results.items() if r.get("reader")]
+    for name in readers:
+        r = results[name]
         log(f"reading {name}: {args.reads} warm, {args.cold_reads} cold reads per mode")
-        # Readers run at a higher priority when we may (root), so that other work on the
-        # machine preempts them less: we time the reader, not the scheduler.
-        cmd = reader_priority(args) + [
-               os.path.join(args.tools, "read_bench"), "--system", r["reader"],
-               "--articles", os.path.join(work, "articles.bin"),
-               "--pages", os.path.join(work, "pages.bin"), "--reads", str(args.reads),
-               "--cold-reads", str(args.cold_reads), "--opens", str(args.opens),
-               "--seed", str(args.seed), r["file"]]
-        out_path = os.path.join(args.out, "logs", f"read-{os.path.basename(r['file'])}.json")
-        r["read_process"] = measure(f"read-{os.path.basename(r['file'])}", cmd, args.out,
-                                    stdout_path=out_path)
-        with open(out_path) as f:
-            r["read"] = json.load(f)
+        r["read_process"], r["read"] = read_store(args, work, r, args.cold_reads, args.opens,
+                                                  "")
+        r["read"]["warm_rounds"] = [warm_modes(r["read"])]
+    for k in range(1, args.warm_rounds):
+        # Rotated, and reversed every other round: no store always reads right after the same
+        # one, or always first or last.
+        order = readers[k % len(readers):] + readers[:k % len(readers)]
+        if k % 2:
+            order.reverse()
+        log(f"warm round {k + 1} of {args.warm_rounds}: {'; '.join(order)}")
+        for name in order:
+            r = results[name]
+            _, again = read_store(args, work, r, 0, 0, f"-round{k + 1}")
+            r["read"]["warm_rounds"].append(warm_modes(again))
+    for name in readers:
+        read_rounds(results[name]["read"])
+
+
+def read_store(args, work, r, cold_reads, opens, suffix):
+    """One read_bench process on the store: (its wall time and peak RSS, its JSON)."""
+    # Readers run at a higher priority when we may (root), so that other work on the
+    # machine preempts them less: we time the reader, not the scheduler.
+    cmd = reader_priority(args) + [
+           os.path.join(args.tools, "read_bench"), "--system", r["reader"],
+           "--articles", os.path.join(work, "articles.bin"),
+           "--pages", os.path.join(work, "pages.bin"), "--reads", str(args.reads),
+           "--cold-reads", str(cold_reads), "--opens", str(opens),
+           "--seed", str(args.seed), r["file"]]
+    name = f"read-{os.path.basename(r['file'])}{suffix}"
+    out_path = os.path.join(args.out, "logs", f"{name}.json")
+    process = measure(name, cmd, args.out, stdout_path=out_path)
+    with open(out_path) as f:
+        return process, json.load(f)
+
+
+WARM_MODES = ("warm_id", "warm_title")
+ROUND_STATS = ("p50_us", "p90_us", "p99_us", "max_us", "mean_us")
+ROUND_COUNTS = ("n", "ok", "wrong", "missing", "errors")
+
+
+def warm_modes(read):
+    """Copies: read_rounds() overwrites the first round's figures in read["modes"]."""
+    return {m: dict(read["modes"][m]) for m in WARM_MODES if m in read.get("modes", {})}
+
+
+def read_rounds(read):
+    """A store's warm modes from all its rounds: each latency figure the median of the rounds'
+    (the same reads, by the same seed, at other moments of the run), the read counts and
+    failures summed, so that a read that failed in any round shows."""
+    rounds = read["warm_rounds"]
+    for m in WARM_MODES:
+        got = [x[m] for x in rounds if x.get(m, {}).get("supported")]
+        if len(got) < 2:
+            continue
+        mode = read["modes"][m]
+        for key in ROUND_STATS:
+            mode[key] = statistics.median(x[key] for x in got)
+        for key in ROUND_COUNTS:
+            mode[key] = sum(x[key] for x in got)
+        mode["first_error"] = next((x["first_error"] for x in got if x["first_error"]), "")
+        mode["rounds_p50_us"] = [x["p50_us"] for x in got]
 
 
 def reader_priority(args):
@@ -483,6 +536,10 @@ def main():
                    help="cold reads per mode (default 2,000; 500 with --quick)")
     p.add_argument("--opens", type=int, default=50, help="timed opens, warm and cold")
     p.add_argument("--seed", type=int, default=20240601)
+    p.add_argument("--warm-rounds", type=int,
+                   help="rounds of warm reads over every store, the stores in another order each "
+                        "round; a warm figure is the median of the rounds' (default 3; 1 with "
+                        "--quick)")
     p.add_argument("--no-patch", action="store_true",
                    help="skip the nightly update (each store built again from last night's set "
                         "and the patch measured)")
@@ -496,6 +553,9 @@ def main():
     # disk), so cold runs are shorter by default.
     args.cold_reads = min(args.cold_reads or (500 if args.quick else 2000), args.reads)
     args.block_sizes = [int(b) for b in args.block_sizes.split(",") if b]
+    args.warm_rounds = args.warm_rounds or (1 if args.quick else 3)
+    if args.warm_rounds < 1:
+        p.error("--warm-rounds must be at least 1")
     if args.quick:
         args.opens = min(args.opens, 20)
 
@@ -536,6 +596,7 @@ def main():
         "quick": args.quick,
         "reads": args.reads,
         "cold_reads": args.cold_reads,
+        "warm_rounds": args.warm_rounds,
         "seed": args.seed,
         "reader_priority": " ".join(reader_priority(args)) or "default",
         "device": device(stores),

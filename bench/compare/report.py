@@ -133,6 +133,20 @@ def targets(run, results):
          f"{full['peak_rss_kib'] / 1024:.0f} MiB vs {limit_rss / 1024:.0f} MiB",
          full["peak_rss_kib"] <= limit_rss),
     ]
+    peers = [(name, r) for name, r in results.items() if r["kind"] != "sheaf" and r.get("reader")]
+    if peers:
+        name, r = min(peers, key=lambda p: p[1]["size"])
+        t.append(("smaller than every random-access peer",
+                  f"{s['size'] / 1e6:.2f} MB vs {r['size'] / 1e6:.2f} MB ({name})",
+                  s["size"] < r["size"]))
+    for m, label in (("warm_id", "by id"), ("warm_title", "by title")):
+        mine = mode(s, m)
+        theirs = [(name, mode(r, m)) for name, r in peers if mode(r, m)]
+        if mine and theirs:
+            name, best = min(theirs, key=lambda p: p[1]["p50_us"])
+            t.append((f"{label}, warm p50 ≤ every random-access peer's",
+                      f"{mine['p50_us']:.2f} µs vs {best['p50_us']:.2f} µs ({name})",
+                      mine["p50_us"] <= best["p50_us"]))
     patch = s.get("patch")
     if patch:
         share = patch["bytes"] / patch["new_bytes"]
@@ -153,6 +167,14 @@ def notes(run, results):
          f"Readers ran at priority: {run.get('reader_priority', 'nice -n -10')}.",
          "Solid archives have no random access; their read column gives the time to decompress "
          "the whole archive (warm), what reading the last article costs."]
+    rounds = run.get("warm_rounds", 1)
+    if rounds > 1:
+        each = [f"{name} {', '.join(f'{x:.2f}' for x in m['rounds_p50_us'])}"
+                for name, r in ordered(results)
+                for m in [mode(r, "warm_id")] if m and "rounds_p50_us" in m]
+        n.append(f"Warm figures are the median of {rounds} rounds: every store read warm once per "
+                 "round, in another order each round, the same reads each time. Warm p50 by id "
+                 "in each round (µs): " + "; ".join(each) + ".")
     old = run["set"].get("old_info")
     if old:
         n.append(f"Nightly patch: each store built again from last night's set ({old['added']:,} "
