@@ -51,7 +51,6 @@ json_field() {  # json_field FILE KEY
 
 here=$(cd "$(dirname "$0")" && pwd)
 
-# run_board BOARD TAG BUNDLE: builds and runs the firmware; checks its output against the host.
 # build_firmware OUT LABEL MAKE_VARIABLE...: builds examples/firmware into OUT; on failure shows
 # the log, fails "LABEL: firmware does not build" and returns 1.
 build_firmware() {
@@ -83,6 +82,7 @@ run_firmware() {
   return 1
 }
 
+# run_board BOARD TAG BUNDLE: builds and runs the firmware; checks its output against the host.
 run_board() {
   local board=$1 tag=$2 bundle=$3
   local out=$work/$board-$tag
